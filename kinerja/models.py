@@ -1,0 +1,167 @@
+"""The roster: units of work (a tree) and the ASN who work in them."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Upper
+
+from . import golongan as gol
+from .nip import validasi_nip
+
+
+class UnitKerjaQuerySet(models.QuerySet):
+    def subtree_ids(self, root_ids):
+        """Ids of the given units and all their descendants, in one query (the tree is small: units, not people)."""
+        children = {}
+        for pk, induk_id in self.values_list("id", "induk_id"):
+            children.setdefault(induk_id, []).append(pk)
+        result, stack = set(), list(root_ids)
+        while stack:
+            pk = stack.pop()
+            if pk not in result:
+                result.add(pk)
+                stack.extend(children.get(pk, ()))
+        return result
+
+
+class UnitKerja(models.Model):
+    """A unit in the organisation tree: province → OPD → bidang → seksi."""
+
+    kode = models.CharField("kode unit", max_length=30, unique=True)
+    nama = models.CharField("nama unit", max_length=200)
+    induk = models.ForeignKey(
+        "self", verbose_name="unit induk", null=True, blank=True, on_delete=models.PROTECT, related_name="sub_unit"
+    )
+    kepala = models.ForeignKey(
+        "Pegawai", verbose_name="kepala unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = UnitKerjaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "unit kerja"
+        verbose_name_plural = "unit kerja"
+        ordering = ["kode"]
+
+    def __str__(self):
+        return f"{self.nama} ({self.kode})"
+
+    def clean(self):
+        induk, seen = self.induk, {self.pk}
+        while induk is not None:
+            if induk.pk in seen:
+                raise ValidationError(
+                    {"induk": "Unit induk membentuk lingkaran: unit tidak boleh menjadi induk dirinya."}
+                )
+            seen.add(induk.pk)
+            induk = induk.induk
+
+
+class Pegawai(models.Model):
+    """An ASN (PNS or PPPK) on the roster. The login username is the NIP."""
+
+    class JenisKelamin(models.TextChoices):
+        LAKI_LAKI = "L", "Laki-laki"
+        PEREMPUAN = "P", "Perempuan"
+
+    class StatusKepegawaian(models.TextChoices):
+        PNS = "PNS", "PNS"
+        PPPK = "PPPK", "PPPK"
+
+    class JenisJabatan(models.TextChoices):
+        JPT_UTAMA = "JPT_UTAMA", "JPT Utama"
+        JPT_MADYA = "JPT_MADYA", "JPT Madya"
+        JPT_PRATAMA = "JPT_PRATAMA", "JPT Pratama"
+        ADMINISTRATOR = "ADMINISTRATOR", "Administrator"
+        PENGAWAS = "PENGAWAS", "Pengawas"
+        PELAKSANA = "PELAKSANA", "Pelaksana"
+        AHLI_PERTAMA = "AHLI_PERTAMA", "Fungsional Ahli Pertama"
+        AHLI_MUDA = "AHLI_MUDA", "Fungsional Ahli Muda"
+        AHLI_MADYA = "AHLI_MADYA", "Fungsional Ahli Madya"
+        AHLI_UTAMA = "AHLI_UTAMA", "Fungsional Ahli Utama"
+        PEMULA = "PEMULA", "Fungsional Pemula"
+        TERAMPIL = "TERAMPIL", "Fungsional Terampil"
+        MAHIR = "MAHIR", "Fungsional Mahir"
+        PENYELIA = "PENYELIA", "Fungsional Penyelia"
+
+    nip = models.CharField("NIP", max_length=18, unique=True)
+    nama = models.CharField("nama", max_length=150)
+    gelar_depan = models.CharField("gelar depan", max_length=50, blank=True)
+    gelar_belakang = models.CharField("gelar belakang", max_length=80, blank=True)
+    jenis_kelamin = models.CharField("jenis kelamin", max_length=1, choices=JenisKelamin.choices)
+    tanggal_lahir = models.DateField("tanggal lahir", null=True, blank=True)
+    status_kepegawaian = models.CharField("status kepegawaian", max_length=4, choices=StatusKepegawaian.choices)
+    golongan = models.CharField("golongan", max_length=5, blank=True, choices=gol.GOLONGAN_CHOICES)
+    jabatan = models.CharField("jabatan", max_length=200, blank=True)
+    jenis_jabatan = models.CharField("jenis jabatan", max_length=20, blank=True, choices=JenisJabatan.choices)
+    unit_kerja = models.ForeignKey(
+        UnitKerja, verbose_name="unit kerja", on_delete=models.PROTECT, related_name="pegawai"
+    )
+    atasan = models.ForeignKey(
+        "self", verbose_name="atasan langsung", null=True, blank=True, on_delete=models.SET_NULL, related_name="bawahan"
+    )
+    email = models.EmailField("email", blank=True)
+    no_hp = models.CharField("no. HP", max_length=20, blank=True)
+    aktif = models.BooleanField("aktif", default=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="pegawai"
+    )
+    diperbarui = models.DateTimeField("diperbarui", auto_now=True)
+
+    class Meta:
+        verbose_name = "pegawai"
+        verbose_name_plural = "pegawai"
+        ordering = ["nama", "nip"]
+        indexes = [
+            models.Index(fields=["unit_kerja", "aktif"]),
+            models.Index(Upper("nama"), name="pegawai_nama_upper_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.nama_lengkap} ({self.nip})"
+
+    @property
+    def nama_lengkap(self):
+        """The name as written on official documents: titles before and after."""
+        nama = f"{self.gelar_depan} {self.nama}".strip()
+        return f"{nama}, {self.gelar_belakang}" if self.gelar_belakang else nama
+
+    @property
+    def pangkat(self):
+        return gol.pangkat(self.golongan)
+
+    def clean(self):
+        errors = {}
+        try:
+            validasi_nip(self.nip, self.jenis_kelamin or None, self.tanggal_lahir)
+        except ValueError as exc:
+            errors["nip"] = str(exc)
+        if self.golongan:
+            try:
+                self.golongan = gol.normalisasi_golongan(self.golongan, self.status_kepegawaian)
+            except ValueError as exc:
+                errors["golongan"] = str(exc)
+        atasan, seen = self.atasan, {self.pk}
+        while atasan is not None:
+            if atasan.pk in seen:
+                errors["atasan"] = "Rantai atasan membentuk lingkaran: pegawai tidak boleh menjadi atasan dirinya."
+                break
+            seen.add(atasan.pk)
+            atasan = atasan.atasan
+        if errors:
+            raise ValidationError(errors)
+
+
+class PenugasanPengelola(models.Model):
+    """Assigns an HR user (Pengelola Kinerja) to a unit; the assignment covers the unit's whole subtree."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="penugasan_pengelola")
+    unit_kerja = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="pengelola")
+
+    class Meta:
+        verbose_name = "penugasan pengelola kinerja"
+        verbose_name_plural = "penugasan pengelola kinerja"
+        constraints = [models.UniqueConstraint(fields=["user", "unit_kerja"], name="penugasan_pengelola_unik")]
+
+    def __str__(self):
+        return f"{self.user} → {self.unit_kerja}"
