@@ -1,0 +1,133 @@
+"""Predikat kinerja and the distribution curve (PermenPANRB No. 6 Tahun 2022; DOMAIN.md §1).
+
+Pure functions over plain values: views, tasks, exports and templates call these and never re-implement them.
+"""
+
+from dataclasses import dataclass
+
+DI_ATAS = "DI_ATAS"
+SESUAI = "SESUAI"
+DI_BAWAH = "DI_BAWAH"
+RATING = (DI_ATAS, SESUAI, DI_BAWAH)
+
+SANGAT_BAIK = "SANGAT_BAIK"
+BAIK = "BAIK"
+BUTUH_PERBAIKAN = "BUTUH_PERBAIKAN"
+KURANG = "KURANG"
+SANGAT_KURANG = "SANGAT_KURANG"
+PREDIKAT = (SANGAT_BAIK, BAIK, BUTUH_PERBAIKAN, KURANG, SANGAT_KURANG)
+
+LABEL_PREDIKAT = {
+    SANGAT_BAIK: "Sangat Baik",
+    BAIK: "Baik",
+    BUTUH_PERBAIKAN: "Butuh Perbaikan",
+    KURANG: "Kurang/Misconduct",
+    SANGAT_KURANG: "Sangat Kurang",
+}
+
+# Lampiran PermenPANRB 6/2022: rows are hasil kerja, columns perilaku kerja.
+_MATRIKS = {
+    (DI_ATAS, DI_BAWAH): KURANG,
+    (DI_ATAS, SESUAI): BAIK,
+    (DI_ATAS, DI_ATAS): SANGAT_BAIK,
+    (SESUAI, DI_BAWAH): KURANG,
+    (SESUAI, SESUAI): BAIK,
+    (SESUAI, DI_ATAS): BAIK,
+    (DI_BAWAH, DI_BAWAH): SANGAT_KURANG,
+    (DI_BAWAH, SESUAI): BUTUH_PERBAIKAN,
+    (DI_BAWAH, DI_ATAS): BUTUH_PERBAIKAN,
+}
+
+
+def predikat_kinerja(hasil_kerja: str, perilaku_kerja: str) -> str:
+    """The predikat for a pair of ratings ("DI_ATAS", "SESUAI", "DI_BAWAH"), per the regulation's matrix."""
+    try:
+        return _MATRIKS[(hasil_kerja, perilaku_kerja)]
+    except KeyError:
+        raise ValueError(
+            f"Rating tidak dikenal: hasil kerja '{hasil_kerja}', perilaku kerja '{perilaku_kerja}' "
+            f"(harus salah satu dari {', '.join(RATING)})."
+        ) from None
+
+
+ISTIMEWA = "ISTIMEWA"
+CAPAIAN_ORGANISASI = (ISTIMEWA, BAIK, BUTUH_PERBAIKAN, KURANG, SANGAT_KURANG)
+LABEL_CAPAIAN_ORGANISASI = {ISTIMEWA: "Istimewa", **{k: LABEL_PREDIKAT[k] for k in PREDIKAT if k != SANGAT_BAIK}}
+LABEL_CAPAIAN_ORGANISASI[KURANG] = "Kurang"
+
+
+@dataclass(frozen=True)
+class SyaratKurva:
+    """One condition of the curve: the share of the given predikat must be at most/at least a percentage.
+
+    `minimal=True` with persen 0 means "at least one".
+    """
+
+    predikat: tuple[str, ...]
+    persen: float
+    minimal: bool
+
+    def dilanggar(self, jumlah: dict[str, int], total: int) -> str | None:
+        n = sum(jumlah.get(p, 0) for p in self.predikat)
+        share = 100 * n / total
+        nama = " dan/atau ".join(LABEL_PREDIKAT[p] for p in self.predikat)
+        if self.minimal and self.persen == 0:
+            return None if n > 0 else f"harus ada pegawai berpredikat {nama} (saat ini tidak ada)"
+        if self.minimal and share < self.persen:
+            return f"{nama} paling sedikit {self.persen:g}% (saat ini {share:.1f}%: {n} dari {total})"
+        if not self.minimal and share > self.persen:
+            if self.persen == 0:
+                return f"tidak boleh ada {nama} (saat ini {n} dari {total})"
+            return f"{nama} paling banyak {self.persen:g}% (saat ini {share:.1f}%: {n} dari {total})"
+        return None
+
+
+# SE MenPANRB 3/2023 as reported in DOMAIN.md §1 (one secondary source): editable defaults, not hard truth.
+KURVA_BAWAAN: dict[str, tuple[SyaratKurva, ...]] = {
+    ISTIMEWA: (SyaratKurva((SANGAT_BAIK,), 70, minimal=False),),
+    BAIK: (
+        SyaratKurva((BAIK,), 70, minimal=False),
+        SyaratKurva((BUTUH_PERBAIKAN, KURANG), 0, minimal=True),
+    ),
+    BUTUH_PERBAIKAN: (
+        SyaratKurva((BUTUH_PERBAIKAN,), 60, minimal=True),
+        SyaratKurva((SANGAT_BAIK,), 10, minimal=False),
+    ),
+    KURANG: (
+        SyaratKurva((KURANG,), 60, minimal=True),
+        SyaratKurva((BUTUH_PERBAIKAN,), 10, minimal=True),
+        SyaratKurva((SANGAT_BAIK,), 10, minimal=False),
+    ),
+    SANGAT_KURANG: (
+        SyaratKurva((SANGAT_KURANG,), 60, minimal=True),
+        SyaratKurva((KURANG, BUTUH_PERBAIKAN), 10, minimal=True),
+        SyaratKurva((SANGAT_BAIK,), 0, minimal=False),
+    ),
+}
+
+
+def cek_kurva_distribusi(
+    capaian_organisasi: str, jumlah: dict[str, int], kurva: dict[str, tuple[SyaratKurva, ...]] | None = None
+) -> list[str]:
+    """Violations (Indonesian, human-readable) of the distribution curve; empty when the distribution conforms.
+
+    `capaian_organisasi` is the unit's rating ("ISTIMEWA" … "SANGAT_KURANG"); `jumlah` maps predikat → count.
+    `kurva` replaces the default percentages (KURVA_BAWAAN) with the ones the agency has set.
+    """
+    kurva = KURVA_BAWAAN if kurva is None else kurva
+    if capaian_organisasi not in kurva:
+        raise ValueError(f"Capaian kinerja organisasi '{capaian_organisasi}' tidak dikenal.")
+    tidak_dikenal = set(jumlah) - set(PREDIKAT)
+    if tidak_dikenal:
+        raise ValueError(f"Predikat tidak dikenal: {', '.join(sorted(tidak_dikenal))}.")
+    if any(n < 0 for n in jumlah.values()):
+        raise ValueError("Jumlah pegawai per predikat tidak boleh negatif.")
+    total = sum(jumlah.values())
+    if total == 0:
+        return []
+    label = LABEL_CAPAIAN_ORGANISASI[capaian_organisasi]
+    return [
+        f"Capaian organisasi {label}: {pelanggaran}"
+        for syarat in kurva[capaian_organisasi]
+        if (pelanggaran := syarat.dilanggar(jumlah, total))
+    ]

@@ -1,0 +1,55 @@
+"""Capaian formulas of PP 46/2011 jo. Perka BKN 1/2013 (DOMAIN.md §2)."""
+
+from decimal import Decimal
+
+import pytest
+
+from kinerja.capaian import capaian_aspek, rata_rata_capaian
+
+
+@pytest.mark.parametrize(
+    "aspek, target, realisasi, hasil",
+    [
+        ("KUANTITAS", 10, 10, "100.00"),
+        ("KUANTITAS", 12, 9, "75.00"),
+        ("KUANTITAS", 3, 2, "66.67"),
+        ("KUALITAS", 100, 90, "90.00"),
+        ("KUANTITAS", 10, 15, "120.00"),  # capped at 120
+        ("KUANTITAS", 10, 0, "0.00"),
+        # Time: efficiency 0% → 76; 12 months target, 10 realised → efficiency 16.7% ≤ 24%.
+        ("WAKTU", 12, 12, "76.00"),
+        ("WAKTU", 12, 10, "92.67"),
+        ("WAKTU", 100, 76, "100.00"),  # efficiency exactly 24%
+        # Efficiency above 24%: 76 − (dasar − 100); 12 → 6 months: dasar 126 → 50.
+        ("WAKTU", 12, 6, "50.00"),
+        ("BIAYA", 1000000, 1000000, "76.00"),
+        ("WAKTU", 12, 18, "26.00"),  # late: (21.12 − 18) / 12 × 100
+        ("WAKTU", 12, 30, "0.00"),  # never below zero
+    ],
+)
+def test_it_scores_an_aspect(aspek, target, realisasi, hasil):
+    assert capaian_aspek(aspek, target, realisasi) == Decimal(hasil)
+
+
+def test_it_can_apply_the_normal_time_formula_above_24_percent_efficiency():
+    assert capaian_aspek("WAKTU", 12, 6, efisiensi_tinggi=False) == Decimal("120.00")
+    assert capaian_aspek("WAKTU", 12, 9, efisiensi_tinggi=False) == Decimal("101.00")
+
+
+def test_the_cap_is_configurable():
+    assert capaian_aspek("KUANTITAS", 10, 15, batas=150) == Decimal("150.00")
+    assert capaian_aspek("KUANTITAS", 10, 15, batas=100) == Decimal("100.00")
+
+
+def test_the_domain_example_averages_100_90_76_to_88_67():
+    assert rata_rata_capaian([100, 90, 76]) == Decimal("88.67")
+    assert rata_rata_capaian([]) is None
+
+
+@pytest.mark.parametrize(
+    "aspek, target, realisasi, pesan",
+    [("JUMLAH", 1, 1, "tidak dikenal"), ("KUANTITAS", 0, 1, "lebih besar dari nol"), ("WAKTU", 12, -1, "negatif")],
+)
+def test_it_refuses_bad_input(aspek, target, realisasi, pesan):
+    with pytest.raises(ValueError, match=pesan):
+        capaian_aspek(aspek, target, realisasi)
