@@ -26,6 +26,12 @@ class FormMasuk(AuthenticationForm):
 class FormGantiSandi(PasswordChangeForm):
     """Django's password change, with the wording used elsewhere in the app ("kata sandi")."""
 
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_incorrect": "Kata sandi lama salah. Masukkan sekali lagi.",
+        "password_mismatch": "Kedua isian kata sandi baru tidak sama.",
+    }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["old_password"].label = "Kata sandi lama"
