@@ -23,9 +23,10 @@ def search_pegawai(user, *, q="", unit_id=None, status="", golongan="", aktif=No
     """ASN visible to the user, filtered like the list page.
 
     q matches the NIP (digits, spaces ignored) or the name, case-insensitively; unit_id includes the unit's
-    subtree; aktif is True, False or None (both). Rows carry their unit and atasan, so a page costs one query.
+    subtree; aktif is True, False or None (both). Rows carry their unit (and its parent: many seksi share a name)
+    and atasan, so a page costs one query.
     """
-    qs = pegawai_visible_to(user).select_related("unit_kerja", "atasan")
+    qs = pegawai_visible_to(user).select_related("unit_kerja__induk", "atasan")
     q = q.strip()
     if q:
         tanpa_spasi = "".join(q.split())
@@ -64,9 +65,12 @@ def _tree_order(units):
 
 
 def unit_choices(user):
-    """(id, indented name) pairs of the units the user may filter by, in tree order, from one query."""
+    """(id, label) pairs of the units the user may filter by, in tree order, from one query.
+
+    The label is indented by depth and carries the code: many seksi and bidang share a name.
+    """
     units = list(unit_visible_to(user).only("id", "kode", "nama", "induk_id"))
-    return [(unit.pk, f"{'— ' * depth}{unit.nama}") for unit, depth in _tree_order(units)]
+    return [(unit.pk, f"{'— ' * depth}{unit.nama} ({unit.kode})") for unit, depth in _tree_order(units)]
 
 
 def unit_tree(user):

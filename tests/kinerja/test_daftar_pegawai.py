@@ -21,7 +21,11 @@ def test_hr_sees_only_the_asn_of_their_units(org, login):
 
 def test_hr_unit_filter_offers_only_their_units(org, login):
     choices = login(org.hr_a).get(URL).context["form"].fields["unit"].choices
-    assert [label for _, label in choices] == ["Semua unit", "Badan Kepegawaian Daerah", "— Bidang Pengembangan"]
+    assert [label for _, label in choices] == [
+        "Semua unit",
+        "Badan Kepegawaian Daerah (75.01)",
+        "— Bidang Pengembangan (75.01.01)",
+    ]
 
 
 def test_hr_cannot_filter_by_another_units_id(org, login):
@@ -36,10 +40,10 @@ def test_administrator_sees_everyone_and_every_unit(org, login):
     labels = [label for _, label in response.context["form"].fields["unit"].choices]
     assert labels == [
         "Semua unit",
-        "Pemerintah Provinsi Gorontalo",
-        "— Badan Kepegawaian Daerah",
-        "— — Bidang Pengembangan",
-        "— Dinas Kesehatan",
+        "Pemerintah Provinsi Gorontalo (75)",
+        "— Badan Kepegawaian Daerah (75.01)",
+        "— — Bidang Pengembangan (75.01.01)",
+        "— Dinas Kesehatan (75.02)",
     ]
 
 
@@ -120,7 +124,7 @@ def test_rows_show_nip_titles_pangkat_jabatan_unit_and_atasan(org, login):
     assert "Dr. Siti Rahma, S.E., M.Si." in html
     assert "III/c" in html and "Penata" in html
     assert "Analis Kebijakan" in html
-    assert "Bidang Pengembangan" in html
+    assert 'Bidang Pengembangan<br><span class="text-muted">Badan Kepegawaian Daerah</span>' in html
     assert org.atasan_a.nama_lengkap in html
 
 
