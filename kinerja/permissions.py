@@ -88,6 +88,7 @@ def can_view_roster(user) -> bool:
 
 
 def can_view_pegawai(user, pegawai: Pegawai) -> bool:
+    """A person's detail: administrators, HR of the person's unit, the person and their direct supervisor."""
     return pegawai_visible_to(user).filter(pk=pegawai.pk).exists()
 
 
@@ -97,4 +98,5 @@ def can_import_roster(user) -> bool:
 
 
 def can_view_team(user) -> bool:
+    """ "Tim Saya" is for supervisors: anyone with active subordinates on the roster."""
     return peran(user).atasan

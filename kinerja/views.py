@@ -1,7 +1,80 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from . import selectors
+from .forms import FilterPegawaiForm
+from .permissions import can_view_pegawai, can_view_roster, can_view_team, peran
+
+PEGAWAI_PER_HALAMAN = 50
 
 
 @login_required
 def beranda(request):
-    return render(request, "kinerja/beranda.html")
+    p = peran(request.user)
+    context = {}
+    if p.staf:
+        context["ringkasan"] = selectors.roster_summary(request.user)
+        context["pohon"] = selectors.unit_tree(request.user)
+    if p.atasan:
+        context["jumlah_tim"] = selectors.team_of(request.user, p.pegawai).count()
+    return render(request, "kinerja/beranda.html", context)
+
+
+@login_required
+def daftar_pegawai(request):
+    if not can_view_roster(request.user):
+        raise PermissionDenied
+    form = FilterPegawaiForm(request.GET, unit_choices=selectors.unit_choices(request.user))
+    pegawai = selectors.search_pegawai(request.user, **form.filters())
+    halaman = Paginator(pegawai, PEGAWAI_PER_HALAMAN).get_page(request.GET.get("halaman"))
+    context = {
+        "form": form,
+        "halaman": halaman,
+        "nomor_halaman": halaman.paginator.get_elided_page_range(halaman.number, on_each_side=2, on_ends=1),
+    }
+    return render(request, "kinerja/daftar_pegawai.html", context)
+
+
+def _render_detail(request, pegawai, **extra):
+    atasan = pegawai.atasan
+    context = {
+        "pegawai": pegawai,
+        "jalur_unit": selectors.unit_path(pegawai.unit_kerja),
+        "atasan_bisa_dibuka": atasan is not None and can_view_pegawai(request.user, atasan),
+        "bawahan": selectors.bawahan_of(request.user, pegawai),
+        **extra,
+    }
+    return render(request, "kinerja/detail_pegawai.html", context)
+
+
+@login_required
+def detail_pegawai(request, pk):
+    # Someone the user may not see gets the same 404 as a missing id, so ids reveal nothing.
+    pegawai = get_object_or_404(selectors.pegawai_detail(request.user), pk=pk)
+    return _render_detail(request, pegawai)
+
+
+@login_required
+def profil_saya(request):
+    p = peran(request.user)
+    if p.pegawai is None:
+        return render(request, "kinerja/tanpa_profil.html")
+    pegawai = get_object_or_404(selectors.pegawai_detail(request.user), pk=p.pegawai.pk)
+    return _render_detail(request, pegawai, profil_sendiri=True)
+
+
+@login_required
+def pohon_unit(request):
+    if not can_view_roster(request.user):
+        raise PermissionDenied
+    return render(request, "kinerja/pohon_unit.html", {"pohon": selectors.unit_tree(request.user)})
+
+
+@login_required
+def tim_saya(request):
+    if not can_view_team(request.user):
+        raise PermissionDenied
+    p = peran(request.user)
+    return render(request, "kinerja/tim_saya.html", {"tim": selectors.team_of(request.user, p.pegawai)})
