@@ -153,9 +153,13 @@ def can_reopen_periode(user) -> bool:
     return peran(user).administrator
 
 
+def can_plan_for(user, pegawai: Pegawai) -> bool:
+    """The ASN, or HR staff of the ASN's unit, may write the ASN's plan (SKP)."""
+    return _diri(user, pegawai.pk) or mengelola_unit(user, pegawai.unit_kerja_id)
+
+
 def can_edit_skp(user, skp: SKP) -> bool:
-    """The ASN, or HR staff of the ASN's unit, may write the plan."""
-    return _diri(user, skp.pegawai_id) or mengelola_unit(user, skp.pegawai.unit_kerja_id)
+    return can_plan_for(user, skp.pegawai)
 
 
 def can_review_skp(user, skp: SKP) -> bool:

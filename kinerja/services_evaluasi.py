@@ -297,7 +297,7 @@ def _skp_untuk_diubah(user, skp_id: int) -> SKP:
 def buat_skp(user, pegawai_id: int, tahun: int) -> SKP:
     """Start an empty SKP (draft) for an ASN and year: the ASN or HR staff of their unit."""
     pegawai = Pegawai.objects.get(pk=pegawai_id)
-    if not (izin.peran(user).pegawai == pegawai or izin.mengelola_unit(user, pegawai.unit_kerja_id)):
+    if not izin.can_plan_for(user, pegawai):
         raise TidakBerwenang("Hanya pegawai yang bersangkutan atau pengelola kinerja unitnya yang dapat membuat SKP.")
     if SKP.objects.filter(pegawai=pegawai, tahun=tahun).exists():
         raise ValidationError({"tahun": f"SKP tahun {tahun} untuk pegawai ini sudah ada."})
@@ -480,11 +480,12 @@ def salin_skp_tahun_lalu(user, pegawai_id: int, tahun: int) -> SKP:
 
 @dataclass(frozen=True)
 class IsianRealisasi:
-    """One indicator's realisation as entered in the form; bukti_berkas is an uploaded file or None."""
+    """One indicator's realisation as entered in the form. None for the evidence keeps what is stored; a new
+    upload replaces the file, and "" clears the link."""
 
     indikator_id: int
     realisasi: object
-    bukti_tautan: str = ""
+    bukti_tautan: str | None = None
     bukti_berkas: object = None
 
 
@@ -537,13 +538,16 @@ def isi_realisasi(user, evaluasi_id: int, versi: int, isian: list[IsianRealisasi
         sebelum = baris.realisasi if baris.pk else None
         baris.indikator = indikator[item.indikator_id]
         baris.realisasi = nilai
-        baris.bukti_tautan = item.bukti_tautan or baris.bukti_tautan
+        if item.bukti_tautan is not None:
+            baris.bukti_tautan = item.bukti_tautan.strip()
         if item.bukti_berkas is not None:
             baris.bukti_berkas = item.bukti_berkas
         baris.diisi_oleh, baris.diisi_sebagai, baris.diisi_pada = user, sebagai, now
         baris.hitung_capaian(pengaturan)
         try:
-            baris.full_clean(exclude=["evaluasi", "indikator"], validate_unique=False)
+            # A stored file was checked when uploaded; only a new one is read again.
+            lewati = ["evaluasi", "indikator"] + ([] if item.bukti_berkas is not None else ["bukti_berkas"])
+            baris.full_clean(exclude=lewati, validate_unique=False)
         except ValidationError as exc:
             raise ValidationError({f"{field}_{k}": v for k, v in exc.message_dict.items()}) from None
         baris.save()

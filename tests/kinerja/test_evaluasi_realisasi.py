@@ -134,3 +134,15 @@ def test_a_valid_evidence_file_and_link_are_kept(org, settings, tmp_path):
     baris = RealisasiIndikator.objects.get()
     assert baris.bukti_tautan == "https://drive.example.go.id/bukti"
     assert baris.bukti_berkas.name.startswith("bukti/") and baris.bukti_berkas.name.endswith(".pdf")
+
+
+def test_refilling_without_evidence_keeps_the_stored_link_and_an_empty_string_clears_it(org):
+    s = Skenario(org)
+    ev = s.evaluasi()
+    indikator = ev.skp.rhk.get().indikator.first()
+    isi = [svc.IsianRealisasi(indikator.pk, 3, bukti_tautan="https://drive.example.go.id/bukti")]
+    ev = svc.isi_realisasi(org.staf_a1.user, ev.pk, ev.versi, isi)
+    ev = svc.isi_realisasi(org.staf_a1.user, ev.pk, ev.versi, [svc.IsianRealisasi(indikator.pk, 4)])
+    assert RealisasiIndikator.objects.get().bukti_tautan == "https://drive.example.go.id/bukti"
+    svc.isi_realisasi(org.staf_a1.user, ev.pk, ev.versi, [svc.IsianRealisasi(indikator.pk, 4, bukti_tautan="")])
+    assert RealisasiIndikator.objects.get().bukti_tautan == ""

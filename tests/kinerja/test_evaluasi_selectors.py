@@ -164,3 +164,22 @@ def test_a_supervisor_cannot_rate_someone_elses_subordinate_nor_an_asn_themself(
     assert not izin.can_rate(org.staf_a1.user, ev)
     assert not izin.can_rate(org.hr_a.user, ev)
     assert izin.can_finalise(org.hr_a.user, org.bidang_a) and not izin.can_finalise(org.hr_b.user, org.bidang_a)
+
+
+def test_the_skp_detail_and_the_supervisors_rhk_choices(org):
+    s = Skenario(org)
+    skp = sel.detail_skp(org.atasan_a.user, s.skp_a1.pk)
+    assert [r.rhk_atasan for r in skp.rhk.all()] == [s.rhk_atasan]
+    assert list(sel.pilihan_rhk_atasan(skp)) == [s.rhk_atasan]
+    assert not sel.pilihan_rhk_atasan(s.rhk_atasan.skp).exists()  # the head has no supervisor in the roster
+    with pytest.raises(skp.DoesNotExist):
+        sel.detail_skp(org.staf_a2.user, s.skp_a1.pk)
+
+
+def test_unread_notifications_are_counted_per_user(org):
+    s = Skenario(org)
+    svc.kirim_dialog(org.staf_a1.user, isi="Halo", skp_id=s.skp_a1.pk)
+    jumlah = sel.notifikasi_belum_dibaca(org.atasan_a.user)
+    assert jumlah >= 1 and len(sel.daftar_notifikasi(org.atasan_a.user)) >= jumlah
+    svc.tandai_notifikasi_dibaca(org.atasan_a.user)
+    assert sel.notifikasi_belum_dibaca(org.atasan_a.user) == 0
