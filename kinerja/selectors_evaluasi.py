@@ -1,0 +1,234 @@
+"""Read queries of periodic performance evaluation, shared by pages, tasks and exports.
+
+Each runs a fixed number of queries whatever the number of rows (select_related, prefetch_related, one
+aggregate), and everything a user sees is scoped by permissions.evaluasi_visible_to / skp_visible_to.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q
+
+from .capaian import rata_rata_capaian
+from .models import (
+    SKP,
+    EvaluasiKinerja,
+    IndikatorKinerja,
+    KinerjaOrganisasi,
+    Notifikasi,
+    Pegawai,
+    PengaturanKinerja,
+    PengecualianKurva,
+    PerilakuKerja,
+    RealisasiIndikator,
+    RencanaHasilKerja,
+    UnitKerja,
+)
+from .permissions import evaluasi_visible_to, peran, skp_visible_to
+from .predikat import cek_kurva_distribusi
+
+Status = EvaluasiKinerja.Status
+_STATUS_BERPREDIKAT = (Status.DINILAI, Status.FINAL)
+
+
+def evaluasi_unit(periode_id: int, unit_id: int):
+    """The evaluations of a period for the ASN of a unit and all its sub-units (unscoped: callers check roles)."""
+    return EvaluasiKinerja.objects.filter(
+        periode_id=periode_id, pegawai__unit_kerja_id__in=UnitKerja.objects.subtree_ids([unit_id])
+    )
+
+
+def jumlah_predikat(periode_id: int, unit_id: int) -> dict[str, int]:
+    """Predikat → count over a unit's rated and final evaluations of a period, the input of the curve check."""
+    baris = (
+        evaluasi_unit(periode_id, unit_id)
+        .filter(status__in=_STATUS_BERPREDIKAT)
+        .values("predikat")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {b["predikat"]: b["n"] for b in baris}
+
+
+@dataclass(frozen=True)
+class KurvaUnit:
+    """What the finalise page shows: the unit's rating, its distribution, the violations, past overrides."""
+
+    kinerja_organisasi: KinerjaOrganisasi | None
+    jumlah: dict[str, int]
+    pelanggaran: list[str]
+    pengecualian: list[PengecualianKurva]
+
+
+def kurva_unit(periode_id: int, unit_id: int) -> KurvaUnit:
+    """The distribution curve of a unit for a period, checked with the agency's curve settings."""
+    organisasi = KinerjaOrganisasi.objects.filter(periode_id=periode_id, unit_kerja_id=unit_id).first()
+    jumlah = jumlah_predikat(periode_id, unit_id)
+    pelanggaran = (
+        cek_kurva_distribusi(organisasi.capaian, jumlah, PengaturanKinerja.aktif().syarat_kurva()) if organisasi else []
+    )
+    pengecualian = list(
+        PengecualianKurva.objects.filter(periode_id=periode_id, unit_kerja_id=unit_id).select_related("oleh")
+    )
+    return KurvaUnit(organisasi, jumlah, pelanggaran, pengecualian)
+
+
+def daftar_evaluasi(user, periode_id: int, *, unit_id=None, status=None, predikat=None):
+    """A period's evaluations the user may see, filtered by unit (with sub-units), state and predikat."""
+    qs = evaluasi_visible_to(user).filter(periode_id=periode_id)
+    if unit_id:
+        qs = qs.filter(pegawai__unit_kerja_id__in=UnitKerja.objects.subtree_ids([int(unit_id)]))
+    if status:
+        qs = qs.filter(status=status)
+    if predikat:
+        qs = qs.filter(predikat=predikat)
+    return qs.select_related("periode", "pegawai__unit_kerja", "atasan").order_by(
+        "pegawai__unit_kerja__kode", "pegawai__nama", "pegawai__nip"
+    )
+
+
+def progres_per_unit(user, periode_id: int) -> list[dict]:
+    """Per unit (of the ASN's own unit): total and count per state, in one aggregate query."""
+    per_status = {s.value.lower(): Count("id", filter=Q(status=s.value)) for s in Status}
+    return list(
+        evaluasi_visible_to(user)
+        .filter(periode_id=periode_id)
+        .values("pegawai__unit_kerja_id", "pegawai__unit_kerja__kode", "pegawai__unit_kerja__nama")
+        .annotate(total=Count("id"), **per_status)
+        .order_by("pegawai__unit_kerja__kode")
+    )
+
+
+@dataclass(frozen=True)
+class AnggotaTim:
+    pegawai: Pegawai
+    evaluasi: EvaluasiKinerja | None
+
+    @property
+    def langkah_berikutnya(self) -> str:
+        return self.evaluasi.langkah_berikutnya if self.evaluasi else "Evaluasi periode ini belum dibuat"
+
+    @property
+    def menunggu_saya(self) -> bool:
+        """The supervisor has to act: the evaluation waits for their rating."""
+        return self.evaluasi is not None and self.evaluasi.status == Status.DIAJUKAN
+
+
+def tim_saya(user, periode_id: int) -> list[AnggotaTim]:
+    """The supervisor's active direct subordinates, each with their evaluation of the period and the next step."""
+    saya = peran(user).pegawai
+    if saya is None:
+        return []
+    bawahan = (
+        Pegawai.objects.filter(atasan=saya, aktif=True)
+        .select_related("unit_kerja")
+        .prefetch_related(
+            Prefetch("evaluasi", queryset=EvaluasiKinerja.objects.filter(periode_id=periode_id), to_attr="_evaluasi")
+        )
+        .order_by("nama", "nip")
+    )
+    return [AnggotaTim(p, p._evaluasi[0] if p._evaluasi else None) for p in bawahan]
+
+
+@dataclass
+class BarisIndikator:
+    indikator: IndikatorKinerja
+    realisasi: RealisasiIndikator | None
+
+    @property
+    def capaian(self) -> Decimal | None:
+        return self.realisasi.capaian if self.realisasi else None
+
+
+@dataclass
+class BarisRHK:
+    rhk: RencanaHasilKerja
+    indikator: list[BarisIndikator] = field(default_factory=list)
+    umpan_balik: str = ""
+
+    @property
+    def capaian(self) -> Decimal | None:
+        """Mean capaian of the indicators realised so far (DOMAIN.md §2: 100, 90, 76 → 88.67)."""
+        return rata_rata_capaian(b.capaian for b in self.indikator if b.capaian is not None)
+
+
+@dataclass
+class DetailEvaluasi:
+    evaluasi: EvaluasiKinerja
+    rhk: list[BarisRHK]
+    perilaku: list[tuple[str, str]]  # (label of the BerAKHLAK value, feedback), in the regulation's order
+    riwayat: list
+    dialog: list
+
+
+def detail_evaluasi(user, evaluasi_id: int) -> DetailEvaluasi:
+    """One evaluation the user may see, with its RHK, indicators, realisations and capaian per indicator and per RHK,
+    the feedback, the history and the dialog. Raises EvaluasiKinerja.DoesNotExist (a 404) otherwise."""
+    evaluasi = (
+        evaluasi_visible_to(user)
+        .select_related("periode", "pegawai__unit_kerja", "atasan__atasan", "skp", "diubah_oleh", "difinalkan_oleh")
+        .prefetch_related(
+            Prefetch("realisasi", queryset=RealisasiIndikator.objects.select_related("diisi_oleh")),
+            "umpan_balik_rhk",
+            "perilaku",
+            "riwayat__oleh",
+            "dialog__penulis",
+        )
+        .get(pk=evaluasi_id)
+    )
+    realisasi = {r.indikator_id: r for r in evaluasi.realisasi.all()}
+    umpan_balik = {u.rhk_id: u.umpan_balik for u in evaluasi.umpan_balik_rhk.all()}
+    daftar_rhk = []
+    if evaluasi.skp_id:
+        for rhk in (
+            RencanaHasilKerja.objects.filter(skp_id=evaluasi.skp_id)
+            .select_related("rhk_atasan")
+            .prefetch_related("indikator")
+        ):
+            daftar_rhk.append(
+                BarisRHK(
+                    rhk,
+                    [BarisIndikator(i, realisasi.get(i.pk)) for i in rhk.indikator.all()],
+                    umpan_balik.get(rhk.pk, ""),
+                )
+            )
+    perilaku = {p.nilai: p.umpan_balik for p in evaluasi.perilaku.all()}
+    return DetailEvaluasi(
+        evaluasi=evaluasi,
+        rhk=daftar_rhk,
+        perilaku=[(n.label, perilaku.get(n.value, "")) for n in PerilakuKerja.Nilai],
+        riwayat=list(evaluasi.riwayat.all()),
+        dialog=list(evaluasi.dialog.all()),
+    )
+
+
+def detail_skp(user, skp_id: int) -> SKP:
+    """One SKP the user may see, with RHK (and the supervisor's RHK each cites), indicators, history and dialog."""
+    return (
+        skp_visible_to(user)
+        .select_related("pegawai__unit_kerja", "pegawai__atasan", "disetujui_oleh")
+        .prefetch_related(
+            Prefetch(
+                "rhk",
+                queryset=RencanaHasilKerja.objects.select_related("rhk_atasan").prefetch_related("indikator"),
+            ),
+            "riwayat__oleh",
+            "dialog__penulis",
+        )
+        .get(pk=skp_id)
+    )
+
+
+def pilihan_rhk_atasan(skp: SKP):
+    """The supervisor's RHK an RHK of this SKP may cite: from the direct supervisor's SKP of the same year."""
+    if skp.pegawai.atasan_id is None:
+        return RencanaHasilKerja.objects.none()
+    return RencanaHasilKerja.objects.filter(skp__pegawai_id=skp.pegawai.atasan_id, skp__tahun=skp.tahun)
+
+
+def notifikasi_belum_dibaca(user) -> int:
+    return Notifikasi.objects.filter(penerima=user, dibaca_pada__isnull=True).count()
+
+
+def daftar_notifikasi(user, batas: int = 50):
+    return Notifikasi.objects.filter(penerima=user)[:batas]
