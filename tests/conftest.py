@@ -21,12 +21,6 @@ def perlu_layanan(alasan: str):
 
 
 @pytest.fixture(autouse=True)
-def _hasher_cepat(settings):
-    """Hashing with the production hasher costs ~0.3 s per password; tests check logic, not key stretching."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _celery_eager():
     """Run tasks inline by default, so background paths execute without a worker and raise their errors.
 
