@@ -14,3 +14,6 @@ SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# No collectstatic output exists under test: look files up per request, as in development, instead of
+# scanning an absent STATIC_ROOT at start-up.
+WHITENOISE_AUTOREFRESH = True
