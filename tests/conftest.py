@@ -1,7 +1,12 @@
 import os
 
 import pytest
+from celery.contrib.testing.worker import start_worker
+from celery.signals import task_postrun
+from django.conf import settings as django_settings
+from django.db import connections
 
+from config import celery_app
 from kinerja.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN
 from tests.factories import PASSWORD, UnitKerjaFactory, UserFactory, pegawai_dengan_akun, tugaskan_pengelola
 
@@ -13,6 +18,46 @@ def perlu_layanan(alasan: str):
     if REQUIRE_SERVICES:
         pytest.fail(f"REQUIRE_SERVICES=1 tetapi layanan tidak tersedia: {alasan}")
     pytest.skip(alasan)
+
+
+@pytest.fixture(autouse=True)
+def _celery_eager():
+    """Run tasks inline by default, so background paths execute without a worker and raise their errors.
+
+    Also with REDIS_URL set: a task sent to Redis with no worker listening would never run.
+    celery_worker_redis switches this off while a real worker runs.
+    """
+    conf = celery_app.conf
+    lama = conf.task_always_eager, conf.task_eager_propagates
+    conf.task_always_eager, conf.task_eager_propagates = True, True
+    yield
+    conf.task_always_eager, conf.task_eager_propagates = lama
+
+
+def _tutup_koneksi_db(**kwargs):
+    # The worker thread keeps its own connections (CONN_MAX_AGE); left open they block dropping the test database.
+    connections.close_all()
+
+
+@pytest.fixture
+def celery_worker_redis(transactional_db, _celery_eager):
+    """A real Celery worker thread consuming from Redis (REDIS_URL), for transactional tests.
+
+    Tasks sent while it runs go through Redis to the worker, which sees committed rows only.
+    """
+    if not django_settings.REDIS_URL:
+        perlu_layanan("REDIS_URL tidak diatur: worker Celery sungguhan membutuhkan Redis")
+    conf = celery_app.conf
+    conf.task_always_eager = False
+    # Messages left by an earlier, interrupted run would otherwise reach this worker.
+    celery_app.control.purge()
+    task_postrun.connect(_tutup_koneksi_db, weak=False)
+    try:
+        with start_worker(celery_app, perform_ping_check=False, shutdown_timeout=30) as worker:
+            yield worker
+    finally:
+        task_postrun.disconnect(_tutup_koneksi_db)
+        conf.task_always_eager = True
 
 
 @pytest.fixture

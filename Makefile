@@ -1,0 +1,63 @@
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+SEED_ARGS ?=
+PYTEST_ARGS ?=
+# The stamp lives outside .venv so a shared or symlinked venv is never written to; it depends on
+# pyvenv.cfg, which a fresh venv rewrites, so a recreated venv is reinstalled too.
+STAMP := var/.requirements-installed
+
+.PHONY: help install run test lint bench migrate seed
+
+help:
+	@echo "make run      server pengembangan di http://127.0.0.1:$(PORT)/ dengan worker Celery + beat"
+	@echo "make test     seluruh test (SQLite lokal; PostgreSQL/Redis bila DATABASE_URL/REDIS_URL diatur)"
+	@echo "make lint     ruff check dan ruff format --check"
+	@echo "make bench    jalankan setiap bench/*.py"
+	@echo "make migrate  terapkan migrasi;  make seed  isi data demo (SEED_ARGS='--pegawai 30000 --force')"
+
+$(VENV)/pyvenv.cfg:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): requirements.txt requirements-dev.txt $(VENV)/pyvenv.cfg
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements-dev.txt
+	mkdir -p $(@D)
+	touch $@
+
+install: $(STAMP)
+
+migrate: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+
+seed: migrate
+	$(BIN)/python manage.py seed_demo $(SEED_ARGS)
+
+# DEBUG=1 serves static files from static/ and turns off the HTTPS redirect and secure cookies.
+# The worker runs in the background and is stopped when the server exits (Ctrl-C or otherwise).
+run: export DEBUG = 1
+run: migrate
+	$(BIN)/python manage.py seed_demo --if-empty
+	@$(BIN)/celery -A config worker -B --loglevel=INFO & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null || true; wait $$worker 2>/dev/null || true' EXIT; \
+	echo; echo "Kinerja ASN Gorontalo: http://127.0.0.1:$(PORT)/  (halaman masuk: http://127.0.0.1:$(PORT)/masuk/)"; echo; \
+	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
+
+test: $(STAMP)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: $(STAMP)
+	@shopt -s nullglob; ran=0; \
+	for script in bench/*.py; do \
+		[[ $$(basename "$$script") == _* ]] && continue; \
+		echo "== $$script"; $(BIN)/python "$$script"; ran=1; \
+	done; \
+	[[ $$ran == 1 ]] || echo "Belum ada benchmark di bench/."

@@ -1,0 +1,158 @@
+"""seed_demo: a deterministic, valid Gorontalo roster with one working login per role."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from kinerja import demo
+from kinerja.golongan import GOLONGAN_PPPK, PANGKAT_PNS
+from kinerja.models import Pegawai, PenugasanPengelola, UnitKerja
+from kinerja.nip import validasi_nip
+from kinerja.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN, peran, unit_ids_dikelola
+
+
+def seed(*args):
+    out = StringIO()
+    call_command("seed_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_the_same_seed_gives_the_same_roster():
+    a, b = demo.buat_roster(200, seed=7), demo.buat_roster(200, seed=7)
+    assert [(o.nip, o.nama, o.gelar_belakang, o.unit, o.atasan) for o in a.orang] == [
+        (o.nip, o.nama, o.gelar_belakang, o.unit, o.atasan) for o in b.orang
+    ]
+    assert [o.nip for o in demo.buat_roster(200, seed=8).orang] != [o.nip for o in a.orang]
+
+
+@pytest.mark.django_db
+def test_the_command_is_deterministic_across_runs():
+    seed("--seed", "11")
+    pertama = list(Pegawai.objects.order_by("nip").values_list("nip", "nama", "gelar_belakang", "jabatan"))
+    seed("--seed", "11", "--force")
+    assert list(Pegawai.objects.order_by("nip").values_list("nip", "nama", "gelar_belakang", "jabatan")) == pertama
+
+
+@pytest.mark.django_db
+def test_it_seeds_the_requested_number_of_pegawai_in_the_gorontalo_tree():
+    seed("--pegawai", "150")
+    assert Pegawai.objects.count() == 150
+    nama_unit = set(UnitKerja.objects.values_list("nama", flat=True))
+    for nama in (
+        "Pemerintah Provinsi Gorontalo",
+        "Badan Kepegawaian Daerah",
+        "Dinas Kependudukan dan Pencatatan Sipil",
+        "Dinas Kesehatan",
+        "Badan Perencanaan Pembangunan Daerah",
+        "Kecamatan Kota Barat",
+    ):
+        assert nama in nama_unit
+    assert {"PNS", "PPPK"} <= set(Pegawai.objects.values_list("status_kepegawaian", flat=True))
+
+
+def test_it_refuses_fewer_pegawai_than_head_posts(db):
+    with pytest.raises(CommandError, match="minimal"):
+        seed("--pegawai", str(demo.jumlah_minimal() - 1))
+
+
+@pytest.mark.django_db
+def test_every_nip_is_valid_and_agrees_with_sex_and_birth_date():
+    seed()
+    for nip, kelamin, lahir in Pegawai.objects.values_list("nip", "jenis_kelamin", "tanggal_lahir"):
+        validasi_nip(nip, kelamin, lahir)
+
+
+@pytest.mark.django_db
+def test_golongan_fits_the_jabatan_and_status():
+    seed()
+    urutan = list(PANGKAT_PNS)
+    for p in Pegawai.objects.all():
+        if p.status_kepegawaian == "PPPK":
+            assert p.golongan in GOLONGAN_PPPK
+            assert p.golongan == demo.GOLONGAN_PPPK_JABATAN[p.jenis_jabatan], p
+        else:
+            bawah, atas = demo.RENTANG_GOLONGAN[p.jenis_jabatan]
+            assert urutan.index(bawah) <= urutan.index(p.golongan) <= urutan.index(atas), p
+
+
+@pytest.mark.django_db
+def test_supervisor_chains_run_from_staf_to_the_head_of_the_opd_without_cycles():
+    seed()
+    atasan = dict(Pegawai.objects.values_list("id", "atasan_id"))
+    for pk in atasan:
+        dilihat, sekarang = set(), pk
+        while sekarang is not None:
+            assert sekarang not in dilihat, f"lingkaran atasan pada pegawai {pk}"
+            dilihat.add(sekarang)
+            sekarang = atasan[sekarang]
+        assert len(dilihat) <= 4  # staf → kepala seksi → kepala bidang → kepala OPD
+    tanpa_atasan = Pegawai.objects.filter(atasan__isnull=True)
+    assert set(tanpa_atasan.values_list("unit_kerja__induk__kode", flat=True)) == {"75"}
+
+
+@pytest.mark.django_db
+def test_every_unit_below_the_province_has_a_head_who_works_there():
+    seed()
+    for unit in UnitKerja.objects.select_related("kepala").exclude(kode="75"):
+        assert unit.kepala is not None, unit
+        assert unit.kepala.unit_kerja_id == unit.pk
+    for p in Pegawai.objects.select_related("unit_kerja", "atasan").filter(atasan__isnull=False):
+        kepala_sendiri = p.unit_kerja.kepala_id == p.pk
+        unit_atasan = p.unit_kerja.induk_id if kepala_sendiri else p.unit_kerja_id
+        assert p.atasan.unit_kerja_id == unit_atasan, p
+
+
+@pytest.mark.django_db
+def test_only_the_demo_logins_have_accounts():
+    seed()
+    assert set(Pegawai.objects.filter(user__isnull=False).values_list("nip", flat=True)) == {
+        o.nip for o in demo.ORANG_TETAP
+    }
+
+
+@pytest.mark.django_db
+def test_every_demo_login_authenticates_with_its_role():
+    keluaran = seed()
+    hasil = {}
+    for login in demo.LOGIN_DEMO:
+        assert login.username in keluaran
+        user = authenticate(username=login.username, password=demo.KATA_SANDI_DEMO)
+        assert user is not None, login
+        hasil[login.peran] = (user, set(user.groups.values_list("name", flat=True)), peran(user))
+
+    user, grup, p = hasil["Administrator"]
+    assert user.username == "admin" and grup == {GRUP_ADMINISTRATOR} and p.administrator and user.is_staff
+
+    user, grup, p = hasil["Pengelola Kinerja"]
+    assert grup == {GRUP_PENGELOLA} and p.pengelola and not p.administrator
+    assert p.pegawai.unit_kerja.kode.startswith("75.01.")  # BKD
+    opd = set(PenugasanPengelola.objects.filter(user=user).values_list("unit_kerja__nama", flat=True))
+    assert opd == set(demo.OPD_PENGELOLA)
+    dinkes = UnitKerja.objects.get(nama="Dinas Kesehatan")
+    assert set(UnitKerja.objects.filter(induk=dinkes).values_list("id", flat=True)) <= unit_ids_dikelola(user)
+
+    user, grup, p = hasil["Atasan"]
+    assert grup == set() and p.atasan and not p.staf
+
+    user, grup, p = hasil["Pegawai"]
+    assert grup == set() and p.pegawai.nip == user.username and not (p.atasan or p.staf or p.petugas_layanan)
+    assert p.pegawai.atasan.user.username == demo.ATASAN.nip
+
+    user, grup, p = hasil["Petugas Layanan"]
+    assert grup == {GRUP_PETUGAS_LAYANAN} and p.petugas_layanan and not p.staf
+    assert p.pegawai.unit_kerja.induk.induk.nama == "Dinas Kependudukan dan Pencatatan Sipil"
+
+
+@pytest.mark.django_db
+def test_it_refuses_a_non_empty_database_in_indonesian_unless_forced():
+    seed("--pegawai", "120")
+    with pytest.raises(CommandError, match="sudah berisi .* gunakan --force"):
+        seed()
+    assert Pegawai.objects.count() == 120
+    assert "tidak dibuat ulang" in seed("--if-empty")
+    assert Pegawai.objects.count() == 120
+    seed("--force")
+    assert Pegawai.objects.count() == demo.JUMLAH_BAKU

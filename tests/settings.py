@@ -1,0 +1,19 @@
+"""Settings for the test suite: the real settings (same environment variables) minus what gets in the way.
+
+The test client and live_server speak plain HTTP, while production redirects to https and marks cookies
+Secure; templates must render without a collectstatic manifest; the production password hasher costs
+~0.3 s per password and tests check logic, not key stretching. This has to be a settings module rather
+than a fixture because live_server builds its middleware before any fixture could override settings.
+Production values are checked by tests/test_deploy.py, which runs config.settings in a subprocess.
+"""
+
+from config.settings import *  # noqa: F403
+from config.settings import STORAGES
+
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# No collectstatic output exists under test: look files up per request, as in development, instead of
+# scanning an absent STATIC_ROOT at start-up.
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,94 @@
+"""The production configuration: docker-compose.yml, .env.example and `check --deploy`."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUKSI = {
+    "DEBUG": "0",
+    "SECRET_KEY": "r7Vq2mX9pL4sT8wZ1nB6cF3hJ5kD0gY2uE7iO9aQ4xR6tW8vN1mS3",
+    "ALLOWED_HOSTS": "kinerja.gorontaloprov.go.id",
+    "CSRF_TRUSTED_ORIGINS": "https://kinerja.gorontaloprov.go.id",
+    "DATABASE_URL": "postgres://kinerja:rahasia@127.0.0.1:5432/kinerja",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "EMAIL_URL": "smtp+tls://kinerja:rahasia@smtp.gorontaloprov.go.id:587",
+}
+
+
+def compose():
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def test_check_deploy_prints_no_warnings_with_production_values():
+    # Only what a production container would have: not the test run's variables (tests.settings,
+    # DJANGO_ALLOW_ASYNC_UNSAFE from the browser tests), which the deploy check rightly rejects.
+    env = {"PATH": os.environ["PATH"], **PRODUKSI, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    proses = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    keluaran = proses.stdout + proses.stderr
+    assert proses.returncode == 0, keluaran
+    assert "System check identified no issues" in keluaran
+    assert "WARNING" not in keluaran
+
+
+def test_env_example_lists_every_setting_read_from_the_environment():
+    dibaca = set(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z][A-Z0-9_]*)"', (ROOT / "config/settings.py").read_text()))
+    assert dibaca, "tidak ada pembacaan env di settings?"
+    contoh = set(re.findall(r"^#? ?([A-Z][A-Z0-9_]*)=", (ROOT / ".env.example").read_text(), re.MULTILINE))
+    assert dibaca - contoh == set()
+
+
+def test_compose_runs_the_whole_stack_with_exactly_one_beat():
+    services = compose()["services"]
+    assert {"postgres", "redis", "migrate", "web", "worker", "beat"} <= set(services)
+    assert services["postgres"]["image"].startswith("postgres:16")
+    assert services["redis"]["image"].startswith("redis:7")
+    assert services["beat"]["deploy"]["replicas"] == 1
+    pemakai_beat = [
+        nama for nama, s in services.items() if "beat" in s.get("command", []) or "-B" in s.get("command", [])
+    ]
+    assert pemakai_beat == ["beat"]
+    assert services["web"]["command"][:2] == ["gunicorn", "config.wsgi"]
+    assert services["worker"]["command"][:4] == ["celery", "-A", "config", "worker"]
+    assert "pg_isready" in services["postgres"]["healthcheck"]["test"]
+    assert services["redis"]["healthcheck"]["test"][1:] == ["redis-cli", "ping"]
+    assert "/healthz/" in " ".join(services["web"]["healthcheck"]["test"])
+    for nama in ("web", "worker", "beat", "migrate"):
+        assert services[nama]["env_file"] == ".env"
+        assert services[nama]["environment"]["REDIS_URL"].startswith("redis://redis:")
+    assert services["web"]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+
+
+def test_the_image_runs_as_a_non_root_user_and_collects_static_files():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert dockerfile.startswith("FROM python:3.11-slim")
+    assert "collectstatic --noinput" in dockerfile
+    assert re.search(r"^USER app$", dockerfile, re.MULTILINE)
+    assert "pip install -r requirements.txt" in dockerfile
+
+
+def test_docker_compose_accepts_the_file(tmp_path):
+    docker = shutil.which("docker")
+    if not docker or subprocess.run([docker, "compose", "version"], capture_output=True).returncode != 0:
+        pytest.skip("docker client dengan plugin compose tidak terpasang")
+    for nama in ("docker-compose.yml", "Dockerfile"):
+        shutil.copy(ROOT / nama, tmp_path / nama)
+    contoh = (ROOT / ".env.example").read_text()
+    isi = re.sub(r"^SECRET_KEY=$", f"SECRET_KEY={PRODUKSI['SECRET_KEY']}", contoh, flags=re.MULTILINE)
+    isi = re.sub(r"^POSTGRES_PASSWORD=$", "POSTGRES_PASSWORD=rahasia", isi, flags=re.MULTILINE)
+    (tmp_path / ".env").write_text(isi)
+    proses = subprocess.run([docker, "compose", "config", "--quiet"], cwd=tmp_path, capture_output=True, text=True)
+    assert proses.returncode == 0, proses.stderr
