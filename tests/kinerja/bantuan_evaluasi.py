@@ -5,8 +5,6 @@ Everything goes through services_evaluasi, so the tests exercise the same paths 
 
 import datetime
 
-import pytest
-
 from kinerja import services_evaluasi as svc
 from kinerja.models import SKP, EvaluasiKinerja, PerilakuKerja, RencanaHasilKerja
 
@@ -17,13 +15,6 @@ INDIKATOR = [
     ("Kesesuaian dengan standar", "KUALITAS", 100, "%", 90),
     ("Waktu penyelesaian", "WAKTU", 12, "bulan", 12),
 ]
-
-
-@pytest.fixture(autouse=True)
-def hash_cepat(settings):
-    """The org fixture hashes nine passwords; the production hasher makes that ~3 s a test. Import into a module
-    to use it (the lead may move it to tests/conftest.py for the whole suite)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def skp_atasan(pegawai, tahun=TAHUN, uraian="Meningkatnya kualitas pengembangan SDM aparatur"):

@@ -7,7 +7,7 @@ from django.forms.models import model_to_dict
 from kinerja import services_evaluasi as svc
 from kinerja.errors_evaluasi import AksiDitolak, StatusTidakSesuai, TidakBerwenang
 from kinerja.models import EvaluasiKinerja, Notifikasi, RealisasiIndikator, RiwayatEvaluasi
-from tests.kinerja.bantuan_evaluasi import Skenario, hash_cepat, penilaian  # noqa: F401
+from tests.kinerja.bantuan_evaluasi import Skenario, penilaian
 
 STATUS = ["DRAFT", "DIAJUKAN", "DINILAI", "DIKEMBALIKAN", "FINAL"]
 PELAKU = ["pegawai", "atasan", "kepala", "rekan", "hr_a", "hr_b", "admin"]

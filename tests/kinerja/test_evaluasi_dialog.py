@@ -5,7 +5,7 @@ import pytest
 from kinerja import services_evaluasi as svc
 from kinerja.errors_evaluasi import TidakBerwenang
 from kinerja.models import DialogKinerja, Notifikasi
-from tests.kinerja.bantuan_evaluasi import Skenario, hash_cepat  # noqa: F401
+from tests.kinerja.bantuan_evaluasi import Skenario
 
 
 @pytest.mark.parametrize("objek", ["skp", "evaluasi"])

@@ -8,7 +8,7 @@ from django.db import transaction
 from kinerja import services_evaluasi as svc
 from kinerja.errors_evaluasi import EvaluasiTerkunci, StatusTidakSesuai
 from kinerja.models import EvaluasiKinerja, PerilakuKerja, RealisasiIndikator, UmpanBalikRHK
-from tests.kinerja.bantuan_evaluasi import Skenario, hash_cepat, penilaian  # noqa: F401
+from tests.kinerja.bantuan_evaluasi import Skenario, penilaian
 
 
 @contextlib.contextmanager

@@ -5,7 +5,7 @@ import pytest
 from kinerja import services_evaluasi as svc
 from kinerja.errors_evaluasi import PelanggaranKurva, StatusTidakSesuai, TidakBerwenang
 from kinerja.models import EvaluasiKinerja, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
-from tests.kinerja.bantuan_evaluasi import Skenario, hash_cepat  # noqa: F401
+from tests.kinerja.bantuan_evaluasi import Skenario
 
 
 def _dua_sangat_baik(s):

@@ -8,7 +8,7 @@ from kinerja.errors_evaluasi import StatusTidakSesuai, TidakBerwenang
 from kinerja.models import EvaluasiKinerja, PembukaanKembaliPeriode, Periode
 from kinerja.tasks_evaluasi import buat_evaluasi_periode_task
 from tests.factories import PegawaiFactory
-from tests.kinerja.bantuan_evaluasi import Skenario, buka_periode, hash_cepat  # noqa: F401
+from tests.kinerja.bantuan_evaluasi import Skenario, buka_periode
 
 
 def test_hr_opens_a_period_once(org):

@@ -12,7 +12,7 @@ from kinerja import selectors_evaluasi as sel
 from kinerja import services_evaluasi as svc
 from kinerja.berkas import validasi_berkas_bukti
 from kinerja.models import PengaturanKinerja, RealisasiIndikator
-from tests.kinerja.bantuan_evaluasi import Skenario, hash_cepat  # noqa: F401
+from tests.kinerja.bantuan_evaluasi import Skenario
 
 
 def test_capaian_is_stored_per_indicator_and_averaged_per_rhk(org):

@@ -10,7 +10,7 @@ from kinerja import permissions as izin
 from kinerja import selectors_evaluasi as sel
 from kinerja import services_evaluasi as svc
 from tests.factories import pegawai_dengan_akun
-from tests.kinerja.bantuan_evaluasi import Skenario, hash_cepat  # noqa: F401
+from tests.kinerja.bantuan_evaluasi import Skenario
 
 
 def _jumlah_query(fungsi):

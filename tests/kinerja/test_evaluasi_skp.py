@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from kinerja import services_evaluasi as svc
 from kinerja.errors_evaluasi import StatusTidakSesuai, TidakBerwenang
 from kinerja.models import SKP, RencanaHasilKerja, RiwayatSKP
-from tests.kinerja.bantuan_evaluasi import TAHUN, hash_cepat, skp_atasan, skp_disetujui  # noqa: F401
+from tests.kinerja.bantuan_evaluasi import TAHUN, skp_atasan, skp_disetujui
 
 
 def test_an_rhk_may_cite_the_supervisors_rhk_of_the_same_year(org):

@@ -9,7 +9,7 @@ from kinerja import services_evaluasi as svc
 from kinerja.errors_evaluasi import KonflikVersi
 from kinerja.models import EvaluasiKinerja, RealisasiIndikator
 from tests.conftest import perlu_layanan
-from tests.kinerja.bantuan_evaluasi import Skenario, hash_cepat  # noqa: F401
+from tests.kinerja.bantuan_evaluasi import Skenario
 
 
 def _isian(ev, nilai):
