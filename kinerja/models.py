@@ -1,9 +1,13 @@
 """The roster: units of work (a tree) and the ASN who work in them."""
 
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Upper
+from django.utils import timezone
 
 from . import golongan as gol
 from .nip import validasi_nip
@@ -165,3 +169,44 @@ class PenugasanPengelola(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.unit_kerja}"
+
+
+def _lokasi_berkas_impor(instance, filename):
+    # The original name is kept on the job; the stored name only needs to be unique and safe.
+    return f"impor_roster/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class ImporRoster(models.Model):
+    """One roster upload: the stored file, its preview, and (once confirmed) the import's progress and result.
+
+    The file lives in the default storage, so any web instance or worker can confirm and run it.
+    """
+
+    class Status(models.TextChoices):
+        PRATINJAU = "pratinjau", "Pratinjau"
+        ANTRI = "antri", "Dalam antrean"
+        SELESAI = "selesai", "Selesai"
+        GAGAL = "gagal", "Gagal"
+
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="diunggah oleh", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    berkas = models.FileField("berkas", upload_to=_lokasi_berkas_impor)
+    nama_berkas = models.CharField("nama berkas asli", max_length=255)
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.PRATINJAU)
+    nonaktifkan_yang_hilang = models.BooleanField("nonaktifkan pegawai yang tidak ada di berkas", default=False)
+    jumlah_baris = models.PositiveIntegerField("jumlah baris", default=0)
+    progres = models.PositiveSmallIntegerField("progres (%)", default=0)
+    ringkasan = models.JSONField("ringkasan", default=dict, blank=True)
+    galat = models.JSONField("galat", default=list, blank=True)
+    dibuat = models.DateTimeField("diunggah", auto_now_add=True)
+    diperbarui = models.DateTimeField("diperbarui", auto_now=True)
+    selesai = models.DateTimeField("selesai", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "impor roster"
+        verbose_name_plural = "impor roster"
+        ordering = ["-dibuat"]
+
+    def __str__(self):
+        return f"{self.nama_berkas} ({self.get_status_display()})"

@@ -76,3 +76,9 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def _sandi_cepat(settings):
+    """Hash test passwords with MD5: PBKDF2 is slow on purpose and would cost seconds per `org` fixture."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
