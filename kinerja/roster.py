@@ -668,7 +668,7 @@ def write_xlsx(rows) -> bytes:
         ws.column_dimensions[chr(ord("A") + i)].width = 22 if kunci in ("nip", "nip_atasan", "nama", "jabatan") else 15
 
     def sel(nilai, **gaya):
-        c = WriteOnlyCell(ws, value=nilai)
+        c = WriteOnlyCell(ws, value=nilai if nilai != "" else None)
         c.number_format = "dd/mm/yyyy" if isinstance(nilai, datetime.date) else "@"
         for k, v in gaya.items():
             setattr(c, k, v)
@@ -689,3 +689,51 @@ def write_csv(rows) -> bytes:
     penulis.writerow([judul for _, judul in KOLOM])
     penulis.writerows(rows)
     return ("\ufeff" + keluaran.getvalue()).encode("utf-8")
+
+
+PETUNJUK = [
+    ("NIP", "Wajib. 18 digit, kolom berformat Teks (angka 15+ digit dirusak Excel)."),
+    ("Nama", "Wajib. Nama tanpa gelar."),
+    ("Gelar Depan", "Misalnya Dr. atau Ir."),
+    ("Gelar Belakang", "Misalnya S.E., M.Si."),
+    ("Jenis Kelamin", "Wajib. L atau P; harus sesuai digit ke-15 NIP."),
+    ("Tanggal Lahir", "Sel tanggal atau teks dd/mm/yyyy; harus sesuai 8 digit pertama NIP."),
+    ("Status Kepegawaian", "Wajib. PNS atau PPPK."),
+    ("Golongan", "PNS: I/a sampai IV/e. PPPK: I sampai XVII."),
+    ("Jabatan", "Nama jabatan."),
+    ("Jenis Jabatan", "; ".join(str(label) for _, label in Pegawai.JenisJabatan.choices) + "."),
+    ("Kode Unit", "Wajib. Kode unit kerja (Teks), misalnya 75.01.02. Unit baru dibuat otomatis."),
+    ("Nama Unit", "Wajib. Nama unit kerja; satu kode satu nama."),
+    ("Kode Unit Induk", "Kode unit di atasnya; harus ada di berkas atau di aplikasi. Kosong: tidak diubah."),
+    ("NIP Atasan", "NIP atasan langsung (Teks); boleh di baris mana saja di berkas atau sudah ada di aplikasi."),
+    ("Email", "Alamat email dinas."),
+    ("No HP", "Nomor HP, berformat Teks agar angka 0 di depan tidak hilang."),
+]
+
+
+def template_xlsx() -> bytes:
+    """The downloadable template: the headers, text-formatted columns, and a sheet explaining each column."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Pegawai"
+    ws.append([judul for _, judul in KOLOM])
+    for i, (kunci, _) in enumerate(KOLOM, start=1):
+        huruf = get_column_letter(i)
+        ws[f"{huruf}1"].font = Font(bold=True)
+        ws.column_dimensions[huruf].width = 22
+        # Column style: what the user types later in these columns stays text (all 18 NIP digits kept).
+        ws.column_dimensions[huruf].number_format = "dd/mm/yyyy" if kunci == "tanggal_lahir" else "@"
+    ws.freeze_panes = "A2"
+    petunjuk = wb.create_sheet("Petunjuk")
+    petunjuk.append(["Kolom", "Keterangan"])
+    for baris in PETUNJUK:
+        petunjuk.append(list(baris))
+    petunjuk.column_dimensions["A"].width = 22
+    petunjuk.column_dimensions["B"].width = 100
+    keluaran = io.BytesIO()
+    wb.save(keluaran)
+    return keluaran.getvalue()

@@ -79,6 +79,12 @@ def login(client):
 
 
 @pytest.fixture(autouse=True)
-def _sandi_cepat(settings):
-    """Hash test passwords with MD5: PBKDF2 is slow on purpose and would cost seconds per `org` fixture."""
+def _pengaturan_uji(settings):
+    """Test-only settings: fast password hashing (PBKDF2 would cost seconds per `org` fixture), plain HTTP for
+    the test client, and static files without a collectstatic manifest."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.SECURE_SSL_REDIRECT = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
