@@ -344,6 +344,10 @@ def _tulis_pegawai(rencana, db, id_unit, id_user, progres):
 # The import job: upload → preview → confirm → (background) import ----------------------------------
 
 
+def _galat_sistem(pesan):
+    return roster.Galat(None, None, f"{pesan} Coba lagi nanti atau hubungi pengelola aplikasi.").as_dict()
+
+
 def _kunci_progres(job_id):
     return f"kinerja:impor-roster:{job_id}:progres"
 
@@ -387,11 +391,24 @@ def confirm_import(job: ImporRoster, user, *, nonaktifkan_yang_hilang: bool) -> 
         job.nonaktifkan_yang_hilang = nonaktifkan_yang_hilang
         job.save(update_fields=["status", "nonaktifkan_yang_hilang", "diperbarui"])
         if job.jumlah_baris > settings.ROSTER_BACKGROUND_ROWS:
-            from .tasks import impor_roster
-
-            transaction.on_commit(lambda: impor_roster.delay(job.pk))
+            transaction.on_commit(lambda: _enqueue_import(job.pk))
             return job
     return run_import_job(job.pk)
+
+
+def _enqueue_import(job_id):
+    """Queue the import task; if the broker cannot take it, fail the job visibly instead of leaving it queued."""
+    from .tasks import impor_roster
+
+    try:
+        impor_roster.delay(job_id)
+    except Exception:
+        log.exception("Impor roster %s tidak dapat dimasukkan ke antrean", job_id)
+        ImporRoster.objects.filter(pk=job_id, status=ImporRoster.Status.ANTRI).update(
+            status=ImporRoster.Status.GAGAL,
+            galat=[_galat_sistem("Antrean tugas latar belakang tidak tersedia; tidak ada data yang diubah.")],
+            selesai=timezone.now(),
+        )
 
 
 def run_import_job(job_id: int) -> ImporRoster:
@@ -435,14 +452,7 @@ def run_import_job(job_id: int) -> ImporRoster:
         log.exception("Impor roster %s gagal", job_id)
         ImporRoster.objects.filter(pk=job_id, status=ImporRoster.Status.ANTRI).update(
             status=ImporRoster.Status.GAGAL,
-            galat=[
-                {
-                    "baris": None,
-                    "kolom": None,
-                    "pesan": "Terjadi kesalahan sistem saat mengimpor; tidak ada "
-                    "data yang diubah. Hubungi pengelola aplikasi.",
-                }
-            ],
+            galat=[_galat_sistem("Terjadi kesalahan sistem saat mengimpor; tidak ada data yang diubah.")],
             selesai=timezone.now(),
         )
         raise

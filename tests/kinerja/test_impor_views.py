@@ -372,3 +372,24 @@ def test_the_admin_export_uses_the_roster_columns(client, org, superuser):
     isi = response.content.decode("utf-8-sig") if b"NIP" in response.content[:50] else None
     assert isi is not None and isi.splitlines()[0].startswith("NIP,Nama,Gelar Depan")
     assert json.dumps(org.staf_a1.nip)[1:-1] in isi
+
+
+def test_a_job_the_broker_cannot_take_fails_visibly_and_writes_nothing(
+    org, login, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from kinerja import tasks
+
+    def broker_mati(*args, **kwargs):
+        raise ConnectionError("broker tidak tersedia")
+
+    monkeypatch.setattr(tasks.impor_roster, "delay", broker_mati)
+    settings.ROSTER_BACKGROUND_ROWS = 2
+    client = login(org.admin)
+    job = job_dari(unggah(client, xlsx(roster_kecil())))
+    sebelum = jumlah()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("impor_roster_konfirmasi", args=[job.pk]))
+    job.refresh_from_db()
+    assert job.status == ImporRoster.Status.GAGAL
+    assert "Antrean tugas latar belakang tidak tersedia" in job.galat[0]["pesan"]
+    assert jumlah() == sebelum
