@@ -103,6 +103,10 @@ def import_roster(
     lapor(5, "Membaca berkas")
     tabel = roster.read_roster(nama_berkas, data)
     with transaction.atomic():
+        if _postgres():
+            # One roster import at a time: a second waits here, then plans against the first one's result.
+            with connection.cursor() as cur:
+                cur.execute("SELECT pg_advisory_xact_lock(hashtext('kinerja.import_roster'))")
         lapor(20, "Memeriksa baris")
         db = _snapshot_db()
         rencana = roster.plan_import(tabel, db)

@@ -330,3 +330,32 @@ def test_it_refuses_an_unknown_supervisor_even_when_other_rows_are_valid(org):
     rows[2]["NIP Atasan"] = buat_nip(998)
     galat = tolak("roster.csv", csv_bytes(rows, pemisah=";", bom=True))
     _satu(galat, 4, "NIP Atasan", "tidak ada di berkas maupun di basis data")
+
+
+def test_an_existing_asn_without_an_account_gets_one_and_is_otherwise_unchanged(db):
+    rows = roster_kecil()
+    import_roster("roster.xlsx", xlsx(rows))
+    staf = Pegawai.objects.get(nip=rows[1]["NIP"])
+    akun_lama = staf.user
+    staf.user = None
+    staf.save(update_fields=["user"])
+    akun_lama.delete()
+
+    hasil = import_roster("roster.xlsx", xlsx(rows))
+
+    assert hasil.akun_dibuat == 1 and hasil.rencana.tidak_berubah == 3
+    staf.refresh_from_db()
+    assert staf.user.username == staf.nip and not staf.user.has_usable_password()
+
+
+def test_a_changed_row_updates_every_field_and_keeps_the_account(db):
+    rows = roster_kecil()
+    import_roster("roster.xlsx", xlsx(rows))
+    akun = Pegawai.objects.get(nip=rows[1]["NIP"]).user
+    rows[1].update({"Nama": "Nama Baru", "Gelar Depan": "Dr.", "NIP Atasan": rows[0]["NIP"], "No HP": ""})
+
+    import_roster("roster.csv", csv_bytes(rows))
+
+    staf = Pegawai.objects.get(nip=rows[1]["NIP"])
+    assert (staf.nama, staf.gelar_depan, staf.no_hp, staf.user) == ("Nama Baru", "Dr.", "", akun)
+    assert staf.atasan.nip == rows[0]["NIP"]
