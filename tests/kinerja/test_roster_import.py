@@ -359,3 +359,11 @@ def test_a_changed_row_updates_every_field_and_keeps_the_account(db):
     staf = Pegawai.objects.get(nip=rows[1]["NIP"])
     assert (staf.nama, staf.gelar_depan, staf.no_hp, staf.user) == ("Nama Baru", "Dr.", "", akun)
     assert staf.atasan.nip == rows[0]["NIP"]
+
+
+def test_blank_rows_are_skipped_and_row_numbers_stay_those_of_the_spreadsheet(org):
+    rows = roster_kecil()
+    rows.insert(1, {})  # an empty spreadsheet row 3
+    rows[3]["Email"] = "salah"
+    galat = tolak("roster.xlsx", xlsx(rows))
+    assert [(g.baris, g.kolom) for g in galat] == [(5, "Email")]
