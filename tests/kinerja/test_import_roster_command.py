@@ -1,5 +1,6 @@
 """manage.py import_roster: the same code path as the page; exit 0 on success, non-zero with every error."""
 
+import os
 import subprocess
 import sys
 
@@ -73,6 +74,7 @@ def test_the_process_exit_code_is_non_zero_on_failure(tmp_path):
         capture_output=True,
         text=True,
         cwd=settings.BASE_DIR,
+        env={**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'terpisah.sqlite3'}"},  # not the dev database
     )
     assert hasil.returncode != 0
     assert "biner" in hasil.stderr
