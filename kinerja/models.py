@@ -1,11 +1,20 @@
 """The roster: units of work (a tree) and the ASN who work in them."""
 
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Upper
+from django.utils import timezone
 
+from . import capaian as rumus_capaian
 from . import golongan as gol
+from . import predikat as rumus_predikat
+from .berkas import validasi_berkas_bukti
+from .errors_evaluasi import EvaluasiTerkunci
 from .nip import validasi_nip
 
 
@@ -168,15 +177,6 @@ class PenugasanPengelola(models.Model):
 
 
 # --- Evaluasi kinerja periodik (issue 3): periods, SKP, evaluations, their history and the curve. -------------
-# Kept as one block at the end of the file so parallel branches merge cleanly; its imports live here for that
-# reason and can be hoisted to the top once merged.
-from django.db.models import Q  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-from . import capaian as rumus_capaian  # noqa: E402
-from . import predikat as rumus_predikat  # noqa: E402
-from .berkas import validasi_berkas_bukti  # noqa: E402
-from .errors_evaluasi import EvaluasiTerkunci  # noqa: E402
 
 
 class Periode(models.Model):
@@ -892,3 +892,44 @@ class PengaturanKinerja(models.Model):
                         break
         if pesan:
             raise ValidationError({"kurva": pesan})
+
+
+def _lokasi_berkas_impor(instance, filename):
+    # The original name is kept on the job; the stored name only needs to be unique and safe.
+    return f"impor_roster/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class ImporRoster(models.Model):
+    """One roster upload: the stored file, its preview, and (once confirmed) the import's progress and result.
+
+    The file lives in the default storage, so any web instance or worker can confirm and run it.
+    """
+
+    class Status(models.TextChoices):
+        PRATINJAU = "pratinjau", "Pratinjau"
+        ANTRI = "antri", "Dalam antrean"
+        SELESAI = "selesai", "Selesai"
+        GAGAL = "gagal", "Gagal"
+
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="diunggah oleh", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    berkas = models.FileField("berkas", upload_to=_lokasi_berkas_impor)
+    nama_berkas = models.CharField("nama berkas asli", max_length=255)
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.PRATINJAU)
+    nonaktifkan_yang_hilang = models.BooleanField("nonaktifkan pegawai yang tidak ada di berkas", default=False)
+    jumlah_baris = models.PositiveIntegerField("jumlah baris", default=0)
+    progres = models.PositiveSmallIntegerField("progres (%)", default=0)
+    ringkasan = models.JSONField("ringkasan", default=dict, blank=True)
+    galat = models.JSONField("galat", default=list, blank=True)
+    dibuat = models.DateTimeField("diunggah", auto_now_add=True)
+    diperbarui = models.DateTimeField("diperbarui", auto_now=True)
+    selesai = models.DateTimeField("selesai", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "impor roster"
+        verbose_name_plural = "impor roster"
+        ordering = ["-dibuat"]
+
+    def __str__(self):
+        return f"{self.nama_berkas} ({self.get_status_display()})"

@@ -47,7 +47,6 @@ def test_nav_has_a_logout_button_that_posts(org, login):
     assert "Keluar" in nav
 
 
-@pytest.mark.urls("tests.kinerja.urls_dengan_impor")
 @pytest.mark.parametrize("role, shown", [("admin", True), ("hr_a", False), ("staf_a1", False), ("petugas", False)])
 def test_import_link_is_for_administrators_only(org, login, role, shown):
     nav = _nav(login(getattr(org, role)).get(reverse("beranda")))

@@ -1,0 +1,49 @@
+"""Forms of the roster import pages."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.conf import settings
+
+from .roster import EKSTENSI
+
+
+class UnggahRosterForm(forms.Form):
+    berkas = forms.FileField(
+        label="Berkas roster",
+        help_text="Excel (.xlsx) atau CSV (.csv). Kolom NIP dan NIP Atasan harus berformat Teks.",
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(EKSTENSI)}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["berkas"].help_text += f" Ukuran paling besar {settings.ROSTER_MAX_UPLOAD_MB} MB."
+        self.helper = FormHelper()
+        self.helper.form_enctype = "multipart/form-data"
+        self.helper.add_input(Submit("unggah", "Unggah dan pratinjau"))
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        if not berkas.name.lower().endswith(EKSTENSI):
+            raise forms.ValidationError("Format berkas tidak didukung: unggah berkas Excel (.xlsx) atau CSV (.csv).")
+        batas_mb = settings.ROSTER_MAX_UPLOAD_MB
+        if berkas.size > batas_mb * 1024 * 1024:
+            raise forms.ValidationError(
+                f"Berkas berukuran {berkas.size / 1024 / 1024:.1f} MB, melebihi batas {batas_mb} MB."
+            )
+        return berkas
+
+
+class KonfirmasiImporForm(forms.Form):
+    nonaktifkan_yang_hilang = forms.BooleanField(
+        required=False,
+        label="Nonaktifkan pegawai yang tidak ada di berkas",
+        help_text="Pegawai tidak pernah dihapus; yang dicentang hanya ditandai tidak aktif.",
+    )
+
+    def __init__(self, *args, jumlah_hilang=0, action="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nonaktifkan_yang_hilang"].label += f" ({jumlah_hilang} pegawai)"
+        self.helper = FormHelper()
+        self.helper.form_action = action
+        self.helper.add_input(Submit("konfirmasi", "Konfirmasi impor", css_class="btn-success"))

@@ -1,0 +1,47 @@
+"""python manage.py import_roster PATH [--dry-run] [--nonaktifkan-yang-hilang]"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from kinerja import roster
+from kinerja.services import ImporDitolak, import_roster
+
+
+class Command(BaseCommand):
+    help = "Impor roster pegawai dari berkas XLSX atau CSV (jalur yang sama dengan halaman Impor Pegawai)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="berkas .xlsx atau .csv")
+        parser.add_argument("--dry-run", action="store_true", help="periksa dan tampilkan ringkasan tanpa menyimpan")
+        parser.add_argument(
+            "--nonaktifkan-yang-hilang",
+            action="store_true",
+            help="tandai tidak aktif pegawai aktif yang tidak ada di berkas (tidak pernah menghapus)",
+        )
+
+    def handle(self, *args, path, dry_run, nonaktifkan_yang_hilang, **options):
+        berkas = Path(path)
+        if not berkas.is_file():
+            raise CommandError(f"Berkas {path} tidak ditemukan.")
+        try:
+            hasil = import_roster(
+                berkas.name, berkas.read_bytes(), nonaktifkan_yang_hilang=nonaktifkan_yang_hilang, dry_run=dry_run
+            )
+        except roster.BerkasDitolak as exc:
+            raise CommandError(str(exc)) from None
+        except ImporDitolak as exc:
+            for galat in exc.galat:
+                self.stderr.write(str(galat))
+            raise CommandError(f"{len(exc.galat)} galat; tidak ada data yang disimpan.") from None
+        r = hasil.ringkasan()
+        awalan = "Uji coba (tidak disimpan): " if dry_run else ""
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{awalan}{r['jumlah_baris']} baris: {r['jumlah_baru']} baru, {r['jumlah_diubah']} diubah, "
+                f"{r['jumlah_tidak_berubah']} tidak berubah; {r['jumlah_unit_baru']} unit baru, "
+                f"{r['jumlah_unit_diubah']} unit diubah; {hasil.akun_dibuat} akun dibuat; "
+                f"{r['jumlah_hilang']} pegawai aktif tidak ada di berkas"
+                + (f", {hasil.dinonaktifkan} dinonaktifkan." if nonaktifkan_yang_hilang else ".")
+            )
+        )

@@ -1,0 +1,474 @@
+"""Writes to the roster. Each function is one transaction and checks who may do it."""
+
+import logging
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import connection, transaction
+from django.utils import timezone
+
+from . import roster
+from .models import ImporRoster, Pegawai, UnitKerja
+from .permissions import can_import_roster
+
+log = logging.getLogger(__name__)
+
+UKURAN_BATCH = 1000
+# Pegawai columns (attnames) an import writes, in the order of the value tuples built by _nilai_tulis.
+KOLOM_TULIS = [
+    "nama",
+    "gelar_depan",
+    "gelar_belakang",
+    "jenis_kelamin",
+    "tanggal_lahir",
+    "status_kepegawaian",
+    "golongan",
+    "jabatan",
+    "jenis_jabatan",
+    "unit_kerja_id",
+    "atasan_id",
+    "email",
+    "no_hp",
+    "aktif",
+    "user_id",
+    "diperbarui",
+]
+
+
+class ImporDitolak(Exception):
+    """The roster has errors; nothing was written. `galat` lists every one (roster.Galat)."""
+
+    def __init__(self, galat):
+        super().__init__(f"{len(galat)} galat pada berkas roster")
+        self.galat = galat
+
+
+@dataclass
+class HasilImpor:
+    rencana: roster.Rencana
+    dinonaktifkan: int = 0
+    akun_dibuat: int = 0
+    dry_run: bool = False
+
+    def ringkasan(self):
+        return {
+            **self.rencana.ringkasan(),
+            "dinonaktifkan": self.dinonaktifkan,
+            "akun_dibuat": self.akun_dibuat,
+            "dry_run": self.dry_run,
+        }
+
+
+def _snapshot_db() -> roster.SnapshotDB:
+    # Two queries for the whole roster: checking 50,000 rows must not cost 50,000 queries.
+    unit = {
+        kode: {"id": pk, "nama": nama, "induk": induk or ""}
+        for pk, kode, nama, induk in UnitKerja.objects.values_list("id", "kode", "nama", "induk__kode")
+    }
+    nama_kolom = ["id", "user_id", "nip", *roster.FIELD_PEGAWAI]
+    lookup = [{"kode_unit": "unit_kerja__kode", "nip_atasan": "atasan__nip"}.get(f, f) for f in nama_kolom]
+    pegawai = {}
+    for baris in Pegawai.objects.order_by().values_list(*lookup).iterator(chunk_size=5000):
+        p = dict(zip(nama_kolom, baris, strict=True))
+        p["nip_atasan"] = p["nip_atasan"] or ""
+        pegawai[p["nip"]] = p
+    return roster.SnapshotDB(pegawai=pegawai, unit=unit)
+
+
+def preview_roster(nama_berkas: str, data: bytes) -> roster.Rencana:
+    """Read and check a roster file and work out what importing it would change, without writing anything.
+
+    Raises roster.BerkasDitolak when the file itself is unusable; row errors are in the plan's `galat`.
+    """
+    return roster.plan_import(roster.read_roster(nama_berkas, data), _snapshot_db())
+
+
+def import_roster(
+    nama_berkas: str, data: bytes, *, nonaktifkan_yang_hilang=False, dry_run=False, progres=None
+) -> HasilImpor:
+    """Import a roster file: all rows or none, in one transaction, with bulk queries only.
+
+    Upserts Pegawai by NIP, creates or updates units by code, sets supervisors (any row order), creates a
+    login account (username = NIP, unusable password until an administrator sets one) for each new ASN,
+    and, only when asked, marks ASN missing from the file inactive. Never deletes. Re-running the same file
+    changes nothing. Raises ImporDitolak (with every row error) or roster.BerkasDitolak; then nothing is written.
+    """
+    lapor = progres or (lambda persen, tahap: None)
+    lapor(5, "Membaca berkas")
+    tabel = roster.read_roster(nama_berkas, data)
+    with transaction.atomic():
+        if _postgres():
+            # One roster import at a time: a second waits here, then plans against the first one's result.
+            with connection.cursor() as cur:
+                cur.execute("SELECT pg_advisory_xact_lock(hashtext('kinerja.import_roster'))")
+        lapor(20, "Memeriksa baris")
+        db = _snapshot_db()
+        rencana = roster.plan_import(tabel, db)
+        if rencana.galat:
+            raise ImporDitolak(rencana.galat)
+        hasil = HasilImpor(rencana=rencana, dry_run=dry_run)
+        if dry_run:
+            return hasil
+        lapor(40, "Menyimpan unit kerja")
+        id_unit = _tulis_unit(rencana, db)
+        lapor(50, "Menyiapkan akun")
+        id_user, hasil.akun_dibuat = _siapkan_akun(rencana, db)
+        lapor(60, "Menyimpan pegawai")
+        _tulis_pegawai(
+            rencana, db, id_unit, id_user, lambda persen: lapor(60 + persen * 35 // 100, "Menyimpan pegawai")
+        )
+        if nonaktifkan_yang_hilang and rencana.hilang:
+            ids = [db.pegawai[nip]["id"] for nip, _ in rencana.hilang]
+            sekarang = timezone.now()
+            for i in range(0, len(ids), UKURAN_BATCH):
+                hasil.dinonaktifkan += Pegawai.objects.filter(pk__in=ids[i : i + UKURAN_BATCH]).update(
+                    aktif=False, diperbarui=sekarang
+                )
+        lapor(100, "Selesai")
+    return hasil
+
+
+def _tulis_unit(rencana, db):
+    id_unit = {kode: u["id"] for kode, u in db.unit.items()}
+    baru = UnitKerja.objects.bulk_create(
+        [UnitKerja(kode=kode, nama=u["nama"]) for kode, u in rencana.unit_baru.items()], batch_size=UKURAN_BATCH
+    )
+    id_unit.update({u.kode: u.pk for u in baru})
+    # Parents are set in a second pass because a unit's parent may be created in the same import.
+    diubah = [
+        UnitKerja(pk=id_unit[kode], kode=kode, nama=u["nama"], induk_id=id_unit[u["induk"]] if u["induk"] else None)
+        for kode, u in (rencana.unit_baru | rencana.unit_diubah).items()
+    ]
+    UnitKerja.objects.bulk_update(diubah, ["nama", "induk"], batch_size=UKURAN_BATCH)
+    return id_unit
+
+
+def _postgres():
+    return connection.vendor == "postgresql"
+
+
+def _reserve_ids(model, jumlah):
+    """Take `jumlah` ids from the table's sequence (PostgreSQL), so new rows can point at each other."""
+    if not jumlah:
+        return []
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [model._meta.db_table, jumlah],
+        )
+        return [r[0] for r in cur.fetchall()]
+
+
+def _kolom_sql(model, kolom):
+    q = connection.ops.quote_name
+    return [q(model._meta.get_field(f).column) for f in kolom]
+
+
+def _copy_rows(model, kolom, baris):
+    """Insert rows with PostgreSQL COPY: one statement, values adapted by psycopg in C (ids given)."""
+    q = connection.ops.quote_name
+    with connection.cursor() as cur:
+        perintah = f"COPY {q(model._meta.db_table)} ({', '.join(_kolom_sql(model, kolom))}) FROM STDIN"
+        with cur.cursor.copy(perintah) as salin:
+            for r in baris:
+                salin.write_row(r)
+
+
+def _update_rows(model, kolom, baris):
+    """Update rows by id on PostgreSQL: COPY the new values into a temporary table, then one UPDATE ... FROM."""
+    if not baris:
+        return
+    q = connection.ops.quote_name
+    tabel, cols = q(model._meta.db_table), _kolom_sql(model, ["id", *kolom])
+    with connection.cursor() as cur:
+        cur.execute(f"CREATE TEMPORARY TABLE impor_sementara AS SELECT {', '.join(cols)} FROM {tabel} WITH NO DATA")
+        with cur.cursor.copy(f"COPY impor_sementara ({', '.join(cols)}) FROM STDIN") as salin:
+            for r in baris:
+                salin.write_row(r)
+        setel = ", ".join(f"{c} = t.{c}" for c in cols[1:])
+        cur.execute(f"UPDATE {tabel} AS p SET {setel} FROM impor_sementara AS t WHERE p.id = t.id")
+        cur.execute("DROP TABLE impor_sementara")
+
+
+def _siapkan_akun(rencana, db):
+    """Login accounts for ASN who have none: reuse a user whose username is the NIP, else create one."""
+    User = get_user_model()
+    perlu = [b.nilai["nip"] for b in rencana.baris if not (db.pegawai.get(b.nilai["nip"]) or {}).get("user_id")]
+    id_user = {}
+    if perlu:
+        # One query over all users beats tens of thousands of usernames in IN lists; users ≈ ASN in number.
+        perlu_set = set(perlu)
+        id_user = {u: i for u, i in User.objects.values_list("username", "id").iterator(5000) if u in perlu_set}
+    # A user already linked to another Pegawai is left alone (the link is one-to-one).
+    terpakai = {p["user_id"] for p in db.pegawai.values() if p["user_id"]}
+    id_user = {nip: uid for nip, uid in id_user.items() if uid not in terpakai}
+    baru = [nip for nip in perlu if nip not in id_user]
+    sekarang = timezone.now()
+
+    def sandi():
+        # Same unusable form as make_password(None), far cheaper for 50,000 users.
+        return UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30)
+
+    if _postgres():
+        ids = _reserve_ids(User, len(baru))
+        kolom = ["id", "password", "is_superuser", "username", "first_name", "last_name", "email", "is_staff"]
+        kolom += ["is_active", "date_joined"]
+        _copy_rows(
+            User,
+            kolom,
+            ((uid, sandi(), False, nip, "", "", "", False, True, sekarang) for uid, nip in zip(ids, baru, strict=True)),
+        )
+        id_user.update(zip(baru, ids, strict=True))
+    else:
+        dibuat = User.objects.bulk_create(
+            [User(username=nip, password=sandi(), date_joined=sekarang) for nip in baru], batch_size=UKURAN_BATCH
+        )
+        id_user.update({u.username: u.pk for u in dibuat})
+    return id_user, len(baru)
+
+
+def _nilai_tulis(b, id_unit, id_pegawai, user_id, sekarang):
+    """The KOLOM_TULIS values of a checked row."""
+    n = b.nilai
+    return (
+        n["nama"],
+        n["gelar_depan"],
+        n["gelar_belakang"],
+        n["jenis_kelamin"],
+        n["tanggal_lahir"],
+        n["status_kepegawaian"],
+        n["golongan"],
+        n["jabatan"],
+        n["jenis_jabatan"],
+        id_unit[n["kode_unit"]],
+        id_pegawai[n["nip_atasan"]] if n["nip_atasan"] else None,
+        n["email"],
+        n["no_hp"],
+        True,
+        user_id,
+        sekarang,
+    )
+
+
+def _urut_atasan_dulu(baru):
+    """New rows in layers by depth in the supervisor chain: each layer's atasan is in an earlier one."""
+    per_nip = {b.nilai["nip"]: b for b in baru}
+    kedalaman = {}
+    for nip in per_nip:
+        jalur = []
+        while nip in per_nip and nip not in kedalaman:
+            jalur.append(nip)
+            nip = per_nip[nip].nilai["nip_atasan"]
+        d = kedalaman.get(nip, -1)
+        for n in reversed(jalur):
+            d += 1
+            kedalaman[n] = d
+    lapisan = {}
+    for nip, d in kedalaman.items():
+        lapisan.setdefault(d, []).append(per_nip[nip])
+    return [lapisan[d] for d in sorted(lapisan)]
+
+
+def _tulis_pegawai(rencana, db, id_unit, id_user, progres):
+    id_pegawai = {nip: p["id"] for nip, p in db.pegawai.items()}
+    sekarang = timezone.now()
+    total = max(len(rencana.baru) + len(rencana.diubah), 1)
+    if _postgres():
+        # Ids reserved up front make every atasan id known before the single COPY; the atasan foreign key is
+        # checked at commit (Django creates it DEFERRABLE INITIALLY DEFERRED), so row order does not matter.
+        ids = _reserve_ids(Pegawai, len(rencana.baru))
+        id_pegawai.update(zip((b.nilai["nip"] for b in rencana.baru), ids, strict=True))
+        _copy_rows(
+            Pegawai,
+            ["id", "nip", *KOLOM_TULIS],
+            (
+                (id_pegawai[b.nilai["nip"]], b.nilai["nip"])
+                + _nilai_tulis(b, id_unit, id_pegawai, id_user.get(b.nilai["nip"]), sekarang)
+                for b in rencana.baru
+            ),
+        )
+    else:
+        # Elsewhere (SQLite in development) ids come back from each insert, so supervisors are created first.
+        for lapisan in _urut_atasan_dulu(rencana.baru):
+            dibuat = Pegawai.objects.bulk_create(
+                [
+                    Pegawai(
+                        nip=b.nilai["nip"],
+                        **dict(
+                            zip(
+                                KOLOM_TULIS,
+                                _nilai_tulis(b, id_unit, id_pegawai, id_user.get(b.nilai["nip"]), sekarang),
+                                strict=True,
+                            )
+                        ),
+                    )
+                    for b in lapisan
+                ],
+                batch_size=UKURAN_BATCH,
+            )
+            id_pegawai.update({p.nip: p.pk for p in dibuat})
+    progres(len(rencana.baru) * 100 // total)
+
+    diubah = []
+    for b, _ in rencana.diubah:
+        lama = db.pegawai[b.nilai["nip"]]
+        user_id = lama["user_id"] or id_user.get(b.nilai["nip"])
+        diubah.append((lama["id"], *_nilai_tulis(b, id_unit, id_pegawai, user_id, sekarang)))
+    nip_diubah = {b.nilai["nip"] for b, _ in rencana.diubah}
+    # Existing ASN who only lacked an account get just the user link.
+    tautan = [
+        (p["id"], id_user[nip], sekarang)
+        for nip, p in db.pegawai.items()
+        if not p["user_id"] and nip in id_user and nip not in nip_diubah
+    ]
+    if _postgres():
+        _update_rows(Pegawai, KOLOM_TULIS, diubah)
+        _update_rows(Pegawai, ["user_id", "diperbarui"], tautan)
+    else:
+        nama_field = [Pegawai._meta.get_field(k).name for k in KOLOM_TULIS]
+        Pegawai.objects.bulk_update(
+            [Pegawai(id=r[0], **dict(zip(KOLOM_TULIS, r[1:], strict=True))) for r in diubah],
+            nama_field,
+            batch_size=UKURAN_BATCH,
+        )
+        Pegawai.objects.bulk_update(
+            [Pegawai(id=i, user_id=u, diperbarui=w) for i, u, w in tautan],
+            ["user", "diperbarui"],
+            batch_size=UKURAN_BATCH,
+        )
+    progres(100)
+
+
+# The import job: upload → preview → confirm → (background) import ----------------------------------
+
+
+def _galat_sistem(pesan):
+    return roster.Galat(None, None, f"{pesan} Coba lagi nanti atau hubungi pengelola aplikasi.").as_dict()
+
+
+def _kunci_progres(job_id):
+    return f"kinerja:impor-roster:{job_id}:progres"
+
+
+def create_import_job(user, berkas) -> ImporRoster:
+    """Store an uploaded roster in the default storage and record its preview (nothing else is written).
+
+    The file is kept so that the confirmation, possibly on another web instance or a worker, imports exactly
+    what was previewed.
+    """
+    if not can_import_roster(user):
+        raise PermissionDenied("Hanya administrator yang boleh mengimpor roster pegawai.")
+    data = berkas.read()
+    job = ImporRoster(dibuat_oleh=user, nama_berkas=berkas.name[:255])
+    try:
+        rencana = preview_roster(berkas.name, data)
+    except roster.BerkasDitolak as exc:
+        job.galat = [roster.Galat(None, None, str(exc)).as_dict()]
+    else:
+        job.jumlah_baris = rencana.jumlah_baris
+        job.ringkasan = rencana.ringkasan()
+        job.galat = [g.as_dict() for g in rencana.galat]
+    with transaction.atomic():
+        job.berkas.save(berkas.name, ContentFile(data), save=False)
+        job.save()
+    return job
+
+
+def confirm_import(job: ImporRoster, user, *, nonaktifkan_yang_hilang: bool) -> ImporRoster:
+    """Confirm a previewed import: run it now when small, else queue it as a background task.
+
+    Only a previewed job without errors can be confirmed, once; a second confirmation changes nothing.
+    """
+    if not can_import_roster(user):
+        raise PermissionDenied("Hanya administrator yang boleh mengimpor roster pegawai.")
+    with transaction.atomic():
+        job = ImporRoster.objects.select_for_update().get(pk=job.pk)
+        if job.status != ImporRoster.Status.PRATINJAU or job.galat:
+            return job
+        job.status = ImporRoster.Status.ANTRI
+        job.nonaktifkan_yang_hilang = nonaktifkan_yang_hilang
+        job.save(update_fields=["status", "nonaktifkan_yang_hilang", "diperbarui"])
+        if job.jumlah_baris > settings.ROSTER_BACKGROUND_ROWS:
+            transaction.on_commit(lambda: _enqueue_import(job.pk))
+            return job
+    return run_import_job(job.pk)
+
+
+def _enqueue_import(job_id):
+    """Queue the import task; if the broker cannot take it, fail the job visibly instead of leaving it queued."""
+    from .tasks import impor_roster
+
+    try:
+        impor_roster.delay(job_id)
+    except Exception:
+        log.exception("Impor roster %s tidak dapat dimasukkan ke antrean", job_id)
+        ImporRoster.objects.filter(pk=job_id, status=ImporRoster.Status.ANTRI).update(
+            status=ImporRoster.Status.GAGAL,
+            galat=[_galat_sistem("Antrean tugas latar belakang tidak tersedia; tidak ada data yang diubah.")],
+            selesai=timezone.now(),
+        )
+
+
+def run_import_job(job_id: int) -> ImporRoster:
+    """Run a queued import job; safe to call twice or from two workers at once: it imports once.
+
+    The job row stays locked for the whole import, so a second run waits and then finds the job finished. A
+    worker that dies mid-import rolls everything back and leaves the job queued, so the redelivered task runs
+    it; an unexpected error marks the job failed (nothing written) and is re-raised for the logs.
+    """
+    try:
+        with transaction.atomic():
+            job = ImporRoster.objects.select_for_update().get(pk=job_id)
+            if job.status != ImporRoster.Status.ANTRI:
+                return job
+
+            def lapor(persen, tahap):
+                # Progress goes to the cache: rows written inside this transaction are invisible to others.
+                cache.set(_kunci_progres(job_id), {"persen": persen, "tahap": tahap}, 3600)
+
+            with job.berkas.open("rb") as f:
+                data = f.read()
+            try:
+                with transaction.atomic():
+                    hasil = import_roster(
+                        job.nama_berkas, data, nonaktifkan_yang_hilang=job.nonaktifkan_yang_hilang, progres=lapor
+                    )
+            except ImporDitolak as exc:
+                job.status = ImporRoster.Status.GAGAL
+                job.galat = [g.as_dict() for g in exc.galat]
+            except roster.BerkasDitolak as exc:
+                job.status = ImporRoster.Status.GAGAL
+                job.galat = [roster.Galat(None, None, str(exc)).as_dict()]
+            else:
+                job.status = ImporRoster.Status.SELESAI
+                job.ringkasan = hasil.ringkasan()
+                job.jumlah_baris = hasil.rencana.jumlah_baris
+                job.progres = 100
+            job.selesai = timezone.now()
+            job.save()
+    except Exception:
+        log.exception("Impor roster %s gagal", job_id)
+        ImporRoster.objects.filter(pk=job_id, status=ImporRoster.Status.ANTRI).update(
+            status=ImporRoster.Status.GAGAL,
+            galat=[_galat_sistem("Terjadi kesalahan sistem saat mengimpor; tidak ada data yang diubah.")],
+            selesai=timezone.now(),
+        )
+        raise
+    cache.delete(_kunci_progres(job_id))
+    return job
+
+
+def import_progress(job: ImporRoster) -> dict:
+    """The job's state for the progress bar: status, percent and the current stage."""
+    data = {"status": job.status, "label": job.get_status_display(), "persen": job.progres, "tahap": ""}
+    if job.status == ImporRoster.Status.ANTRI:
+        data.update(cache.get(_kunci_progres(job.pk)) or {"persen": 0, "tahap": "Menunggu giliran"})
+    elif job.status in (ImporRoster.Status.SELESAI, ImporRoster.Status.GAGAL):
+        data["persen"] = 100
+    return data

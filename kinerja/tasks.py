@@ -1,0 +1,11 @@
+"""Celery tasks: thin, idempotent wrappers around services."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task
+def impor_roster(job_id: int) -> str:
+    """Run a confirmed roster import in the background; running it twice imports once (see run_import_job)."""
+    return services.run_import_job(job_id).status

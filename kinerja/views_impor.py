@@ -1,0 +1,116 @@
+"""Roster import (upload → preview → confirm → progress) and export pages. Thin: services do the work."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from . import roster, services
+from .forms_impor import KonfirmasiImporForm, UnggahRosterForm
+from .models import ImporRoster
+from .permissions import can_import_roster, can_view_roster, pegawai_visible_to
+
+JENIS_BERKAS = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def _unduhan(data, nama, format_berkas):
+    response = HttpResponse(data, content_type=JENIS_BERKAS[format_berkas])
+    response["Content-Disposition"] = f'attachment; filename="{nama}.{format_berkas}"'
+    return response
+
+
+def admin_impor(view):
+    """Only administrators import; anyone else signed in gets 403."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not can_import_roster(request.user):
+            raise PermissionDenied("Hanya administrator yang boleh mengimpor roster pegawai.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@admin_impor
+def impor_roster(request):
+    form = UnggahRosterForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = services.create_import_job(request.user, form.cleaned_data["berkas"])
+        return redirect("impor_roster_detail", pk=job.pk)
+    riwayat = ImporRoster.objects.select_related("dibuat_oleh").defer("ringkasan", "galat")[:10]
+    return render(request, "kinerja/impor_roster.html", {"form": form, "riwayat": riwayat})
+
+
+@admin_impor
+def impor_roster_detail(request, pk):
+    job = get_object_or_404(ImporRoster.objects.select_related("dibuat_oleh"), pk=pk)
+    ringkasan = job.ringkasan or {}
+    form = None
+    if job.status == ImporRoster.Status.PRATINJAU and not job.galat:
+        form = KonfirmasiImporForm(
+            jumlah_hilang=ringkasan.get("jumlah_hilang", 0), action=reverse("impor_roster_konfirmasi", args=[job.pk])
+        )
+    return render(
+        request,
+        "kinerja/impor_roster_detail.html",
+        {"job": job, "r": ringkasan, "form": form, "progres": services.import_progress(job)},
+    )
+
+
+@require_POST
+@admin_impor
+def impor_roster_konfirmasi(request, pk):
+    job = get_object_or_404(ImporRoster, pk=pk)
+    form = KonfirmasiImporForm(request.POST)
+    form.is_valid()
+    job = services.confirm_import(
+        job, request.user, nonaktifkan_yang_hilang=form.cleaned_data.get("nonaktifkan_yang_hilang", False)
+    )
+    if job.status == ImporRoster.Status.ANTRI:
+        messages.info(request, "Impor berjalan di latar belakang. Halaman ini menampilkan kemajuannya.")
+    elif job.status == ImporRoster.Status.SELESAI:
+        messages.success(request, "Impor selesai.")
+    elif job.status == ImporRoster.Status.GAGAL:
+        messages.error(request, "Impor gagal; tidak ada data yang diubah. Lihat daftar galat.")
+    return redirect("impor_roster_detail", pk=job.pk)
+
+
+@require_GET
+@admin_impor
+def impor_roster_status(request, pk):
+    return JsonResponse(services.import_progress(get_object_or_404(ImporRoster, pk=pk)))
+
+
+@require_GET
+@admin_impor
+def templat_roster(request, format_berkas):
+    if format_berkas == "xlsx":
+        return _unduhan(roster.template_xlsx(), "templat-roster-pegawai", "xlsx")
+    if format_berkas == "csv":
+        return _unduhan(roster.write_csv([]), "templat-roster-pegawai", "csv")
+    raise Http404("Format tidak dikenal.")
+
+
+@require_GET
+@login_required
+def ekspor_roster(request, format_berkas):
+    """The roster as the user may see it (administrators: all; HR staff: their units), in import columns."""
+    if not can_view_roster(request.user):
+        raise PermissionDenied("Hanya administrator dan pengelola kinerja yang boleh mengekspor roster.")
+    if format_berkas not in JENIS_BERKAS:
+        raise Http404("Format tidak dikenal.")
+    qs = pegawai_visible_to(request.user)
+    nama = f"roster-pegawai-{timezone.localdate():%Y%m%d}"
+    if format_berkas == "xlsx":
+        return _unduhan(roster.write_xlsx(roster.export_rows(qs)), nama, "xlsx")
+    return _unduhan(roster.write_csv(roster.export_rows(qs, tanggal_sebagai_teks=True)), nama, "csv")

@@ -1,0 +1,57 @@
+"""The background import on the real services: Redis as broker and a real Celery worker (CI: REQUIRE_SERVICES=1)."""
+
+import time
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings as django_settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connections
+
+from config.celery import app as celery_app
+from kinerja import services
+from kinerja.models import ImporRoster, Pegawai
+from kinerja.permissions import GRUP_ADMINISTRATOR
+from tests.conftest import perlu_layanan
+from tests.factories import UserFactory
+from tests.kinerja.berkas_roster import roster_kecil, xlsx
+
+pytestmark = pytest.mark.services
+
+
+@pytest.fixture
+def redis_url():
+    url = django_settings.REDIS_URL
+    if not url:
+        perlu_layanan("REDIS_URL tidak diset: impor latar belakang dengan worker Celery sungguhan butuh Redis.")
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        perlu_layanan(f"Redis di {url} tidak dapat dihubungi: {exc}")
+    return url
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_celery_worker_runs_the_background_import_to_done(redis_url, settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+    settings.ROSTER_BACKGROUND_ROWS = 2
+    # The worker thread opens its own connection; closing it after each task lets the test database be dropped.
+    monkeypatch.setitem(connections.settings["default"], "CONN_MAX_AGE", 0)
+    admin = UserFactory(groups=[GRUP_ADMINISTRATOR])
+    job = services.create_import_job(admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
+
+    with start_worker(celery_app, perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10):
+        job = services.confirm_import(job, admin, nonaktifkan_yang_hilang=False)
+        assert job.status == ImporRoster.Status.ANTRI
+        batas = time.monotonic() + 30
+        while time.monotonic() < batas:
+            job.refresh_from_db()
+            if job.status != ImporRoster.Status.ANTRI:
+                break
+            time.sleep(0.2)
+
+    assert job.status == ImporRoster.Status.SELESAI, job.galat
+    assert job.progres == 100 and job.ringkasan["jumlah_baru"] == 3
+    assert Pegawai.objects.count() == 3
