@@ -93,7 +93,7 @@ def can_view_pegawai(user, pegawai: Pegawai) -> bool:
 
 
 def can_import_roster(user) -> bool:
-    """Importing and exporting the roster changes or reveals everyone: administrators only."""
+    """Importing the roster can change everyone: administrators only (export is scoped by pegawai_visible_to)."""
     return peran(user).administrator
 
 

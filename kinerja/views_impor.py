@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from . import roster, services
+from . import roster, selectors, services
+from .forms import FilterPegawaiForm
 from .forms_impor import KonfirmasiImporForm, UnggahRosterForm
 from .models import ImporRoster
-from .permissions import can_import_roster, can_view_roster, pegawai_visible_to
+from .permissions import can_import_roster, can_view_roster
 
 JENIS_BERKAS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -104,12 +105,16 @@ def templat_roster(request, format_berkas):
 @require_GET
 @login_required
 def ekspor_roster(request, format_berkas):
-    """The roster as the user may see it (administrators: all; HR staff: their units), in import columns."""
+    """The roster as the user may see it (administrators: all; HR staff: their units), in import columns.
+
+    The ASN list's filters (query string) apply, so the export is what the list shows.
+    """
     if not can_view_roster(request.user):
         raise PermissionDenied("Hanya administrator dan pengelola kinerja yang boleh mengekspor roster.")
     if format_berkas not in JENIS_BERKAS:
         raise Http404("Format tidak dikenal.")
-    qs = pegawai_visible_to(request.user)
+    form = FilterPegawaiForm(request.GET, unit_choices=selectors.unit_choices(request.user))
+    qs = selectors.search_pegawai(request.user, **form.filters())
     nama = f"roster-pegawai-{timezone.localdate():%Y%m%d}"
     if format_berkas == "xlsx":
         return _unduhan(roster.write_xlsx(roster.export_rows(qs)), nama, "xlsx")

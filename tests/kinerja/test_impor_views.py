@@ -303,6 +303,16 @@ def test_export_is_scoped_to_what_the_user_may_see(org, login):
     assert org.staf_a1.nip in hr and org.staf_b.nip not in hr
 
 
+def test_export_follows_the_filters_of_the_asn_list(org, login):
+    client = login(org.admin)
+    halaman = client.get(reverse("daftar_pegawai"), {"q": "Staf A"}).content.decode()
+    assert f'href="{reverse("ekspor_roster", args=["xlsx"])}?q=Staf+A"' in halaman
+
+    terfilter = client.get(reverse("ekspor_roster", args=["xlsx"]), {"q": "Staf A"}).content
+    nip = {c.value for c in list(_baca_xlsx(terfilter).columns)[0][1:]}
+    assert nip == {org.staf_a1.nip, org.staf_a2.nip}
+
+
 def test_export_keeps_nip_as_text_and_escapes_formula_cells(org, login):
     PegawaiFactory(
         unit_kerja=org.opd_b,
