@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
+
+from tests.conftest import perlu_layanan
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUKSI = {
@@ -80,15 +81,24 @@ def test_the_image_runs_as_a_non_root_user_and_collects_static_files():
     assert "pip install -r requirements.txt" in dockerfile
 
 
-def test_docker_compose_accepts_the_file(tmp_path):
+def _docker_compose():
+    """The compose command on this machine: the docker CLI plugin, else Debian's standalone docker-compose."""
     docker = shutil.which("docker")
-    if not docker or subprocess.run([docker, "compose", "version"], capture_output=True).returncode != 0:
-        pytest.skip("docker client dengan plugin compose tidak terpasang")
+    if docker and subprocess.run([docker, "compose", "version"], capture_output=True).returncode == 0:
+        return [docker, "compose"]
+    standalone = shutil.which("docker-compose")
+    return [standalone] if standalone else None
+
+
+def test_docker_compose_accepts_the_file(tmp_path):
+    perintah = _docker_compose()
+    if perintah is None:
+        perlu_layanan("docker compose (plugin) atau docker-compose tidak terpasang")
     for nama in ("docker-compose.yml", "Dockerfile"):
         shutil.copy(ROOT / nama, tmp_path / nama)
     contoh = (ROOT / ".env.example").read_text()
     isi = re.sub(r"^SECRET_KEY=$", f"SECRET_KEY={PRODUKSI['SECRET_KEY']}", contoh, flags=re.MULTILINE)
     isi = re.sub(r"^POSTGRES_PASSWORD=$", "POSTGRES_PASSWORD=rahasia", isi, flags=re.MULTILINE)
     (tmp_path / ".env").write_text(isi)
-    proses = subprocess.run([docker, "compose", "config", "--quiet"], cwd=tmp_path, capture_output=True, text=True)
+    proses = subprocess.run([*perintah, "config", "--quiet"], cwd=tmp_path, capture_output=True, text=True)
     assert proses.returncode == 0, proses.stderr
