@@ -54,8 +54,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Benchmarks measure PostgreSQL; each creates and drops its own scratch database on this server.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 bench: $(STAMP)
-	@shopt -s nullglob; ran=0; \
+	@export DATABASE_URL="$${DATABASE_URL:-$(BENCH_DATABASE_URL)}"; shopt -s nullglob; ran=0; \
 	for script in bench/*.py; do \
 		[[ $$(basename "$$script") == _* ]] && continue; \
 		echo "== $$script"; $(BIN)/python "$$script"; ran=1; \

@@ -17,3 +17,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # No collectstatic output exists under test: look files up per request, as in development, instead of
 # scanning an absent STATIC_ROOT at start-up.
 WHITENOISE_AUTOREFRESH = True
+# Without Redis, each test run gets a fresh in-memory cache rather than the development file cache in var/.
+if not REDIS_URL:  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
