@@ -12,46 +12,18 @@ PANJANG_NIK = 16
 
 # Province codes in use (Kemendagri), including the Papua provinces created in 2022 (93–96).
 KODE_PROVINSI = frozenset(
-    [
-        "11",
-        "12",
-        "13",
-        "14",
-        "15",
-        "16",
-        "17",
-        "18",
-        "19",
-        "21",
-        "31",
-        "32",
-        "33",
-        "34",
-        "35",
-        "36",
-        "51",
-        "52",
-        "53",
-        "61",
-        "62",
-        "63",
-        "64",
-        "65",
-        "71",
-        "72",
-        "73",
-        "74",
-        "75",
-        "76",
-        "81",
-        "82",
-        "91",
-        "92",
-        "93",
-        "94",
-        "95",
-        "96",
-    ]
+    str(kode)
+    for kode in (
+        *range(11, 20),
+        21,
+        *range(31, 37),
+        *range(51, 54),
+        *range(61, 66),
+        *range(71, 77),
+        81,
+        82,
+        *range(91, 97),
+    )
 )
 TAMBAHAN_HARI_PEREMPUAN = 40
 
