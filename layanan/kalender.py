@@ -23,6 +23,13 @@ BATAS_PENCARIAN_HARI = 3660
 
 Interval = tuple[datetime.time, datetime.time]
 
+# Office hours used while none are configured (unconfirmed for Gorontalo; edit them in the admin):
+# Monday–Thursday 08:00–16:00; Friday 08:00–11:30 and 13:30–16:00, leaving Friday prayers out of SLA time.
+JAM_KERJA_BAKU: dict[int, tuple[Interval, ...]] = {
+    **{hari: ((datetime.time(8), datetime.time(16)),) for hari in range(4)},
+    4: ((datetime.time(8), datetime.time(11, 30)), (datetime.time(13, 30), datetime.time(16))),
+}
+
 
 @dataclass(frozen=True)
 class Kalender:

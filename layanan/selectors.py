@@ -11,7 +11,7 @@ from kinerja.models import Pegawai, UnitKerja
 from kinerja.permissions import GRUP_PETUGAS_LAYANAN
 
 from . import ikm
-from .kalender import WITA, Kalender
+from .kalender import JAM_KERJA_BAKU, WITA, Kalender
 from .models import HariLibur, JamLayanan, JenisLayanan, Permohonan, SurveiKepuasan
 from .permissions import permohonan_visible_to, unit_ids_cakupan
 
@@ -20,11 +20,14 @@ _JUMLAH_UNSUR = {f"j{nomor}": Sum(nama) for nomor, nama in enumerate(SurveiKepua
 
 
 def kalender_kerja() -> Kalender:
-    """The working calendar as configured in the admin: office hours per weekday and the public holidays."""
+    """The working calendar as configured in the admin: office hours per weekday (the defaults of
+    kalender.JAM_KERJA_BAKU while none are entered) and the public holidays."""
     jam = {}
     for hari, buka, tutup in JamLayanan.objects.values_list("hari", "buka", "tutup"):
         jam.setdefault(hari, []).append((buka, tutup))
-    return Kalender(jam_kerja=jam, hari_libur=frozenset(HariLibur.objects.values_list("tanggal", flat=True)))
+    return Kalender(
+        jam_kerja=jam or JAM_KERJA_BAKU, hari_libur=frozenset(HariLibur.objects.values_list("tanggal", flat=True))
+    )
 
 
 def rentang_waktu(mulai: datetime.date, selesai: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
