@@ -182,7 +182,7 @@ def _simpan_permohonan(acak, layanan, petugas, hari_ini):
                 )
             )
             if not ditolak and acak.random() < 0.7:
-                puas = acak.choice((2, 3, 3, 3, 4))
+                puas = acak.choice((3, 3, 3, 4, 4))
                 jawaban = [min(4, max(1, puas + acak.choice((-1, 0, 0, 1)))) for _ in range(9)]
                 survei.append((p, jawaban, selesai + datetime.timedelta(hours=2)))
     Permohonan.objects.bulk_create(permohonan, batch_size=2000)

@@ -35,7 +35,9 @@ class _FormPemohon(forms.Form):
 class FormLoket(_FormPemohon):
     """The counter form: four fields and the channel, in the order an officer asks them."""
 
-    jenis_layanan = forms.ModelChoiceField(label="Layanan", queryset=JenisLayanan.objects.none())
+    jenis_layanan = forms.ModelChoiceField(
+        label="Layanan", queryset=JenisLayanan.objects.none(), empty_label="— pilih layanan —"
+    )
     kanal = forms.ChoiceField(
         label="Kanal",
         choices=[(k.value, k.label) for k in Permohonan.Kanal if k != Permohonan.Kanal.DARING],
