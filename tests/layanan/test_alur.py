@@ -10,7 +10,7 @@ from django.utils import timezone
 from kinerja.errors_evaluasi import StatusTidakSesuai, TidakBerwenang
 from layanan import services
 from layanan.kalender import WITA
-from layanan.models import HariLibur, Permohonan
+from layanan.models import HariLibur, JamLayanan, Permohonan
 from layanan.selectors import kalender_kerja
 from tests.layanan.factories import NIK_CONTOH
 
@@ -178,3 +178,10 @@ def test_inactive_services_take_no_requests(lay):
     lay.jenis.save()
     with pytest.raises(StatusTidakSesuai):
         services.ajukan_daring(jenis_layanan=lay.jenis, nama_pemohon="R", nik=NIK_CONTOH, telepon="1")
+
+
+def test_office_hours_entered_in_the_admin_replace_the_defaults(lay, jam):
+    JamLayanan.objects.create(hari=0, buka=datetime.time(9), tutup=datetime.time(12))  # Mondays only, 09–12
+    jam("2025-03-03 10:00")
+    p = catat(lay, jenis_layanan=lay.jenis_jam)  # 4 working hours: 2 this Monday, 2 the next
+    assert timezone.localtime(p.batas_waktu) == datetime.datetime(2025, 3, 10, 11, 0, tzinfo=WITA)
