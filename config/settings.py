@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -28,6 +29,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "import_export",
     "kinerja",
+    "layanan",
 ]
 
 MIDDLEWARE = [
@@ -115,6 +117,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Rosters larger than this import as a background task with a progress bar.
 ROSTER_BACKGROUND_ROWS = env.int("ROSTER_BACKGROUND_ROWS", default=2000)
 
+# Public service forms: submissions per client address (online requests per hour, tracking per 10 minutes).
+LAYANAN_BATAS_PERMOHONAN_DARING = env.int("LAYANAN_BATAS_PERMOHONAN_DARING", default=5)
+LAYANAN_BATAS_LACAK = env.int("LAYANAN_BATAS_LACAK", default=20)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -152,6 +158,8 @@ CELERY_TIMEZONE = TIME_ZONE
 # Periodic tasks live here, in code, so a change to the schedule is reviewed like any other change.
 CELERY_BEAT_SCHEDULE = {
     "periksa-layanan": {"task": "config.periksa_layanan", "schedule": 5 * 60},
+    # On the hour, WITA (CELERY_TIMEZONE): flag requests that passed their deadline and tell the unit head.
+    "layanan-tandai-terlambat": {"task": "layanan.tandai_terlambat", "schedule": crontab(minute=0)},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = env.str("CELERY_BEAT_SCHEDULE_FILENAME", default=str(VAR_DIR / "celerybeat-schedule"))
 

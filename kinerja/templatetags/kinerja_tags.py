@@ -37,5 +37,6 @@ def nav_link(context, url_name, label, icon, href=None):
         "href": href or reverse(url_name),
         "label": label,
         "icon": icon,
-        "aktif": match is not None and match.url_name == url_name,
+        # view_name carries the namespace ("layanan:loket"); for un-namespaced routes it equals url_name.
+        "aktif": match is not None and match.view_name == url_name,
     }

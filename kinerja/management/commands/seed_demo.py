@@ -14,6 +14,7 @@ from django.db import transaction
 from kinerja import demo
 from kinerja.models import Pegawai, PenugasanPengelola, UnitKerja
 from kinerja.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN
+from layanan import demo as demo_layanan
 
 UKURAN_BATCH = 2000
 
@@ -58,6 +59,7 @@ class Command(BaseCommand):
             if force:
                 hapus_roster()
             simpan(roster)
+            demo_layanan.simpan_layanan(seed)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Data demo dibuat: {len(roster.unit)} unit kerja, {len(roster.orang)} pegawai "
@@ -83,6 +85,7 @@ class Command(BaseCommand):
 
 def hapus_roster():
     """Remove the roster and the accounts of its ASN; other accounts (e.g. a createsuperuser one) stay."""
+    demo_layanan.hapus_layanan()
     get_user_model().objects.filter(pegawai__isnull=False).delete()
     PenugasanPengelola.objects.all().delete()
     # Unlink the self-references first so neither PROTECT nor per-row SET NULL work gets in the way.

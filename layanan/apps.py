@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class LayananConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "layanan"
+    verbose_name = "Layanan Publik"

@@ -1,0 +1,188 @@
+"""Forms of the service desk, the citizen pages and the reports. Rules live in services; forms parse input."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from . import ikm
+from .models import JenisLayanan, Permohonan
+from .nik import normalisasi_nik
+
+
+class _FormPemohon(forms.Form):
+    """The applicant's details shared by the desk and the online form."""
+
+    nama_pemohon = forms.CharField(label="Nama pemohon", max_length=150)
+    nik = forms.CharField(
+        label="NIK",
+        max_length=24,
+        help_text="16 digit sesuai KTP-el atau Kartu Keluarga.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    telepon = forms.CharField(
+        label="No. HP", max_length=20, required=False, widget=forms.TextInput(attrs={"inputmode": "tel"})
+    )
+
+    def clean_nik(self):
+        try:
+            return normalisasi_nik(self.cleaned_data["nik"], hari_ini=timezone.localdate())
+        except ValueError as e:
+            raise ValidationError(str(e)) from None
+
+
+class FormLoket(_FormPemohon):
+    """The counter form: four fields and the channel, in the order an officer asks them."""
+
+    jenis_layanan = forms.ModelChoiceField(
+        label="Layanan", queryset=JenisLayanan.objects.none(), empty_label="— pilih layanan —"
+    )
+    kanal = forms.ChoiceField(
+        label="Kanal",
+        choices=[(k.value, k.label) for k in Permohonan.Kanal if k != Permohonan.Kanal.DARING],
+        initial=Permohonan.Kanal.LOKET,
+    )
+    field_order = ["jenis_layanan", "nama_pemohon", "nik", "telepon", "kanal"]
+
+    def __init__(self, *args, jenis_layanan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jenis_layanan"].queryset = jenis_layanan
+        self.fields["jenis_layanan"].widget.attrs["autofocus"] = True
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("telepon"):
+            self.add_error("telepon", "Isi nomor HP agar pemohon dapat dihubungi.")
+        return data
+
+
+class FormPermohonanDaring(_FormPemohon):
+    """The citizens' online form. `situs_web` is a honeypot: hidden from people, filled by bots."""
+
+    jenis_layanan = forms.ModelChoiceField(
+        label="Layanan", queryset=JenisLayanan.objects.filter(aktif=True), empty_label="— pilih layanan —"
+    )
+    email = forms.EmailField(label="Email", required=False)
+    situs_web = forms.CharField(
+        label="Situs web (kosongkan)",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    field_order = ["jenis_layanan", "nama_pemohon", "nik", "telepon", "email"]
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("telepon") or data.get("email")):
+            self.add_error("telepon", "Isi nomor HP atau email agar kami dapat menghubungi Anda.")
+        return data
+
+    @property
+    def terisi_bot(self):
+        return bool(self.data.get("situs_web"))
+
+
+class FormLacak(forms.Form):
+    nomor_tiket = forms.CharField(
+        label="Nomor tiket", max_length=30, widget=forms.TextInput(attrs={"placeholder": "mis. KTP-250303-0007"})
+    )
+    nik_4 = forms.RegexField(
+        label="4 digit terakhir NIK",
+        regex=r"^\d{4}$",
+        error_messages={"invalid": "Isi 4 digit terakhir NIK."},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4, "autocomplete": "off"}),
+    )
+
+
+class FormSurvei(forms.Form):
+    """The nine SKM questions, each answered 1–4 with the regulation's wording, and an optional comment."""
+
+    saran = forms.CharField(
+        label="Saran dan masukan (tidak wajib)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for nomor, (unsur, (pertanyaan, label)) in enumerate(zip(ikm.UNSUR, ikm.PERTANYAAN, strict=True), start=1):
+            self.fields[f"unsur_{nomor}"] = forms.TypedChoiceField(
+                label=f"{nomor}. {unsur}",
+                help_text=pertanyaan,
+                choices=[(nilai, f"{nilai} – {teks}") for nilai, teks in enumerate(label, start=1)],
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": "Pilih salah satu jawaban."},
+            )
+        self.order_fields([f"unsur_{n}" for n in range(1, ikm.JUMLAH_UNSUR + 1)] + ["saran"])
+
+    def jawaban(self):
+        return [self.cleaned_data[f"unsur_{n}"] for n in range(1, ikm.JUMLAH_UNSUR + 1)]
+
+
+class FormUbahStatus(forms.Form):
+    ke = forms.ChoiceField(choices=Permohonan.Status.choices)
+    catatan = forms.CharField(
+        label="Catatan", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class FormPeriode(forms.Form):
+    """A reporting period: a year, or one of its semesters or quarters."""
+
+    BAGIAN = {
+        "": ("Setahun", 1, 12),
+        "S1": ("Semester I", 1, 6),
+        "S2": ("Semester II", 7, 12),
+        "T1": ("Triwulan I", 1, 3),
+        "T2": ("Triwulan II", 4, 6),
+        "T3": ("Triwulan III", 7, 9),
+        "T4": ("Triwulan IV", 10, 12),
+    }
+
+    tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100, required=False)
+    bagian = forms.ChoiceField(label="Periode", required=False, choices=[(k, v[0]) for k, v in BAGIAN.items()])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Rendered field by field in a one-line filter bar, so the Bootstrap classes go on the widgets.
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+        self.fields["tahun"].widget.attrs["placeholder"] = "tahun ini"
+
+    def periode(self) -> tuple[datetime.date, datetime.date, str]:
+        """(first day, last day, label); this year when the form is empty or invalid."""
+        data = self.cleaned_data if self.is_valid() else {}
+        tahun = data.get("tahun") or timezone.localdate().year
+        label, bulan_awal, bulan_akhir = self.BAGIAN[data.get("bagian") or ""]
+        akhir = datetime.date(tahun + (bulan_akhir == 12), bulan_akhir % 12 + 1, 1) - datetime.timedelta(days=1)
+        return datetime.date(tahun, bulan_awal, 1), akhir, f"{label} {tahun}"
+
+
+class FormFilterPermohonan(FormPeriode):
+    """The request list's search and filters; choices are only what the user may see."""
+
+    q = forms.CharField(label="Cari tiket atau nama", required=False, max_length=100)
+    jenis = forms.TypedChoiceField(label="Layanan", required=False, coerce=int, empty_value=None)
+    unit = forms.TypedChoiceField(label="Unit", required=False, coerce=int, empty_value=None)
+    petugas = forms.TypedChoiceField(label="Petugas", required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Semua status"), *Permohonan.Status.choices]
+    )
+
+    def __init__(self, *args, jenis_choices=(), unit_choices=(), petugas_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jenis"].choices = [("", "Semua layanan"), *jenis_choices]
+        self.fields["unit"].choices = [("", "Semua unit"), *unit_choices]
+        self.fields["petugas"].choices = [("", "Semua petugas"), *petugas_choices]
+
+    def filters(self):
+        data = self.cleaned_data if self.is_valid() else {}
+        mulai, selesai, _ = self.periode()
+        return {
+            "q": data.get("q", ""),
+            "jenis_id": data.get("jenis"),
+            "unit_id": data.get("unit"),
+            "petugas_id": data.get("petugas"),
+            "status": data.get("status", ""),
+            "mulai": mulai,
+            "selesai": selesai,
+        }

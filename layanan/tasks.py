@@ -1,0 +1,11 @@
+"""Celery tasks of the service desk: thin wrappers around services."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(name="layanan.tandai_terlambat")
+def tandai_terlambat():
+    """Hourly (CELERY_BEAT_SCHEDULE): flag newly overdue requests and notify their unit heads, once each."""
+    return services.tandai_terlambat()
