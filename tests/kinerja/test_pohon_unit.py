@@ -66,8 +66,9 @@ def _pohon_besar(induk, lebar):
             PegawaiFactory(unit_kerja=bidang, aktif=False)
 
 
-# Session, user, groups, own Pegawai, "has subordinates", HR assignment, unit subtree, units, grouped count.
-BATAS_QUERY_POHON = 9
+# Session, user, groups, own Pegawai, "has subordinates", HR assignment, unit subtree, units, grouped count,
+# and the navbar bell's unread-notification count.
+BATAS_QUERY_POHON = 10
 
 
 @pytest.mark.parametrize("role", ["admin", "hr_a"])
