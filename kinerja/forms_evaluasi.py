@@ -286,13 +286,17 @@ class FormFinalisasi(forms.Form):
 
     def __init__(self, *args, evaluasi=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.evaluasi = list(evaluasi)
-        for ev in self.evaluasi:
+        for ev in evaluasi:
             self.fields[f"versi_{ev.pk}"] = forms.IntegerField(widget=forms.HiddenInput, initial=ev.versi)
+        # Versions posted for evaluations no longer ready (returned meanwhile) must reach the service's check too.
+        for nama in self.data:
+            if nama.startswith("versi_") and nama[6:].isdigit() and nama not in self.fields:
+                self.fields[nama] = forms.IntegerField(widget=forms.HiddenInput)
         self.helper = _helper()
 
     def versi(self):
-        return {ev.pk: self.cleaned_data[f"versi_{ev.pk}"] for ev in self.evaluasi}
+        """Evaluation id → the version the page showed."""
+        return {int(nama[6:]): nilai for nama, nilai in self.cleaned_data.items() if nama.startswith("versi_")}
 
 
 class FormPengaturan(forms.Form):
