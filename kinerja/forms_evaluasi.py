@@ -267,7 +267,9 @@ class FormPenilaian(forms.Form):
 
 
 class FormKinerjaOrganisasi(forms.Form):
-    capaian = forms.ChoiceField(label="Capaian kinerja organisasi", choices=KinerjaOrganisasi.Capaian.choices)
+    capaian = forms.ChoiceField(
+        label="Capaian kinerja organisasi", choices=[("", "— pilih —"), *KinerjaOrganisasi.Capaian.choices]
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
