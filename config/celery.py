@@ -14,6 +14,8 @@ logger = logging.getLogger(__name__)
 app = Celery("kinerja_asn")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# Evaluation tasks live in kinerja/tasks_evaluasi.py (kinerja/tasks.py belongs to the roster import).
+app.autodiscover_tasks(related_name="tasks_evaluasi")
 
 
 @app.task(name="config.periksa_layanan")

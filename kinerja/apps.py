@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class KinerjaConfig(AppConfig):
     name = "kinerja"
     verbose_name = "Kinerja ASN"
+
+    def ready(self):
+        # The evaluation admin lives in its own module (kinerja/admin.py is the roster's); registering it here.
+        from . import admin_evaluasi  # noqa: F401

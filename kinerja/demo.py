@@ -5,6 +5,7 @@ service are computed from a fixed reference date, not today, so a seed gives the
 """
 
 import datetime
+import itertools
 import random
 from dataclasses import dataclass, field
 
@@ -375,6 +376,8 @@ PETUGAS = OrangTetap(
 )
 ORANG_TETAP = (PENGELOLA, ATASAN, PEGAWAI, PETUGAS)
 OPD_PENGELOLA = ("Dinas Kesehatan", "Dinas Kependudukan dan Pencatatan Sipil")
+# The demo Atasan's team (with the demo Pegawai), when the roster is large enough to fill it.
+TIM_ATASAN_DEMO = 5
 
 LOGIN_DEMO = (
     LoginDemo("Administrator", "admin", "Administrator sistem (bukan pegawai)"),
@@ -554,9 +557,84 @@ class _Pembuat:
             jabatan, jenis, bidang_ilmu = rng.choice(opd.jabatan_staf + UMUM)
             pppk = jenis in GOLONGAN_PPPK_JABATAN and rng.random() < 0.3
             roster.orang.append(self.orang(jabatan, jenis, bidang_ilmu, unit.kode, unit.kepala, 3, pppk=pppk))
+        self.lengkapi_tim_atasan(per_nama[ATASAN.unit])
         return roster
+
+    def lengkapi_tim_atasan(self, unit: Unit):
+        """Move staff of the same OPD into the demo Atasan's seksi until it has TIM_ATASAN_DEMO people, so each
+        step of the review (approve an SKP, rate, re-rate) has someone to try it on."""
+        tim = sum(o.atasan == unit.kepala for o in self.roster.orang)
+        opd = unit.kode.split(".")[0] + "." + unit.kode.split(".")[1]
+        tetap = {o.nip for o in ORANG_TETAP}
+        calon = (
+            o
+            for o in self.roster.orang
+            if o.tingkat == 3 and o.unit != unit.kode and o.unit.startswith(f"{opd}.") and o.nip not in tetap
+        )
+        for o in itertools.islice(calon, max(0, TIM_ATASAN_DEMO - tim)):
+            o.unit, o.atasan = unit.kode, unit.kepala
 
 
 def buat_roster(jumlah: int = JUMLAH_BAKU, seed: int = SEED_BAKU) -> Roster:
     """Generate the demo roster: the same seed and size always give the same units and people."""
     return _Pembuat(seed).buat(jumlah)
+
+
+# --- Evaluasi kinerja demo (issue 3): plans, periods and evaluations in every state, so the three journeys
+# (HR scores and finalises, the supervisor reviews, the ASN fills and reads the document) can be clicked through.
+
+# Indicators of every demo RHK: (uraian, aspek, target, satuan); the targets suit a quarter.
+INDIKATOR_DEMO = (
+    ("Jumlah dokumen atau laporan kegiatan yang diselesaikan", "KUANTITAS", 12, "dokumen"),
+    ("Kesesuaian hasil kerja dengan standar pelayanan", "KUALITAS", 100, "%"),
+    ("Ketepatan waktu penyelesaian", "WAKTU", 3, "bulan"),
+)
+# States of the other staff's evaluations in the open period, in turn (DOMAIN.md §1 workflow).
+URUTAN_STATUS_DEMO = ("DIAJUKAN", "DINILAI", "DRAFT", "DINILAI", "DIKEMBALIKAN", "DIAJUKAN")
+# Ratings drawn for rated evaluations, most often "as expected".
+RATING_DEMO = ("SESUAI", "SESUAI", "SESUAI", "DI_ATAS", "DI_BAWAH")
+
+
+@dataclass(frozen=True)
+class PeriodeDemo:
+    tahun: int
+    jenis: str
+    nomor: int
+    mulai: datetime.date
+    selesai: datetime.date
+    batas_pengisian: datetime.date
+    batas_penilaian: datetime.date
+
+
+def periode_demo(hari_ini: datetime.date) -> tuple[PeriodeDemo, PeriodeDemo]:
+    """The open quarter of `hari_ini` and last year's annual period (closed, with final evaluations)."""
+    nomor = (hari_ini.month - 1) // 3 + 1
+    mulai = datetime.date(hari_ini.year, 3 * nomor - 2, 1)
+    selesai = datetime.date(hari_ini.year + (nomor == 4), 1 if nomor == 4 else 3 * nomor + 1, 1) - datetime.timedelta(1)
+    triwulan = PeriodeDemo(
+        hari_ini.year,
+        "TRIWULANAN",
+        nomor,
+        mulai,
+        selesai,
+        selesai + datetime.timedelta(days=10),
+        selesai + datetime.timedelta(days=20),
+    )
+    lalu = hari_ini.year - 1
+    tahunan = PeriodeDemo(
+        lalu,
+        "TAHUNAN",
+        1,
+        datetime.date(lalu, 1, 1),
+        datetime.date(lalu, 12, 31),
+        datetime.date(hari_ini.year, 1, 15),
+        datetime.date(hari_ini.year, 1, 31),
+    )
+    return triwulan, tahunan
+
+
+def uraian_rhk(jabatan: str, nama_unit: str, kepala: bool) -> str:
+    """A plausible RHK for a post: a head's is the unit's outcome, a staff member's the output of their job."""
+    if kepala:
+        return f"Meningkatnya kinerja dan kualitas layanan {nama_unit}"
+    return f"Terlaksananya tugas {jabatan} pada {nama_unit} sesuai standar"

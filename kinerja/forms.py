@@ -39,6 +39,13 @@ class FormGantiSandi(PasswordChangeForm):
         self.fields["new_password2"].label = "Ulangi kata sandi baru"
 
 
+# A plain button: a named submit input would add itself to every page link's query string.
+TOMBOL_FILTER = HTML(
+    '<button type="submit" class="btn btn-primary"><i class="bi bi-funnel"></i> Terapkan</button>'
+    '<a class="btn btn-outline-secondary ms-2" href="?">Atur ulang</a>'
+)
+
+
 class FilterPegawaiForm(forms.Form):
     """The search and filters of the ASN list; the unit choices are only the units the user may see."""
 
@@ -71,11 +78,7 @@ class FilterPegawaiForm(forms.Form):
                 Column("golongan", css_class="col-lg-2 col-md-4"),
                 Column("aktif", css_class="col-lg-2 col-md-4"),
             ),
-            # A plain button: a named submit input would add itself to every page link's query string.
-            HTML(
-                '<button type="submit" class="btn btn-primary"><i class="bi bi-funnel"></i> Terapkan</button>'
-                '<a class="btn btn-outline-secondary ms-2" href="?">Atur ulang</a>'
-            ),
+            TOMBOL_FILTER,
         )
 
     def filters(self):

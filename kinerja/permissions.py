@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from .models import Pegawai, UnitKerja
 
@@ -35,12 +35,18 @@ def peran(user) -> Peran:
     if cached is not None:
         return cached
     groups = set(user.groups.values_list("name", flat=True))
-    pegawai = Pegawai.objects.select_related("unit_kerja").filter(user=user).first()
+    # Every page asks for the roles: whether the person has subordinates comes in the same query.
+    pegawai = (
+        Pegawai.objects.select_related("unit_kerja")
+        .annotate(punya_bawahan=Exists(Pegawai.objects.filter(atasan=OuterRef("pk"), aktif=True)))
+        .filter(user=user)
+        .first()
+    )
     hasil = Peran(
         administrator=user.is_superuser or GRUP_ADMINISTRATOR in groups,
         pengelola=GRUP_PENGELOLA in groups,
         petugas_layanan=GRUP_PETUGAS_LAYANAN in groups,
-        atasan=bool(pegawai) and pegawai.bawahan.filter(aktif=True).exists(),
+        atasan=bool(pegawai) and pegawai.punya_bawahan,
         pegawai=pegawai,
     )
     user._peran_cache = hasil

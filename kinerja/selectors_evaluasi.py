@@ -20,6 +20,7 @@ from .models import (
     PengaturanKinerja,
     PengecualianKurva,
     PerilakuKerja,
+    Periode,
     RealisasiIndikator,
     RencanaHasilKerja,
     UnitKerja,
@@ -232,3 +233,88 @@ def notifikasi_belum_dibaca(user) -> int:
 
 def daftar_notifikasi(user, batas: int = 50):
     return Notifikasi.objects.filter(penerima=user)[:batas]
+
+
+# --- for the pages (issue 3 UI) ------------------------------------------------------------------------------
+
+
+def daftar_periode():
+    """Every period, newest first (periods are not confidential: each page scopes the evaluations inside)."""
+    return Periode.objects.select_related("dibuat_oleh", "ditutup_oleh")
+
+
+def periode_terkini(semua=None) -> Periode | None:
+    """The period pages open by default: the latest open one, else the latest of all (of `semua`, if given)."""
+    semua = list(Periode.objects.all()) if semua is None else semua
+    return max((p for p in semua if p.dibuka), key=_mulai, default=None) or max(semua, key=_mulai, default=None)
+
+
+def _mulai(periode):
+    return periode.mulai, periode.pk
+
+
+def jumlah_pegawai_aktif(unit_ids) -> int:
+    """Active ASN in the units and their sub-units: decides whether creating evaluations runs in the background."""
+    return Pegawai.objects.filter(unit_kerja_id__in=UnitKerja.objects.subtree_ids(unit_ids), aktif=True).count()
+
+
+def evaluasi_saya(user):
+    """The user's own evaluations, newest period first."""
+    p = peran(user)
+    if p.pegawai is None:
+        return EvaluasiKinerja.objects.none()
+    return EvaluasiKinerja.objects.filter(pegawai=p.pegawai).select_related("periode").order_by("-periode__mulai")
+
+
+def skp_saya(user):
+    """The user's own SKP, newest year first, with their number of RHK."""
+    p = peran(user)
+    if p.pegawai is None:
+        return SKP.objects.none()
+    return SKP.objects.filter(pegawai=p.pegawai).annotate(jumlah_rhk=Count("rhk")).order_by("-tahun")
+
+
+def skp_menunggu_persetujuan(user):
+    """Submitted SKP of the supervisor's direct subordinates, waiting for their approval."""
+    p = peran(user)
+    if p.pegawai is None:
+        return SKP.objects.none()
+    return (
+        skp_visible_to(user)
+        .filter(pegawai__atasan=p.pegawai, status=SKP.Status.DIAJUKAN)
+        .select_related("pegawai")
+        .order_by("diajukan_pada")
+    )
+
+
+def kinerja_organisasi_untuk(periode_id: int, unit_id: int) -> KinerjaOrganisasi | None:
+    """The organisational performance that applies to a unit: set on the unit itself or its nearest ancestor."""
+    induk = dict(UnitKerja.objects.values_list("id", "induk_id"))
+    rantai, pk = [], unit_id
+    while pk is not None and pk not in rantai:
+        rantai.append(pk)
+        pk = induk.get(pk)
+    per_unit = {
+        k.unit_kerja_id: k for k in KinerjaOrganisasi.objects.filter(periode_id=periode_id, unit_kerja__in=rantai)
+    }
+    return next((per_unit[pk] for pk in rantai if pk in per_unit), None)
+
+
+def evaluasi_siap_difinalkan(periode_id: int, unit_id: int):
+    """A unit's rated evaluations of a period (with sub-units), the rows the finalise form lists with their versions."""
+    return (
+        evaluasi_unit(periode_id, unit_id)
+        .filter(status=Status.DINILAI)
+        .select_related("pegawai__unit_kerja")
+        .order_by("pegawai__nama", "pegawai__nip")
+    )
+
+
+def realisasi_visible_to(user):
+    """Realisations (and so evidence files) of the evaluations the user may see."""
+    return RealisasiIndikator.objects.filter(evaluasi__in=evaluasi_visible_to(user))
+
+
+def notifikasi_milik(user):
+    """The user's notifications (another user's are never found)."""
+    return Notifikasi.objects.filter(penerima=user)

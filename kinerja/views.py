@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from . import selectors
 from .forms import FilterPegawaiForm
 from .permissions import can_view_pegawai, can_view_roster, can_view_team, peran
+from .views_evaluasi import konteks_tim_evaluasi
 
 PEGAWAI_PER_HALAMAN = 50
 
@@ -77,4 +78,5 @@ def tim_saya(request):
     if not can_view_team(request.user):
         raise PermissionDenied
     p = peran(request.user)
-    return render(request, "kinerja/tim_saya.html", {"tim": selectors.team_of(request.user, p.pegawai)})
+    context = {"tim": selectors.team_of(request.user, p.pegawai), **konteks_tim_evaluasi(request)}
+    return render(request, "kinerja/tim_saya.html", context)

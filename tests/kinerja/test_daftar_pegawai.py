@@ -157,7 +157,8 @@ def test_a_page_past_the_end_shows_the_last_page(org, login):
     assert response.context["halaman"].number == response.context["halaman"].paginator.num_pages
 
 
-# Session, user, groups, own Pegawai, "has subordinates", HR assignment, unit subtree, unit choices, count, rows.
+# Session, user, groups, own Pegawai with "has subordinates", HR assignment, unit subtree, unit choices, count,
+# rows, and the navbar bell's unread-notification count.
 BATAS_QUERY_DAFTAR = 11
 
 

@@ -66,7 +66,8 @@ def _pohon_besar(induk, lebar):
             PegawaiFactory(unit_kerja=bidang, aktif=False)
 
 
-# Session, user, groups, own Pegawai, "has subordinates", HR assignment, unit subtree, units, grouped count.
+# Session, user, groups, own Pegawai with "has subordinates", HR assignment, unit subtree, units, grouped count,
+# and the navbar bell's unread-notification count.
 BATAS_QUERY_POHON = 9
 
 

@@ -3,15 +3,21 @@
 from io import StringIO
 
 import pytest
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from kinerja import demo
+from kinerja import permissions as izin
+from kinerja import services_evaluasi as svc
 from kinerja.golongan import GOLONGAN_PPPK, PANGKAT_PNS
-from kinerja.models import Pegawai, PenugasanPengelola, UnitKerja
+from kinerja.models import SKP, EvaluasiKinerja, Pegawai, PenugasanPengelola, Periode, RencanaHasilKerja, UnitKerja
 from kinerja.nip import validasi_nip
 from kinerja.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN, peran, unit_ids_dikelola
+from kinerja.predikat import predikat_kinerja
+
+User = get_user_model()
 
 
 def seed(*args):
@@ -156,3 +162,71 @@ def test_it_refuses_a_non_empty_database_in_indonesian_unless_forced():
     assert Pegawai.objects.count() == 120
     seed("--force")
     assert Pegawai.objects.count() == demo.JUMLAH_BAKU
+
+
+# --- evaluation demo data (issue 3) ----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_demo_has_an_open_quarter_with_evaluations_in_every_state():
+    seed()
+    periode = Periode.objects.get(status="DIBUKA")
+    hari_ini = timezone.localdate()
+    assert (periode.jenis, periode.nomor) == ("TRIWULANAN", (hari_ini.month - 1) // 3 + 1)
+    assert periode.mulai <= hari_ini <= periode.selesai
+    status = set(EvaluasiKinerja.objects.filter(periode=periode).values_list("status", flat=True))
+    assert status == {"DRAFT", "DIAJUKAN", "DINILAI", "DIKEMBALIKAN"}
+    opd = set(EvaluasiKinerja.objects.values_list("pegawai__unit_kerja__kode", flat=True))
+    kode = set(UnitKerja.objects.filter(nama__in=demo.OPD_PENGELOLA).values_list("kode", flat=True))
+    assert {k[:5] for k in opd} == kode
+    for ev in EvaluasiKinerja.objects.filter(status="DINILAI"):
+        assert ev.predikat == predikat_kinerja(ev.rating_hasil_kerja, ev.rating_perilaku_kerja)
+        assert ev.perilaku.count() == 7 and ev.realisasi.count() == 3
+
+
+@pytest.mark.django_db
+def test_each_demo_login_has_something_to_do():
+    seed()
+    periode = Periode.objects.get(status="DIBUKA")
+    pegawai = Pegawai.objects.get(nip=demo.PEGAWAI.nip)
+    ev = EvaluasiKinerja.objects.get(periode=periode, pegawai=pegawai)
+    assert ev.status == "DRAFT" and not ev.realisasi.exists()
+    assert ev.skp.status == "DISETUJUI" and ev.skp.rhk.get().indikator.count() == 3
+    atasan = Pegawai.objects.get(nip=demo.ATASAN.nip)
+    user_atasan = atasan.user
+    assert EvaluasiKinerja.objects.filter(periode=periode, atasan=atasan, status="DIAJUKAN").count() >= 2
+    assert SKP.objects.filter(pegawai__atasan=atasan, status="DIAJUKAN").count() == 1
+    assert user_atasan.notifikasi.filter(dibaca_pada__isnull=True).count() >= 3
+    final = EvaluasiKinerja.objects.get(periode__status="DITUTUP", pegawai=pegawai)
+    assert (final.status, final.predikat, final.diakui_pada) == ("FINAL", "BAIK", None)
+    assert svc.aksi_tersedia(pegawai.user, final) == {"akui"}
+    pengelola = User.objects.get(username=demo.PENGELOLA.nip)
+    assert izin.evaluasi_visible_to(pengelola).filter(periode=periode).count() == periode.evaluasi.count()
+
+
+@pytest.mark.django_db
+def test_demo_plans_cascade_to_the_supervisors_plan_of_the_same_year():
+    seed()
+    rencana = set(SKP.objects.values_list("pegawai_id", "tahun"))
+    for rhk in RencanaHasilKerja.objects.select_related("skp__pegawai", "rhk_atasan__skp"):
+        rhk.full_clean()
+        # Last year's demo plans stop at the Atasan, whose own supervisor has none that year.
+        if (rhk.skp.pegawai.atasan_id, rhk.skp.tahun) in rencana:
+            assert rhk.rhk_atasan.skp.pegawai_id == rhk.skp.pegawai.atasan_id
+
+
+@pytest.mark.django_db
+def test_the_evaluation_demo_is_deterministic_and_force_replaces_final_evaluations():
+    seed("--seed", "5")
+
+    def keadaan():
+        return list(
+            EvaluasiKinerja.objects.order_by("pegawai__nip", "periode__jenis").values_list(
+                "pegawai__nip", "periode__jenis", "status", "predikat"
+            )
+        )
+
+    pertama = keadaan()
+    assert EvaluasiKinerja.objects.filter(status="FINAL").exists()
+    seed("--seed", "5", "--force")
+    assert keadaan() == pertama

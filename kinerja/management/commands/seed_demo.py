@@ -4,16 +4,41 @@ Only the demo logins get user accounts; every other ASN has none (Pegawai.user i
 administrator creates one, as for a roster imported from a spreadsheet.
 """
 
+import random
 import time
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from kinerja import demo
-from kinerja.models import Pegawai, PenugasanPengelola, UnitKerja
+from kinerja.capaian import capaian_aspek
+from kinerja.models import (
+    SKP,
+    DialogKinerja,
+    EvaluasiKinerja,
+    IndikatorKinerja,
+    KinerjaOrganisasi,
+    Notifikasi,
+    Pegawai,
+    PembukaanKembaliPeriode,
+    PengaturanKinerja,
+    PengecualianKurva,
+    PenugasanPengelola,
+    PerilakuKerja,
+    Periode,
+    RealisasiIndikator,
+    RencanaHasilKerja,
+    RiwayatEvaluasi,
+    RiwayatSKP,
+    UmpanBalikRHK,
+    UnitKerja,
+)
 from kinerja.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN
+from kinerja.predikat import predikat_kinerja
+from kinerja.services_evaluasi import TAUTAN_EVALUASI, TAUTAN_SKP
 from layanan import demo as demo_layanan
 
 UKURAN_BATCH = 2000
@@ -57,13 +82,15 @@ class Command(BaseCommand):
         roster = demo.buat_roster(pegawai, seed)
         with transaction.atomic():
             if force:
+                hapus_evaluasi()
                 hapus_roster()
-            simpan(roster)
+            pegawai_id, unit_id = simpan(roster)
+            jumlah_evaluasi = simpan_evaluasi(roster, pegawai_id, unit_id, seed)
             demo_layanan.simpan_layanan(seed)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Data demo dibuat: {len(roster.unit)} unit kerja, {len(roster.orang)} pegawai "
-                f"(seed {seed}) dalam {time.monotonic() - mulai:.1f} detik."
+                f"Data demo dibuat: {len(roster.unit)} unit kerja, {len(roster.orang)} pegawai, "
+                f"{jumlah_evaluasi} evaluasi kinerja (seed {seed}) dalam {time.monotonic() - mulai:.1f} detik."
             )
         )
         self.tampilkan_login()
@@ -133,6 +160,7 @@ def simpan(roster: demo.Roster):
     kepala = [UnitKerja(pk=unit_id[u.kode], kepala_id=pegawai_id[u.kepala]) for u in roster.unit if u.kepala]
     UnitKerja.objects.bulk_update(kepala, ["kepala"], batch_size=UKURAN_BATCH)
     buat_login(pegawai_id, unit_id, roster)
+    return pegawai_id, unit_id
 
 
 def buat_login(pegawai_id: dict, unit_id: dict, roster: demo.Roster):
@@ -161,3 +189,283 @@ def buat_login(pegawai_id: dict, unit_id: dict, roster: demo.Roster):
     PenugasanPengelola.objects.bulk_create(
         PenugasanPengelola(user=pengelola, unit_kerja_id=unit_id[kode_per_nama[nama]]) for nama in demo.OPD_PENGELOLA
     )
+
+
+# --- Evaluasi kinerja demo (issue 3) ----------------------------------------------------------------------------
+
+
+def hapus_evaluasi():
+    """Remove the evaluation data that points at the roster. Final evaluations refuse deletion through their own
+    querysets (that lock is for people); a reset of demo data goes around it through the base managers."""
+    for model in (
+        DialogKinerja,
+        RiwayatEvaluasi,
+        RealisasiIndikator,
+        UmpanBalikRHK,
+        PerilakuKerja,
+        EvaluasiKinerja,
+        PengecualianKurva,
+        KinerjaOrganisasi,
+        PembukaanKembaliPeriode,
+        Periode,
+        RiwayatSKP,
+        IndikatorKinerja,
+    ):
+        model._base_manager.all().delete()
+    RencanaHasilKerja.objects.update(rhk_atasan=None)
+    RencanaHasilKerja.objects.all().delete()
+    SKP.objects.all().delete()
+
+
+class _PenulisEvaluasi:
+    """Writes the demo plans and evaluations with bulk queries; every choice comes from one seeded generator."""
+
+    def __init__(self, roster: demo.Roster, pegawai_id: dict, seed: int):
+        self.rng = random.Random(seed)
+        self.roster = roster
+        self.pegawai_id = pegawai_id
+        self.nama_unit = {u.kode: u.nama for u in roster.unit}
+        self.kepala_unit = {u.kepala for u in roster.unit if u.kepala}
+        self.user = {p.pk: p.user_id for p in Pegawai.objects.filter(user__isnull=False).only("id", "user_id")}
+        self.pengelola = get_user_model().objects.get(username=demo.PENGELOLA.nip)
+        self.sekarang = timezone.now()
+        self.pengaturan = PengaturanKinerja.aktif()
+
+    def orang_lingkup(self) -> list[demo.Orang]:
+        """The staff of the Pengelola's OPD, supervisors first (their RHK must exist before their staff cite them)."""
+        kode_opd = {u.kode for u in self.roster.unit if u.nama in demo.OPD_PENGELOLA}
+        return sorted(
+            (o for o in self.roster.orang if any(o.unit == k or o.unit.startswith(f"{k}.") for k in kode_opd)),
+            key=lambda o: o.tingkat,
+        )
+
+    def skp(self, orang: list[demo.Orang], tahun: int, diajukan: set[str] = frozenset()) -> dict[str, int]:
+        """Approved (or, for `diajukan`, submitted) SKP with one cascading RHK and three indicators each.
+        Returns NIP → the id of their RHK."""
+        per_nip = {}
+        for o in orang:
+            status = SKP.Status.DIAJUKAN if o.nip in diajukan else SKP.Status.DISETUJUI
+            atasan_user = self.user.get(self.pegawai_id.get(o.atasan)) if o.atasan else None
+            per_nip[o.nip] = SKP(
+                pegawai_id=self.pegawai_id[o.nip],
+                tahun=tahun,
+                status=status,
+                diajukan_pada=self.sekarang,
+                disetujui_pada=self.sekarang if status == SKP.Status.DISETUJUI else None,
+                disetujui_oleh_id=atasan_user if status == SKP.Status.DISETUJUI else None,
+            )
+        SKP.objects.bulk_create(per_nip.values(), batch_size=UKURAN_BATCH)
+        RiwayatSKP.objects.bulk_create(
+            (
+                RiwayatSKP(skp=s, oleh_id=s.disetujui_oleh_id, dari_status=SKP.Status.DIAJUKAN, ke_status=s.status)
+                for s in per_nip.values()
+                if s.status == SKP.Status.DISETUJUI
+            ),
+            batch_size=UKURAN_BATCH,
+        )
+        rhk = {}
+        for tingkat in sorted({o.tingkat for o in orang}):
+            baru = {
+                o.nip: RencanaHasilKerja(
+                    skp=per_nip[o.nip],
+                    uraian=demo.uraian_rhk(o.jabatan, self.nama_unit[o.unit], o.nip in self.kepala_unit),
+                    rhk_atasan_id=rhk.get(o.atasan),
+                )
+                for o in orang
+                if o.tingkat == tingkat
+            }
+            RencanaHasilKerja.objects.bulk_create(baru.values(), batch_size=UKURAN_BATCH)
+            rhk.update({nip: r.pk for nip, r in baru.items()})
+        IndikatorKinerja.objects.bulk_create(
+            (
+                IndikatorKinerja(rhk_id=rhk_id, uraian=uraian, aspek=aspek, target=target, satuan=satuan, urutan=i)
+                for rhk_id in rhk.values()
+                for i, (uraian, aspek, target, satuan) in enumerate(demo.INDIKATOR_DEMO, start=1)
+            ),
+            batch_size=UKURAN_BATCH,
+        )
+        self.skp_id = {nip: s.pk for nip, s in per_nip.items()}
+        return rhk
+
+    def periode(self, p: demo.PeriodeDemo, dibuka: bool) -> Periode:
+        return Periode.objects.create(
+            tahun=p.tahun,
+            jenis=p.jenis,
+            nomor=p.nomor,
+            mulai=p.mulai,
+            selesai=p.selesai,
+            batas_pengisian=p.batas_pengisian,
+            batas_penilaian=p.batas_penilaian,
+            status=Periode.Status.DIBUKA if dibuka else Periode.Status.DITUTUP,
+            dibuat_oleh=self.pengelola,
+            ditutup_oleh=None if dibuka else self.pengelola,
+            ditutup_pada=None if dibuka else self.sekarang,
+        )
+
+    def evaluasi(self, periode: Periode, status_per_nip: dict[str, str], rhk: dict[str, int], rating=None):
+        """Evaluations in the given states, with realisations once submitted and ratings and feedback once rated."""
+        indikator = {}
+        for i in IndikatorKinerja.objects.filter(rhk_id__in=rhk.values()).order_by("urutan"):
+            indikator.setdefault(i.rhk_id, []).append(i)
+        orang = {o.nip: o for o in self.roster.orang}
+        daftar = []
+        for nip, status in status_per_nip.items():
+            o = orang[nip]
+            ev = EvaluasiKinerja(
+                periode=periode,
+                pegawai_id=self.pegawai_id[nip],
+                skp_id=self.skp_id.get(nip),
+                atasan_id=self.pegawai_id.get(o.atasan),
+                status=status,
+            )
+            if status in ("DIAJUKAN", "DINILAI"):
+                ev.diajukan_pada = self.sekarang
+            if status == "DIKEMBALIKAN":
+                ev.diajukan_pada = self.sekarang
+                ev.alasan_pengembalian = "Lengkapi tautan bukti untuk setiap indikator."
+            if status == "DINILAI":
+                hasil, perilaku = (rating or {}).get(nip) or (self.rng.choice(demo.RATING_DEMO), "SESUAI")
+                ev.rating_hasil_kerja, ev.rating_perilaku_kerja = hasil, perilaku
+                ev.predikat = predikat_kinerja(hasil, perilaku)
+                ev.catatan = "Pertahankan kinerja dan dokumentasikan setiap kegiatan."
+                ev.rekomendasi_pengembangan = "Pelatihan teknis sesuai jabatan (20 JP)."
+                ev.dinilai_pada = self.sekarang
+            daftar.append(ev)
+        EvaluasiKinerja.objects.bulk_create(daftar, batch_size=UKURAN_BATCH)
+        realisasi, umpan_balik, perilaku, riwayat = [], [], [], []
+        for nip, ev in zip(status_per_nip, daftar, strict=True):
+            if ev.status == "DRAFT":
+                continue
+            for ind in indikator.get(rhk[nip], []):
+                nilai = self._realisasi(ind)
+                realisasi.append(
+                    RealisasiIndikator(
+                        evaluasi=ev,
+                        indikator=ind,
+                        realisasi=nilai,
+                        bukti_tautan=f"https://drive.gorontaloprov.go.id/bukti/{ev.pegawai_id}/{ind.urutan}",
+                        diisi_oleh_id=self.user.get(ev.pegawai_id),
+                        diisi_sebagai=RealisasiIndikator.DiisiSebagai.PEGAWAI,
+                        capaian=capaian_aspek(
+                            ind.aspek,
+                            ind.target,
+                            nilai,
+                            self.pengaturan.batas_capaian,
+                            self.pengaturan.rumus_efisiensi_tinggi,
+                        ),
+                    )
+                )
+            if ev.status in ("DIAJUKAN", "DINILAI", "DIKEMBALIKAN"):
+                riwayat.append(RiwayatEvaluasi(evaluasi=ev, aksi="DIAJUKAN", dari_status="DRAFT", ke_status="DIAJUKAN"))
+            if ev.status == "DIKEMBALIKAN":
+                riwayat.append(
+                    RiwayatEvaluasi(
+                        evaluasi=ev,
+                        aksi="DIKEMBALIKAN",
+                        dari_status="DIAJUKAN",
+                        ke_status="DIKEMBALIKAN",
+                        alasan=ev.alasan_pengembalian,
+                    )
+                )
+            if ev.status == "DINILAI":
+                riwayat.append(
+                    RiwayatEvaluasi(evaluasi=ev, aksi="DINILAI", dari_status="DIAJUKAN", ke_status="DINILAI")
+                )
+                umpan_balik.append(
+                    UmpanBalikRHK(evaluasi=ev, rhk_id=rhk[nip], umpan_balik="Target kuartal ini tercapai dengan baik.")
+                )
+                perilaku.extend(
+                    PerilakuKerja(evaluasi=ev, nilai=n.value, umpan_balik=f"Menunjukkan perilaku {n.label.lower()}.")
+                    for n in PerilakuKerja.Nilai
+                )
+        for model, baris in (
+            (RealisasiIndikator, realisasi),
+            (UmpanBalikRHK, umpan_balik),
+            (PerilakuKerja, perilaku),
+            (RiwayatEvaluasi, riwayat),
+        ):
+            model.objects.bulk_create(baris, batch_size=UKURAN_BATCH)
+        return daftar
+
+    def _realisasi(self, indikator):
+        target = int(indikator.target)
+        if indikator.aspek == "KUALITAS":
+            return self.rng.randint(80, 100)
+        if indikator.aspek == "WAKTU":
+            return target
+        return self.rng.randint(max(1, target - 3), target + 1)
+
+
+def simpan_evaluasi(roster: demo.Roster, pegawai_id: dict, unit_id: dict, seed: int, hari_ini=None):
+    """Demo evaluation data for the Pengelola's OPD: approved SKP, an open quarter with evaluations in every state
+    (the demo Pegawai's ready to fill, some of the demo Atasan's team waiting for a rating), and last year's
+    annual period, closed, with the demo Atasan's team final (the demo Pegawai's not yet acknowledged)."""
+    penulis = _PenulisEvaluasi(roster, pegawai_id, seed)
+    lingkup = penulis.orang_lingkup()
+    tim = [o for o in lingkup if o.atasan == demo.ATASAN.nip and o.nip != demo.PEGAWAI.nip]
+    # One teammate's plan waits for the Atasan's approval, so the SKP review can be tried too.
+    skp_diajukan = {tim[0].nip} if tim else set()
+    triwulan, tahunan = demo.periode_demo(hari_ini or timezone.localdate())
+    rhk = penulis.skp(lingkup, triwulan.tahun, diajukan=skp_diajukan)
+    status = {}
+    for i, o in enumerate(p for p in lingkup if p.nip not in skp_diajukan):
+        status[o.nip] = "DRAFT" if o.atasan is None else demo.URUTAN_STATUS_DEMO[i % len(demo.URUTAN_STATUS_DEMO)]
+    for i, o in enumerate(tim[1:]):
+        status[o.nip] = ("DIAJUKAN", "DIAJUKAN", "DINILAI")[i] if i < 3 else status[o.nip]
+    status.update(dict.fromkeys(skp_diajukan, "DRAFT"))
+    status[demo.PEGAWAI.nip] = "DRAFT"
+    periode = penulis.periode(triwulan, dibuka=True)
+    evaluasi = penulis.evaluasi(periode, status, rhk)
+
+    # Last year: the Atasan's and the team's plans (cascading) and their final annual evaluations.
+    atasan = next(o for o in lingkup if o.nip == demo.ATASAN.nip)
+    pegawai_demo = next(o for o in lingkup if o.nip == demo.PEGAWAI.nip)
+    tim_lalu = [pegawai_demo, *tim]
+    skp_ini = penulis.skp_id
+    rhk_lalu = penulis.skp([atasan, *tim_lalu], tahunan.tahun)
+    lalu = penulis.periode(tahunan, dibuka=False)
+    rating = {demo.PEGAWAI.nip: ("DI_ATAS", "SESUAI")}
+    final = penulis.evaluasi(lalu, {o.nip: "DINILAI" for o in tim_lalu}, rhk_lalu, rating)
+    penulis.skp_id = skp_ini
+    EvaluasiKinerja.objects.filter(pk__in=[e.pk for e in final]).update(
+        status=EvaluasiKinerja.Status.FINAL, difinalkan_pada=penulis.sekarang, difinalkan_oleh=penulis.pengelola
+    )
+    RiwayatEvaluasi.objects.bulk_create(
+        RiwayatEvaluasi(evaluasi=e, oleh=penulis.pengelola, aksi="DIFINALKAN", dari_status="DINILAI", ke_status="FINAL")
+        for e in final
+    )
+    KinerjaOrganisasi.objects.create(
+        unit_kerja_id=unit_id[atasan.unit], periode=lalu, capaian="BAIK", ditetapkan_oleh=penulis.pengelola
+    )
+
+    # What each demo login finds in the bell.
+    user_atasan = penulis.user[pegawai_id[demo.ATASAN.nip]]
+    user_pegawai = penulis.user[pegawai_id[demo.PEGAWAI.nip]]
+    nama = {o.nip: o.nama for o in lingkup}
+    nip_tim = {o.nip for o in tim}
+    notifikasi = [
+        Notifikasi(
+            penerima_id=user_atasan,
+            judul=f"Evaluasi {periode} {nama[nip]} menunggu penilaian",
+            tautan=TAUTAN_EVALUASI.format(pk=e.pk),
+        )
+        for nip, e in zip(status, evaluasi, strict=True)
+        if e.status == "DIAJUKAN" and nip in nip_tim
+    ]
+    notifikasi += [
+        Notifikasi(
+            penerima_id=user_atasan,
+            judul=f"SKP {triwulan.tahun} {nama[nip]} diajukan",
+            tautan=TAUTAN_SKP.format(pk=skp_ini[nip]),
+        )
+        for nip in skp_diajukan
+    ]
+    notifikasi.append(
+        Notifikasi(
+            penerima_id=user_pegawai,
+            judul=f"Evaluasi {lalu} Anda sudah final",
+            tautan=TAUTAN_EVALUASI.format(pk=next(e.pk for e in final if e.pegawai_id == pegawai_id[demo.PEGAWAI.nip])),
+        )
+    )
+    Notifikasi.objects.bulk_create(notifikasi)
+    return len(evaluasi) + len(final)

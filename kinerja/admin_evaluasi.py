@@ -1,0 +1,99 @@
+"""Admin for evaluation records (issue 3), kept apart from kinerja/admin.py (the roster's) to merge cleanly.
+
+Everything that changes an evaluation goes through services_evaluasi and its pages, so the admin here is for
+looking things up: evaluations and their parts are read-only, and a final one cannot be deleted either (the
+models refuse it too). Periods, the organisational performance and the settings stay editable.
+"""
+
+from django.contrib import admin
+
+from .models import (
+    SKP,
+    EvaluasiKinerja,
+    KinerjaOrganisasi,
+    Notifikasi,
+    PengaturanKinerja,
+    PengecualianKurva,
+    Periode,
+    RealisasiIndikator,
+    RiwayatEvaluasi,
+)
+
+
+class HanyaBaca:
+    """Admin mixin: view-only; records are written by the services."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class RealisasiInline(HanyaBaca, admin.TabularInline):
+    model = RealisasiIndikator
+    fields = ("indikator", "realisasi", "capaian", "bukti_tautan", "diisi_sebagai", "diisi_oleh", "diisi_pada")
+    extra = 0
+
+
+class RiwayatInline(HanyaBaca, admin.TabularInline):
+    model = RiwayatEvaluasi
+    fields = ("pada", "oleh", "aksi", "dari_status", "ke_status", "field", "nilai_lama", "nilai_baru", "alasan")
+    extra = 0
+
+
+@admin.register(EvaluasiKinerja)
+class EvaluasiKinerjaAdmin(HanyaBaca, admin.ModelAdmin):
+    list_display = ("pegawai", "periode", "status", "predikat", "atasan", "versi")
+    list_filter = ("periode", "status", "predikat")
+    search_fields = ("pegawai__nama", "pegawai__nip")
+    list_select_related = ("pegawai", "periode", "atasan")
+    raw_id_fields = ("pegawai", "atasan", "skp")
+    inlines = [RealisasiInline, RiwayatInline]
+
+
+@admin.register(SKP)
+class SKPAdmin(HanyaBaca, admin.ModelAdmin):
+    list_display = ("pegawai", "tahun", "status", "disetujui_pada")
+    list_filter = ("tahun", "status")
+    search_fields = ("pegawai__nama", "pegawai__nip")
+    list_select_related = ("pegawai",)
+
+
+@admin.register(Periode)
+class PeriodeAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "mulai", "selesai", "status")
+    list_filter = ("tahun", "jenis", "status")
+    readonly_fields = ("dibuat_oleh", "dibuat", "ditutup_oleh", "ditutup_pada")
+
+
+@admin.register(KinerjaOrganisasi)
+class KinerjaOrganisasiAdmin(HanyaBaca, admin.ModelAdmin):
+    list_display = ("unit_kerja", "periode", "capaian", "ditetapkan_oleh", "ditetapkan_pada")
+    list_filter = ("periode", "capaian")
+
+
+@admin.register(PengecualianKurva)
+class PengecualianKurvaAdmin(HanyaBaca, admin.ModelAdmin):
+    list_display = ("unit_kerja", "periode", "oleh", "pada", "jumlah_difinalkan")
+    list_filter = ("periode",)
+
+
+@admin.register(Notifikasi)
+class NotifikasiAdmin(HanyaBaca, admin.ModelAdmin):
+    list_display = ("penerima", "judul", "dibuat", "dibaca_pada")
+    search_fields = ("judul", "penerima__username")
+
+
+@admin.register(PengaturanKinerja)
+class PengaturanKinerjaAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "batas_capaian", "rumus_efisiensi_tinggi", "diperbarui")
+
+    def has_add_permission(self, request):
+        return not PengaturanKinerja.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

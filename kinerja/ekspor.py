@@ -1,0 +1,79 @@
+"""XLSX exports. Text that a spreadsheet would read as a formula is escaped; NIPs stay text (DOMAIN.md §5)."""
+
+from io import BytesIO
+
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+# A cell starting with one of these is run as a formula by Excel or LibreOffice (CSV/formula injection, OWASP).
+AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def aman_untuk_sel(nilai):
+    """A value safe to write into a spreadsheet cell: text that could start a formula gets a leading apostrophe."""
+    if isinstance(nilai, str) and nilai.startswith(AWALAN_RUMUS):
+        return "'" + nilai
+    return nilai
+
+
+def _waktu(dt):
+    # openpyxl cannot store time zones: write the WITA wall-clock time.
+    return timezone.localtime(dt).replace(tzinfo=None) if dt else None
+
+
+KOLOM_EVALUASI = (
+    "NIP",
+    "Nama",
+    "Jabatan",
+    "Unit kerja",
+    "Pejabat penilai kinerja",
+    "Status",
+    "Rating hasil kerja",
+    "Rating perilaku kerja",
+    "Predikat kinerja",
+    "Diajukan",
+    "Dinilai",
+    "Difinalkan",
+)
+
+
+def ekspor_evaluasi(periode, evaluasi) -> bytes:
+    """A workbook of a period's evaluations (one row each), written in streaming mode for tens of thousands of rows."""
+    buku = Workbook(write_only=True)
+    lembar = buku.create_sheet(title=str(periode)[:31])
+    lembar.column_dimensions["A"].width = 21
+    lembar.column_dimensions["B"].width = 32
+    tebal = Font(bold=True)
+
+    def buat_sel(nilai, format_angka=None, font=None):
+        cell = WriteOnlyCell(lembar, value=aman_untuk_sel(nilai))
+        if format_angka:
+            cell.number_format = format_angka
+        if font:
+            cell.font = font
+        return cell
+
+    lembar.append([buat_sel(judul, font=tebal) for judul in KOLOM_EVALUASI])
+    for ev in evaluasi.iterator(chunk_size=2000):
+        p = ev.pegawai
+        lembar.append(
+            [
+                buat_sel(p.nip, "@"),
+                buat_sel(p.nama_lengkap),
+                buat_sel(p.jabatan),
+                buat_sel(p.unit_kerja.nama),
+                buat_sel(ev.atasan.nama_lengkap if ev.atasan else ""),
+                buat_sel(ev.get_status_display()),
+                buat_sel(ev.get_rating_hasil_kerja_display()),
+                buat_sel(ev.get_rating_perilaku_kerja_display()),
+                buat_sel(ev.get_predikat_display()),
+                buat_sel(_waktu(ev.diajukan_pada), "dd/mm/yyyy hh:mm"),
+                buat_sel(_waktu(ev.dinilai_pada), "dd/mm/yyyy hh:mm"),
+                buat_sel(_waktu(ev.difinalkan_pada), "dd/mm/yyyy hh:mm"),
+            ]
+        )
+    keluaran = BytesIO()
+    buku.save(keluaran)
+    return keluaran.getvalue()

@@ -1,0 +1,419 @@
+"""Forms of the evaluation pages (issue 3). They parse and show input; every rule is in services_evaluasi."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
+from django import forms
+from django.core.exceptions import ValidationError
+
+from . import predikat as rumus_predikat
+from .forms import TOMBOL_FILTER
+from .models import EvaluasiKinerja, IndikatorKinerja, KinerjaOrganisasi, PerilakuKerja, Periode, RencanaHasilKerja
+from .services_evaluasi import IsianRealisasi
+
+# The short indicators of each BerAKHLAK core value (DOMAIN.md §1), shown beside the supervisor's feedback.
+PANDUAN_BERAKHLAK = {
+    PerilakuKerja.Nilai.BERORIENTASI_PELAYANAN: "Memahami dan memenuhi kebutuhan masyarakat; ramah, cekatan, solutif "
+    "dan dapat diandalkan; melakukan perbaikan tiada henti.",
+    PerilakuKerja.Nilai.AKUNTABEL: "Jujur, cermat, disiplin dan berintegritas; menggunakan barang milik negara secara "
+    "bertanggung jawab; tidak menyalahgunakan kewenangan jabatan.",
+    PerilakuKerja.Nilai.KOMPETEN: "Terus belajar mengembangkan kapabilitas; membantu orang lain belajar; melaksanakan "
+    "tugas dengan kualitas terbaik.",
+    PerilakuKerja.Nilai.HARMONIS: "Menghargai setiap orang apa pun latar belakangnya; suka menolong orang lain; "
+    "membangun lingkungan kerja yang kondusif.",
+    PerilakuKerja.Nilai.LOYAL: "Setia kepada Pancasila, UUD 1945, NKRI dan pemerintahan yang sah; menjaga nama baik "
+    "ASN, instansi dan negara; menjaga rahasia jabatan dan negara.",
+    PerilakuKerja.Nilai.ADAPTIF: "Cepat menyesuaikan diri menghadapi perubahan; terus berinovasi dan mengembangkan "
+    "kreativitas; bertindak proaktif.",
+    PerilakuKerja.Nilai.KOLABORATIF: "Memberi kesempatan berbagai pihak untuk berkontribusi; terbuka bekerja sama "
+    "menghasilkan nilai tambah; menggerakkan berbagai sumber daya untuk tujuan bersama.",
+}
+
+BANTUAN_BERKAS = "PDF, JPG, PNG, XLSX atau DOCX; paling besar 5 MB. Kosongkan untuk mempertahankan berkas yang ada."
+
+_TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def tampilkan_galat(form: forms.Form, galat: ValidationError) -> None:
+    """Show a service's ValidationError on the form: beside the field its key names, otherwise above the form."""
+    if not hasattr(galat, "error_dict"):
+        form.add_error(None, galat)
+        return
+    for kunci, daftar in galat.error_dict.items():
+        form.add_error(kunci if kunci in form.fields else None, daftar)
+
+
+def _helper(*layout, tag_form=False):
+    helper = FormHelper()
+    helper.form_tag = tag_form
+    helper.disable_csrf = True
+    if layout:
+        helper.layout = Layout(*layout)
+    return helper
+
+
+class FormPeriode(forms.Form):
+    tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
+    jenis = forms.ChoiceField(label="Jenis periode", choices=Periode.Jenis.choices)
+    nomor = forms.IntegerField(
+        label="Nomor", min_value=1, max_value=12, help_text="Bulan 1–12, triwulan 1–4, semester 1–2, tahunan 1."
+    )
+    mulai = forms.DateField(label="Tanggal mulai", widget=_TANGGAL)
+    selesai = forms.DateField(label="Tanggal selesai", widget=_TANGGAL)
+    batas_pengisian = forms.DateField(label="Batas pengisian realisasi", widget=_TANGGAL)
+    batas_penilaian = forms.DateField(label="Batas penilaian atasan", widget=_TANGGAL)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Row(
+                Column("tahun", css_class="col-md-4"),
+                Column("jenis", css_class="col-md-4"),
+                Column("nomor", css_class="col-md-4"),
+            ),
+            Row(Column("mulai", css_class="col-md-6"), Column("selesai", css_class="col-md-6")),
+            Row(Column("batas_pengisian", css_class="col-md-6"), Column("batas_penilaian", css_class="col-md-6")),
+        )
+
+
+class FormAlasan(forms.Form):
+    alasan = forms.CharField(label="Alasan", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+    def __init__(self, *args, label="Alasan", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["alasan"].label = label
+        self.helper = _helper()
+
+
+class FormPengembalian(FormAlasan):
+    """Returning an evaluation to the ASN: a reason, and the version the page showed."""
+
+    versi = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, label="Alasan pengembalian", **kwargs)
+
+
+class FormBuatEvaluasi(forms.Form):
+    unit = forms.TypedMultipleChoiceField(
+        label="Unit kerja",
+        coerce=int,
+        help_text="Evaluasi dibuat untuk setiap pegawai aktif di unit terpilih dan seluruh sub-unitnya; "
+        "pegawai yang sudah memiliki evaluasi periode ini dilewati.",
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+    def __init__(self, *args, unit_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = list(unit_choices)
+        self.helper = _helper()
+
+
+class FormFilterEvaluasi(forms.Form):
+    unit = forms.TypedChoiceField(label="Unit kerja", required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Semua status"), *EvaluasiKinerja.Status.choices]
+    )
+    predikat = forms.ChoiceField(
+        label="Predikat", required=False, choices=[("", "Semua predikat"), *EvaluasiKinerja.Predikat.choices]
+    )
+
+    def __init__(self, *args, unit_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", "Semua unit"), *unit_choices]
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Row(
+                Column("unit", css_class="col-lg-6"),
+                Column("status", css_class="col-lg-3 col-md-6"),
+                Column("predikat", css_class="col-lg-3 col-md-6"),
+            ),
+            TOMBOL_FILTER,
+        )
+
+    def filters(self):
+        """Valid filters as keyword arguments for selectors_evaluasi.daftar_evaluasi; an invalid one is ignored."""
+        self.is_valid()
+        data = self.cleaned_data
+        return {"unit_id": data.get("unit"), "status": data.get("status", ""), "predikat": data.get("predikat", "")}
+
+
+class FormRealisasi(forms.Form):
+    """The realisation and evidence of every indicator of the evaluation's SKP, named as the service's error keys."""
+
+    versi = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, baris_rhk=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indikator = []
+        for baris in baris_rhk:
+            for b in baris.indikator:
+                ind, r = b.indikator, b.realisasi
+                nama = f"realisasi_{ind.pk}"
+                self.fields[nama] = forms.DecimalField(
+                    label=f"Realisasi ({ind.satuan})",
+                    min_value=0,
+                    max_digits=16,
+                    decimal_places=2,
+                    initial=r.realisasi if r else None,
+                    localize=True,
+                )
+                self.fields[f"{nama}_bukti_tautan"] = forms.URLField(
+                    label="Tautan bukti",
+                    required=False,
+                    max_length=500,
+                    assume_scheme="https",
+                    initial=r.bukti_tautan if r else "",
+                )
+                self.fields[f"{nama}_bukti_berkas"] = forms.FileField(
+                    label="Berkas bukti",
+                    required=False,
+                    help_text=BANTUAN_BERKAS,
+                )
+                self.indikator.append((b, nama))
+        self.baris_rhk = list(baris_rhk)
+        self.helper = _helper()
+
+    @property
+    def kelompok(self):
+        """Per RHK, its indicators with their three bound fields, for the template's table."""
+        return [
+            (
+                baris,
+                [
+                    (b, self[n], self[f"{n}_bukti_tautan"], self[f"{n}_bukti_berkas"])
+                    for b in baris.indikator
+                    for n in [f"realisasi_{b.indikator.pk}"]
+                ],
+            )
+            for baris in self.baris_rhk
+        ]
+
+    def isian(self):
+        """The rows for services_evaluasi.isi_realisasi; an empty upload keeps the stored file."""
+        return [
+            IsianRealisasi(
+                indikator_id=b.indikator.pk,
+                realisasi=self.cleaned_data[nama],
+                bukti_tautan=self.cleaned_data.get(f"{nama}_bukti_tautan", ""),
+                bukti_berkas=self.cleaned_data.get(f"{nama}_bukti_berkas") or None,
+            )
+            for b, nama in self.indikator
+        ]
+
+
+class FormPenilaian(forms.Form):
+    """The supervisor's review: feedback per RHK and per BerAKHLAK value, both ratings, notes and development."""
+
+    versi = forms.IntegerField(widget=forms.HiddenInput)
+    rating_hasil_kerja = forms.ChoiceField(
+        label="Rating hasil kerja", choices=EvaluasiKinerja.Rating.choices, widget=forms.RadioSelect
+    )
+    rating_perilaku_kerja = forms.ChoiceField(
+        label="Rating perilaku kerja", choices=EvaluasiKinerja.Rating.choices, widget=forms.RadioSelect
+    )
+    catatan = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    rekomendasi_pengembangan = forms.CharField(
+        label="Rekomendasi pengembangan", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, baris_rhk=(), menilai_ulang=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rhk = []
+        for baris in baris_rhk:
+            nama = f"umpan_balik_rhk_{baris.rhk.pk}"
+            self.fields[nama] = forms.CharField(
+                label=f"Umpan balik: {baris.rhk.uraian}",
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=baris.umpan_balik,
+            )
+            self.rhk.append((baris, nama))
+        self.perilaku = []
+        for nilai in PerilakuKerja.Nilai:
+            nama = f"perilaku_{nilai.value}"
+            self.fields[nama] = forms.CharField(
+                label=nilai.label, help_text=PANDUAN_BERAKHLAK[nilai], widget=forms.Textarea(attrs={"rows": 2})
+            )
+            self.perilaku.append((nilai, nama))
+        if menilai_ulang:
+            self.fields["alasan"] = forms.CharField(
+                label="Alasan mengubah penilaian",
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text="Evaluasi ini sudah dinilai; perubahan nilai dicatat beserta alasannya.",
+            )
+        self.helper = _helper()
+
+    @property
+    def bidang_rhk(self):
+        return [(baris, self[nama]) for baris, nama in self.rhk]
+
+    @property
+    def bidang_perilaku(self):
+        return [self[nama] for _, nama in self.perilaku]
+
+    def argumen(self):
+        """Keyword arguments for services_evaluasi.nilai_evaluasi."""
+        data = self.cleaned_data
+        return {
+            "rating_hasil_kerja": data["rating_hasil_kerja"],
+            "rating_perilaku_kerja": data["rating_perilaku_kerja"],
+            "umpan_balik_rhk": {baris.rhk.pk: data[nama] for baris, nama in self.rhk},
+            "umpan_balik_perilaku": {nilai.value: data[nama] for nilai, nama in self.perilaku},
+            "catatan": data["catatan"],
+            "rekomendasi_pengembangan": data["rekomendasi_pengembangan"],
+            "alasan": data.get("alasan", ""),
+        }
+
+
+class FormKinerjaOrganisasi(forms.Form):
+    capaian = forms.ChoiceField(
+        label="Capaian kinerja organisasi", choices=[("", "— pilih —"), *KinerjaOrganisasi.Capaian.choices]
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class FormFinalisasi(forms.Form):
+    """Finalise a unit: the versions the page showed travel along, so a change made meanwhile is refused."""
+
+    alasan_pengecualian = forms.CharField(
+        label="Alasan pengecualian kurva",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Wajib bila sebaran predikat melanggar kurva distribusi; dicatat dan ditampilkan di halaman unit.",
+    )
+
+    def __init__(self, *args, evaluasi=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for ev in evaluasi:
+            self.fields[f"versi_{ev.pk}"] = forms.IntegerField(widget=forms.HiddenInput, initial=ev.versi)
+        # Versions posted for evaluations no longer ready (returned meanwhile) must reach the service's check too.
+        for nama in self.data:
+            if nama.startswith("versi_") and nama[6:].isdigit() and nama not in self.fields:
+                self.fields[nama] = forms.IntegerField(widget=forms.HiddenInput)
+        self.helper = _helper()
+
+    def versi(self):
+        """Evaluation id → the version the page showed."""
+        return {int(nama[6:]): nilai for nama, nilai in self.cleaned_data.items() if nama.startswith("versi_")}
+
+
+class FormPengaturan(forms.Form):
+    """The agency's parameters; the curve's percentages are editable, its shape (which predikat, at least/at most)
+    follows SE MenPANRB 3/2023."""
+
+    batas_capaian = forms.DecimalField(
+        label="Batas capaian (%)",
+        min_value=100,
+        max_digits=5,
+        decimal_places=2,
+        help_text="PP 30/2019: capaian paling tinggi 120%.",
+    )
+    rumus_efisiensi_tinggi = forms.BooleanField(
+        label="Pakai rumus efisiensi di atas 24% (Perka BKN 1/2013)",
+        required=False,
+        help_text="Belum terkonfirmasi. Bila tidak dicentang, rumus efisiensi ≤ 24% dipakai untuk semua nilai.",
+    )
+
+    def __init__(self, *args, kurva=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.syarat = []
+        for capaian, daftar in (kurva or rumus_predikat.KURVA_BAWAAN).items():
+            label_capaian = rumus_predikat.LABEL_CAPAIAN_ORGANISASI[capaian]
+            for i, syarat in enumerate(daftar):
+                nama = f"kurva_{capaian}_{i}"
+                predikat = " dan/atau ".join(rumus_predikat.LABEL_PREDIKAT[p] for p in syarat.predikat)
+                batas = "paling sedikit" if syarat.minimal else "paling banyak"
+                self.fields[nama] = forms.FloatField(
+                    label=f"{label_capaian}: {predikat} {batas} (%)",
+                    min_value=0,
+                    max_value=100,
+                    initial=syarat.persen,
+                    help_text="0 berarti paling sedikit satu orang." if syarat.minimal else "",
+                )
+                self.syarat.append((capaian, syarat, nama))
+        self.helper = _helper()
+
+    @property
+    def bidang_kurva(self):
+        """The curve's fields in order, for the template."""
+        return [self[nama] for _, _, nama in self.syarat]
+
+    def kurva(self):
+        """The curve for services_evaluasi.simpan_pengaturan; None when it equals the defaults."""
+        hasil = {}
+        for capaian, syarat, nama in self.syarat:
+            persen = self.cleaned_data[nama]
+            hasil.setdefault(capaian, []).append(
+                {
+                    "predikat": list(syarat.predikat),
+                    "persen": int(persen) if persen == int(persen) else persen,
+                    "minimal": syarat.minimal,
+                }
+            )
+        bawaan = {
+            c: [{"predikat": list(s.predikat), "persen": s.persen, "minimal": s.minimal} for s in d]
+            for c, d in rumus_predikat.KURVA_BAWAAN.items()
+        }
+        return None if hasil == bawaan else hasil
+
+
+class FormRHK(forms.Form):
+    uraian = forms.CharField(label="Rencana hasil kerja", widget=forms.Textarea(attrs={"rows": 2}))
+    jenis = forms.ChoiceField(label="Jenis", choices=RencanaHasilKerja.Jenis.choices)
+    rhk_atasan = forms.TypedChoiceField(
+        label="RHK atasan yang diintervensi",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text="Wajib untuk RHK utama: pilih dari SKP atasan langsung tahun yang sama.",
+    )
+
+    def __init__(self, *args, pilihan_rhk_atasan=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rhk_atasan"].choices = [("", "— belum dipilih —"), *((r.pk, r.uraian) for r in pilihan_rhk_atasan)]
+        self.helper = _helper()
+
+
+class FormIndikator(forms.Form):
+    uraian = forms.CharField(label="Indikator kinerja", widget=forms.Textarea(attrs={"rows": 2}))
+    aspek = forms.ChoiceField(label="Aspek", choices=IndikatorKinerja.Aspek.choices)
+    target = forms.DecimalField(label="Target", min_value=0, max_digits=16, decimal_places=2, localize=True)
+    satuan = forms.CharField(label="Satuan", max_length=50, help_text='Misalnya "dokumen", "%", "hari", "bulan".')
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            "uraian",
+            Row(
+                Column("aspek", css_class="col-md-4"),
+                Column("target", css_class="col-md-4"),
+                Column("satuan", css_class="col-md-4"),
+            ),
+        )
+
+
+class FormBuatSKP(forms.Form):
+    tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
+    salin = forms.BooleanField(label="Salin RHK dan indikator dari SKP tahun sebelumnya", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class FormDialog(forms.Form):
+    isi = forms.CharField(label="Catatan baru", widget=forms.Textarea(attrs={"rows": 2}), max_length=4000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class FormVersi(forms.Form):
+    """A button that acts on an evaluation carries the version the page showed."""
+
+    versi = forms.IntegerField(widget=forms.HiddenInput)
