@@ -22,6 +22,8 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from layanan.selectors import angka_layanan_pegawai
+
 from . import permissions as izin
 from . import predikat as rumus_predikat
 from . import selectors
@@ -116,6 +118,11 @@ def _detail_evaluasi(user, pk) -> sel.DetailEvaluasi:
         return sel.detail_evaluasi(user, pk)
     except EvaluasiKinerja.DoesNotExist:
         raise Http404 from None
+
+
+def _angka_layanan(ev):
+    """The ASN's public-service figures in the evaluation's period: evidence beside the ratings (None if none)."""
+    return angka_layanan_pegawai([ev.pegawai_id], ev.periode.mulai, ev.periode.selesai).get(ev.pegawai_id)
 
 
 def _skp_terlihat(user, pk) -> SKP:
@@ -378,6 +385,7 @@ def evaluasi_detail(request, pk):
         "pihak_dialog": pihak,
         "form_dialog": form_dialog,
         "form_akui": form_akui,
+        "angka_layanan": _angka_layanan(ev),
     }
     return render(request, "kinerja/evaluasi/detail.html", context)
 
@@ -459,6 +467,7 @@ def evaluasi_nilai(request, pk):
         "form": form,
         "form_kembali": form_kembali,
         "dapat_dinilai": "nilai" in svc.aksi_tersedia(request.user, ev),
+        "angka_layanan": _angka_layanan(ev),
     }
     return render(request, "kinerja/evaluasi/nilai.html", context)
 
