@@ -45,6 +45,24 @@ def test_check_deploy_prints_no_warnings_with_production_values():
     assert "WARNING" not in keluaran
 
 
+def test_collectstatic_succeeds_with_the_production_storage(tmp_path):
+    # The Dockerfile runs this at build time; the manifest storage fails on any missing referenced file (e.g. a
+    # vendored script's source map), which the development storage never notices.
+    env = {"PATH": os.environ["PATH"], **PRODUKSI, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    env["STATIC_ROOT"] = str(tmp_path)
+    proses = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proses.returncode == 0, proses.stdout + proses.stderr
+    manifest = (tmp_path / "staticfiles.json").read_text()
+    assert "vendor/bootstrap/bootstrap.bundle.min.js" in manifest
+
+
 def test_env_example_lists_every_setting_read_from_the_environment():
     dibaca = set(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z][A-Z0-9_]*)"', (ROOT / "config/settings.py").read_text()))
     assert dibaca, "tidak ada pembacaan env di settings?"

@@ -28,15 +28,25 @@ def tmt_cpns(nip):
     return date_format(datetime.date(info.tahun_cpns, info.bulan_cpns, 1), "F Y")
 
 
+def _halaman_ini(context):
+    """The current route's view name ("layanan:loket" with its namespace), or None."""
+    match = getattr(context.get("request"), "resolver_match", None)
+    return match.view_name if match is not None else None
+
+
 @register.inclusion_tag("_nav_link.html", takes_context=True)
-def nav_link(context, url_name, label, icon, href=None):
-    """A navbar item, marked as the current page when the request resolved to url_name."""
-    request = context.get("request")
-    match = getattr(request, "resolver_match", None)
+def nav_link(context, url_name, label, icon, dropdown=False):
+    """A navbar item (or, with dropdown=True, an item of a navbar menu), marked when it is the current page."""
     return {
-        "href": href or reverse(url_name),
+        "href": reverse(url_name),
         "label": label,
         "icon": icon,
-        # view_name carries the namespace ("layanan:loket"); for un-namespaced routes it equals url_name.
-        "aktif": match is not None and match.view_name == url_name,
+        "dropdown": dropdown,
+        "aktif": _halaman_ini(context) == url_name,
     }
+
+
+@register.simple_tag(takes_context=True)
+def nav_menu_aktif(context, *url_names):
+    """' active' when the current page is one of a navbar menu's items, so the menu's toggle is highlighted."""
+    return " active" if _halaman_ini(context) in url_names else ""

@@ -30,6 +30,7 @@ def test_an_administrator_imports_a_roster_and_finds_an_imported_asn(live_server
     page.locator("input[name=username]").fill("admin")
     page.locator("input[name=password]").fill(PASSWORD)
     page.get_by_role("button", name="Masuk").click()
+    page.get_by_role("button", name="Kepegawaian").click()
     page.get_by_role("link", name="Impor Pegawai").click()
 
     page.get_by_label("Berkas roster").set_input_files(berkas)

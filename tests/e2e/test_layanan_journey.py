@@ -50,6 +50,7 @@ def test_apply_process_track_survey_and_the_ikm_page_changes(live_server, browse
     kantor.locator("input[name=password]").fill(PASSWORD)
     kantor.get_by_role("button", name="Masuk").click()
     kantor.wait_for_url(f"{url}/")
+    kantor.get_by_role("button", name="Layanan").click()
     kantor.get_by_role("link", name="Loket Layanan").click()
     kantor.get_by_role("link", name=tiket).click()
     kantor.get_by_role("button", name="Proses").click()

@@ -38,7 +38,13 @@ def test_nav_shows_each_role_its_links(org, login, role, visible):
 
 def test_nav_marks_the_current_page(org, login):
     nav = _nav(login(org.hr_a).get(reverse("pohon_unit")))
-    assert f'class="nav-link active" href="{reverse("pohon_unit")}" aria-current="page"' in nav
+    assert f'class="dropdown-item active" href="{reverse("pohon_unit")}" aria-current="page"' in nav
+    # The menu holding the page is highlighted too; the others are not.
+    toggle = '"nav-link dropdown-toggle{}" href="#" role="button" data-bs-toggle="dropdown" aria-expanded="false"'
+    assert toggle.format(" active") + '><i class="bi bi-people"></i> Kepegawaian' in nav
+    assert toggle.format("") + '><i class="bi bi-headset"></i> Layanan' in nav
+    nav = _nav(login(org.hr_a).get(reverse("periode_daftar")))
+    assert f'class="nav-link active" href="{reverse("periode_daftar")}" aria-current="page"' in nav
 
 
 def test_nav_has_a_logout_button_that_posts(org, login):
