@@ -5,7 +5,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.conf import settings
 
-from .roster import EKSTENSI
+from .spreadsheet import EKSTENSI, BerkasDitolak, periksa_berkas
 
 
 class UnggahRosterForm(forms.Form):
@@ -24,13 +24,10 @@ class UnggahRosterForm(forms.Form):
 
     def clean_berkas(self):
         berkas = self.cleaned_data["berkas"]
-        if not berkas.name.lower().endswith(EKSTENSI):
-            raise forms.ValidationError("Format berkas tidak didukung: unggah berkas Excel (.xlsx) atau CSV (.csv).")
-        batas_mb = settings.ROSTER_MAX_UPLOAD_MB
-        if berkas.size > batas_mb * 1024 * 1024:
-            raise forms.ValidationError(
-                f"Berkas berukuran {berkas.size / 1024 / 1024:.1f} MB, melebihi batas {batas_mb} MB."
-            )
+        try:
+            periksa_berkas(berkas.name, berkas.size, settings.ROSTER_MAX_UPLOAD_MB)
+        except BerkasDitolak as exc:
+            raise forms.ValidationError(str(exc)) from None
         return berkas
 
 
