@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "import_export",
     "kinerja",
+    "evaluasi",
 ]
 
 MIDDLEWARE = [
