@@ -115,6 +115,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Rosters larger than this import as a background task with a progress bar.
 ROSTER_BACKGROUND_ROWS = env.int("ROSTER_BACKGROUND_ROWS", default=2000)
+# Attendance and training-hours uploads (evaluasi), checked by their import form.
+EVALUASI_MAX_UPLOAD_MB = env.int("EVALUASI_MAX_UPLOAD_MB", default=10)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

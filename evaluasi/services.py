@@ -8,15 +8,19 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from kinerja.errors_evaluasi import StatusTidakSesuai, TidakBerwenang
 from kinerja.models import Notifikasi, Pegawai, Periode
+from kinerja.spreadsheet import BerkasDitolak, Galat
 
+from . import impor
 from . import permissions as izin
 from . import selectors as sel
-from .models import Aturan, Konsekuensi, LogAudit, RekapKehadiran, periksa_rekap
+from .models import Aturan, ImporFakta, Konsekuensi, LogAudit, RekapKehadiran, RekapPelatihan, periksa_rekap
 
 Status = Konsekuensi.Status
 TAUTAN_KONSEKUENSI_SAYA = "/aturan/saya/"
@@ -266,3 +270,91 @@ def simpan_kehadiran(user, pegawai_id: int, tahun: int, bulan: int, nilai: dict)
         {"sebelum": sebelum, "sesudah": {f: getattr(rekap, f) for f in RekapKehadiran.ANGKA}},
     )
     return rekap
+
+
+# --- attendance and training imports: upload → preview → confirm --------------------------------------------
+
+
+def _snapshot_fakta(user, jenis: str) -> impor.SnapshotFakta:
+    """The roster (nip → id, name, writable by this user) and a loader of the rows the file's months touch."""
+    boleh = set(izin.pegawai_dikelola(user).values_list("id", flat=True))
+    pegawai = {nip: (pk, nama, pk in boleh) for pk, nip, nama in Pegawai.objects.values_list("id", "nip", "nama")}
+
+    def muat(periode):
+        q = Q(pk__in=[])
+        for kunci in periode:
+            q |= Q(tahun=kunci[0], bulan=kunci[1]) if jenis == impor.KEHADIRAN else Q(tahun=kunci[0])
+        if jenis == impor.KEHADIRAN:
+            qs = RekapKehadiran.objects.filter(q).values("id", "pegawai_id", "tahun", "bulan", *RekapKehadiran.ANGKA)
+            return {(r["pegawai_id"], r["tahun"], r["bulan"]): r for r in qs}
+        qs = RekapPelatihan.objects.filter(q).values("id", "pegawai_id", "tahun", "jp")
+        return {(r["pegawai_id"], r["tahun"]): r for r in qs}
+
+    return impor.SnapshotFakta(pegawai=pegawai, muat=muat)
+
+
+def buat_impor(user, jenis: str, berkas) -> ImporFakta:
+    """Store an uploaded attendance or training file and record its preview; nothing else is written."""
+    if not izin.can_import_facts(user):
+        raise TidakBerwenang("Hanya pengelola kinerja dan administrator yang dapat mengimpor data kehadiran.")
+    data = berkas.read()
+    job = ImporFakta(jenis=jenis, dibuat_oleh=user, nama_berkas=berkas.name[:255])
+    try:
+        rencana = impor.rencanakan(jenis, impor.baca_berkas(berkas.name, data), _snapshot_fakta(user, jenis))
+    except BerkasDitolak as exc:
+        job.galat = [Galat(None, None, str(exc)).as_dict()]
+    else:
+        job.jumlah_baris = rencana.jumlah_baris
+        job.ringkasan = rencana.ringkasan()
+        job.galat = [g.as_dict() for g in rencana.galat]
+    with transaction.atomic():
+        job.berkas.save(berkas.name, ContentFile(data), save=False)
+        job.save()
+    return job
+
+
+@transaction.atomic
+def konfirmasi_impor(user, job_id: int) -> ImporFakta:
+    """Write a previewed file: all rows or none. The file is checked again against the database as it is now;
+    a second confirmation changes nothing. Re-importing the same file changes nothing either."""
+    if not izin.can_import_facts(user):
+        raise TidakBerwenang("Hanya pengelola kinerja dan administrator yang dapat mengimpor data kehadiran.")
+    job = ImporFakta.objects.select_for_update().get(pk=job_id, dibuat_oleh=user)
+    if job.status != ImporFakta.Status.PRATINJAU or job.galat:
+        return job
+    with job.berkas.open("rb") as f:
+        data = f.read()
+    rencana = impor.rencanakan(job.jenis, impor.baca_berkas(job.nama_berkas, data), _snapshot_fakta(user, job.jenis))
+    job.selesai = timezone.now()
+    if rencana.galat:
+        job.status, job.galat = ImporFakta.Status.GAGAL, [g.as_dict() for g in rencana.galat]
+        job.save()
+        return job
+    fmt = impor.FORMAT[job.jenis]
+    if job.jenis == impor.KEHADIRAN:
+        model, tambahan = RekapKehadiran, {"sumber": RekapKehadiran.Sumber.IMPOR, "diperbarui_oleh": user}
+    else:
+        model, tambahan = RekapPelatihan, {"diperbarui_oleh": user}
+    kolom = (*fmt.kunci, *fmt.field)
+    model.objects.bulk_create(
+        [model(pegawai_id=b["pegawai_id"], **{k: b[k] for k in kolom}, **tambahan) for b in rencana.baru],
+        batch_size=1000,
+    )
+    model.objects.bulk_update(
+        [
+            model(pk=pk, **{k: b[k] for k in fmt.field}, **tambahan, diperbarui=job.selesai)
+            for b, _, pk in rencana.diubah
+        ],
+        [*fmt.field, *tambahan, "diperbarui"],
+        batch_size=1000,
+    )
+    job.status, job.ringkasan, job.jumlah_baris = ImporFakta.Status.SELESAI, rencana.ringkasan(), rencana.jumlah_baris
+    job.save()
+    catat_audit(
+        user,
+        "impor_dikonfirmasi",
+        "impor_fakta",
+        job.pk,
+        f"{job.get_jenis_display()} {job.nama_berkas}: {len(rencana.baru)} baru, {len(rencana.diubah)} diubah",
+    )
+    return job
