@@ -6,8 +6,9 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
+from kinerja.forms_impor import periksa_unggahan
 from kinerja.models import Periode
-from kinerja.spreadsheet import EKSTENSI, BerkasDitolak, periksa_berkas
+from kinerja.spreadsheet import EKSTENSI
 
 from . import engine
 from .metrik import katalog
@@ -73,10 +74,23 @@ class AturanForm(forms.ModelForm):
 
 class KondisiForm(forms.Form):
     metrik = forms.ChoiceField(
-        label="Metrik", required=False, error_messages={"invalid_choice": "Metrik '%(value)s' tidak dikenal."}
+        label="Metrik",
+        required=False,
+        error_messages={"invalid_choice": "Metrik '%(value)s' tidak dikenal."},
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
-    operator = forms.ChoiceField(label="Operator", required=False, choices=[("", "—"), *engine.OPERATOR.items()])
-    nilai = forms.CharField(label="Nilai", required=False, max_length=50)
+    operator = forms.ChoiceField(
+        label="Operator",
+        required=False,
+        choices=[("", "—"), *engine.OPERATOR.items()],
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
+    nilai = forms.CharField(
+        label="Nilai",
+        required=False,
+        max_length=50,
+        widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -154,12 +168,7 @@ class UnggahFaktaForm(forms.Form):
         self.fields["berkas"].help_text += f" Ukuran paling besar {settings.EVALUASI_MAX_UPLOAD_MB} MB."
 
     def clean_berkas(self):
-        berkas = self.cleaned_data["berkas"]
-        try:
-            periksa_berkas(berkas.name, berkas.size, settings.EVALUASI_MAX_UPLOAD_MB)
-        except BerkasDitolak as exc:
-            raise forms.ValidationError(str(exc)) from None
-        return berkas
+        return periksa_unggahan(self.cleaned_data["berkas"], settings.EVALUASI_MAX_UPLOAD_MB)
 
 
 class KehadiranForm(forms.ModelForm):

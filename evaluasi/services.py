@@ -8,14 +8,13 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from kinerja.errors_evaluasi import StatusTidakSesuai, TidakBerwenang
 from kinerja.models import Notifikasi, Pegawai, Periode
-from kinerja.spreadsheet import BerkasDitolak, Galat
+from kinerja.services import simpan_pratinjau
 
 from . import impor
 from . import permissions as izin
@@ -297,20 +296,12 @@ def buat_impor(user, jenis: str, berkas) -> ImporFakta:
     """Store an uploaded attendance or training file and record its preview; nothing else is written."""
     if not izin.can_import_facts(user):
         raise TidakBerwenang("Hanya pengelola kinerja dan administrator yang dapat mengimpor data kehadiran.")
-    data = berkas.read()
     job = ImporFakta(jenis=jenis, dibuat_oleh=user, nama_berkas=berkas.name[:255])
-    try:
-        rencana = impor.rencanakan(jenis, impor.baca_berkas(berkas.name, data), _snapshot_fakta(user, jenis))
-    except BerkasDitolak as exc:
-        job.galat = [Galat(None, None, str(exc)).as_dict()]
-    else:
-        job.jumlah_baris = rencana.jumlah_baris
-        job.ringkasan = rencana.ringkasan()
-        job.galat = [g.as_dict() for g in rencana.galat]
-    with transaction.atomic():
-        job.berkas.save(berkas.name, ContentFile(data), save=False)
-        job.save()
-    return job
+
+    def rencanakan(nama, data):
+        return impor.rencanakan(jenis, impor.baca_berkas(nama, data), _snapshot_fakta(user, jenis))
+
+    return simpan_pratinjau(job, berkas.name, berkas.read(), rencanakan)
 
 
 @transaction.atomic

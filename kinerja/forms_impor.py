@@ -8,6 +8,15 @@ from django.conf import settings
 from .spreadsheet import EKSTENSI, BerkasDitolak, periksa_berkas
 
 
+def periksa_unggahan(berkas, batas_mb: int):
+    """An uploaded spreadsheet's name and size checked before reading it (every import form uses this)."""
+    try:
+        periksa_berkas(berkas.name, berkas.size, batas_mb)
+    except BerkasDitolak as exc:
+        raise forms.ValidationError(str(exc)) from None
+    return berkas
+
+
 class UnggahRosterForm(forms.Form):
     berkas = forms.FileField(
         label="Berkas roster",
@@ -23,12 +32,7 @@ class UnggahRosterForm(forms.Form):
         self.helper.add_input(Submit("unggah", "Unggah dan pratinjau"))
 
     def clean_berkas(self):
-        berkas = self.cleaned_data["berkas"]
-        try:
-            periksa_berkas(berkas.name, berkas.size, settings.ROSTER_MAX_UPLOAD_MB)
-        except BerkasDitolak as exc:
-            raise forms.ValidationError(str(exc)) from None
-        return berkas
+        return periksa_unggahan(self.cleaned_data["berkas"], settings.ROSTER_MAX_UPLOAD_MB)
 
 
 class KonfirmasiImporForm(forms.Form):

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.evaluasi.bantuan import kehadiran, periode
+from tests.evaluasi.bantuan import kehadiran, pastikan_aturan_bawaan, periode
 from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.e2e
@@ -27,6 +27,7 @@ def masuk(page, live_server, username):
 def test_an_administrator_simulates_applies_and_approves_and_the_asn_sees_the_outcome(
     live_server, browser_page, http_biasa, org
 ):
+    pastikan_aturan_bawaan()
     p = periode()  # Triwulan 1 2026, closed
     kehadiran(org.staf_a1, 2, tanpa_keterangan=5)
     page = browser_page

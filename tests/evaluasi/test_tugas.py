@@ -7,7 +7,7 @@ import pytest
 from evaluasi.models import Konsekuensi
 from evaluasi.tasks import terapkan_aturan_task
 from kinerja import services_evaluasi
-from tests.evaluasi.bantuan import kehadiran
+from tests.evaluasi.bantuan import kehadiran, pastikan_aturan_bawaan
 from tests.kinerja.bantuan_evaluasi import Skenario
 
 
@@ -42,6 +42,7 @@ def test_the_task_records_nothing_for_a_period_no_longer_final(org):
 
 @pytest.mark.services
 def test_a_real_worker_applies_the_rules_after_hr_finalises(org, celery_worker_redis):
+    pastikan_aturan_bawaan()
     s = Skenario(org)
     kehadiran(org.staf_a1, 1, tanpa_keterangan=4)
     s.nilai(org.staf_a1)
