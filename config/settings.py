@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "import_export",
     "kinerja",
     "layanan",
+    "evaluasi",
 ]
 
 MIDDLEWARE = [
@@ -123,6 +124,8 @@ EVALUASI_LATAR_BELAKANG = env.int("EVALUASI_LATAR_BELAKANG", default=1000)
 # Public service forms: submissions per client address (online requests per hour, tracking per 10 minutes).
 LAYANAN_BATAS_PERMOHONAN_DARING = env.int("LAYANAN_BATAS_PERMOHONAN_DARING", default=5)
 LAYANAN_BATAS_LACAK = env.int("LAYANAN_BATAS_LACAK", default=20)
+# Attendance and training-hours uploads (evaluasi), checked by their import form.
+EVALUASI_MAX_UPLOAD_MB = env.int("EVALUASI_MAX_UPLOAD_MB", default=10)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

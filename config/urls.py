@@ -19,5 +19,6 @@ urlpatterns = [
     path("akun/kata-sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("admin/", admin.site.urls),
     path("layanan/", include("layanan.urls")),
+    path("aturan/", include("evaluasi.urls")),
     path("", include("kinerja.urls")),
 ]

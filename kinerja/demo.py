@@ -638,3 +638,65 @@ def uraian_rhk(jabatan: str, nama_unit: str, kepala: bool) -> str:
     if kepala:
         return f"Meningkatnya kinerja dan kualitas layanan {nama_unit}"
     return f"Terlaksananya tugas {jabatan} pada {nama_unit} sesuai standar"
+
+
+# --- Attendance for the reward and punishment rules (evaluasi) ---------------------------------------------
+
+TAHUN_KEHADIRAN = 2025
+HARI_KERJA_DEMO = {1: 21, 2: 19, 3: 19}  # Triwulan I 2025, after national holidays
+# The demo Pegawai misses 4 working days without leave in the quarter, so the default PP 94/2021 rules
+# propose a written reprimand that the demo shows approved.
+TANPA_KETERANGAN_PEGAWAI = {1: 1, 2: 2, 3: 1}
+# Example monthly TPP bases per jenis jabatan: placeholders for the demo, not Gorontalo's (unconfirmed) figures.
+BESARAN_TPP_CONTOH = {
+    "JPT_PRATAMA": 12_500_000,
+    "ADMINISTRATOR": 8_000_000,
+    "PENGAWAS": 6_000_000,
+    "PELAKSANA": 3_000_000,
+    "AHLI_PERTAMA": 4_000_000,
+    "AHLI_MUDA": 5_000_000,
+    "AHLI_MADYA": 7_000_000,
+    "PEMULA": 2_750_000,
+    "TERAMPIL": 3_000_000,
+    "MAHIR": 3_500_000,
+    "PENYELIA": 4_000_000,
+}
+
+
+def kehadiran_demo(roster: Roster, seed: int = SEED_BAKU) -> list[tuple[str, int, dict]]:
+    """Monthly attendance for Triwulan I 2025 of every ASN: (nip, month, figures), the same for the same seed.
+
+    Mostly full attendance with some late arrivals; a few unexcused days here and there.
+    """
+    rng = random.Random(seed * 7 + 1)
+    hasil = []
+    for o in roster.orang:
+        for bulan, hari in HARI_KERJA_DEMO.items():
+            if o.nip == PEGAWAI.nip:
+                tk = TANPA_KETERANGAN_PEGAWAI[bulan]
+            else:
+                tk = rng.choices((0, 1, 2), weights=(94, 5, 1))[0]
+            cuti = rng.choices((0, 1, 2), weights=(85, 10, 5))[0]
+            sakit = rng.choices((0, 1), weights=(90, 10))[0]
+            t1 = rng.choices((0, 1, 2, 3), weights=(55, 25, 12, 8))[0]
+            t2 = rng.choices((0, 1), weights=(88, 12))[0]
+            t3 = rng.choices((0, 1), weights=(96, 4))[0]
+            hasil.append(
+                (
+                    o.nip,
+                    bulan,
+                    {
+                        "hari_kerja": hari,
+                        "hadir": hari - tk - cuti - sakit,
+                        "cuti": cuti,
+                        "sakit": sakit,
+                        "tanpa_keterangan": tk,
+                        "tanpa_keterangan_berturut": min(tk, 1),
+                        "terlambat_1_30": t1,
+                        "terlambat_31_60": t2,
+                        "terlambat_61_90": t3,
+                        "menit_terlambat": t1 * 12 + t2 * 44 + t3 * 75,
+                    },
+                )
+            )
+    return hasil

@@ -5,7 +5,16 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.conf import settings
 
-from .roster import EKSTENSI
+from .spreadsheet import EKSTENSI, BerkasDitolak, periksa_berkas
+
+
+def periksa_unggahan(berkas, batas_mb: int):
+    """An uploaded spreadsheet's name and size checked before reading it (every import form uses this)."""
+    try:
+        periksa_berkas(berkas.name, berkas.size, batas_mb)
+    except BerkasDitolak as exc:
+        raise forms.ValidationError(str(exc)) from None
+    return berkas
 
 
 class UnggahRosterForm(forms.Form):
@@ -23,15 +32,7 @@ class UnggahRosterForm(forms.Form):
         self.helper.add_input(Submit("unggah", "Unggah dan pratinjau"))
 
     def clean_berkas(self):
-        berkas = self.cleaned_data["berkas"]
-        if not berkas.name.lower().endswith(EKSTENSI):
-            raise forms.ValidationError("Format berkas tidak didukung: unggah berkas Excel (.xlsx) atau CSV (.csv).")
-        batas_mb = settings.ROSTER_MAX_UPLOAD_MB
-        if berkas.size > batas_mb * 1024 * 1024:
-            raise forms.ValidationError(
-                f"Berkas berukuran {berkas.size / 1024 / 1024:.1f} MB, melebihi batas {batas_mb} MB."
-            )
-        return berkas
+        return periksa_unggahan(self.cleaned_data["berkas"], settings.ROSTER_MAX_UPLOAD_MB)
 
 
 class KonfirmasiImporForm(forms.Form):

@@ -5,21 +5,40 @@ management command and the background task all go through read_roster → plan_i
 file is written once. Nothing here writes to the database.
 """
 
-import csv
 import datetime
-import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from python_calamine import CalamineWorkbook
 
 from .golongan import normalisasi_golongan
 from .models import Pegawai
 from .nip import validasi_nip
+
+# BerkasDitolak and EKSTENSI are part of this module's interface too (services, forms and tests use roster.*).
+from .spreadsheet import (  # noqa: F401
+    EKSTENSI,
+    BerkasDitolak,
+    Galat,
+    Tabel,
+    amankan_sel,
+    angka,
+    angka_ke_teks,
+    baris_kosong,
+    parse_nip,
+    parse_tanggal,
+    parse_teks,
+    petakan_judul,
+    read_table,
+    sel_teks_saja,
+    teks,
+    templat_xlsx,
+    tulis_csv,
+    tulis_xlsx,
+    urutkan_galat,
+)
 
 # (key, header) in template order; the key is the Pegawai field where there is one.
 KOLOM = [
@@ -74,46 +93,7 @@ PANJANG_MAKS = {
     "no_hp": 20,
 }
 
-# Spreadsheet formula triggers (OWASP "CSV injection"): such cells are exported with a leading quote.
-AWALAN_BERBAHAYA = ("=", "+", "-", "@", "\t", "\r")
-
-EKSTENSI = (".xlsx", ".csv")
 BATAS_DAFTAR = 1000  # rows listed per category in a stored preview; counts are always complete
-
-
-class BerkasDitolak(Exception):
-    """The file as a whole cannot be read (wrong type, too big, no header)."""
-
-
-@dataclass(frozen=True)
-class Galat:
-    """One problem, located as the user sees it in the spreadsheet (header = row 1)."""
-
-    baris: int | None
-    kolom: str | None
-    pesan: str
-
-    def as_dict(self):
-        return {"baris": self.baris, "kolom": self.kolom, "pesan": self.pesan}
-
-    def __str__(self):
-        lokasi = []
-        if self.baris:
-            lokasi.append(f"baris {self.baris}")
-        if self.kolom:
-            lokasi.append(f"kolom {self.kolom}")
-        if not lokasi:
-            return self.pesan
-        teks = ", ".join(lokasi)
-        return f"{teks[0].upper()}{teks[1:]}: {self.pesan}"
-
-
-@dataclass
-class Tabel:
-    """The raw cells of a roster file: header row and data rows with their spreadsheet row numbers."""
-
-    judul: list
-    baris: list  # [(row number, [cells])]
 
 
 @dataclass
@@ -201,99 +181,16 @@ def _tampil(field_name, nilai):
 
 def read_roster(nama_berkas: str, data: bytes) -> Tabel:
     """Read an XLSX or CSV roster into raw cells, checking size and that the content matches the extension."""
-    batas_mb = settings.ROSTER_MAX_UPLOAD_MB
-    if len(data) > batas_mb * 1024 * 1024:
-        raise BerkasDitolak(
-            f"Berkas berukuran {len(data) / 1024 / 1024:.1f} MB, melebihi batas {batas_mb} MB. "
-            "Pecah berkas menjadi beberapa bagian."
-        )
-    nama = (nama_berkas or "").lower()
-    if nama.endswith(".xlsx"):
-        tabel = _baca_xlsx(data)
-    elif nama.endswith(".csv"):
-        tabel = _baca_csv(data)
-    else:
-        raise BerkasDitolak("Format berkas tidak didukung: unggah berkas Excel (.xlsx) atau CSV (.csv).")
-    if not tabel.judul or not any(_teks(h) for h in tabel.judul):
-        raise BerkasDitolak("Baris 1 harus berisi judul kolom (NIP, Nama, Jenis Kelamin, ...), tetapi kosong.")
-    return tabel
-
-
-def _baca_xlsx(data: bytes) -> Tabel:
-    # An .xlsx is a zip holding the workbook parts; anything else renamed to .xlsx is refused here.
-    if not data.startswith(b"PK\x03\x04"):
-        raise BerkasDitolak(
-            "Berkas bernama .xlsx tetapi isinya bukan berkas Excel (.xlsx). "
-            "Buka di Excel lalu simpan sebagai 'Excel Workbook (.xlsx)'."
-        )
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as arsip:
-            isi = set(arsip.namelist())
-    except zipfile.BadZipFile:
-        isi = set()
-    if "[Content_Types].xml" not in isi or "xl/workbook.xml" not in isi:
-        raise BerkasDitolak("Berkas bernama .xlsx tetapi isinya bukan buku kerja Excel yang sah.")
-    try:
-        sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
-        # skip_empty_area=False keeps row numbers equal to the spreadsheet's, even with empty top rows.
-        semua = sheet.to_python(skip_empty_area=False)
-    except Exception as exc:  # calamine raises its own error types for damaged workbooks
-        raise BerkasDitolak(f"Berkas Excel tidak dapat dibaca: {exc}") from None
-    if not semua:
-        raise BerkasDitolak("Lembar kerja pertama kosong.")
-    return Tabel(judul=semua[0], baris=[(i, sel) for i, sel in enumerate(semua[1:], start=2)])
-
-
-def _baca_csv(data: bytes) -> Tabel:
-    if b"\x00" in data[:65536] or data.startswith(b"PK\x03\x04"):
-        raise BerkasDitolak(
-            "Berkas bernama .csv tetapi isinya biner, bukan teks CSV. Jika ini berkas Excel, unggah sebagai .xlsx."
-        )
-    try:
-        teks = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise BerkasDitolak(
-            "Berkas CSV harus berenkode UTF-8. Di Excel pilih 'Simpan Sebagai' → 'CSV UTF-8 (Comma delimited)'."
-        ) from None
-    baris_pertama = teks.split("\n", 1)[0]
-    # Excel in an Indonesian locale separates with semicolons; elsewhere with commas.
-    pemisah = ";" if baris_pertama.count(";") > baris_pertama.count(",") else ","
-    semua = list(csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah))
-    if not semua:
-        raise BerkasDitolak("Berkas CSV kosong.")
-    return Tabel(judul=semua[0], baris=[(i, sel) for i, sel in enumerate(semua[1:], start=2)])
+    return read_table(
+        nama_berkas, data, batas_mb=settings.ROSTER_MAX_UPLOAD_MB, contoh_judul="NIP, Nama, Jenis Kelamin"
+    )
 
 
 # Cells --------------------------------------------------------------------------------------------------
 
 
-def _kunci_judul(judul) -> str:
-    return re.sub(r"[^a-z0-9]", "", str(judul).lower())
-
-
-_KUNCI_KOLOM = {_kunci_judul(judul): kunci for kunci, judul in KOLOM}
-
-
-def _angka(nilai) -> bool:
-    return isinstance(nilai, int | float) and not isinstance(nilai, bool)
-
-
-def _teks(nilai) -> str:
-    """Cell text, trimmed, with the export's protective leading quote removed so exports re-import as-is."""
-    if nilai is None:
-        return ""
-    teks = str(nilai).strip()
-    if len(teks) > 1 and teks[0] == "'" and teks[1] in "=+-@\t\r":
-        return teks[1:].strip()
-    return teks
-
-
-def _angka_ke_teks(nilai) -> str:
-    return str(int(nilai)) if float(nilai).is_integer() else str(nilai)
-
-
-def _kunci_pilihan(teks: str) -> str:
-    return " ".join(teks.lower().replace("_", " ").split())
+def _kunci_pilihan(isi: str) -> str:
+    return " ".join(isi.lower().replace("_", " ").split())
 
 
 _JENIS_JABATAN = {}
@@ -304,79 +201,30 @@ for _nilai, _label in Pegawai.JenisJabatan.choices:
         _JENIS_JABATAN[_kunci.removeprefix("fungsional ")] = _nilai
 
 _JENIS_KELAMIN = {"l": "L", "p": "P", "laki-laki": "L", "laki laki": "L", "perempuan": "P", "pria": "L", "wanita": "P"}
-_POLA_TANGGAL = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_POLA_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-
-
-def _sel_teks_saja(nilai, judul, alasan):
-    if _angka(nilai):
-        raise ValueError(f"berisi angka ({_angka_ke_teks(nilai)}); {alasan} Format kolom {judul} sebagai Teks.")
-    if isinstance(nilai, datetime.date | datetime.time | datetime.timedelta):
-        raise ValueError(f"berisi tanggal/waktu, bukan teks. Format kolom {judul} sebagai Teks.")
-    return _teks(nilai)
-
-
-def _parse_nip(nilai, judul):
-    if _angka(nilai):
-        raise ValueError(
-            f"NIP tersimpan sebagai angka ({_angka_ke_teks(nilai)}). Excel hanya menyimpan 15 digit angka, "
-            f"jadi NIP 18 digit ini sudah rusak. Format kolom {judul} sebagai Teks lalu ketik ulang NIP-nya."
-        )
-    return _sel_teks_saja(nilai, judul, "")
-
-
-def _parse_tanggal(nilai, judul):
-    if isinstance(nilai, datetime.datetime):
-        return nilai.date()
-    if isinstance(nilai, datetime.date):
-        return nilai
-    if _angka(nilai):
-        raise ValueError("bukan tanggal. Gunakan sel bertipe tanggal atau teks dd/mm/yyyy, misalnya 26/09/1986.")
-    teks = _teks(nilai)
-    if not teks:
-        return None
-    if cocok := _POLA_TANGGAL.match(teks):
-        hari, bulan, tahun = (int(g) for g in cocok.groups())
-    elif cocok := _POLA_ISO.match(teks):
-        tahun, bulan, hari = (int(g) for g in cocok.groups())
-    else:
-        raise ValueError(f"'{teks}' bukan tanggal dengan format dd/mm/yyyy, misalnya 26/09/1986.")
-    try:
-        return datetime.date(tahun, bulan, hari)
-    except ValueError:
-        raise ValueError(f"'{teks}' bukan tanggal yang ada di kalender.") from None
 
 
 def _parse_pilihan(peta, contoh):
     def parse(nilai, judul):
-        teks = _angka_ke_teks(nilai) if _angka(nilai) else _teks(nilai)
-        if not teks:
+        isi = angka_ke_teks(nilai) if angka(nilai) else teks(nilai)
+        if not isi:
             return ""
         try:
-            return peta[_kunci_pilihan(teks)]
+            return peta[_kunci_pilihan(isi)]
         except KeyError:
-            raise ValueError(f"'{teks}' tidak dikenal; isi dengan {contoh}.") from None
+            raise ValueError(f"'{isi}' tidak dikenal; isi dengan {contoh}.") from None
 
     return parse
 
 
-def _parse_teks(nilai, judul):
-    if _angka(nilai):
-        return _angka_ke_teks(nilai)
-    if isinstance(nilai, datetime.date):
-        return f"{nilai:%d/%m/%Y}"
-    return _teks(nilai)
-
-
 def _parse_kode_unit(nilai, judul):
     # A whole number is safe to read back (75 → "75"); a decimal like 75.10 has already lost its trailing zero.
-    if _angka(nilai) and float(nilai).is_integer():
-        return _angka_ke_teks(nilai)
-    return _sel_teks_saja(nilai, judul, "kode seperti 75.10 kehilangan angka nol di belakangnya.")
+    if angka(nilai) and float(nilai).is_integer():
+        return angka_ke_teks(nilai)
+    return sel_teks_saja(nilai, judul, "kode seperti 75.10 kehilangan angka nol di belakangnya.")
 
 
 def _parse_no_hp(nilai, judul):
-    return _sel_teks_saja(nilai, judul, "angka 0 di depan nomor HP hilang bila disimpan sebagai angka.")
+    return sel_teks_saja(nilai, judul, "angka 0 di depan nomor HP hilang bila disimpan sebagai angka.")
 
 
 # A plain address (most of a roster) that this strict pattern accepts is valid for Django's validator too;
@@ -387,55 +235,40 @@ _EMAIL_SEDERHANA = re.compile(
 
 
 def _parse_email(nilai, judul):
-    teks = _parse_teks(nilai, judul)
-    if teks and not (len(teks) <= PANJANG_MAKS["email"] and _EMAIL_SEDERHANA.fullmatch(teks)):
+    isi = parse_teks(nilai, judul)
+    if isi and not (len(isi) <= PANJANG_MAKS["email"] and _EMAIL_SEDERHANA.fullmatch(isi)):
         try:
-            validate_email(teks)
+            validate_email(isi)
         except ValidationError:
-            raise ValueError(f"'{teks}' bukan alamat email yang sah.") from None
-    return teks
+            raise ValueError(f"'{isi}' bukan alamat email yang sah.") from None
+    return isi
 
 
 PARSER = {
-    "nip": _parse_nip,
-    "nama": _parse_teks,
-    "gelar_depan": _parse_teks,
-    "gelar_belakang": _parse_teks,
+    "nip": parse_nip,
+    "nama": parse_teks,
+    "gelar_depan": parse_teks,
+    "gelar_belakang": parse_teks,
     "jenis_kelamin": _parse_pilihan(_JENIS_KELAMIN, "L atau P"),
-    "tanggal_lahir": _parse_tanggal,
+    "tanggal_lahir": parse_tanggal,
     "status_kepegawaian": _parse_pilihan({"pns": "PNS", "pppk": "PPPK"}, "PNS atau PPPK"),
-    "golongan": _parse_teks,
-    "jabatan": _parse_teks,
+    "golongan": parse_teks,
+    "jabatan": parse_teks,
     "jenis_jabatan": _parse_pilihan(_JENIS_JABATAN, "jenis jabatan seperti 'Pelaksana' atau 'Ahli Pertama'"),
     "kode_unit": _parse_kode_unit,
-    "nama_unit": _parse_teks,
+    "nama_unit": parse_teks,
     "kode_unit_induk": _parse_kode_unit,
-    "nip_atasan": _parse_nip,
+    "nip_atasan": parse_nip,
     "email": _parse_email,
     "no_hp": _parse_no_hp,
 }
 
 
-# These parsers return a text cell as _teks() does; they differ only for numbers and dates.
-_PARSER_TEKS = {_parse_teks, _parse_nip, _parse_kode_unit, _parse_no_hp}
+# These parsers return a text cell as teks() does; they differ only for numbers and dates.
+_PARSER_TEKS = {parse_teks, parse_nip, _parse_kode_unit, _parse_no_hp}
 
 
 # Checking -----------------------------------------------------------------------------------------------
-
-
-def _petakan_judul(judul_berkas, galat):
-    posisi = {}
-    for i, judul in enumerate(judul_berkas):
-        kunci = _KUNCI_KOLOM.get(_kunci_judul(judul))
-        if kunci is None:
-            continue  # extra columns (a running number, notes) are allowed and ignored
-        if kunci in posisi:
-            galat.append(Galat(1, JUDUL[kunci], f"Kolom '{JUDUL[kunci]}' muncul lebih dari sekali."))
-        posisi[kunci] = i
-    for kunci in WAJIB:
-        if kunci not in posisi:
-            galat.append(Galat(1, JUDUL[kunci], f"Kolom wajib '{JUDUL[kunci]}' tidak ada di baris judul."))
-    return posisi
 
 
 def _spesifikasi(posisi):
@@ -455,7 +288,7 @@ def _periksa_baris(nomor, sel, spesifikasi, galat):
         mentah = sel[i] if i < panjang else ""
         # Fast path for the common case, a text cell in a text column: 50,000 rows × 16 cells add up.
         if mentah.__class__ is str and parser in _PARSER_TEKS:
-            v = _teks(mentah) if mentah[:1] == "'" else mentah.strip()
+            v = teks(mentah) if mentah[:1] == "'" else mentah.strip()
         else:
             try:
                 v = parser(mentah, judul)
@@ -509,7 +342,7 @@ def plan_import(tabel: Tabel, db: SnapshotDB) -> Rencana:
     """
     rencana = Rencana()
     galat = rencana.galat
-    posisi = _petakan_judul(tabel.judul, galat)
+    posisi = petakan_judul(tabel.judul, KOLOM, WAJIB, galat)
     if galat:
         return rencana
     spesifikasi = _spesifikasi(posisi)
@@ -517,7 +350,7 @@ def plan_import(tabel: Tabel, db: SnapshotDB) -> Rencana:
     baris_nip = {}
     unit_berkas = {}  # kode → {"nama", "induk", "baris"}
     for nomor, sel in tabel.baris:
-        if not any(s.strip() if s.__class__ is str else s is not None for s in sel):
+        if baris_kosong(sel):
             continue
         rencana.jumlah_baris += 1
         b = _periksa_baris(nomor, sel, spesifikasi, galat)
@@ -588,8 +421,7 @@ def plan_import(tabel: Tabel, db: SnapshotDB) -> Rencana:
         galat.append(Galat(baris, "NIP Atasan", f"Rantai atasan membentuk lingkaran: {jalur}."))
 
     if galat:
-        urutan_kolom = {judul: i for i, (_, judul) in enumerate(KOLOM)}
-        galat.sort(key=lambda g: (g.baris or 0, urutan_kolom.get(g.kolom, -1)))
+        urutkan_galat(galat, KOLOM)
         return rencana
 
     for kode, u in unit_berkas.items():
@@ -637,13 +469,6 @@ NILAI_EKSPOR = (
 )
 
 
-def amankan_sel(nilai):
-    """Prefix text that a spreadsheet would run as a formula with a quote, so it stays text."""
-    if isinstance(nilai, str) and nilai.startswith(AWALAN_BERBAHAYA):
-        return "'" + nilai
-    return nilai
-
-
 def export_rows(queryset, tanggal_sebagai_teks=False):
     """Rows of the roster in import-column order, escaped for spreadsheets (one query)."""
     label_jabatan = dict(Pegawai.JenisJabatan.choices)
@@ -657,38 +482,13 @@ def export_rows(queryset, tanggal_sebagai_teks=False):
 
 def write_xlsx(rows) -> bytes:
     """An XLSX roster with every text column stored as text (so NIPs keep all 18 digits)."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Pegawai")
-    tebal = Font(bold=True)
-    for i, (kunci, _) in enumerate(KOLOM):
-        ws.column_dimensions[chr(ord("A") + i)].width = 22 if kunci in ("nip", "nip_atasan", "nama", "jabatan") else 15
-
-    def sel(nilai, **gaya):
-        c = WriteOnlyCell(ws, value=nilai if nilai != "" else None)
-        c.number_format = "dd/mm/yyyy" if isinstance(nilai, datetime.date) else "@"
-        for k, v in gaya.items():
-            setattr(c, k, v)
-        return c
-
-    ws.append([sel(judul, font=tebal) for _, judul in KOLOM])
-    for baris in rows:
-        ws.append([sel(v) for v in baris])
-    keluaran = io.BytesIO()
-    wb.save(keluaran)
-    return keluaran.getvalue()
+    lebar = [22 if kunci in ("nip", "nip_atasan", "nama", "jabatan") else 15 for kunci, _ in KOLOM]
+    return tulis_xlsx("Pegawai", [judul for _, judul in KOLOM], rows, lebar=lebar)
 
 
 def write_csv(rows) -> bytes:
     """A CSV roster: UTF-8 with BOM and semicolons, which Excel in an Indonesian locale opens directly."""
-    keluaran = io.StringIO()
-    penulis = csv.writer(keluaran, delimiter=";", lineterminator="\r\n")
-    penulis.writerow([judul for _, judul in KOLOM])
-    penulis.writerows(rows)
-    return ("\ufeff" + keluaran.getvalue()).encode("utf-8")
+    return tulis_csv([judul for _, judul in KOLOM], rows)
 
 
 PETUNJUK = [
@@ -713,27 +513,4 @@ PETUNJUK = [
 
 def template_xlsx() -> bytes:
     """The downloadable template: the headers, text-formatted columns, and a sheet explaining each column."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Pegawai"
-    ws.append([judul for _, judul in KOLOM])
-    for i, (kunci, _) in enumerate(KOLOM, start=1):
-        huruf = get_column_letter(i)
-        ws[f"{huruf}1"].font = Font(bold=True)
-        ws.column_dimensions[huruf].width = 22
-        # Column style: what the user types later in these columns stays text (all 18 NIP digits kept).
-        ws.column_dimensions[huruf].number_format = "dd/mm/yyyy" if kunci == "tanggal_lahir" else "@"
-    ws.freeze_panes = "A2"
-    petunjuk = wb.create_sheet("Petunjuk")
-    petunjuk.append(["Kolom", "Keterangan"])
-    for baris in PETUNJUK:
-        petunjuk.append(list(baris))
-    petunjuk.column_dimensions["A"].width = 22
-    petunjuk.column_dimensions["B"].width = 100
-    keluaran = io.BytesIO()
-    wb.save(keluaran)
-    return keluaran.getvalue()
+    return templat_xlsx("Pegawai", KOLOM, PETUNJUK, kolom_tanggal=("tanggal_lahir",))

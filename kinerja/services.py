@@ -366,8 +366,17 @@ def create_import_job(user, berkas) -> ImporRoster:
         raise PermissionDenied("Hanya administrator yang boleh mengimpor roster pegawai.")
     data = berkas.read()
     job = ImporRoster(dibuat_oleh=user, nama_berkas=berkas.name[:255])
+    return simpan_pratinjau(job, berkas.name, data, preview_roster)
+
+
+def simpan_pratinjau(job, nama_berkas: str, data: bytes, rencanakan):
+    """Record an upload job's preview and store its file (any import job: berkas, jumlah_baris, ringkasan, galat).
+
+    `rencanakan(nama_berkas, data)` returns a plan (jumlah_baris, ringkasan(), galat) or raises BerkasDitolak,
+    which becomes the job's only error.
+    """
     try:
-        rencana = preview_roster(berkas.name, data)
+        rencana = rencanakan(nama_berkas, data)
     except roster.BerkasDitolak as exc:
         job.galat = [roster.Galat(None, None, str(exc)).as_dict()]
     else:
@@ -375,7 +384,7 @@ def create_import_job(user, berkas) -> ImporRoster:
         job.ringkasan = rencana.ringkasan()
         job.galat = [g.as_dict() for g in rencana.galat]
     with transaction.atomic():
-        job.berkas.save(berkas.name, ContentFile(data), save=False)
+        job.berkas.save(nama_berkas, ContentFile(data), save=False)
         job.save()
     return job
 

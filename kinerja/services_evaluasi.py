@@ -41,6 +41,7 @@ from .models import (
     UnitKerja,
 )
 from .predikat import cek_kurva_distribusi
+from .signals import unit_difinalkan
 
 Status = EvaluasiKinerja.Status
 Aksi = RiwayatEvaluasi.Aksi
@@ -785,6 +786,9 @@ def finalkan_unit(
         )
         for e in calon
         if e.pegawai.user is not None
+    )
+    unit_difinalkan.send(
+        sender=EvaluasiKinerja, periode_id=periode.pk, unit_id=unit.pk, pegawai_ids=[e.pegawai_id for e in calon]
     )
     return HasilFinalisasi(difinalkan=len(calon), pelanggaran=pelanggaran, pengecualian=pengecualian)
 

@@ -4,6 +4,7 @@ Only the demo logins get user accounts; every other ASN has none (Pegawai.user i
 administrator creates one, as for a roster imported from a spreadsheet.
 """
 
+import datetime
 import random
 import time
 
@@ -82,6 +83,7 @@ class Command(BaseCommand):
         roster = demo.buat_roster(pegawai, seed)
         with transaction.atomic():
             if force:
+                hapus_aturan()
                 hapus_evaluasi()
                 hapus_roster()
             pegawai_id, unit_id = simpan(roster)
@@ -108,6 +110,15 @@ class Command(BaseCommand):
             else:
                 catatan = ""
             self.stdout.write(f"  {d.peran:<18} {d.username:<20} {d.keterangan}{catatan}")
+
+
+def hapus_aturan():
+    """Remove the rules' facts and outcomes: they point at the ASN and the periods (PROTECT)."""
+    from evaluasi.models import CatatanDisiplin, Konsekuensi, RekapKehadiran, RekapPelatihan
+
+    Konsekuensi.objects.update(digantikan_oleh=None)
+    for model in (Konsekuensi, RekapKehadiran, RekapPelatihan, CatatanDisiplin):
+        model.objects.all().delete()
 
 
 def hapus_roster():
@@ -160,7 +171,43 @@ def simpan(roster: demo.Roster):
     kepala = [UnitKerja(pk=unit_id[u.kode], kepala_id=pegawai_id[u.kepala]) for u in roster.unit if u.kepala]
     UnitKerja.objects.bulk_update(kepala, ["kepala"], batch_size=UKURAN_BATCH)
     buat_login(pegawai_id, unit_id, roster)
+    simpan_kehadiran(pegawai_id, roster)
     return pegawai_id, unit_id
+
+
+def simpan_kehadiran(pegawai_id: dict, roster: demo.Roster):
+    """Attendance of Triwulan I 2025, example TPP bases, and the default rules applied to that (closed) period,
+    with the demo Pegawai's outcome approved, so the rules pages and "Konsekuensi Saya" show something."""
+    from evaluasi import services as aturan
+    from evaluasi.models import BesaranTPP, Konsekuensi, RekapKehadiran
+
+    RekapKehadiran.objects.bulk_create(
+        [
+            RekapKehadiran(pegawai_id=pegawai_id[nip], tahun=demo.TAHUN_KEHADIRAN, bulan=bulan, sumber="IMPOR", **nilai)
+            for nip, bulan, nilai in demo.kehadiran_demo(roster)
+        ],
+        batch_size=UKURAN_BATCH,
+    )
+    BesaranTPP.objects.bulk_create(
+        [BesaranTPP(jenis_jabatan=j, besaran=b) for j, b in demo.BESARAN_TPP_CONTOH.items()], ignore_conflicts=True
+    )
+    tahun = demo.TAHUN_KEHADIRAN
+    periode, _ = Periode.objects.get_or_create(
+        tahun=tahun,
+        jenis=Periode.Jenis.TRIWULANAN,
+        nomor=1,
+        defaults={
+            "mulai": datetime.date(tahun, 1, 1),
+            "selesai": datetime.date(tahun, 3, 31),
+            "batas_pengisian": datetime.date(tahun, 4, 10),
+            "batas_penilaian": datetime.date(tahun, 4, 20),
+            "status": Periode.Status.DITUTUP,
+        },
+    )
+    admin = get_user_model().objects.get(username="admin")
+    aturan.terapkan_aturan(admin, periode.pk, konfirmasi_belum_final=True)
+    for k in Konsekuensi.objects.filter(periode=periode, pegawai__nip=demo.PEGAWAI.nip, status="USULAN"):
+        aturan.putuskan_konsekuensi(admin, k.pk, setujui=True, alasan="Data demo: sesuai rekap kehadiran Triwulan I.")
 
 
 def buat_login(pegawai_id: dict, unit_id: dict, roster: demo.Roster):

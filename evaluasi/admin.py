@@ -1,0 +1,134 @@
+"""Admin of the rules app. Rule changes and decisions go through evaluasi.services (versions, audit)."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+
+from kinerja.errors_evaluasi import AksiDitolak
+
+from . import services
+from .models import (
+    Aturan,
+    BesaranTPP,
+    CatatanDisiplin,
+    ImporFakta,
+    Konsekuensi,
+    LogAudit,
+    PengaturanTPP,
+    RekapKehadiran,
+    RekapPelatihan,
+)
+
+
+@admin.register(Aturan)
+class AturanAdmin(admin.ModelAdmin):
+    list_display = ["nama", "jenis", "kode_konsekuensi", "grup_eksklusif", "prioritas", "aktif", "versi"]
+    list_filter = ["jenis", "aktif", "grup_eksklusif"]
+    search_fields = ["nama", "dasar_hukum"]
+    readonly_fields = ["versi", "dibuat", "diubah", "diubah_oleh"]
+
+    def save_model(self, request, obj, form, change):
+        # Through the service, so a change is a new version and lands in the audit log.
+        services.simpan_aturan(request.user, obj)
+
+
+@admin.register(Konsekuensi)
+class KonsekuensiAdmin(admin.ModelAdmin):
+    list_display = ["pegawai", "periode", "kode", "status", "aturan_versi", "dibuat"]
+    list_filter = ["status", "kode", "periode"]
+    search_fields = ["pegawai__nama", "pegawai__nip"]
+    list_select_related = ["pegawai", "periode"]
+    actions = ["setujui"]
+
+    def has_add_permission(self, request):
+        return False  # outcomes come from the rules only
+
+    def has_change_permission(self, request, obj=None):
+        return False  # decisions go through the pages or the action below, with a reason
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # never deleted: superseded instead
+
+    @admin.action(description="Setujui usulan terpilih (alasan: disetujui melalui admin)")
+    def setujui(self, request, queryset):
+        for k in queryset.filter(status=Konsekuensi.Status.USULAN):
+            try:
+                services.putuskan_konsekuensi(request.user, k.pk, setujui=True, alasan="Disetujui melalui admin.")
+            except (AksiDitolak, ValidationError) as exc:
+                self.message_user(request, f"{k}: {exc}", messages.ERROR)
+
+
+@admin.register(RekapKehadiran)
+class RekapKehadiranAdmin(admin.ModelAdmin):
+    list_display = ["pegawai", "tahun", "bulan", "hari_kerja", "hadir", "tanpa_keterangan", "menit_terlambat", "sumber"]
+    list_filter = ["tahun", "bulan", "sumber"]
+    search_fields = ["pegawai__nama", "pegawai__nip"]
+    autocomplete_fields = ["pegawai"]
+    list_select_related = ["pegawai"]
+
+
+@admin.register(RekapPelatihan)
+class RekapPelatihanAdmin(admin.ModelAdmin):
+    list_display = ["pegawai", "tahun", "jp"]
+    list_filter = ["tahun"]
+    search_fields = ["pegawai__nama", "pegawai__nip"]
+    autocomplete_fields = ["pegawai"]
+
+
+@admin.register(CatatanDisiplin)
+class CatatanDisiplinAdmin(admin.ModelAdmin):
+    list_display = ["pegawai", "tingkat", "hukuman", "nomor_sk", "tanggal_sk"]
+    list_filter = ["tingkat", "hukuman"]
+    search_fields = ["pegawai__nama", "pegawai__nip", "nomor_sk"]
+    autocomplete_fields = ["pegawai"]
+    readonly_fields = ["dicatat_oleh", "dicatat"]
+
+    def save_model(self, request, obj, form, change):
+        obj.dicatat_oleh = obj.dicatat_oleh or request.user
+        super().save_model(request, obj, form, change)
+        services.catat_audit(request.user, "disiplin_dicatat", "catatan_disiplin", obj.pk, str(obj))
+
+
+@admin.register(BesaranTPP)
+class BesaranTPPAdmin(admin.ModelAdmin):
+    list_display = ["jenis_jabatan", "besaran"]
+
+
+@admin.register(PengaturanTPP)
+class PengaturanTPPAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "persen_kinerja", "persen_disiplin", "diperbarui"]
+
+    def has_add_permission(self, request):
+        return not PengaturanTPP.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.catat_audit(request.user, "pengaturan_tpp_diubah", "pengaturan_tpp", obj.pk, str(form.cleaned_data))
+
+
+@admin.register(ImporFakta)
+class ImporFaktaAdmin(admin.ModelAdmin):
+    list_display = ["nama_berkas", "jenis", "status", "jumlah_baris", "dibuat_oleh", "dibuat"]
+    list_filter = ["jenis", "status"]
+    readonly_fields = [f.name for f in ImporFakta._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(LogAudit)
+class LogAuditAdmin(admin.ModelAdmin):
+    list_display = ["pada", "oleh", "aksi", "objek", "objek_id", "uraian"]
+    list_filter = ["aksi", "objek"]
+    search_fields = ["uraian"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

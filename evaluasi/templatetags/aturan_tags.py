@@ -1,0 +1,40 @@
+from django import template
+
+from evaluasi import engine
+from evaluasi.metrik import katalog
+
+register = template.Library()
+
+WARNA_STATUS = {"USULAN": "warning", "DISETUJUI": "success", "DITOLAK": "secondary", "DIGANTIKAN": "light"}
+
+
+@register.filter
+def label_metrik(nama):
+    """A metric's label, e.g. 'Hari tanpa keterangan (kumulatif tahun berjalan)'."""
+    m = katalog().get(nama)
+    return m.label if m else nama
+
+
+@register.filter
+def nilai_metrik(nilai):
+    """A metric value for people: lists (consecutive periods) joined, choice codes by their labels, None as '—'."""
+    if isinstance(nilai, list | tuple):
+        return " → ".join(nilai_metrik(v) for v in nilai)
+    if nilai is None or nilai == "":
+        return "—"
+    for m in katalog().values():
+        label = dict(m.pilihan).get(nilai) if m.pilihan else None
+        if label:
+            return label
+    return str(nilai)
+
+
+@register.filter
+def label_kode(kode):
+    k = engine.KODE.get(kode)
+    return k.label if k else kode
+
+
+@register.filter
+def warna_status(status):
+    return WARNA_STATUS.get(status, "secondary")

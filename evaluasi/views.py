@@ -1,0 +1,378 @@
+"""Pages of the rules app. Thin: every check is in permissions, every write in services, every read in selectors."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from kinerja.errors_evaluasi import AksiDitolak
+from kinerja.models import Periode
+from kinerja.selectors import unit_choices
+from kinerja.spreadsheet import amankan_sel, tulis_xlsx
+
+from . import engine, impor, selectors, services
+from . import permissions as izin
+from .forms import (
+    AturanForm,
+    FilterKonsekuensiForm,
+    FilterTPPForm,
+    KehadiranForm,
+    KondisiFormSet,
+    PutusanForm,
+    SimulasiForm,
+    TerapkanForm,
+    UnggahFaktaForm,
+    kondisi_awal,
+)
+from .metrik import katalog
+from .models import Aturan, ImporFakta, LogAudit, PengaturanTPP
+
+JENIS_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def butuh(predikat, pesan):
+    """Signed in, and allowed by a permissions predicate; anyone else signed in gets 403."""
+
+    def dekorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not predikat(request.user):
+                raise PermissionDenied(pesan)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return dekorator
+
+
+hanya_staf = butuh(izin.can_view_rules, "Halaman ini untuk pengelola kinerja dan administrator.")
+hanya_admin = butuh(izin.can_manage_rules, "Hanya administrator yang dapat mengubah dan menerapkan aturan.")
+
+
+def _unduhan(data, nama, jenis):
+    response = HttpResponse(data, content_type=jenis)
+    response["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return response
+
+
+# --- rules ---------------------------------------------------------------------------------------------------
+
+
+@require_GET
+@hanya_staf
+def aturan_daftar(request):
+    kat = katalog()
+    aturan = [(a, engine.uraikan_kondisi(a.kondisi, kat, a.periode_berturut)) for a in Aturan.objects.all()]
+    return render(
+        request,
+        "evaluasi/aturan_daftar.html",
+        {"aturan": aturan, "periode": Periode.objects.order_by("-tahun", "-mulai")[:24]},
+    )
+
+
+@hanya_admin
+def aturan_ubah(request, pk=None):
+    """Create or edit a rule; "Simulasikan" shows who the rule (as typed, unsaved) would reach in a period."""
+    aturan = get_object_or_404(Aturan, pk=pk) if pk else Aturan()
+    simulasi = None
+    if request.method == "POST":
+        formset = KondisiFormSet(request.POST, prefix="kondisi")
+        kondisi = (
+            [k for f in formset.forms if f.is_valid() and (k := f.sebagai_kondisi())] if formset.is_valid() else []
+        )
+        form = AturanForm(request.POST, instance=aturan, kondisi=kondisi)
+        form_simulasi = SimulasiForm(request.POST, prefix="simulasi")
+        if formset.is_valid() and form.is_valid():
+            if "simulasi" in request.POST:
+                simulasi = _simulasikan(form, form_simulasi)
+            else:
+                try:
+                    aturan = services.simpan_aturan(request.user, form.save(commit=False))
+                except ValidationError as exc:
+                    form.add_error(None, exc)
+                else:
+                    messages.success(request, f"Aturan '{aturan.nama}' disimpan (versi {aturan.versi}).")
+                    return redirect("evaluasi:aturan_daftar")
+    else:
+        form = AturanForm(instance=aturan)
+        formset = KondisiFormSet(initial=kondisi_awal(aturan) if pk else None, prefix="kondisi")
+        form_simulasi = SimulasiForm(prefix="simulasi")
+    riwayat = LogAudit.objects.filter(objek="aturan", objek_id=aturan.pk).select_related("oleh")[:20] if pk else []
+    return render(
+        request,
+        "evaluasi/aturan_ubah.html",
+        {
+            "aturan": aturan,
+            "form": form,
+            "formset": formset,
+            "form_simulasi": form_simulasi,
+            "simulasi": simulasi,
+            "riwayat": riwayat,
+        },
+    )
+
+
+def _simulasikan(form, form_simulasi):
+    """The unsaved rule evaluated for every active ASN of the chosen period, as if it were active."""
+    if not form_simulasi.is_valid() or not form_simulasi.cleaned_data.get("periode"):
+        form_simulasi.add_error("periode", "Pilih periode untuk simulasi.")
+        return None
+    periode = get_object_or_404(Periode, pk=form_simulasi.cleaned_data["periode"])
+    draf = form.save(commit=False)
+    draf.aktif = True
+    return {"periode": periode, "baris": selectors.hitung_hasil(periode, [draf])}
+
+
+@hanya_admin
+def terapkan(request):
+    """Preview of applying the active rules to a period (GET), then recording it (POST)."""
+    periode = get_object_or_404(Periode, pk=request.GET.get("periode") or request.POST.get("periode") or 0)
+    form = TerapkanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            hasil = services.terapkan_aturan(
+                request.user, periode.pk, konfirmasi_belum_final=form.cleaned_data["konfirmasi_belum_final"]
+            )
+        except AksiDitolak as exc:
+            messages.error(request, exc.pesan)
+        else:
+            messages.success(
+                request,
+                f"Aturan diterapkan pada {periode}: {hasil.baru} usulan baru, {hasil.tetap} sudah tercatat, "
+                f"{hasil.digantikan} digantikan.",
+            )
+            return redirect(f"{reverse('evaluasi:konsekuensi_daftar')}?periode={periode.pk}&status=USULAN")
+    rencana = services.terapkan_aturan(request.user, periode.pk, dry_run=True).rencana
+    return render(request, "evaluasi/terapkan.html", {"periode": periode, "rencana": rencana, "form": form})
+
+
+# --- outcomes ------------------------------------------------------------------------------------------------
+
+
+@require_GET
+@butuh(izin.can_view_outcome_list, "Daftar konsekuensi untuk pengelola kinerja dan administrator.")
+def konsekuensi_daftar(request):
+    form = FilterKonsekuensiForm(request.GET or None, unit_choices=unit_choices(request.user))
+    halaman = Paginator(selectors.daftar_konsekuensi(request.user, **form.filters()), 50).get_page(
+        request.GET.get("halaman")
+    )
+    query = request.GET.copy()
+    query.pop("halaman", None)
+    return render(
+        request,
+        "evaluasi/konsekuensi_daftar.html",
+        {
+            "form": form,
+            "halaman": halaman,
+            "query": query.urlencode(),
+            "boleh_putuskan": izin.can_decide(request.user),
+        },
+    )
+
+
+@require_GET
+@login_required
+def konsekuensi_detail(request, pk):
+    k = get_object_or_404(
+        izin.konsekuensi_visible_to(request.user).select_related(
+            "pegawai__unit_kerja", "periode", "aturan", "dibuat_oleh", "diputuskan_oleh", "digantikan_oleh"
+        ),
+        pk=pk,
+    )
+    kat = katalog()
+    pemicu = [(kat[m].label if m in kat else m, v) for m, v in (k.bukti.get("pemicu") or {}).items()]
+    metrik = [(kat[m].label if m in kat else m, v) for m, v in (k.bukti.get("metrik") or {}).items()]
+    riwayat = LogAudit.objects.filter(objek="konsekuensi", objek_id=k.pk).select_related("oleh")
+    return render(
+        request,
+        "evaluasi/konsekuensi_detail.html",
+        {
+            "k": k,
+            "pemicu": pemicu,
+            "metrik": metrik,
+            "kondisi": engine.uraikan_kondisi(
+                k.aturan_data.get("kondisi"), kat, k.aturan_data.get("periode_berturut") or 1
+            ),
+            "riwayat": riwayat,
+            "form": PutusanForm() if izin.can_decide(request.user) and k.status == "USULAN" else None,
+        },
+    )
+
+
+@require_POST
+@login_required
+def konsekuensi_putuskan(request, pk):
+    k = get_object_or_404(izin.konsekuensi_visible_to(request.user), pk=pk)
+    if not izin.can_decide(request.user):
+        raise PermissionDenied("Hanya administrator yang dapat menyetujui atau menolak konsekuensi.")
+    form = PutusanForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Pilih setujui atau tolak, dan isi alasannya.")
+    else:
+        try:
+            services.putuskan_konsekuensi(
+                request.user,
+                k.pk,
+                setujui=form.cleaned_data["keputusan"] == "setujui",
+                alasan=form.cleaned_data["alasan"],
+            )
+        except (AksiDitolak, ValidationError) as exc:
+            messages.error(request, getattr(exc, "pesan", None) or "; ".join(exc.messages))
+        else:
+            messages.success(request, f"Konsekuensi {k.pegawai.nama} diputuskan.")
+    return redirect(request.POST.get("kembali") or reverse("evaluasi:konsekuensi_daftar"))
+
+
+@require_GET
+@login_required
+def konsekuensi_saya(request):
+    """The ASN's own approved outcomes and, for a supervisor, their team's."""
+    saya, tim = selectors.konsekuensi_saya(request.user)
+    return render(request, "evaluasi/konsekuensi_saya.html", {"saya": saya, "tim": tim})
+
+
+# --- attendance and training ---------------------------------------------------------------------------------
+
+hanya_pengimpor = butuh(izin.can_import_facts, "Impor kehadiran untuk pengelola kinerja dan administrator.")
+
+
+@hanya_pengimpor
+def impor_fakta(request):
+    form = UnggahFaktaForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = services.buat_impor(request.user, form.cleaned_data["jenis"], form.cleaned_data["berkas"])
+        return redirect("evaluasi:impor_detail", pk=job.pk)
+    riwayat = ImporFakta.objects.filter(dibuat_oleh=request.user).defer("ringkasan", "galat")[:10]
+    return render(request, "evaluasi/impor.html", {"form": form, "riwayat": riwayat})
+
+
+@require_GET
+@hanya_pengimpor
+def impor_detail(request, pk):
+    job = get_object_or_404(ImporFakta.objects.select_related("dibuat_oleh"), pk=pk, dibuat_oleh=request.user)
+    return render(request, "evaluasi/impor_detail.html", {"job": job, "r": job.ringkasan or {}})
+
+
+@require_POST
+@hanya_pengimpor
+def impor_konfirmasi(request, pk):
+    job = get_object_or_404(ImporFakta, pk=pk, dibuat_oleh=request.user)
+    job = services.konfirmasi_impor(request.user, job.pk)
+    if job.status == ImporFakta.Status.SELESAI:
+        messages.success(request, "Impor selesai.")
+    elif job.status == ImporFakta.Status.GAGAL:
+        messages.error(request, "Impor gagal; tidak ada data yang diubah. Lihat daftar galat.")
+    return redirect("evaluasi:impor_detail", pk=job.pk)
+
+
+@require_GET
+@hanya_pengimpor
+def impor_templat(request, jenis, format_berkas):
+    if jenis.upper() not in impor.FORMAT or format_berkas not in ("xlsx", "csv"):
+        raise Http404("Templat tidak dikenal.")
+    jenis_berkas = JENIS_XLSX if format_berkas == "xlsx" else "text/csv; charset=utf-8"
+    return _unduhan(
+        impor.templat(jenis.upper(), format_berkas), f"templat-{jenis.lower()}.{format_berkas}", jenis_berkas
+    )
+
+
+@hanya_pengimpor
+def kehadiran_isi(request):
+    form = KehadiranForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        pegawai = izin.pegawai_dikelola(request.user).filter(nip=d["nip"].strip()).first()
+        if pegawai is None:
+            form.add_error("nip", "NIP ini tidak ada di unit kerja yang Anda kelola.")
+        else:
+            try:
+                services.simpan_kehadiran(request.user, pegawai.pk, d["tahun"], d["bulan"], d)
+            except ValidationError as exc:
+                for field, pesan in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, pesan)
+            else:
+                messages.success(request, f"Kehadiran {pegawai.nama} bulan {d['bulan']}/{d['tahun']} disimpan.")
+                return redirect("evaluasi:kehadiran_isi")
+    return render(request, "evaluasi/kehadiran_isi.html", {"form": form})
+
+
+# --- TPP -----------------------------------------------------------------------------------------------------
+
+
+def _tpp_dari_request(request):
+    pilihan = unit_choices(request.user)
+    form = FilterTPPForm(request.GET or None, unit_choices=pilihan)
+    if not (request.GET and form.is_valid()):
+        return form, None, None
+    # The unit's choices are the units the user may see, so another unit is refused by the form.
+    unit_id = form.cleaned_data["unit"]
+    return form, unit_id, selectors.tabel_tpp(unit_id, form.cleaned_data["tahun"], form.cleaned_data["bulan"])
+
+
+@require_GET
+@hanya_staf
+def tpp(request):
+    form, unit_id, baris = _tpp_dari_request(request)
+    total = None
+    if baris is not None:
+        dihitung = [b.rincian for b in baris if b.rincian]
+        total = {
+            f: sum((getattr(r, f) for r in dihitung), 0)
+            for f in ("besaran", "potongan_terlambat", "potongan_sanksi", "diterima")
+        }
+    return render(
+        request,
+        "evaluasi/tpp.html",
+        {
+            "form": form,
+            "baris": baris,
+            "total": total,
+            "pengaturan": PengaturanTPP.aktif(),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+JUDUL_TPP = [
+    "NIP",
+    "Nama",
+    "Unit Kerja",
+    "Jenis Jabatan",
+    "Besaran TPP",
+    "Porsi Kinerja",
+    "Porsi Disiplin",
+    "Potongan Keterlambatan (%)",
+    "Potongan Keterlambatan",
+    "Potongan Sanksi (%)",
+    "Potongan Sanksi",
+    "TPP Diterima",
+]
+
+
+@require_GET
+@hanya_staf
+def tpp_ekspor(request):
+    form, unit_id, baris = _tpp_dari_request(request)
+    if baris is None:
+        raise Http404("Pilih unit, tahun dan bulan.")
+    rows = []
+    for b in baris:
+        p, r = b.pegawai, b.rincian
+        angka = (
+            [r.besaran, r.porsi_kinerja, r.porsi_disiplin, r.persen_terlambat, r.potongan_terlambat]
+            + [r.persen_sanksi, r.potongan_sanksi, r.diterima]
+            if r
+            else [""] * 8
+        )
+        rows.append([amankan_sel(v) for v in (p.nip, p.nama, p.unit_kerja.nama, p.get_jenis_jabatan_display())] + angka)
+    rupiah = {i: "#,##0" for i in (4, 5, 6, 8, 10, 11)}
+    data = tulis_xlsx("TPP", JUDUL_TPP, rows, lebar=[22, 30, 30, 20] + [16] * 8, format_angka=rupiah)
+    d = form.cleaned_data
+    return _unduhan(data, f"tpp-{unit_id}-{d['tahun']}-{d['bulan']:02d}.xlsx", JENIS_XLSX)

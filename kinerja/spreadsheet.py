@@ -1,0 +1,355 @@
+"""Spreadsheet files in and out, for every import and export: the roster, attendance, training hours, TPP.
+
+Reading (XLSX through python-calamine, CSV with comma or semicolon, with or without BOM), header matching,
+cell helpers that refuse what a spreadsheet has already corrupted (an NIP stored as a number), errors located
+by row and column, and XLSX writing with formula-like text escaped. What a file *means* stays in the module
+that imports it (kinerja.roster, evaluasi.impor); nothing here touches the database.
+"""
+
+import csv
+import datetime
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal
+
+from python_calamine import CalamineWorkbook
+
+# Spreadsheet formula triggers (OWASP "CSV injection"): such cells are exported with a leading quote.
+AWALAN_BERBAHAYA = ("=", "+", "-", "@", "\t", "\r")
+
+EKSTENSI = (".xlsx", ".csv")
+
+
+class BerkasDitolak(Exception):
+    """The file as a whole cannot be read (wrong type, too big, no header)."""
+
+
+@dataclass(frozen=True)
+class Galat:
+    """One problem, located as the user sees it in the spreadsheet (header = row 1)."""
+
+    baris: int | None
+    kolom: str | None
+    pesan: str
+
+    def as_dict(self):
+        return {"baris": self.baris, "kolom": self.kolom, "pesan": self.pesan}
+
+    def __str__(self):
+        lokasi = []
+        if self.baris:
+            lokasi.append(f"baris {self.baris}")
+        if self.kolom:
+            lokasi.append(f"kolom {self.kolom}")
+        if not lokasi:
+            return self.pesan
+        teks = ", ".join(lokasi)
+        return f"{teks[0].upper()}{teks[1:]}: {self.pesan}"
+
+
+@dataclass
+class Tabel:
+    """The raw cells of a file: header row and data rows with their spreadsheet row numbers."""
+
+    judul: list
+    baris: list  # [(row number, [cells])]
+
+
+# Reading ------------------------------------------------------------------------------------------------
+
+
+def periksa_berkas(nama_berkas: str, ukuran: int, batas_mb: int) -> None:
+    """Refuse a file by name and size before reading it (the upload forms and read_table share this)."""
+    if not (nama_berkas or "").lower().endswith(EKSTENSI):
+        raise BerkasDitolak("Format berkas tidak didukung: unggah berkas Excel (.xlsx) atau CSV (.csv).")
+    if ukuran > batas_mb * 1024 * 1024:
+        raise BerkasDitolak(
+            f"Berkas berukuran {ukuran / 1024 / 1024:.1f} MB, melebihi batas {batas_mb} MB. "
+            "Pecah berkas menjadi beberapa bagian."
+        )
+
+
+def read_table(nama_berkas: str, data: bytes, *, batas_mb: int, contoh_judul: str) -> Tabel:
+    """Read an XLSX or CSV file into raw cells, checking size and that the content matches the extension.
+
+    `contoh_judul` names a few expected headers for the message when row 1 is empty.
+    """
+    periksa_berkas(nama_berkas, len(data), batas_mb)
+    tabel = _baca_xlsx(data) if nama_berkas.lower().endswith(".xlsx") else _baca_csv(data)
+    if not tabel.judul or not any(teks(h) for h in tabel.judul):
+        raise BerkasDitolak(f"Baris 1 harus berisi judul kolom ({contoh_judul}, ...), tetapi kosong.")
+    return tabel
+
+
+def _baca_xlsx(data: bytes) -> Tabel:
+    # An .xlsx is a zip holding the workbook parts; anything else renamed to .xlsx is refused here.
+    if not data.startswith(b"PK\x03\x04"):
+        raise BerkasDitolak(
+            "Berkas bernama .xlsx tetapi isinya bukan berkas Excel (.xlsx). "
+            "Buka di Excel lalu simpan sebagai 'Excel Workbook (.xlsx)'."
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as arsip:
+            isi = set(arsip.namelist())
+    except zipfile.BadZipFile:
+        isi = set()
+    if "[Content_Types].xml" not in isi or "xl/workbook.xml" not in isi:
+        raise BerkasDitolak("Berkas bernama .xlsx tetapi isinya bukan buku kerja Excel yang sah.")
+    try:
+        sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
+        # skip_empty_area=False keeps row numbers equal to the spreadsheet's, even with empty top rows.
+        semua = sheet.to_python(skip_empty_area=False)
+    except Exception as exc:  # calamine raises its own error types for damaged workbooks
+        raise BerkasDitolak(f"Berkas Excel tidak dapat dibaca: {exc}") from None
+    if not semua:
+        raise BerkasDitolak("Lembar kerja pertama kosong.")
+    return Tabel(judul=semua[0], baris=[(i, sel) for i, sel in enumerate(semua[1:], start=2)])
+
+
+def _baca_csv(data: bytes) -> Tabel:
+    if b"\x00" in data[:65536] or data.startswith(b"PK\x03\x04"):
+        raise BerkasDitolak(
+            "Berkas bernama .csv tetapi isinya biner, bukan teks CSV. Jika ini berkas Excel, unggah sebagai .xlsx."
+        )
+    try:
+        isi = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BerkasDitolak(
+            "Berkas CSV harus berenkode UTF-8. Di Excel pilih 'Simpan Sebagai' → 'CSV UTF-8 (Comma delimited)'."
+        ) from None
+    baris_pertama = isi.split("\n", 1)[0]
+    # Excel in an Indonesian locale separates with semicolons; elsewhere with commas.
+    pemisah = ";" if baris_pertama.count(";") > baris_pertama.count(",") else ","
+    semua = list(csv.reader(io.StringIO(isi, newline=""), delimiter=pemisah))
+    if not semua:
+        raise BerkasDitolak("Berkas CSV kosong.")
+    return Tabel(judul=semua[0], baris=[(i, sel) for i, sel in enumerate(semua[1:], start=2)])
+
+
+def baris_kosong(sel) -> bool:
+    """A row with nothing in it (blank rows between data are skipped, keeping the others' numbers)."""
+    return not any(s.strip() if s.__class__ is str else s is not None for s in sel)
+
+
+# Headers ------------------------------------------------------------------------------------------------
+
+
+def kunci_judul(judul) -> str:
+    """A header reduced to lowercase letters and digits, so 'Kode Unit', 'KODE_UNIT' and 'kode unit' match."""
+    return re.sub(r"[^a-z0-9]", "", str(judul).lower())
+
+
+def petakan_judul(judul_berkas, kolom, wajib, galat, alias=None) -> dict:
+    """Map the file's headers to column keys: key → cell index. Extra columns are ignored.
+
+    `kolom` is [(key, header)]; `alias` maps other accepted header spellings to keys. A repeated or missing
+    required column is appended to `galat` (row 1).
+    """
+    judul = dict(kolom)
+    kunci_kolom = {kunci_judul(j): k for k, j in kolom}
+    kunci_kolom.update({kunci_judul(a): k for a, k in (alias or {}).items()})
+    posisi = {}
+    for i, nama in enumerate(judul_berkas):
+        kunci = kunci_kolom.get(kunci_judul(nama))
+        if kunci is None:
+            continue  # extra columns (a running number, notes) are allowed and ignored
+        if kunci in posisi:
+            galat.append(Galat(1, judul[kunci], f"Kolom '{judul[kunci]}' muncul lebih dari sekali."))
+        posisi[kunci] = i
+    for kunci in wajib:
+        if kunci not in posisi:
+            galat.append(Galat(1, judul[kunci], f"Kolom wajib '{judul[kunci]}' tidak ada di baris judul."))
+    return posisi
+
+
+def urutkan_galat(galat, kolom) -> None:
+    """Sort errors by row, then by the column's position in the template."""
+    urutan_kolom = {judul: i for i, (_, judul) in enumerate(kolom)}
+    galat.sort(key=lambda g: (g.baris or 0, urutan_kolom.get(g.kolom, -1)))
+
+
+# Cells --------------------------------------------------------------------------------------------------
+
+
+def angka(nilai) -> bool:
+    return isinstance(nilai, int | float) and not isinstance(nilai, bool)
+
+
+def teks(nilai) -> str:
+    """Cell text, trimmed, with the export's protective leading quote removed so exports re-import as-is."""
+    if nilai is None:
+        return ""
+    hasil = str(nilai).strip()
+    if len(hasil) > 1 and hasil[0] == "'" and hasil[1] in "=+-@\t\r":
+        return hasil[1:].strip()
+    return hasil
+
+
+def angka_ke_teks(nilai) -> str:
+    return str(int(nilai)) if float(nilai).is_integer() else str(nilai)
+
+
+def sel_teks_saja(nilai, judul, alasan):
+    """A cell that must be text: a number or a date in it is refused with the reason and how to fix it."""
+    if angka(nilai):
+        raise ValueError(f"berisi angka ({angka_ke_teks(nilai)}); {alasan} Format kolom {judul} sebagai Teks.")
+    if isinstance(nilai, datetime.date | datetime.time | datetime.timedelta):
+        raise ValueError(f"berisi tanggal/waktu, bukan teks. Format kolom {judul} sebagai Teks.")
+    return teks(nilai)
+
+
+def parse_nip(nilai, judul):
+    """An NIP cell: text only, since Excel keeps 15 significant digits and an 18-digit number is already lost."""
+    if angka(nilai):
+        raise ValueError(
+            f"NIP tersimpan sebagai angka ({angka_ke_teks(nilai)}). Excel hanya menyimpan 15 digit angka, "
+            f"jadi NIP 18 digit ini sudah rusak. Format kolom {judul} sebagai Teks lalu ketik ulang NIP-nya."
+        )
+    return sel_teks_saja(nilai, judul, "")
+
+
+_POLA_TANGGAL = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_POLA_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def parse_tanggal(nilai, judul):
+    """A date cell or dd/mm/yyyy (or ISO) text; empty gives None."""
+    if isinstance(nilai, datetime.datetime):
+        return nilai.date()
+    if isinstance(nilai, datetime.date):
+        return nilai
+    if angka(nilai):
+        raise ValueError("bukan tanggal. Gunakan sel bertipe tanggal atau teks dd/mm/yyyy, misalnya 26/09/1986.")
+    isi = teks(nilai)
+    if not isi:
+        return None
+    if cocok := _POLA_TANGGAL.match(isi):
+        hari, bulan, tahun = (int(g) for g in cocok.groups())
+    elif cocok := _POLA_ISO.match(isi):
+        tahun, bulan, hari = (int(g) for g in cocok.groups())
+    else:
+        raise ValueError(f"'{isi}' bukan tanggal dengan format dd/mm/yyyy, misalnya 26/09/1986.")
+    try:
+        return datetime.date(tahun, bulan, hari)
+    except ValueError:
+        raise ValueError(f"'{isi}' bukan tanggal yang ada di kalender.") from None
+
+
+def parse_teks(nilai, judul):
+    """Any cell as text: whole numbers without '.0', dates as dd/mm/yyyy."""
+    if angka(nilai):
+        return angka_ke_teks(nilai)
+    if isinstance(nilai, datetime.date):
+        return f"{nilai:%d/%m/%Y}"
+    return teks(nilai)
+
+
+_POLA_BILANGAN = re.compile(r"^\d+$")
+
+
+def parse_bilangan(nilai, judul):
+    """A whole number ≥ 0 (a count of days, minutes, hours); empty gives None."""
+    if angka(nilai):
+        if not float(nilai).is_integer() or nilai < 0:
+            raise ValueError(f"'{angka_ke_teks(nilai)}' bukan bilangan bulat tidak negatif.")
+        return int(nilai)
+    if isinstance(nilai, datetime.date | datetime.time | datetime.timedelta):
+        raise ValueError("berisi tanggal/waktu, bukan bilangan. Format kolom sebagai Angka.")
+    isi = teks(nilai)
+    if not isi:
+        return None
+    if not _POLA_BILANGAN.match(isi):
+        raise ValueError(f"'{isi}' bukan bilangan bulat tidak negatif.")
+    return int(isi)
+
+
+# Writing ------------------------------------------------------------------------------------------------
+
+
+def amankan_sel(nilai):
+    """Prefix text that a spreadsheet would run as a formula with a quote, so it stays text."""
+    if isinstance(nilai, str) and nilai.startswith(AWALAN_BERBAHAYA):
+        return "'" + nilai
+    return nilai
+
+
+def tulis_xlsx(nama_lembar: str, judul: list, baris, *, lebar=None, format_angka=None) -> bytes:
+    """A one-sheet XLSX: bold headers, text cells stored as text (NIPs keep all 18 digits), dates as dates.
+
+    Rows must already be escaped (amankan_sel). `lebar` gives column widths; `format_angka` maps a column
+    index to a number format for numeric cells (e.g. '#,##0' for rupiah), others numeric default to General.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(nama_lembar)
+    tebal = Font(bold=True)
+    for i, w in enumerate(lebar or []):
+        ws.column_dimensions[get_column_letter(i + 1)].width = w
+    format_angka = format_angka or {}
+
+    def sel(i, nilai, **gaya):
+        c = WriteOnlyCell(ws, value=nilai if nilai != "" else None)
+        if isinstance(nilai, datetime.date):
+            c.number_format = "dd/mm/yyyy"
+        elif angka(nilai) or isinstance(nilai, Decimal):
+            c.number_format = format_angka.get(i, "General")
+        else:
+            c.number_format = "@"
+        for k, v in gaya.items():
+            setattr(c, k, v)
+        return c
+
+    ws.append([sel(i, j, font=tebal) for i, j in enumerate(judul)])
+    for b in baris:
+        ws.append([sel(i, v) for i, v in enumerate(b)])
+    keluaran = io.BytesIO()
+    wb.save(keluaran)
+    return keluaran.getvalue()
+
+
+def tulis_csv(judul: list, baris) -> bytes:
+    """A CSV: UTF-8 with BOM and semicolons, which Excel in an Indonesian locale opens directly."""
+    keluaran = io.StringIO()
+    penulis = csv.writer(keluaran, delimiter=";", lineterminator="\r\n")
+    penulis.writerow(judul)
+    penulis.writerows(baris)
+    return ("\ufeff" + keluaran.getvalue()).encode("utf-8")
+
+
+def templat_xlsx(nama_lembar: str, kolom: list, petunjuk: list, *, kolom_tanggal=(), kolom_angka=()) -> bytes:
+    """A downloadable template: headers, text-formatted columns (dates and numbers as asked), a help sheet."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = nama_lembar
+    ws.append([judul for _, judul in kolom])
+    for i, (kunci, _) in enumerate(kolom, start=1):
+        huruf = get_column_letter(i)
+        ws[f"{huruf}1"].font = Font(bold=True)
+        ws.column_dimensions[huruf].width = 22
+        # Column style: what the user types later in these columns stays text (all 18 NIP digits kept).
+        if kunci in kolom_tanggal:
+            ws.column_dimensions[huruf].number_format = "dd/mm/yyyy"
+        elif kunci in kolom_angka:
+            ws.column_dimensions[huruf].number_format = "0"
+        else:
+            ws.column_dimensions[huruf].number_format = "@"
+    ws.freeze_panes = "A2"
+    lembar_petunjuk = wb.create_sheet("Petunjuk")
+    lembar_petunjuk.append(["Kolom", "Keterangan"])
+    for b in petunjuk:
+        lembar_petunjuk.append(list(b))
+    lembar_petunjuk.column_dimensions["A"].width = 22
+    lembar_petunjuk.column_dimensions["B"].width = 100
+    keluaran = io.BytesIO()
+    wb.save(keluaran)
+    return keluaran.getvalue()
