@@ -41,6 +41,7 @@ from .models import (
     UnitKerja,
 )
 from .predikat import cek_kurva_distribusi
+from .signals import unit_difinalkan
 
 Status = EvaluasiKinerja.Status
 Aksi = RiwayatEvaluasi.Aksi
@@ -786,6 +787,7 @@ def finalkan_unit(
         for e in calon
         if e.pegawai.user is not None
     )
+    unit_difinalkan.send(sender=finalkan_unit, periode_id=periode.pk, unit_id=unit.pk)
     return HasilFinalisasi(difinalkan=len(calon), pelanggaran=pelanggaran, pengecualian=pengecualian)
 
 
