@@ -18,5 +18,6 @@ urlpatterns = [
     path("akun/kata-sandi/", auth_views.PasswordChangeView.as_view(form_class=FormGantiSandi), name="password_change"),
     path("akun/kata-sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("admin/", admin.site.urls),
+    path("dasbor/", include("rekap.urls")),
     path("", include("kinerja.urls")),
 ]

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from kinerja import predikat as rumus_predikat
 from kinerja.models import Pegawai, Periode, UnitKerja
 
 
@@ -37,6 +38,7 @@ class AngkaEvaluasi(models.Model):
         blank=True,
         help_text="Rata-rata capaian seluruh indikator yang sudah direalisasikan; kosong bila belum ada.",
     )
+    banyak_capaian = models.PositiveIntegerField("indikator direalisasikan", default=0)
     dihitung_pada = models.DateTimeField("dihitung pada")
 
     class Meta:
@@ -72,6 +74,10 @@ class RekapKinerja(AngkaEvaluasi):
 
     def __str__(self):
         return f"Rekap {self.unit_kerja.nama} {self.periode}"
+
+    @property
+    def label_capaian_organisasi(self) -> str:
+        return rumus_predikat.LABEL_CAPAIAN_ORGANISASI.get(self.capaian_organisasi, "")
 
 
 class RekapTim(AngkaEvaluasi):

@@ -32,11 +32,12 @@ except ImportError:
     angka_layanan_pegawai = None
 
 Status = EvaluasiKinerja.Status
+# In workflow order (the dashboards stack them so).
 FIELD_STATUS = {
     Status.DRAFT: "jumlah_draft",
+    Status.DIKEMBALIKAN: "jumlah_dikembalikan",
     Status.DIAJUKAN: "jumlah_diajukan",
     Status.DINILAI: "jumlah_dinilai",
-    Status.DIKEMBALIKAN: "jumlah_dikembalikan",
     Status.FINAL: "jumlah_final",
 }
 FIELD_PREDIKAT = {p: f"jumlah_{p.lower()}" for p in rumus_predikat.PREDIKAT}
@@ -81,6 +82,7 @@ class _Angka:
             **self.angka,
             "persen_selesai": persen(self.angka["jumlah_final"], self.angka["jumlah_evaluasi"]),
             "rata_capaian": rata_rata(self.capaian_jumlah, self.capaian_banyak),
+            "banyak_capaian": self.capaian_banyak,
         }
 
     def jumlah_predikat(self) -> dict[str, int]:
@@ -213,6 +215,7 @@ def hitung_rekap(periode_ids) -> HasilRekap:
         *FIELD_ANGKA,
         "persen_selesai",
         "rata_capaian",
+        "banyak_capaian",
         "jumlah_pegawai",
         "capaian_organisasi",
         "sesuai_kurva",
@@ -246,7 +249,7 @@ def hitung_rekap(periode_ids) -> HasilRekap:
         batch_size=1000,
         update_conflicts=True,
         unique_fields=["atasan", "periode"],
-        update_fields=[*FIELD_ANGKA, "persen_selesai", "rata_capaian", "dihitung_pada"],
+        update_fields=[*FIELD_ANGKA, "persen_selesai", "rata_capaian", "banyak_capaian", "dihitung_pada"],
     )
     # A supervisor who no longer rates anyone in the period (the PPK was changed) keeps no stale team row.
     RekapTim.objects.filter(periode_id__in=ids).exclude(dihitung_pada=sekarang).delete()

@@ -39,6 +39,7 @@ def _harapan_angka(evaluasi):
         )
     hasil["persen_selesai"] = _persen(hasil["jumlah_final"], len(evaluasi))
     hasil["rata_capaian"] = _rata([c for e in evaluasi for c in e["capaian"]])
+    hasil["banyak_capaian"] = sum(len(e["capaian"]) for e in evaluasi)
     return hasil
 
 
