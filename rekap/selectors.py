@@ -5,12 +5,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Avg
+from django.utils import timezone
 
 from kinerja.models import EvaluasiKinerja, PengaturanKinerja, Periode, UnitKerja
 from kinerja.permissions import peran
 from kinerja.predikat import LABEL_PREDIKAT
 
-from .models import RekapKinerja, RekapTim
+from .models import PengingatTerkirim, RekapKinerja, RekapTim
 from .permissions import unit_rekap_visible_to
 from .services import FIELD_ANGKA, persen, rata_rata
 
@@ -170,3 +171,8 @@ def tren_saya(user) -> list[EvaluasiKinerja]:
         .annotate(rata_capaian=Avg("realisasi__capaian"))
         .order_by("periode__mulai", "periode__pk")
     )
+
+
+def pengingat_hari_ini(user) -> list[PengingatTerkirim]:
+    """The reminders the user got today (WITA), each with the link to act on; also in their notifications."""
+    return list(PengingatTerkirim.objects.filter(penerima=user, tanggal=timezone.localdate()).order_by("jenis", "pk"))

@@ -36,7 +36,12 @@ def _konteks_periode(request) -> dict:
     """The tabs, the periods for the filter and the chosen one (?periode=, else the newest open)."""
     periode = selectors.daftar_periode()
     terpilih = selectors.periode_terpilih(periode, request.GET.get("periode"))
-    return {"tab": _tab(request.user), "periode": periode, "terpilih": terpilih}
+    return {
+        "tab": _tab(request.user),
+        "periode": periode,
+        "terpilih": terpilih,
+        "pengingat": selectors.pengingat_hari_ini(request.user),
+    }
 
 
 @login_required
@@ -83,6 +88,7 @@ def saya(request):
     evaluasi = selectors.tren_saya(request.user)
     context = {
         "tab": _tab(request.user),
+        "pengingat": selectors.pengingat_hari_ini(request.user),
         "pegawai": peran(request.user).pegawai,
         "evaluasi": evaluasi,
         "grafik_tren": grafik.tren_saya(evaluasi),
