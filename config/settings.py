@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "kinerja",
     "layanan",
     "evaluasi",
+    "rekap",
 ]
 
 MIDDLEWARE = [
@@ -134,6 +135,13 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Kinerja ASN Gorontalo <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where links in emails point (no request to take the host from in a background task).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+
+# Evaluation reminders: days before the filling deadline on which ASN who have not submitted are reminded.
+PENGINGAT_HARI_SEBELUM_BATAS = env.list("PENGINGAT_HARI_SEBELUM_BATAS", cast=int, default=[7, 3, 1])
+# Base of the exponential backoff (seconds) when a reminder email fails; retries wait up to 30 s, 60 s, 120 s...
+PENGINGAT_EMAIL_JEDA_DETIK = 30
 
 # Celery: Redis when REDIS_URL is set, otherwise kombu's filesystem transport (no server needed).
 CELERY_BROKER_DIR = VAR_DIR / "celery"
@@ -162,10 +170,16 @@ CELERY_TASK_TIME_LIMIT = 30 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 25 * 60
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic tasks live here, in code, so a change to the schedule is reviewed like any other change.
+# Crontab times are WITA (CELERY_TIMEZONE).
 CELERY_BEAT_SCHEDULE = {
     "periksa-layanan": {"task": "config.periksa_layanan", "schedule": 5 * 60},
     # On the hour, WITA (CELERY_TIMEZONE): flag requests that passed their deadline and tell the unit head.
     "layanan-tandai-terlambat": {"task": "layanan.tandai_terlambat", "schedule": crontab(minute=0)},
+    "pengingat-evaluasi": {
+        "task": "rekap.kirim_pengingat_harian",
+        "schedule": crontab(hour=7, minute=30, day_of_week="mon-fri"),
+    },
+    "rekap-malam": {"task": "rekap.hitung_rekap_terjadwal", "schedule": crontab(hour=1, minute=0)},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = env.str("CELERY_BEAT_SCHEDULE_FILENAME", default=str(VAR_DIR / "celerybeat-schedule"))
 

@@ -20,5 +20,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("layanan/", include("layanan.urls")),
     path("aturan/", include("evaluasi.urls")),
+    path("dasbor/", include("rekap.urls")),
     path("", include("kinerja.urls")),
 ]

@@ -2,7 +2,7 @@
 
 import datetime
 import hmac
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, F, Q, Sum
@@ -255,6 +255,51 @@ def rekap(user, mulai: datetime.date, selesai: datetime.date, per: str) -> list[
 # --- into performance ----------------------------------------------------------------------------------------
 
 METRIK_LAYANAN = ("layanan_selesai", "persen_tepat_waktu", "ikm_layanan")
+
+
+@dataclass
+class JumlahLayanan:
+    """Service totals of a group that add up exactly: a unit's subtree sums its units' totals, and its IKM comes
+    from the summed answers (not from averaging the units' IKM)."""
+
+    selesai: int = 0
+    tepat_waktu: int = 0
+    responden: int = 0
+    jumlah_unsur: list = field(default_factory=lambda: [0] * ikm.JUMLAH_UNSUR)
+
+    def tambah(self, lain: "JumlahLayanan"):
+        self.selesai += lain.selesai
+        self.tepat_waktu += lain.tepat_waktu
+        self.responden += lain.responden
+        self.jumlah_unsur = [a + b for a, b in zip(self.jumlah_unsur, lain.jumlah_unsur, strict=True)]
+
+    @property
+    def persen_tepat_waktu(self) -> Decimal | None:
+        return _persen(self.tepat_waktu, self.selesai)
+
+    @property
+    def ikm(self) -> Decimal | None:
+        return ikm.ikm_dari_jumlah(self.jumlah_unsur, self.responden).ikm if self.responden else None
+
+
+def jumlah_layanan_per_unit(mulai: datetime.date, selesai: datetime.date) -> dict[int, JumlahLayanan]:
+    """Per unit that owns services: requests completed in the period, how many within the SLA, and the survey
+    answer totals on them. Two grouped queries whatever the number of units or requests."""
+    awal, akhir = rentang_waktu(mulai, selesai)
+    selesai_qs = Permohonan.objects.filter(status=Status.SELESAI, selesai_pada__gte=awal, selesai_pada__lt=akhir)
+    hasil = {}
+    kunci = "jenis_layanan__unit_kerja_id"
+    per_unit = selesai_qs.values(kunci).annotate(
+        n=Count("*"), tepat=Count("id", filter=Q(selesai_pada__lte=F("batas_waktu")))
+    )
+    for b in per_unit.order_by():
+        hasil[b[kunci]] = JumlahLayanan(selesai=b["n"], tepat_waktu=b["tepat"])
+    survei = SurveiKepuasan.objects.filter(permohonan__in=selesai_qs)
+    for b in survei.values(kunci).annotate(responden=Count("*"), **_JUMLAH_UNSUR).order_by():
+        jumlah = hasil.setdefault(b[kunci], JumlahLayanan())
+        jumlah.responden = b["responden"]
+        jumlah.jumlah_unsur = [b[f"j{nomor}"] for nomor in range(1, ikm.JUMLAH_UNSUR + 1)]
+    return hasil
 
 
 @dataclass(frozen=True)

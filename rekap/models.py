@@ -1,0 +1,129 @@
+"""Roll-ups of performance evaluation per unit (and per supervisor's team) per period, and reminder claims."""
+
+from django.conf import settings
+from django.db import models
+
+from kinerja import predikat as rumus_predikat
+from kinerja.models import Pegawai, Periode, UnitKerja
+
+
+class AngkaEvaluasi(models.Model):
+    """Counts shared by the unit and team roll-ups: evaluations per state and per predikat, and mean capaian."""
+
+    jumlah_evaluasi = models.PositiveIntegerField("jumlah evaluasi", default=0)
+    jumlah_draft = models.PositiveIntegerField("draf", default=0)
+    jumlah_diajukan = models.PositiveIntegerField("diajukan", default=0)
+    jumlah_dinilai = models.PositiveIntegerField("dinilai", default=0)
+    jumlah_dikembalikan = models.PositiveIntegerField("dikembalikan", default=0)
+    jumlah_final = models.PositiveIntegerField("final", default=0)
+    # Predikat of rated and final evaluations: the input of the distribution curve (as when finalising).
+    jumlah_sangat_baik = models.PositiveIntegerField("Sangat Baik", default=0)
+    jumlah_baik = models.PositiveIntegerField("Baik", default=0)
+    jumlah_butuh_perbaikan = models.PositiveIntegerField("Butuh Perbaikan", default=0)
+    jumlah_kurang = models.PositiveIntegerField("Kurang/Misconduct", default=0)
+    jumlah_sangat_kurang = models.PositiveIntegerField("Sangat Kurang", default=0)
+    persen_selesai = models.DecimalField(
+        "penyelesaian (%)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Evaluasi final dibagi seluruh evaluasi periode ini; kosong bila belum ada evaluasi.",
+    )
+    rata_capaian = models.DecimalField(
+        "rata-rata capaian (%)",
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Rata-rata capaian seluruh indikator yang sudah direalisasikan; kosong bila belum ada.",
+    )
+    banyak_capaian = models.PositiveIntegerField("indikator direalisasikan", default=0)
+    dihitung_pada = models.DateTimeField("dihitung pada")
+
+    class Meta:
+        abstract = True
+
+
+class RekapKinerja(AngkaEvaluasi):
+    """One unit's figures for one period, over the unit and its whole subtree (the root row is the province)."""
+
+    unit_kerja = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="rekap")
+    periode = models.ForeignKey(Periode, on_delete=models.CASCADE, related_name="rekap")
+    jumlah_pegawai = models.PositiveIntegerField(
+        "jumlah ASN aktif", default=0, help_text="ASN aktif di unit dan sub-unitnya saat rekap dihitung."
+    )
+    capaian_organisasi = models.CharField("capaian kinerja organisasi", max_length=15, blank=True)
+    sesuai_kurva = models.BooleanField(
+        "sesuai kurva distribusi",
+        null=True,
+        blank=True,
+        help_text="Kosong bila capaian kinerja organisasi unit belum ditetapkan.",
+    )
+    pelanggaran_kurva = models.TextField("pelanggaran kurva", blank=True)
+    # Public-service figures from the layanan app; empty while that app is not installed.
+    jumlah_permohonan = models.PositiveIntegerField("permohonan ditangani", null=True, blank=True)
+    persen_tepat_waktu = models.DecimalField("tepat waktu (%)", max_digits=5, decimal_places=2, null=True, blank=True)
+    ikm = models.DecimalField("IKM", max_digits=5, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        verbose_name = "rekap kinerja unit"
+        verbose_name_plural = "rekap kinerja unit"
+        ordering = ["periode", "unit_kerja__kode"]
+        constraints = [models.UniqueConstraint(fields=["unit_kerja", "periode"], name="rekap_unik_per_unit_periode")]
+
+    def __str__(self):
+        return f"Rekap {self.unit_kerja.nama} {self.periode}"
+
+    @property
+    def label_capaian_organisasi(self) -> str:
+        return rumus_predikat.LABEL_CAPAIAN_ORGANISASI.get(self.capaian_organisasi, "")
+
+
+class RekapTim(AngkaEvaluasi):
+    """A supervisor's team for one period: the evaluations they are the PPK of (the atasan snapshot)."""
+
+    atasan = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="rekap_tim")
+    periode = models.ForeignKey(Periode, on_delete=models.CASCADE, related_name="rekap_tim")
+
+    class Meta:
+        verbose_name = "rekap kinerja tim"
+        verbose_name_plural = "rekap kinerja tim"
+        constraints = [models.UniqueConstraint(fields=["atasan", "periode"], name="rekap_tim_unik")]
+
+    def __str__(self):
+        return f"Rekap tim {self.atasan.nama} {self.periode}"
+
+
+class PengingatTerkirim(models.Model):
+    """The claim of one reminder: a person, a period, a kind, a day. The unique row is inserted before anything is
+    sent, so a second run (or a second worker at the same moment) finds it taken and sends nothing."""
+
+    class Jenis(models.TextChoices):
+        PENGISIAN = "PENGISIAN", "Pengisian evaluasi belum diajukan"
+        PENILAIAN = "PENILAIAN", "Evaluasi menunggu penilaian atasan"
+        RINGKASAN_UNIT = "RINGKASAN_UNIT", "Ringkasan unit yang tertinggal"
+
+    penerima = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    periode = models.ForeignKey(Periode, on_delete=models.CASCADE, related_name="+")
+    jenis = models.CharField("jenis", max_length=14, choices=Jenis.choices)
+    tanggal = models.DateField("tanggal")
+    # Which run won the claim: a run inserts with its own token and then reads back the rows that carry it.
+    token_run = models.UUIDField("token run", db_index=True)
+    judul = models.CharField("judul", max_length=200)
+    pesan = models.TextField("pesan", blank=True)
+    tautan = models.CharField("tautan", max_length=300, blank=True)
+    email = models.EmailField("email", blank=True)
+    email_dikirim_pada = models.DateTimeField("email dikirim pada", null=True, blank=True)
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "pengingat terkirim"
+        verbose_name_plural = "pengingat terkirim"
+        ordering = ["-tanggal", "jenis"]
+        constraints = [
+            models.UniqueConstraint(fields=["penerima", "periode", "jenis", "tanggal"], name="pengingat_sekali_sehari")
+        ]
+
+    def __str__(self):
+        return f"{self.get_jenis_display()} {self.tanggal:%d-%m-%Y}"

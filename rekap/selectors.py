@@ -1,0 +1,178 @@
+"""Read queries of the dashboards: they read the roll-ups (RekapKinerja, RekapTim), never the evaluations of a
+whole organisation, and each runs a fixed number of queries whatever the size of the tree."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Avg
+from django.utils import timezone
+
+from kinerja.models import EvaluasiKinerja, PengaturanKinerja, Periode, UnitKerja
+from kinerja.permissions import peran
+from kinerja.predikat import LABEL_PREDIKAT
+
+from .models import PengingatTerkirim, RekapKinerja, RekapTim
+from .permissions import unit_rekap_visible_to
+from .services import FIELD_ANGKA, persen, rata_rata
+
+
+def daftar_periode() -> list[Periode]:
+    """Every period, newest first, for the filter."""
+    return list(Periode.objects.order_by("-mulai", "-pk"))
+
+
+def periode_terpilih(periode: list[Periode], periode_id) -> Periode | None:
+    """The requested period, else the newest open one, else the newest."""
+    by_id = {p.pk: p for p in periode}
+    try:
+        if periode_id and int(periode_id) in by_id:
+            return by_id[int(periode_id)]
+    except (TypeError, ValueError):
+        pass
+    return next((p for p in periode if p.dibuka), periode[0] if periode else None)
+
+
+@dataclass
+class DasborOrganisasi:
+    unit: UnitKerja | None  # None: the top of what the user may see
+    rekap: RekapKinerja | None  # the selected unit's row (or the sum of the top units')
+    baris: list[RekapKinerja]  # the rows below it (sub-units, or the user's top units)
+    jalur: list[UnitKerja]  # breadcrumb from the top the user may see to the selected unit
+    tren: list[RekapKinerja]  # the selected unit's rows across periods, oldest first
+    pilihan_unit: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def dihitung_pada(self):
+        waktu = [r.dihitung_pada for r in ([self.rekap] if self.rekap else []) + self.baris]
+        return min(waktu) if waktu else None
+
+    @property
+    def ada_layanan(self) -> bool:
+        return any(r.ikm is not None or r.persen_tepat_waktu is not None for r in self.baris)
+
+
+def dasbor_organisasi(user, periode: Periode, unit_id=None) -> DasborOrganisasi:
+    """The organisation dashboard for a period: the selected unit (or the user's top units) and the units below.
+
+    Raises UnitKerja.DoesNotExist for a unit the user may not see (a 404: ids reveal nothing).
+    """
+    unit = list(unit_rekap_visible_to(user).values_list("id", "induk_id", "kode", "nama").order_by("kode"))
+    terlihat = {u[0]: u for u in unit}
+    if unit_id is not None:
+        try:
+            unit_id = int(unit_id)
+        except (TypeError, ValueError):
+            raise UnitKerja.DoesNotExist from None
+        if unit_id not in terlihat:
+            raise UnitKerja.DoesNotExist
+        bawah = [pk for pk, induk_id, *_ in unit if induk_id == unit_id]
+    else:
+        # The top of the user's view: units whose parent they may not see (the province for administrators).
+        bawah = [pk for pk, induk_id, *_ in unit if induk_id not in terlihat]
+    rekap = RekapKinerja.objects.filter(periode=periode).select_related("unit_kerja")
+    baris = list(rekap.filter(unit_kerja_id__in=bawah).order_by("unit_kerja__kode"))
+    if unit_id is None and len(baris) == 1:
+        # A single top unit (the province, or an HR user's one OPD) is shown as the selected unit.
+        unit_id, baris = (
+            baris[0].unit_kerja_id,
+            list(rekap.filter(unit_kerja__induk_id=baris[0].unit_kerja_id).order_by("unit_kerja__kode")),
+        )
+    if unit_id:
+        pilihan = rekap.filter(unit_kerja_id=unit_id).first()
+        tren = list(
+            RekapKinerja.objects.filter(unit_kerja_id=unit_id)
+            .select_related("periode")
+            .order_by("periode__mulai", "periode__pk")
+        )
+    else:
+        # Several top units (an HR user with several OPD): their subtrees are disjoint, so their rows add up.
+        pilihan = gabung(baris)
+        per_periode = defaultdict(list)
+        for r in RekapKinerja.objects.filter(unit_kerja_id__in=bawah).select_related("periode"):
+            per_periode[r.periode].append(r)
+        tren = [gabung(rows) for _, rows in sorted(per_periode.items(), key=lambda x: (x[0].mulai, x[0].pk))]
+    jalur = []
+    pk = unit_id
+    while pk in terlihat:
+        _, induk_id, kode, nama = terlihat[pk]
+        jalur.append(UnitKerja(pk=pk, induk_id=induk_id, kode=kode, nama=nama))
+        pk = induk_id
+    jalur.reverse()
+    return DasborOrganisasi(
+        unit=jalur[-1] if jalur else None,
+        rekap=pilihan,
+        baris=baris,
+        jalur=jalur,
+        tren=tren,
+        pilihan_unit=[(pk, f"{kode} · {nama}") for pk, _, kode, nama in unit],
+    )
+
+
+def gabung(baris: list[RekapKinerja]) -> RekapKinerja | None:
+    """The sum of the rows of disjoint units (unsaved): counts add, percentages are recomputed, the mean capaian is
+    weighted by indicators realised; curve conformance has no meaning across units and stays empty."""
+    if not baris:
+        return None
+    hasil = RekapKinerja(
+        periode=baris[0].periode, dihitung_pada=min(r.dihitung_pada for r in baris), capaian_organisasi=""
+    )
+    for f in [*FIELD_ANGKA, "jumlah_pegawai", "banyak_capaian"]:
+        setattr(hasil, f, sum(getattr(r, f) for r in baris))
+    hasil.persen_selesai = persen(hasil.jumlah_final, hasil.jumlah_evaluasi)
+    hasil.rata_capaian = rata_rata(
+        sum(r.rata_capaian * r.banyak_capaian for r in baris if r.rata_capaian is not None), hasil.banyak_capaian
+    )
+    return hasil
+
+
+def uraian_kurva(capaian_organisasi: str) -> list[str]:
+    """The curve's conditions for an organisational rating, in words, as the agency has set them."""
+    if not capaian_organisasi:
+        return []
+    hasil = []
+    for syarat in PengaturanKinerja.aktif().syarat_kurva().get(capaian_organisasi, ()):
+        nama = " dan/atau ".join(LABEL_PREDIKAT[p] for p in syarat.predikat)
+        if syarat.minimal and syarat.persen == 0:
+            hasil.append(f"harus ada {nama}")
+        elif syarat.minimal:
+            hasil.append(f"{nama} paling sedikit {syarat.persen:g}%")
+        elif syarat.persen == 0:
+            hasil.append(f"tidak boleh ada {nama}")
+        else:
+            hasil.append(f"{nama} paling banyak {syarat.persen:g}%")
+    return hasil
+
+
+@dataclass
+class DasborTim:
+    rekap: RekapTim | None
+    tren: list[RekapTim]
+
+
+def dasbor_tim(user, periode: Periode | None) -> DasborTim:
+    """The supervisor's team (the evaluations they are PPK of): this period's roll-up and the trend."""
+    saya = peran(user).pegawai
+    tren = list(
+        RekapTim.objects.filter(atasan=saya).select_related("periode").order_by("periode__mulai", "periode__pk")
+    )
+    rekap = next((r for r in tren if periode and r.periode_id == periode.pk), None)
+    return DasborTim(rekap=rekap, tren=tren)
+
+
+def tren_saya(user) -> list[EvaluasiKinerja]:
+    """The user's own evaluations across periods, oldest first, each with its mean capaian (`rata_capaian`).
+
+    One person's evaluation is already their own roll-up, so this reads it directly (one query).
+    """
+    saya = peran(user).pegawai
+    return list(
+        EvaluasiKinerja.objects.filter(pegawai=saya)
+        .select_related("periode")
+        .annotate(rata_capaian=Avg("realisasi__capaian"))
+        .order_by("periode__mulai", "periode__pk")
+    )
+
+
+def pengingat_hari_ini(user) -> list[PengingatTerkirim]:
+    """The reminders the user got today (WITA), each with the link to act on; also in their notifications."""
+    return list(PengingatTerkirim.objects.filter(penerima=user, tanggal=timezone.localdate()).order_by("jenis", "pk"))

@@ -1,0 +1,96 @@
+"""Dashboards: thin views over rekap.selectors; every one checks its role on the server."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from kinerja.models import UnitKerja
+from kinerja.permissions import peran
+
+from . import grafik, selectors
+from .permissions import can_view_organisasi, can_view_saya, can_view_tim
+
+
+def _tab(user) -> list[tuple[str, str]]:
+    """The dashboards this user may open, as (url name, label), for the tabs and the redirect."""
+    tab = []
+    if can_view_organisasi(user):
+        tab.append(("rekap:organisasi", "Organisasi"))
+    if can_view_tim(user):
+        tab.append(("rekap:tim", "Tim saya"))
+    if can_view_saya(user):
+        tab.append(("rekap:saya", "Kinerja saya"))
+    return tab
+
+
+@login_required
+def dasbor(request):
+    tab = _tab(request.user)
+    if not tab:
+        raise PermissionDenied
+    return redirect(tab[0][0])
+
+
+def _konteks_periode(request) -> dict:
+    """The tabs, the periods for the filter and the chosen one (?periode=, else the newest open)."""
+    periode = selectors.daftar_periode()
+    terpilih = selectors.periode_terpilih(periode, request.GET.get("periode"))
+    return {
+        "tab": _tab(request.user),
+        "periode": periode,
+        "terpilih": terpilih,
+        "pengingat": selectors.pengingat_hari_ini(request.user),
+    }
+
+
+@login_required
+def organisasi(request):
+    if not can_view_organisasi(request.user):
+        raise PermissionDenied
+    context = _konteks_periode(request)
+    terpilih = context["terpilih"]
+    if terpilih is not None:
+        try:
+            dasbor = selectors.dasbor_organisasi(request.user, terpilih, request.GET.get("unit") or None)
+        except UnitKerja.DoesNotExist:
+            raise Http404("Unit kerja tidak ditemukan.") from None
+        context |= {
+            "dasbor": dasbor,
+            "grafik_status": grafik.status_per_baris(dasbor.baris, lambda r: r.unit_kerja.nama),
+            "grafik_predikat": grafik.sebaran_predikat(dasbor.rekap),
+            "grafik_tren": grafik.tren(dasbor.tren),
+            "grafik_layanan": grafik.layanan_per_unit(dasbor.baris),
+            "kurva": selectors.uraian_kurva(dasbor.rekap.capaian_organisasi if dasbor.rekap else ""),
+        }
+    return render(request, "rekap/organisasi.html", context)
+
+
+@login_required
+def tim(request):
+    if not can_view_tim(request.user):
+        raise PermissionDenied
+    context = _konteks_periode(request)
+    dasbor = selectors.dasbor_tim(request.user, context["terpilih"])
+    context |= {
+        "dasbor": dasbor,
+        "grafik_status": grafik.status_donat(dasbor.rekap),
+        "grafik_predikat": grafik.sebaran_predikat(dasbor.rekap),
+        "grafik_tren": grafik.tren(dasbor.tren),
+    }
+    return render(request, "rekap/tim.html", context)
+
+
+@login_required
+def saya(request):
+    if not can_view_saya(request.user):
+        return render(request, "kinerja/tanpa_profil.html")
+    evaluasi = selectors.tren_saya(request.user)
+    context = {
+        "tab": _tab(request.user),
+        "pengingat": selectors.pengingat_hari_ini(request.user),
+        "pegawai": peran(request.user).pegawai,
+        "evaluasi": evaluasi,
+        "grafik_tren": grafik.tren_saya(evaluasi),
+    }
+    return render(request, "rekap/saya.html", context)
