@@ -35,14 +35,16 @@ def _halaman_ini(context):
 
 
 @register.inclusion_tag("_nav_link.html", takes_context=True)
-def nav_link(context, url_name, label, icon, dropdown=False):
-    """A navbar item (or, with dropdown=True, an item of a navbar menu), marked when it is the current page."""
+def nav_link(context, url_name, label, icon, dropdown=False, cakupan=None):
+    """A navbar item (or, with dropdown=True, an item of a navbar menu), marked when it is the current page,
+    or with cakupan="ns" any page of that URL namespace (for an entry that only redirects into it)."""
+    halaman = _halaman_ini(context) or ""
     return {
         "href": reverse(url_name),
         "label": label,
         "icon": icon,
         "dropdown": dropdown,
-        "aktif": _halaman_ini(context) == url_name,
+        "aktif": halaman == url_name or bool(cakupan and halaman.startswith(f"{cakupan}:")),
     }
 
 

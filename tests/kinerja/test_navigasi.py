@@ -45,6 +45,9 @@ def test_nav_marks_the_current_page(org, login):
     assert toggle.format("") + '><i class="bi bi-headset"></i> Layanan' in nav
     nav = _nav(login(org.hr_a).get(reverse("periode_daftar")))
     assert f'class="nav-link active" href="{reverse("periode_daftar")}" aria-current="page"' in nav
+    # "Dasbor" only redirects to the dashboard a role may open; any dashboard page marks it.
+    nav = _nav(login(org.hr_a).get(reverse("rekap:organisasi")))
+    assert f'class="nav-link active" href="{reverse("rekap:dasbor")}" aria-current="page"' in nav
 
 
 def test_nav_has_a_logout_button_that_posts(org, login):

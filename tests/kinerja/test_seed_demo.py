@@ -230,3 +230,16 @@ def test_the_evaluation_demo_is_deterministic_and_force_replaces_final_evaluatio
     assert EvaluasiKinerja.objects.filter(status="FINAL").exists()
     seed("--seed", "5", "--force")
     assert keadaan() == pertama
+
+
+@pytest.mark.django_db
+def test_the_dashboards_have_roll_ups_right_after_seeding():
+    from rekap.models import RekapKinerja
+
+    seed()
+    provinsi = UnitKerja.objects.get(induk=None)
+    for periode in Periode.objects.all():
+        rekap = RekapKinerja.objects.get(unit_kerja=provinsi, periode=periode)
+        assert rekap.jumlah_evaluasi == EvaluasiKinerja.objects.filter(periode=periode).count()
+    terbuka = RekapKinerja.objects.get(unit_kerja=provinsi, periode__status="DIBUKA")
+    assert terbuka.jumlah_evaluasi > 0 and terbuka.dihitung_pada is not None

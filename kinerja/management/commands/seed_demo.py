@@ -41,6 +41,7 @@ from kinerja.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS
 from kinerja.predikat import predikat_kinerja
 from kinerja.services_evaluasi import TAUTAN_EVALUASI, TAUTAN_SKP
 from layanan import demo as demo_layanan
+from rekap.services import hitung_rekap
 
 UKURAN_BATCH = 2000
 
@@ -89,6 +90,8 @@ class Command(BaseCommand):
             pegawai_id, unit_id = simpan(roster)
             jumlah_evaluasi = simpan_evaluasi(roster, pegawai_id, unit_id, seed)
             demo_layanan.simpan_layanan(seed)
+            # The dashboards read roll-ups, which otherwise wait for the nightly run.
+            hitung_rekap(Periode.objects.values_list("pk", flat=True))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Data demo dibuat: {len(roster.unit)} unit kerja, {len(roster.orang)} pegawai, "
