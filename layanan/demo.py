@@ -142,6 +142,8 @@ def simpan_layanan(seed: int):
 def _simpan_permohonan(acak, layanan, petugas, hari_ini):
     kalender = kalender_kerja()
     permohonan, riwayat, survei, penghitung = [], [], [], {}
+    # The start of today, not the current instant, so the same seed gives the same data all day.
+    sekarang = datetime.datetime.combine(hari_ini, datetime.time.min, WITA)
     S = Permohonan.Status
     for mundur in range(HARI_DEMO, 0, -1):
         tanggal = hari_ini - datetime.timedelta(days=mundur)
@@ -156,6 +158,9 @@ def _simpan_permohonan(acak, layanan, petugas, hari_ini):
             batas = kalender.batas_waktu(diterima, jenis.sla_jumlah, jenis.sla_satuan)
             selesai = diterima + (batas - diterima) * acak.choice((0.3, 0.6, 0.9, 1.4))
             ditolak = acak.random() < 0.05
+            # A request that would only be finished today or later is still open: the officers' queue.
+            terbuka = selesai > sekarang
+            status = acak.choice((S.DITERIMA, S.DIPROSES)) if terbuka else S.DITOLAK if ditolak else S.SELESAI
             p = Permohonan(
                 nomor_tiket=f"{jenis.kode}-{tanggal:%y%m%d}-{nomor:04d}",
                 jenis_layanan=jenis,
@@ -164,24 +169,20 @@ def _simpan_permohonan(acak, layanan, petugas, hari_ini):
                 telepon=f"0852{acak.randrange(10**8):08d}",
                 kanal=acak.choice((Permohonan.Kanal.LOKET,) * 3 + (Permohonan.Kanal.DARING, Permohonan.Kanal.WHATSAPP)),
                 petugas=acak.choice(petugas),
-                status=S.DITOLAK if ditolak else S.SELESAI,
-                alasan_penolakan="Berkas persyaratan tidak lengkap" if ditolak else "",
+                status=status,
+                alasan_penolakan="Berkas persyaratan tidak lengkap" if status == S.DITOLAK else "",
                 diterima_pada=diterima,
                 batas_waktu=batas,
-                selesai_pada=selesai,
+                selesai_pada=None if terbuka else selesai,
             )
             permohonan.append(p)
-            riwayat.append(
-                (
-                    p,
-                    [
-                        (S.DITERIMA, diterima),
-                        (S.DIPROSES, diterima + datetime.timedelta(minutes=10)),
-                        (p.status, selesai),
-                    ],
-                )
-            )
-            if not ditolak and acak.random() < 0.7:
+            langkah = [(S.DITERIMA, diterima), (S.DIPROSES, diterima + datetime.timedelta(minutes=10))]
+            if terbuka:
+                langkah = langkah[: 1 if status == S.DITERIMA else 2]
+            else:
+                langkah.append((status, selesai))
+            riwayat.append((p, langkah))
+            if status == S.SELESAI and acak.random() < 0.7:
                 puas = acak.choice((3, 3, 3, 4, 4))
                 jawaban = [min(4, max(1, puas + acak.choice((-1, 0, 0, 1)))) for _ in range(9)]
                 survei.append((p, jawaban, selesai + datetime.timedelta(hours=2)))

@@ -1,13 +1,19 @@
 """The admin of the service desk (requests read-only) and its demo data."""
 
+import datetime
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
+from kinerja import demo
+from layanan.kalender import WITA
 from layanan.models import JenisLayanan, PenghitungTiket, Permohonan, SurveiKepuasan
 from layanan.nik import urai_nik
+from layanan.selectors import antrean
 from tests.layanan.factories import PermohonanFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,3 +64,15 @@ def test_demo_data_has_dukcapil_services_and_a_deterministic_history():
     assert all(c.terakhir >= 1 for c in PenghitungTiket.objects.all())
     seed("--seed", "5", "--force")
     assert list(Permohonan.objects.order_by("nomor_tiket").values_list("nomor_tiket", "nik", "status")) == pertama
+
+
+def test_demo_requests_not_finished_by_today_wait_in_the_queue():
+    seed()
+    awal_hari_ini = datetime.datetime.combine(timezone.localdate(), datetime.time.min, WITA)
+    S = Permohonan.Status
+    terbuka = Permohonan.objects.filter(status__in=[S.DITERIMA, S.DIPROSES])
+    assert terbuka.exists() and not terbuka.exclude(selesai_pada=None).exists()
+    assert not Permohonan.objects.filter(selesai_pada__gte=awal_hari_ini).exists()
+    assert not SurveiKepuasan.objects.exclude(permohonan__status=S.SELESAI).exists()
+    petugas = get_user_model().objects.get(username=demo.PETUGAS.nip)
+    assert list(antrean(petugas))
