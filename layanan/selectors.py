@@ -278,28 +278,50 @@ class JumlahLayanan:
         return _persen(self.tepat_waktu, self.selesai)
 
     @property
+    def hasil_ikm(self) -> ikm.HasilIKM | None:
+        return ikm.ikm_dari_jumlah(self.jumlah_unsur, self.responden) if self.responden else None
+
+    @property
     def ikm(self) -> Decimal | None:
-        return ikm.ikm_dari_jumlah(self.jumlah_unsur, self.responden).ikm if self.responden else None
+        hasil = self.hasil_ikm
+        return hasil.ikm if hasil else None
+
+
+def _jumlah_layanan_per(kunci: str, mulai: datetime.date, selesai: datetime.date, **saring) -> dict:
+    """JumlahLayanan per value of `kunci` (a path from Permohonan) for requests completed in the period: two grouped
+    queries, one for the requests and one for the survey answer totals on them."""
+    awal, akhir = rentang_waktu(mulai, selesai)
+    selesai_qs = Permohonan.objects.filter(
+        status=Status.SELESAI, selesai_pada__gte=awal, selesai_pada__lt=akhir, **saring
+    )
+    hasil = {}
+    per_kelompok = selesai_qs.values(kunci).annotate(
+        n=Count("*"), tepat=Count("id", filter=Q(selesai_pada__lte=F("batas_waktu")))
+    )
+    for b in per_kelompok.order_by():
+        hasil[b[kunci]] = JumlahLayanan(selesai=b["n"], tepat_waktu=b["tepat"])
+    survei = SurveiKepuasan.objects.filter(permohonan__in=selesai_qs)
+    for b in survei.values(f"permohonan__{kunci}").annotate(responden=Count("*"), **_JUMLAH_UNSUR).order_by():
+        jumlah = hasil.setdefault(b[f"permohonan__{kunci}"], JumlahLayanan())
+        jumlah.responden = b["responden"]
+        jumlah.jumlah_unsur = [b[f"j{nomor}"] for nomor in range(1, ikm.JUMLAH_UNSUR + 1)]
+    return hasil
 
 
 def jumlah_layanan_per_unit(mulai: datetime.date, selesai: datetime.date) -> dict[int, JumlahLayanan]:
     """Per unit that owns services: requests completed in the period, how many within the SLA, and the survey
-    answer totals on them. Two grouped queries whatever the number of units or requests."""
-    awal, akhir = rentang_waktu(mulai, selesai)
-    selesai_qs = Permohonan.objects.filter(status=Status.SELESAI, selesai_pada__gte=awal, selesai_pada__lt=akhir)
-    hasil = {}
-    kunci = "jenis_layanan__unit_kerja_id"
-    per_unit = selesai_qs.values(kunci).annotate(
-        n=Count("*"), tepat=Count("id", filter=Q(selesai_pada__lte=F("batas_waktu")))
-    )
-    for b in per_unit.order_by():
-        hasil[b[kunci]] = JumlahLayanan(selesai=b["n"], tepat_waktu=b["tepat"])
-    survei = SurveiKepuasan.objects.filter(permohonan__in=selesai_qs)
-    for b in survei.values(kunci).annotate(responden=Count("*"), **_JUMLAH_UNSUR).order_by():
-        jumlah = hasil.setdefault(b[kunci], JumlahLayanan())
-        jumlah.responden = b["responden"]
-        jumlah.jumlah_unsur = [b[f"j{nomor}"] for nomor in range(1, ikm.JUMLAH_UNSUR + 1)]
-    return hasil
+    answer totals on them, whatever the number of units or requests."""
+    return _jumlah_layanan_per("jenis_layanan__unit_kerja_id", mulai, selesai)
+
+
+def jumlah_layanan_per_jenis(
+    mulai: datetime.date, selesai: datetime.date, unit_ids
+) -> list[tuple[JenisLayanan, JumlahLayanan]]:
+    """Each service owned by the given units with its totals for the period (zeros when none were completed)."""
+    unit_ids = list(unit_ids)
+    layanan = JenisLayanan.objects.filter(unit_kerja_id__in=unit_ids).select_related("unit_kerja").order_by("nama")
+    per_jenis = _jumlah_layanan_per("jenis_layanan_id", mulai, selesai, jenis_layanan__unit_kerja_id__in=unit_ids)
+    return [(j, per_jenis.get(j.pk, JumlahLayanan())) for j in layanan]
 
 
 @dataclass(frozen=True)

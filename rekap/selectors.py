@@ -10,6 +10,7 @@ from django.utils import timezone
 from kinerja.models import EvaluasiKinerja, PengaturanKinerja, Periode, UnitKerja
 from kinerja.permissions import peran
 from kinerja.predikat import LABEL_PREDIKAT
+from layanan.selectors import jumlah_layanan_per_jenis
 
 from .models import PengingatTerkirim, RekapKinerja, RekapTim
 from .permissions import unit_rekap_visible_to
@@ -40,6 +41,7 @@ class DasborOrganisasi:
     jalur: list[UnitKerja]  # breadcrumb from the top the user may see to the selected unit
     tren: list[RekapKinerja]  # the selected unit's rows across periods, oldest first
     pilihan_unit: list[tuple[int, str]] = field(default_factory=list)
+    unit_ids: set[int] = field(default_factory=set)  # every unit the dashboard covers (the subtree shown)
 
     @property
     def dihitung_pada(self):
@@ -98,6 +100,14 @@ def dasbor_organisasi(user, periode: Periode, unit_id=None) -> DasborOrganisasi:
         jalur.append(UnitKerja(pk=pk, induk_id=induk_id, kode=kode, nama=nama))
         pk = induk_id
     jalur.reverse()
+    anak = defaultdict(list)
+    for pk, induk_id, *_ in unit:
+        anak[induk_id].append(pk)
+    cakupan, tumpukan = set(), [unit_id] if unit_id else [r.unit_kerja_id for r in baris]
+    while tumpukan:
+        pk = tumpukan.pop()
+        cakupan.add(pk)
+        tumpukan.extend(anak.get(pk, ()))
     return DasborOrganisasi(
         unit=jalur[-1] if jalur else None,
         rekap=pilihan,
@@ -105,7 +115,14 @@ def dasbor_organisasi(user, periode: Periode, unit_id=None) -> DasborOrganisasi:
         jalur=jalur,
         tren=tren,
         pilihan_unit=[(pk, f"{kode} · {nama}") for pk, _, kode, nama in unit],
+        unit_ids=cakupan,
     )
+
+
+def layanan_per_jenis(dasbor: DasborOrganisasi, periode: Periode):
+    """The services owned by the dashboard's units (the selected unit's subtree, or the user's top units'), each
+    with its completed requests, share within the SLA and IKM for the period."""
+    return jumlah_layanan_per_jenis(periode.mulai, periode.selesai, dasbor.unit_ids)
 
 
 def gabung(baris: list[RekapKinerja]) -> RekapKinerja | None:

@@ -62,6 +62,7 @@ def organisasi(request):
             "grafik_tren": grafik.tren(dasbor.tren),
             "grafik_layanan": grafik.layanan_per_unit(dasbor.baris),
             "kurva": selectors.uraian_kurva(dasbor.rekap.capaian_organisasi if dasbor.rekap else ""),
+            "layanan_per_jenis": selectors.layanan_per_jenis(dasbor, terpilih),
         }
     return render(request, "rekap/organisasi.html", context)
 

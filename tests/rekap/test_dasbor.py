@@ -1,6 +1,7 @@
 """Dashboards: who may open which, what each role sees (HR only their units), filters, and query-count bounds."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -197,6 +198,48 @@ def test_query_counts_do_not_grow_with_units_or_people(org, login, dihitung):
         "unit": _jumlah_query(klien, reverse("rekap:organisasi"), unit=org.opd_a.pk)
     }
     assert sesudah == sebelum
-    assert max(sesudah.values()) <= 14
+    # 12 for the roll-up dashboard, 3 for the per-service table (the services, their requests, their surveys).
+    assert max(sesudah.values()) <= 15
     klien = login(org.atasan_a)
     assert _jumlah_query(klien, reverse("rekap:tim")) <= 12
+
+
+def test_the_organisation_dashboard_lists_each_service_of_its_units_with_sla_and_ikm(org, login, dihitung):
+    from layanan.kalender import WITA
+    from layanan.models import Permohonan, SurveiKepuasan
+    from tests.layanan.factories import JenisLayananFactory, PermohonanFactory
+
+    pada = datetime.datetime(dihitung.periode.mulai.year, 2, 3, 10, 0, tzinfo=WITA)
+    ktp = JenisLayananFactory(unit_kerja=org.opd_b, nama="Penerbitan KTP-el", kode="KTP")
+    JenisLayananFactory(unit_kerja=org.opd_b, nama="Penerbitan Kartu Keluarga", kode="KK")
+    JenisLayananFactory(unit_kerja=org.bidang_a, nama="Layanan Kepegawaian", kode="KPG")
+    for tepat, jawaban in ((True, [4] * 9), (False, [2] * 9)):
+        p = PermohonanFactory(
+            jenis_layanan=ktp,
+            status=Permohonan.Status.SELESAI,
+            diterima_pada=pada - datetime.timedelta(days=1),
+            batas_waktu=pada + datetime.timedelta(hours=1 if tepat else -1),
+            selesai_pada=pada,
+        )
+        SurveiKepuasan.objects.create(
+            permohonan=p,
+            jenis_layanan=ktp,
+            diisi_pada=pada,
+            **dict(zip(SurveiKepuasan.FIELD_UNSUR, jawaban, strict=True)),
+        )
+
+    respons = login(org.hr_b).get(reverse("rekap:organisasi"), {"periode": dihitung.periode.pk})
+    baris = {j.kode: jumlah for j, jumlah in respons.context["layanan_per_jenis"]}
+    # HR of Dinas Kesehatan (opd_b) sees its own services only, including one with nothing completed yet.
+    assert set(baris) == {"KTP", "KK"}
+    assert (baris["KTP"].selesai, baris["KTP"].persen_tepat_waktu, baris["KTP"].ikm) == (
+        2,
+        Decimal("50.00"),
+        Decimal("75.00"),
+    )
+    assert baris["KK"].selesai == 0 and baris["KK"].ikm is None
+    html = respons.content.decode()
+    tabel = html[html.index('id="tabel-layanan"') :]
+    assert "Penerbitan KTP-el" in tabel and "75,00" in tabel and "belum ada survei" in tabel
+    semua = login(org.admin).get(reverse("rekap:organisasi"), {"periode": dihitung.periode.pk})
+    assert {j.kode for j, _ in semua.context["layanan_per_jenis"]} == {"KTP", "KK", "KPG"}
