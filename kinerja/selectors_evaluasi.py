@@ -266,12 +266,17 @@ def evaluasi_saya(user):
     return EvaluasiKinerja.objects.filter(pegawai=p.pegawai).select_related("periode").order_by("-periode__mulai")
 
 
+def skp_pegawai(user, pegawai_id):
+    """An ASN's SKP that the user may see, newest year first, with their number of RHK."""
+    return skp_visible_to(user).filter(pegawai_id=pegawai_id).annotate(jumlah_rhk=Count("rhk")).order_by("-tahun")
+
+
 def skp_saya(user):
     """The user's own SKP, newest year first, with their number of RHK."""
     p = peran(user)
     if p.pegawai is None:
         return SKP.objects.none()
-    return SKP.objects.filter(pegawai=p.pegawai).annotate(jumlah_rhk=Count("rhk")).order_by("-tahun")
+    return skp_pegawai(user, p.pegawai.pk)
 
 
 def skp_menunggu_persetujuan(user):

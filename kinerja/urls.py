@@ -36,6 +36,7 @@ urlpatterns += [
     path("kinerja/evaluasi/<int:pk>/dokumen/", ve.evaluasi_dokumen, name="evaluasi_dokumen"),
     path("kinerja/bukti/<int:pk>/", ve.bukti_berkas, name="bukti_berkas"),
     path("kinerja/saya/", ve.kinerja_saya, name="kinerja_saya"),
+    path("pegawai/<int:pegawai_pk>/skp/baru/", ve.skp_buat_untuk, name="skp_buat_untuk"),
     path("kinerja/skp/<int:pk>/", ve.skp_detail, name="skp_detail"),
     path("kinerja/skp/<int:skp_pk>/rhk/", ve.skp_rhk, name="skp_rhk_baru"),
     path("kinerja/skp/<int:skp_pk>/rhk/<int:pk>/", ve.skp_rhk, name="skp_rhk_ubah"),

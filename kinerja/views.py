@@ -2,10 +2,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
-from . import selectors
+from . import selectors, selectors_evaluasi
 from .forms import FilterPegawaiForm
-from .permissions import can_view_pegawai, can_view_roster, can_view_team, peran
+from .forms_evaluasi import FormBuatSKP
+from .permissions import can_plan_for, can_view_pegawai, can_view_roster, can_view_team, peran
 from .views_evaluasi import konteks_tim_evaluasi
 
 PEGAWAI_PER_HALAMAN = 50
@@ -40,11 +42,17 @@ def daftar_pegawai(request):
 
 def _render_detail(request, pegawai, **extra):
     atasan = pegawai.atasan
+    sendiri = peran(request.user).pegawai == pegawai
     context = {
         "pegawai": pegawai,
         "jalur_unit": selectors.unit_path(pegawai.unit_kerja),
         "atasan_bisa_dibuka": atasan is not None and can_view_pegawai(request.user, atasan),
         "bawahan": selectors.bawahan_of(request.user, pegawai),
+        "skp": selectors_evaluasi.skp_pegawai(request.user, pegawai.pk),
+        # HR staff start an SKP here; the ASN themself does it on Kinerja Saya.
+        "form_skp": None
+        if sendiri or not can_plan_for(request.user, pegawai)
+        else FormBuatSKP(initial={"tahun": timezone.localdate().year}),
         **extra,
     }
     return render(request, "kinerja/detail_pegawai.html", context)

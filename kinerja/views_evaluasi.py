@@ -538,15 +538,40 @@ def kinerja_saya(request):
     tahun_ini = timezone.localdate().year
     form = FormBuatSKP(request.POST or None, initial={"tahun": tahun_ini})
     if request.method == "POST" and form.is_valid():
-        tahun = form.cleaned_data["tahun"]
-        fungsi = svc.salin_skp_tahun_lalu if form.cleaned_data["salin"] else svc.buat_skp
-        skp, galat = _coba(fungsi, request.user, p.pegawai.pk, tahun)
-        if galat is None:
-            messages.success(request, f"SKP {tahun} dibuat sebagai draf.")
+        skp = _buat_skp(request, p.pegawai.pk, form)
+        if skp is not None:
             return redirect("skp_detail", skp.pk)
-        _ke_form(form, galat)
     context = {"skp": sel.skp_saya(request.user), "evaluasi": sel.evaluasi_saya(request.user), "form": form}
     return render(request, "kinerja/skp/kinerja_saya.html", context)
+
+
+def _buat_skp(request, pegawai_id, form):
+    """Start an SKP as the valid FormBuatSKP says (empty, or copied from last year): the new SKP, or None with the
+    refusal shown on the form."""
+    tahun = form.cleaned_data["tahun"]
+    fungsi = svc.salin_skp_tahun_lalu if form.cleaned_data["salin"] else svc.buat_skp
+    skp, galat = _coba(fungsi, request.user, pegawai_id, tahun)
+    if galat is None:
+        messages.success(request, f"SKP {tahun} dibuat sebagai draf.")
+        return skp
+    _ke_form(form, galat)
+    return None
+
+
+@require_POST
+@login_required
+def skp_buat_untuk(request, pegawai_pk):
+    """HR staff start an ASN's SKP from the ASN's page (the ASN themself uses Kinerja Saya)."""
+    pegawai = get_object_or_404(selectors.pegawai_detail(request.user), pk=pegawai_pk)
+    if not izin.can_plan_for(request.user, pegawai):
+        raise PermissionDenied
+    form = FormBuatSKP(request.POST)
+    skp = _buat_skp(request, pegawai.pk, form) if form.is_valid() else None
+    if skp is not None:
+        return redirect("skp_detail", skp.pk)
+    for galat in form.errors.values():
+        messages.error(request, " ".join(galat))
+    return redirect("detail_pegawai", pegawai.pk)
 
 
 @login_required

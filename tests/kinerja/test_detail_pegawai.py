@@ -102,7 +102,7 @@ def test_detail_runs_a_bounded_number_of_queries(org, login, django_assert_max_n
     for _ in range(30):
         PegawaiFactory(atasan=org.atasan_a, unit_kerja=org.bidang_a)
     client = login(org.admin)
-    # 9 for the page (roles in two queries), plus the navbar bell's unread-notification count.
-    with django_assert_max_num_queries(10):
+    # 9 for the page (roles in two queries), the ASN's SKP card, and the navbar bell's unread count.
+    with django_assert_max_num_queries(11):
         response = client.get(reverse("detail_pegawai", args=[org.atasan_a.pk]))
     assert len(response.context["bawahan"]) == 32
