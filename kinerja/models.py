@@ -18,19 +18,24 @@ from .errors_evaluasi import EvaluasiTerkunci
 from .nip import validasi_nip
 
 
+def subtree(pasangan, root_ids) -> set:
+    """Ids of the given roots and all their descendants, from (id, induk_id) pairs already at hand."""
+    children = {}
+    for pk, induk_id in pasangan:
+        children.setdefault(induk_id, []).append(pk)
+    result, stack = set(), list(root_ids)
+    while stack:
+        pk = stack.pop()
+        if pk not in result:
+            result.add(pk)
+            stack.extend(children.get(pk, ()))
+    return result
+
+
 class UnitKerjaQuerySet(models.QuerySet):
     def subtree_ids(self, root_ids):
         """Ids of the given units and all their descendants, in one query (the tree is small: units, not people)."""
-        children = {}
-        for pk, induk_id in self.values_list("id", "induk_id"):
-            children.setdefault(induk_id, []).append(pk)
-        result, stack = set(), list(root_ids)
-        while stack:
-            pk = stack.pop()
-            if pk not in result:
-                result.add(pk)
-                stack.extend(children.get(pk, ()))
-        return result
+        return subtree(self.values_list("id", "induk_id"), root_ids)
 
 
 class UnitKerja(models.Model):

@@ -341,22 +341,14 @@ def angka_layanan_pegawai(pegawai_ids, mulai: datetime.date, selesai: datetime.d
     """Per officer: requests they completed in the period, the share done within the SLA, and the IKM of the
     surveys on those requests. Two grouped queries whatever the number of officers; officers without
     completed requests are absent (use .get(pk, AngkaLayanan()))."""
-    pegawai_ids = list(pegawai_ids)
-    awal, akhir = rentang_waktu(mulai, selesai)
-    selesai_qs = Permohonan.objects.filter(
-        petugas_id__in=pegawai_ids, status=Status.SELESAI, selesai_pada__gte=awal, selesai_pada__lt=akhir
-    )
-    jumlah = selesai_qs.values("petugas_id").annotate(
-        n=Count("id"), tepat=Count("id", filter=Q(selesai_pada__lte=F("batas_waktu")))
-    )
-    per_ikm = ikm_per_kelompok(SurveiKepuasan.objects.filter(permohonan__in=selesai_qs), "permohonan__petugas")
-    hasil = {}
-    for b in jumlah.order_by():
-        survei = per_ikm.get(b["petugas_id"])
-        hasil[b["petugas_id"]] = AngkaLayanan(
-            layanan_selesai=b["n"],
-            persen_tepat_waktu=_persen(b["tepat"], b["n"]),
-            ikm_layanan=survei.ikm if survei else None,
-            responden=survei.responden if survei else 0,
+    per_petugas = _jumlah_layanan_per("petugas_id", mulai, selesai, petugas_id__in=list(pegawai_ids))
+    return {
+        pk: AngkaLayanan(
+            layanan_selesai=jumlah.selesai,
+            persen_tepat_waktu=jumlah.persen_tepat_waktu,
+            ikm_layanan=jumlah.ikm,
+            responden=jumlah.responden,
         )
-    return hasil
+        for pk, jumlah in per_petugas.items()
+        if jumlah.selesai
+    }

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Avg
 from django.utils import timezone
 
-from kinerja.models import EvaluasiKinerja, PengaturanKinerja, Periode, UnitKerja
+from kinerja.models import EvaluasiKinerja, PengaturanKinerja, Periode, UnitKerja, subtree
 from kinerja.permissions import peran
 from kinerja.predikat import LABEL_PREDIKAT
 from layanan.selectors import jumlah_layanan_per_jenis
@@ -100,14 +100,8 @@ def dasbor_organisasi(user, periode: Periode, unit_id=None) -> DasborOrganisasi:
         jalur.append(UnitKerja(pk=pk, induk_id=induk_id, kode=kode, nama=nama))
         pk = induk_id
     jalur.reverse()
-    anak = defaultdict(list)
-    for pk, induk_id, *_ in unit:
-        anak[induk_id].append(pk)
-    cakupan, tumpukan = set(), [unit_id] if unit_id else [r.unit_kerja_id for r in baris]
-    while tumpukan:
-        pk = tumpukan.pop()
-        cakupan.add(pk)
-        tumpukan.extend(anak.get(pk, ()))
+    akar = [unit_id] if unit_id else [r.unit_kerja_id for r in baris]
+    cakupan = subtree(((pk, induk_id) for pk, induk_id, *_ in unit), akar)
     return DasborOrganisasi(
         unit=jalur[-1] if jalur else None,
         rekap=pilihan,
