@@ -1,5 +1,6 @@
 """The production configuration: docker-compose.yml, .env.example and `check --deploy`."""
 
+import json
 import os
 import re
 import shutil
@@ -120,3 +121,50 @@ def test_docker_compose_accepts_the_file(tmp_path):
     (tmp_path / ".env").write_text(isi)
     proses = subprocess.run([*perintah, "config", "--quiet"], cwd=tmp_path, capture_output=True, text=True)
     assert proses.returncode == 0, proses.stderr
+
+
+def _storages_default(tmp_path, **env_tambahan):
+    """settings.STORAGES["default"] as config.settings builds it from the given environment (run in a subprocess)."""
+    env = {"PATH": os.environ["PATH"], **PRODUKSI, **env_tambahan, "DJANGO_SETTINGS_MODULE": "config.settings"}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [env_tambahan.get("PYTHONPATH"), str(ROOT)]))
+    kode = "import json; from django.conf import settings; print(json.dumps(settings.STORAGES['default']))"
+    return subprocess.run([sys.executable, "-c", kode], cwd=tmp_path, env=env, capture_output=True, text=True)
+
+
+def test_uploads_go_to_the_shared_media_folder_by_default(tmp_path):
+    proses = _storages_default(tmp_path)
+    assert proses.returncode == 0, proses.stderr
+    assert json.loads(proses.stdout) == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+
+
+def test_storage_backend_s3_configures_a_private_bucket_from_the_environment(tmp_path):
+    # django-storages is an optional install; an empty stand-in package lets settings load without it.
+    (tmp_path / "storages").mkdir()
+    (tmp_path / "storages" / "__init__.py").write_text("")
+    proses = _storages_default(
+        tmp_path,
+        PYTHONPATH=str(tmp_path),
+        STORAGE_BACKEND="s3",
+        AWS_STORAGE_BUCKET_NAME="kinerja-berkas",
+        AWS_S3_ENDPOINT_URL="https://minio.gorontaloprov.go.id",
+        AWS_ACCESS_KEY_ID="kunci",
+        AWS_SECRET_ACCESS_KEY="rahasia",
+    )
+    assert proses.returncode == 0, proses.stderr
+    default = json.loads(proses.stdout)
+    assert default["BACKEND"] == "storages.backends.s3.S3Storage"
+    opsi = default["OPTIONS"]
+    assert opsi["bucket_name"] == "kinerja-berkas"
+    assert opsi["endpoint_url"] == "https://minio.gorontaloprov.go.id"
+    assert (opsi["access_key"], opsi["secret_key"]) == ("kunci", "rahasia")
+    assert opsi["region_name"] is None  # boto3 decides, as for any unset AWS_* value
+    assert opsi["querystring_auth"] is True and opsi["file_overwrite"] is False
+
+
+def test_storage_backend_s3_without_a_bucket_or_an_unknown_backend_refuses_to_start(tmp_path):
+    (tmp_path / "storages").mkdir()
+    (tmp_path / "storages" / "__init__.py").write_text("")
+    tanpa_bucket = _storages_default(tmp_path, PYTHONPATH=str(tmp_path), STORAGE_BACKEND="s3")
+    assert tanpa_bucket.returncode != 0 and "AWS_STORAGE_BUCKET_NAME" in tanpa_bucket.stderr
+    salah = _storages_default(tmp_path, STORAGE_BACKEND="ftp")
+    assert salah.returncode != 0 and "STORAGE_BACKEND harus 'filesystem' atau 's3'" in salah.stderr
