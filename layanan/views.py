@@ -46,8 +46,8 @@ def _halaman(request, qs):
 def _terlalu_sering(request, nama: str, batas: int, detik: int) -> bool:
     """Count a request against a per-address budget kept in the cache; True once the budget is spent.
 
-    REMOTE_ADDR only: a client-supplied X-Forwarded-For would let anyone pick a fresh address per try, so
-    behind a proxy the proxy must pass the client address to gunicorn (--forwarded-allow-ips).
+    REMOTE_ADDR only: a client-supplied X-Forwarded-For would let anyone pick a fresh address per try. Behind
+    our own proxies, config.proxy.AlamatKlienMiddleware has already put the client's address there.
     """
     kunci = f"layanan:batas:{nama}:{request.META.get('REMOTE_ADDR', '')}"
     cache.add(kunci, 0, detik)

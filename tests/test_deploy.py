@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from django.conf import settings
 
 from tests.conftest import perlu_layanan
 
@@ -92,6 +93,36 @@ def test_compose_runs_the_whole_stack_with_exactly_one_beat():
     assert services["web"]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
 
 
+def test_compose_scales_web_behind_an_nginx_proxy_that_publishes_the_only_port():
+    services = compose()["services"]
+    proxy = services["proxy"]
+    assert proxy["image"].startswith("nginx:")
+    assert [p.rsplit(":", 1)[1] for p in proxy["ports"]] == ["80"]
+    assert proxy["depends_on"]["web"]["condition"] == "service_healthy"
+    # Replicas cannot share a fixed host port, and only the proxy may reach them (X-Forwarded-For is trusted).
+    assert [nama for nama, s in services.items() if s.get("ports")] == ["proxy"]
+    assert services["web"]["environment"]["TRUSTED_PROXIES"] == "${TRUSTED_PROXIES:-1}"
+    sumber, tujuan, _ = proxy["volumes"][0].split(":")
+    assert tujuan == "/etc/nginx/conf.d/default.conf"
+    assert (ROOT / sumber).is_file()
+
+
+def test_the_proxy_balances_over_every_web_replica_and_passes_host_and_scheme_through():
+    conf = (ROOT / "nginx/kinerja.conf").read_text()
+    # Docker's DNS, asked again while running, so scaled replicas are found without a restart.
+    assert re.search(r"^resolver 127\.0\.0\.11\b", conf, re.MULTILINE)
+    assert re.search(r"upstream web \{[^}]*zone web[^}]*server web:8000 resolve;", conf)
+    assert "proxy_pass http://web;" in conf
+    assert "proxy_set_header Host $http_host;" in conf
+    # The scheme a TLS terminator in front reported, else the one nginx was reached with.
+    skema = re.search(r"proxy_set_header X-Forwarded-Proto \$(\w+);", conf).group(1)
+    assert re.search(rf"map \$http_x_forwarded_proto \${skema} \{{[^}}]*\"\"\s+\$scheme;", conf)
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in conf
+    # Big enough for the largest roster the form accepts, so the form (not nginx) answers an oversized one.
+    limit_mb = int(re.search(r"client_max_body_size (\d+)m;", conf).group(1))
+    assert limit_mb > settings.ROSTER_MAX_UPLOAD_MB
+
+
 def test_the_image_runs_as_a_non_root_user_and_collects_static_files():
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert dockerfile.startswith("FROM python:3.11-slim")
@@ -115,6 +146,7 @@ def test_docker_compose_accepts_the_file(tmp_path):
         perlu_layanan("docker compose (plugin) atau docker-compose tidak terpasang")
     for nama in ("docker-compose.yml", "Dockerfile"):
         shutil.copy(ROOT / nama, tmp_path / nama)
+    shutil.copytree(ROOT / "nginx", tmp_path / "nginx")
     contoh = (ROOT / ".env.example").read_text()
     isi = re.sub(r"^SECRET_KEY=$", f"SECRET_KEY={PRODUKSI['SECRET_KEY']}", contoh, flags=re.MULTILINE)
     isi = re.sub(r"^POSTGRES_PASSWORD=$", "POSTGRES_PASSWORD=rahasia", isi, flags=re.MULTILINE)
