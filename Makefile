@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 # pyvenv.cfg, which a fresh venv rewrites, so a recreated venv is reinstalled too.
 STAMP := var/.requirements-installed
 
-.PHONY: help install run test lint bench migrate seed
+.PHONY: help install run test lint bench migrate seed backup restore
 
 help:
 	@echo "make run      server pengembangan di http://127.0.0.1:$(PORT)/ dengan worker Celery + beat"
@@ -20,6 +20,7 @@ help:
 	@echo "make lint     ruff check dan ruff format --check"
 	@echo "make bench    jalankan setiap bench/*.py"
 	@echo "make migrate  terapkan migrasi;  make seed  isi data demo (SEED_ARGS='--pegawai 30000 --force')"
+	@echo "make backup   cadangkan basis data ke var/backup/;  make restore FILE=...  pulihkan dari cadangan"
 
 $(VENV)/pyvenv.cfg:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +47,14 @@ run: migrate
 	trap 'kill -TERM $$worker 2>/dev/null || true; wait $$worker 2>/dev/null || true' EXIT; \
 	echo; echo "Kinerja ASN Gorontalo: http://127.0.0.1:$(PORT)/  (halaman masuk: http://127.0.0.1:$(PORT)/masuk/)"; echo; \
 	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
+
+# The database is the one DATABASE_URL names (default: the SQLite dev database); kinerja/cadangan.py does the work.
+backup: $(STAMP)
+	$(BIN)/python manage.py backup_db
+
+restore: $(STAMP)
+	@[[ -n "$(FILE)" ]] || { echo "Sebutkan berkas cadangan: make restore FILE=var/backup/kinerja-....dump" >&2; exit 2; }
+	$(BIN)/python manage.py restore_db "$(FILE)"
 
 test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)

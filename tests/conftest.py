@@ -1,4 +1,5 @@
 import os
+from urllib.parse import quote
 
 import pytest
 from celery.contrib.testing.worker import start_worker
@@ -18,6 +19,14 @@ def perlu_layanan(alasan: str):
     if REQUIRE_SERVICES:
         pytest.fail(f"REQUIRE_SERVICES=1 tetapi layanan tidak tersedia: {alasan}")
     pytest.skip(alasan)
+
+
+def url_database(nama: str | None = None) -> str:
+    """DATABASE_URL of the PostgreSQL test database (or of database `nama` on its server), for subprocesses."""
+    d = connections["default"].settings_dict
+    sandi = f":{quote(d['PASSWORD'], safe='')}" if d["PASSWORD"] else ""
+    alamat = f"{d['HOST'] or '127.0.0.1'}:{d['PORT'] or 5432}"
+    return f"postgres://{quote(d['USER'], safe='')}{sandi}@{alamat}/{nama or d['NAME']}"
 
 
 @pytest.fixture(autouse=True)
