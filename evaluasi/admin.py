@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
+from audit.services import catat
 from kinerja.errors_evaluasi import AksiDitolak
 
 from . import services
@@ -12,7 +13,6 @@ from .models import (
     CatatanDisiplin,
     ImporFakta,
     Konsekuensi,
-    LogAudit,
     PengaturanTPP,
     RekapKehadiran,
     RekapPelatihan,
@@ -85,7 +85,7 @@ class CatatanDisiplinAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.dicatat_oleh = obj.dicatat_oleh or request.user
         super().save_model(request, obj, form, change)
-        services.catat_audit(request.user, "disiplin_dicatat", "catatan_disiplin", obj.pk, str(obj))
+        catat(request.user, "disiplin_dicatat", obj)
 
 
 @admin.register(BesaranTPP)
@@ -105,7 +105,7 @@ class PengaturanTPPAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        services.catat_audit(request.user, "pengaturan_tpp_diubah", "pengaturan_tpp", obj.pk, str(form.cleaned_data))
+        catat(request.user, "pengaturan_tpp_diubah", obj, uraian=str(form.cleaned_data))
 
 
 @admin.register(ImporFakta)
@@ -115,20 +115,4 @@ class ImporFaktaAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in ImporFakta._meta.fields]
 
     def has_add_permission(self, request):
-        return False
-
-
-@admin.register(LogAudit)
-class LogAuditAdmin(admin.ModelAdmin):
-    list_display = ["pada", "oleh", "aksi", "objek", "objek_id", "uraian"]
-    list_filter = ["aksi", "objek"]
-    search_fields = ["uraian"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
         return False
