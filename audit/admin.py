@@ -12,7 +12,12 @@ class AuditAdminMixin:
     """ModelAdmin mixin: each add, change and delete through the admin gets an entry with old → new."""
 
     def _field_audit(self, obj):
-        return [f.name for f in obj._meta.concrete_fields if not f.primary_key]
+        # Timestamps the model sets itself change on every save and say nothing about the edit.
+        return [
+            f.name
+            for f in obj._meta.concrete_fields
+            if not f.primary_key and not getattr(f, "auto_now", False) and not getattr(f, "auto_now_add", False)
+        ]
 
     def save_model(self, request, obj, form, change):
         with transaction.atomic():

@@ -1,5 +1,7 @@
 """Writing the audit log. Call catat() inside the service's transaction, so a rolled-back change leaves no entry."""
 
+from decimal import Decimal
+
 from django.db import models
 
 from .models import LogAudit
@@ -47,9 +49,16 @@ def nilai_field(obj, fields) -> dict:
         field = obj._meta.get_field(nama)
         if isinstance(field, models.ForeignKey):
             hasil[nama] = str(getattr(obj, nama)) if getattr(obj, field.attname) is not None else None
+        elif isinstance(field, models.DecimalField):
+            hasil[nama] = angka(field.to_python(getattr(obj, nama)))
         else:
             hasil[nama] = getattr(obj, nama)
     return hasil
+
+
+def angka(nilai: Decimal | None) -> str | None:
+    """A decimal as the log shows it: 10.00 as stored and 10 as typed are the same number, "10"."""
+    return None if nilai is None else f"{nilai.normalize():f}"
 
 
 def selisih(lama: dict | None, baru: dict) -> dict:

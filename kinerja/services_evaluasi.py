@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import F, ProtectedError
 from django.utils import timezone
 
-from audit.services import catat, nilai_field, selisih
+from audit.services import angka, catat, nilai_field, selisih
 
 from . import permissions as izin
 from . import selectors_evaluasi as sel
@@ -605,7 +605,7 @@ def isi_realisasi(user, evaluasi_id: int, versi: int, isian: list[IsianRealisasi
             raise ValidationError({f"{field}_{k}": v for k, v in exc.message_dict.items()}) from None
         baris.save()
         if sebelum != nilai:
-            perubahan[f"realisasi: {baris.indikator}"] = [sebelum, nilai]
+            perubahan[f"realisasi: {baris.indikator}"] = [angka(sebelum), angka(nilai)]
         if sudah_diajukan and sebelum != nilai:
             riwayat.append(
                 _catat(
