@@ -84,6 +84,8 @@ OBJEK_DIAUDIT = (
     "evaluasi.aturan",
     "evaluasi.konsekuensi",
     "evaluasi.rekapkehadiran",
+    "evaluasi.rekappelatihan",
+    "evaluasi.besarantpp",
     "evaluasi.imporfakta",
     "evaluasi.catatandisiplin",
     "evaluasi.pengaturantpp",

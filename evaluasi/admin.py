@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
+from audit.admin import AuditAdminMixin
 from audit.services import catat
 from kinerja.errors_evaluasi import AksiDitolak
 
@@ -58,7 +59,7 @@ class KonsekuensiAdmin(admin.ModelAdmin):
 
 
 @admin.register(RekapKehadiran)
-class RekapKehadiranAdmin(admin.ModelAdmin):
+class RekapKehadiranAdmin(AuditAdminMixin, admin.ModelAdmin):
     list_display = ["pegawai", "tahun", "bulan", "hari_kerja", "hadir", "tanpa_keterangan", "menit_terlambat", "sumber"]
     list_filter = ["tahun", "bulan", "sumber"]
     search_fields = ["pegawai__nama", "pegawai__nip"]
@@ -67,7 +68,7 @@ class RekapKehadiranAdmin(admin.ModelAdmin):
 
 
 @admin.register(RekapPelatihan)
-class RekapPelatihanAdmin(admin.ModelAdmin):
+class RekapPelatihanAdmin(AuditAdminMixin, admin.ModelAdmin):
     list_display = ["pegawai", "tahun", "jp"]
     list_filter = ["tahun"]
     search_fields = ["pegawai__nama", "pegawai__nip"]
@@ -89,7 +90,7 @@ class CatatanDisiplinAdmin(admin.ModelAdmin):
 
 
 @admin.register(BesaranTPP)
-class BesaranTPPAdmin(admin.ModelAdmin):
+class BesaranTPPAdmin(AuditAdminMixin, admin.ModelAdmin):
     list_display = ["jenis_jabatan", "besaran"]
 
 

@@ -14,7 +14,7 @@ from evaluasi.models import Aturan, Konsekuensi
 from kinerja import services as roster_svc
 from kinerja import services_evaluasi as svc
 from kinerja.errors_evaluasi import PelanggaranKurva, StatusTidakSesuai
-from kinerja.models import SKP, ImporRoster, PenugasanPengelola
+from kinerja.models import SKP, ImporRoster, PenugasanPengelola, UnitKerja
 from kinerja.permissions import GRUP_PENGELOLA
 from tests.evaluasi.bantuan import evaluasi_final, kehadiran, periode
 from tests.factories import UserFactory
@@ -309,3 +309,18 @@ def test_a_login_writes_no_entry(org, client, password):
     jumlah = LogAudit.objects.count()
     assert client.login(username=org.staf_b.nip, password=password)
     assert LogAudit.objects.count() == jumlah
+
+
+def test_admin_edits_and_deletions_of_a_unit_are_logged(org, login):
+    client = login(_superuser())
+    unit = UnitKerja.objects.create(kode="75.09", nama="Unit Lama", induk=org.prov)
+    url = reverse("admin:kinerja_unitkerja_change", args=[unit.pk])
+    response = client.post(url, {"kode": "75.09", "nama": "Unit Baru", "induk": org.prov.pk})
+    assert response.status_code == 302
+    assert entri("data_diubah", unit).perubahan == {"nama": ["Unit Lama", "Unit Baru"]}
+
+    response = client.post(reverse("admin:kinerja_unitkerja_delete", args=[unit.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert not UnitKerja.objects.filter(pk=unit.pk).exists()
+    hapus = entri("data_dihapus", unit)
+    assert (hapus.oleh_nama, hapus.label) == ("superadmin", "Unit Baru (75.09)")
