@@ -21,5 +21,6 @@ urlpatterns = [
     path("layanan/", include("layanan.urls")),
     path("aturan/", include("evaluasi.urls")),
     path("dasbor/", include("rekap.urls")),
+    path("audit/", include("audit.urls")),
     path("", include("kinerja.urls")),
 ]

@@ -3,6 +3,8 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
+from audit.admin import AuditAdminMixin
+from audit.services import catat
 from kinerja.errors_evaluasi import AksiDitolak
 
 from . import services
@@ -12,7 +14,6 @@ from .models import (
     CatatanDisiplin,
     ImporFakta,
     Konsekuensi,
-    LogAudit,
     PengaturanTPP,
     RekapKehadiran,
     RekapPelatihan,
@@ -58,7 +59,7 @@ class KonsekuensiAdmin(admin.ModelAdmin):
 
 
 @admin.register(RekapKehadiran)
-class RekapKehadiranAdmin(admin.ModelAdmin):
+class RekapKehadiranAdmin(AuditAdminMixin, admin.ModelAdmin):
     list_display = ["pegawai", "tahun", "bulan", "hari_kerja", "hadir", "tanpa_keterangan", "menit_terlambat", "sumber"]
     list_filter = ["tahun", "bulan", "sumber"]
     search_fields = ["pegawai__nama", "pegawai__nip"]
@@ -67,7 +68,7 @@ class RekapKehadiranAdmin(admin.ModelAdmin):
 
 
 @admin.register(RekapPelatihan)
-class RekapPelatihanAdmin(admin.ModelAdmin):
+class RekapPelatihanAdmin(AuditAdminMixin, admin.ModelAdmin):
     list_display = ["pegawai", "tahun", "jp"]
     list_filter = ["tahun"]
     search_fields = ["pegawai__nama", "pegawai__nip"]
@@ -85,11 +86,11 @@ class CatatanDisiplinAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.dicatat_oleh = obj.dicatat_oleh or request.user
         super().save_model(request, obj, form, change)
-        services.catat_audit(request.user, "disiplin_dicatat", "catatan_disiplin", obj.pk, str(obj))
+        catat(request.user, "disiplin_dicatat", obj)
 
 
 @admin.register(BesaranTPP)
-class BesaranTPPAdmin(admin.ModelAdmin):
+class BesaranTPPAdmin(AuditAdminMixin, admin.ModelAdmin):
     list_display = ["jenis_jabatan", "besaran"]
 
 
@@ -105,7 +106,7 @@ class PengaturanTPPAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        services.catat_audit(request.user, "pengaturan_tpp_diubah", "pengaturan_tpp", obj.pk, str(form.cleaned_data))
+        catat(request.user, "pengaturan_tpp_diubah", obj, uraian=str(form.cleaned_data))
 
 
 @admin.register(ImporFakta)
@@ -115,20 +116,4 @@ class ImporFaktaAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in ImporFakta._meta.fields]
 
     def has_add_permission(self, request):
-        return False
-
-
-@admin.register(LogAudit)
-class LogAuditAdmin(admin.ModelAdmin):
-    list_display = ["pada", "oleh", "aksi", "objek", "objek_id", "uraian"]
-    list_filter = ["aksi", "objek"]
-    search_fields = ["uraian"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
         return False

@@ -2,7 +2,7 @@
 
 Facts: monthly attendance (RekapKehadiran), training hours per year (RekapPelatihan), disciplinary decisions
 already taken (CatatanDisiplin); performance comes from kinerja. Rules (Aturan) are data; outcomes
-(Konsekuensi) keep the rule as it was and the evidence. LogAudit records every change.
+(Konsekuensi) keep the rule as it was and the evidence. Every change is recorded in the audit log (audit app).
 """
 
 import uuid
@@ -382,29 +382,6 @@ class Konsekuensi(models.Model):
             return None
         bulan = self.potongan_mulai.month - 1 + self.bulan_potongan
         return self.potongan_mulai.replace(year=self.potongan_mulai.year + bulan // 12, month=bulan % 12 + 1)
-
-
-class LogAudit(models.Model):
-    """Append-only audit trail of the app: who changed what, when, and the data before and after."""
-
-    pada = models.DateTimeField("pada", default=timezone.now)
-    oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    aksi = models.CharField("aksi", max_length=40)
-    objek = models.CharField("objek", max_length=40)
-    objek_id = models.PositiveBigIntegerField("id objek", null=True, blank=True)
-    uraian = models.TextField("uraian", blank=True)
-    data = models.JSONField("data", default=dict, blank=True, encoder=DjangoJSONEncoder)
-
-    class Meta:
-        verbose_name = "log audit"
-        verbose_name_plural = "log audit"
-        ordering = ["-pada", "-id"]
-        indexes = [models.Index(fields=["objek", "objek_id"])]
-
-    def __str__(self):
-        return f"{self.pada:%d-%m-%Y %H:%M} {self.aksi} {self.objek} {self.objek_id or ''}"
 
 
 class BesaranTPP(models.Model):

@@ -1,6 +1,6 @@
 """Writes of the rules app: rules, applying them to a period, deciding outcomes, attendance and imports.
 
-Each function is one transaction, checks the role on the server, and leaves a LogAudit row. Refusals use
+Each function is one transaction, checks the role on the server, and leaves an audit log entry. Refusals use
 kinerja.errors_evaluasi (TidakBerwenang for the role, StatusTidakSesuai for the state) and ValidationError.
 """
 
@@ -12,6 +12,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from audit.models import LogAudit
+from audit.services import catat, selisih
 from kinerja.errors_evaluasi import StatusTidakSesuai, TidakBerwenang
 from kinerja.models import Notifikasi, Pegawai, Periode
 from kinerja.services import simpan_pratinjau
@@ -19,27 +21,10 @@ from kinerja.services import simpan_pratinjau
 from . import impor
 from . import permissions as izin
 from . import selectors as sel
-from .models import Aturan, ImporFakta, Konsekuensi, LogAudit, RekapKehadiran, RekapPelatihan, periksa_rekap
+from .models import Aturan, ImporFakta, Konsekuensi, RekapKehadiran, RekapPelatihan, periksa_rekap
 
 Status = Konsekuensi.Status
 TAUTAN_KONSEKUENSI_SAYA = "/aturan/saya/"
-
-
-def catat_audit(user, aksi: str, objek: str, objek_id=None, uraian: str = "", data=None) -> LogAudit:
-    """Append one row to the audit trail."""
-    return LogAudit.objects.create(oleh=user, aksi=aksi, objek=objek, objek_id=objek_id, uraian=uraian, data=data or {})
-
-
-def _audit(user, aksi, objek, objek_id, uraian, data=None, pada=None):
-    return LogAudit(
-        oleh=user,
-        aksi=aksi,
-        objek=objek,
-        objek_id=objek_id,
-        uraian=uraian,
-        data=data or {},
-        pada=pada or timezone.now(),
-    )
 
 
 # --- rules ---------------------------------------------------------------------------------------------------
@@ -61,14 +46,14 @@ def simpan_aturan(user, aturan: Aturan) -> Aturan:
             aturan.versi = lama.versi + 1
     aturan.diubah_oleh = user
     aturan.save()
-    catat_audit(
-        user,
-        "aturan_diubah" if sebelum else "aturan_dibuat",
-        "aturan",
-        aturan.pk,
-        f"{aturan.nama} (versi {aturan.versi})",
-        {"sebelum": sebelum, "sesudah": aturan.sebagai_data()},
-    )
+    sesudah = aturan.sebagai_data()
+    if sebelum is None:
+        aksi = "aturan_dibuat"
+    elif sebelum["aktif"] != sesudah["aktif"]:
+        aksi = "aturan_diaktifkan" if aturan.aktif else "aturan_dinonaktifkan"
+    else:
+        aksi = "aturan_diubah"
+    catat(user, aksi, aturan, selisih(sebelum, sesudah), label=f"{aturan.nama} (versi {aturan.versi})")
     return aturan
 
 
@@ -145,45 +130,54 @@ def terapkan_aturan(
         )
     hasil.dicatat = Konsekuensi.objects.bulk_create(baru)
     id_baru = {(k.pegawai_id, k.aturan_id): k.pk for k in hasil.dicatat}
+    status_lama = {k.pk: k.status for k, _ in rencana.diganti}
     for k, pengganti in rencana.diganti:
         k.status = Status.DIGANTIKAN
         k.digantikan_oleh_id = id_baru.get(pengganti) if pengganti else None
         k.digantikan_pada = sekarang
     Konsekuensi.objects.bulk_update([k for k, _ in rencana.diganti], ["status", "digantikan_oleh", "digantikan_pada"])
+    # One entry per outcome (each has its own history page), plus one summary of the run.
     LogAudit.objects.bulk_create(
         [
             *(
-                _audit(
+                catat(
                     user,
                     "konsekuensi_diusulkan",
-                    "konsekuensi",
-                    k.pk,
-                    f"{k.get_kode_display()} — {k.pegawai}",
+                    k,
+                    {"status": [None, k.status]},
+                    label=f"{k.get_kode_display()} — {k.pegawai}",
                     pada=sekarang,
+                    simpan=False,
                 )
                 for k in hasil.dicatat
             ),
             *(
-                _audit(
+                catat(
                     user,
                     "konsekuensi_digantikan",
-                    "konsekuensi",
-                    k.pk,
-                    f"{k.get_kode_display()} — {k.pegawai}",
-                    {"digantikan_oleh": k.digantikan_oleh_id},
+                    k,
+                    {"status": [status_lama[k.pk], k.status]},
+                    label=f"{k.get_kode_display()} — {k.pegawai}",
+                    ringkasan={"digantikan_oleh": k.digantikan_oleh_id},
                     pada=sekarang,
+                    simpan=False,
                 )
                 for k, _ in rencana.diganti
             ),
-            _audit(
+            catat(
                 user,
                 "aturan_diterapkan",
-                "periode",
-                periode.pk,
-                f"{periode}: {hasil.baru} baru, {hasil.tetap} tetap, {hasil.digantikan} digantikan"
+                periode,
+                uraian=f"{periode}: {hasil.baru} baru, {hasil.tetap} tetap, {hasil.digantikan} digantikan"
                 + ("" if rencana.final else " (periode belum final, dikonfirmasi)"),
-                {"pegawai_ids": list(pegawai_ids) if pegawai_ids is not None else None},
+                ringkasan={
+                    "baru": hasil.baru,
+                    "tetap": hasil.tetap,
+                    "digantikan": hasil.digantikan,
+                    "pegawai_ids": list(pegawai_ids) if pegawai_ids is not None else None,
+                },
                 pada=sekarang,
+                simpan=False,
             ),
         ]
     )
@@ -217,16 +211,17 @@ def putuskan_konsekuensi(user, konsekuensi_id: int, *, setujui: bool, alasan: st
     )
     if k.status != Status.USULAN:
         raise StatusTidakSesuai(f"Konsekuensi berstatus {k.get_status_display()} tidak dapat diputuskan lagi.")
+    status_lama = k.status
     k.status = Status.DISETUJUI if setujui else Status.DITOLAK
     k.diputuskan_oleh, k.diputuskan_pada, k.alasan_keputusan = user, timezone.now(), alasan
     k.save(update_fields=["status", "diputuskan_oleh", "diputuskan_pada", "alasan_keputusan"])
-    catat_audit(
+    catat(
         user,
         "konsekuensi_disetujui" if setujui else "konsekuensi_ditolak",
-        "konsekuensi",
-        k.pk,
-        f"{k.get_kode_display()} — {k.pegawai}",
-        {"alasan": alasan},
+        k,
+        {"status": [status_lama, k.status]},
+        label=f"{k.get_kode_display()} — {k.pegawai}",
+        uraian=alasan,
     )
     if setujui:
         penerima = [(k.pegawai.user, f"Konsekuensi {k.periode}: {k.get_kode_display()}")]
@@ -260,13 +255,12 @@ def simpan_kehadiran(user, pegawai_id: int, tahun: int, bulan: int, nilai: dict)
     rekap.sumber, rekap.diperbarui_oleh = RekapKehadiran.Sumber.MANUAL, user
     rekap.full_clean()
     rekap.save()
-    catat_audit(
+    catat(
         user,
         "kehadiran_diubah" if sebelum else "kehadiran_diisi",
-        "rekap_kehadiran",
-        rekap.pk,
-        f"{pegawai} {bulan:02d}/{tahun}",
-        {"sebelum": sebelum, "sesudah": {f: getattr(rekap, f) for f in RekapKehadiran.ANGKA}},
+        rekap,
+        selisih(sebelum, {f: getattr(rekap, f) for f in RekapKehadiran.ANGKA}),
+        label=f"{pegawai} {bulan:02d}/{tahun}",
     )
     return rekap
 
@@ -341,11 +335,12 @@ def konfirmasi_impor(user, job_id: int) -> ImporFakta:
     )
     job.status, job.ringkasan, job.jumlah_baris = ImporFakta.Status.SELESAI, rencana.ringkasan(), rencana.jumlah_baris
     job.save()
-    catat_audit(
+    catat(
         user,
         "impor_dikonfirmasi",
-        "impor_fakta",
-        job.pk,
-        f"{job.get_jenis_display()} {job.nama_berkas}: {len(rencana.baru)} baru, {len(rencana.diubah)} diubah",
+        job,
+        label=f"{job.get_jenis_display()} {job.nama_berkas}",
+        uraian=f"{job.get_jenis_display()} {job.nama_berkas}: {len(rencana.baru)} baru, {len(rencana.diubah)} diubah",
+        ringkasan={"berkas": job.nama_berkas, "baru": len(rencana.baru), "diubah": len(rencana.diubah)},
     )
     return job

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from audit.selectors import riwayat_objek
 from kinerja.errors_evaluasi import AksiDitolak
 from kinerja.models import Periode
 from kinerja.selectors import unit_choices
@@ -31,7 +32,7 @@ from .forms import (
     kondisi_awal,
 )
 from .metrik import katalog
-from .models import Aturan, ImporFakta, LogAudit, PengaturanTPP
+from .models import Aturan, ImporFakta, PengaturanTPP
 
 JENIS_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -104,7 +105,7 @@ def aturan_ubah(request, pk=None):
         form = AturanForm(instance=aturan)
         formset = KondisiFormSet(initial=kondisi_awal(aturan) if pk else None, prefix="kondisi")
         form_simulasi = SimulasiForm(prefix="simulasi")
-    riwayat = LogAudit.objects.filter(objek="aturan", objek_id=aturan.pk).select_related("oleh")[:20] if pk else []
+    riwayat = riwayat_objek(aturan)[:20] if pk else []
     return render(
         request,
         "evaluasi/aturan_ubah.html",
@@ -189,7 +190,7 @@ def konsekuensi_detail(request, pk):
     kat = katalog()
     pemicu = [(kat[m].label if m in kat else m, v) for m, v in (k.bukti.get("pemicu") or {}).items()]
     metrik = [(kat[m].label if m in kat else m, v) for m, v in (k.bukti.get("metrik") or {}).items()]
-    riwayat = LogAudit.objects.filter(objek="konsekuensi", objek_id=k.pk).select_related("oleh")
+    riwayat = riwayat_objek(k)
     return render(
         request,
         "evaluasi/konsekuensi_detail.html",

@@ -4,13 +4,15 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from import_export.admin import ImportExportModelAdmin
 
+from audit.admin import AuditAdminMixin
+
 from .models import ImporRoster, Pegawai, PenugasanPengelola, UnitKerja
 from .permissions import can_import_roster
 from .resources import PegawaiResource
 
 
 @admin.register(UnitKerja)
-class UnitKerjaAdmin(admin.ModelAdmin):
+class UnitKerjaAdmin(AuditAdminMixin, admin.ModelAdmin):
     list_display = ["kode", "nama", "induk", "kepala"]
     search_fields = ["kode", "nama"]
     list_select_related = ["induk", "kepala"]
@@ -19,7 +21,7 @@ class UnitKerjaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Pegawai)
-class PegawaiAdmin(ImportExportModelAdmin):
+class PegawaiAdmin(AuditAdminMixin, ImportExportModelAdmin):
     resource_classes = [PegawaiResource]
     list_display = ["nip", "nama_lengkap", "jenis_kelamin", "status_kepegawaian", "golongan", "unit_kerja", "aktif"]
     list_filter = ["aktif", "status_kepegawaian", "jenis_kelamin", "jenis_jabatan", "golongan"]

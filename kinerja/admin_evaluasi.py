@@ -7,6 +7,8 @@ models refuse it too). Periods, the organisational performance and the settings 
 
 from django.contrib import admin
 
+from audit.admin import AuditAdminMixin
+
 from .models import (
     SKP,
     EvaluasiKinerja,
@@ -64,7 +66,7 @@ class SKPAdmin(HanyaBaca, admin.ModelAdmin):
 
 
 @admin.register(Periode)
-class PeriodeAdmin(admin.ModelAdmin):
+class PeriodeAdmin(AuditAdminMixin, admin.ModelAdmin):
     list_display = ("__str__", "mulai", "selesai", "status")
     list_filter = ("tahun", "jenis", "status")
     readonly_fields = ("dibuat_oleh", "dibuat", "ditutup_oleh", "ditutup_pada")

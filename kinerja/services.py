@@ -13,6 +13,8 @@ from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
 
+from audit.services import catat
+
 from . import roster
 from .models import ImporRoster, Pegawai, UnitKerja
 from .permissions import can_import_roster
@@ -461,6 +463,8 @@ def run_import_job(job_id: int) -> ImporRoster:
                 job.progres = 100
             job.selesai = timezone.now()
             job.save()
+            if job.status == ImporRoster.Status.SELESAI:
+                _catat_impor(job, hasil)
     except Exception:
         log.exception("Impor roster %s gagal", job_id)
         ImporRoster.objects.filter(pk=job_id, status=ImporRoster.Status.ANTRI).update(
@@ -471,6 +475,33 @@ def run_import_job(job_id: int) -> ImporRoster:
         raise
     cache.delete(_kunci_progres(job_id))
     return job
+
+
+def _catat_impor(job, hasil):
+    """One audit entry for the whole import (not one per row): the file and its counts."""
+    r = hasil.ringkasan()
+    hitung = {
+        k: r[k]
+        for k in (
+            "jumlah_baris",
+            "jumlah_baru",
+            "jumlah_diubah",
+            "jumlah_tidak_berubah",
+            "jumlah_unit_baru",
+            "jumlah_unit_diubah",
+            "dinonaktifkan",
+            "akun_dibuat",
+        )
+    }
+    catat(
+        job.dibuat_oleh,
+        "roster_diimpor",
+        job,
+        label=job.nama_berkas,
+        uraian=f"{job.nama_berkas}: {r['jumlah_baru']} pegawai baru, {r['jumlah_diubah']} diubah, "
+        f"{r['dinonaktifkan']} dinonaktifkan, {r['akun_dibuat']} akun dibuat",
+        ringkasan={"berkas": job.nama_berkas, **hitung},
+    )
 
 
 def import_progress(job: ImporRoster) -> dict:

@@ -17,6 +17,8 @@ from django.db import transaction
 from django.db.models import F, ProtectedError
 from django.utils import timezone
 
+from audit.services import angka, catat, nilai_field, selisih
+
 from . import permissions as izin
 from . import selectors_evaluasi as sel
 from .errors_evaluasi import KonflikVersi, PelanggaranKurva, StatusTidakSesuai, TidakBerwenang
@@ -45,6 +47,10 @@ from .signals import unit_difinalkan
 
 Status = EvaluasiKinerja.Status
 Aksi = RiwayatEvaluasi.Aksi
+# What the audit log keeps, old → new, when an RHK or an indicator is saved or deleted.
+FIELD_AUDIT_RHK = ("uraian", "jenis", "rhk_atasan", "urutan")
+FIELD_AUDIT_INDIKATOR = ("uraian", "aspek", "target", "satuan", "urutan")
+FIELD_AUDIT_PENGATURAN = ("batas_capaian", "rumus_efisiensi_tinggi", "kurva")
 
 # Where notifications point. The pages (next session) should route these paths, or change them here only.
 TAUTAN_EVALUASI = "/kinerja/evaluasi/{pk}/"
@@ -172,14 +178,19 @@ def _catat(evaluasi, user, aksi, *, dari="", ke="", field="", lama="", baru="", 
     )
 
 
-def _pindah(evaluasi, user, ke, aksi, alasan="", **field):
-    """Move the evaluation to a new state and log the move."""
+def _pindah(evaluasi, user, ke, aksi, alasan="", skor_lama=None, **field):
+    """Move the evaluation to a new state and log the move, with the scores that changed (`skor_lama`: the
+    fields' values before) in the audit log."""
     dari = evaluasi.status
     evaluasi.status = ke
-    for nama, nilai in field.items():
-        setattr(evaluasi, nama, nilai)
+    for nama, isi in field.items():
+        setattr(evaluasi, nama, isi)
     evaluasi.save()
     _catat(evaluasi, user, aksi, dari=dari, ke=ke, alasan=alasan).save()
+    perubahan = {"status": [dari, ke]}
+    if skor_lama:
+        perubahan |= selisih(skor_lama, {f: getattr(evaluasi, f) for f in skor_lama})
+    catat(user, f"evaluasi_{aksi.lower()}", evaluasi, perubahan, uraian=alasan)
 
 
 def _beri_tahu(penerima_user, judul, pesan="", tautan=""):
@@ -209,6 +220,7 @@ def buka_periode(
     )
     periode.full_clean()
     periode.save()
+    catat(user, "periode_dibuka", periode, {"status": [None, periode.status]})
     return periode
 
 
@@ -223,6 +235,7 @@ def tutup_periode(user, periode_id: int) -> Periode:
     periode.ditutup_oleh = user
     periode.ditutup_pada = timezone.now()
     periode.save()
+    catat(user, "periode_ditutup", periode, {"status": [Periode.Status.DIBUKA, periode.status]})
     return periode
 
 
@@ -240,6 +253,7 @@ def buka_kembali_periode(user, periode_id: int, alasan: str) -> Periode:
     periode.ditutup_pada = None
     periode.save()
     PembukaanKembaliPeriode.objects.create(periode=periode, oleh=user, alasan=alasan)
+    catat(user, "periode_dibuka_kembali", periode, {"status": [Periode.Status.DITUTUP, periode.status]}, uraian=alasan)
     return periode
 
 
@@ -279,6 +293,14 @@ def buat_evaluasi_periode(user, periode_id: int, unit_ids) -> HasilPembuatan:
         if pk not in sudah
     ]
     EvaluasiKinerja.objects.bulk_create(baru, batch_size=1000, ignore_conflicts=True)
+    if baru:
+        catat(
+            user,
+            "evaluasi_dibuat",
+            periode,
+            uraian=f"{len(baru)} evaluasi dibuat, {len(sudah)} sudah ada",
+            ringkasan={"dibuat": len(baru), "sudah_ada": len(sudah), "unit_ids": sorted(unit_ids)},
+        )
     return HasilPembuatan(dibuat=len(baru), sudah_ada=len(sudah))
 
 
@@ -304,6 +326,7 @@ def buat_skp(user, pegawai_id: int, tahun: int) -> SKP:
         raise ValidationError({"tahun": f"SKP tahun {tahun} untuk pegawai ini sudah ada."})
     skp = SKP.objects.create(pegawai=pegawai, tahun=tahun)
     RiwayatSKP.objects.create(skp=skp, oleh=user, ke_status=skp.status)
+    catat(user, "skp_dibuat", skp, {"status": [None, skp.status]})
     return skp
 
 
@@ -321,8 +344,10 @@ def simpan_rhk(
     """Add an RHK to an SKP in draft or returned, or edit one (rhk_id); the supervisor's RHK must be of the same
     year and from the ASN's direct supervisor's SKP (cascading)."""
     skp = _skp_untuk_diubah(user, skp_id)
+    lama = None
     if rhk_id is not None:
         rhk = RencanaHasilKerja.objects.get(pk=rhk_id, skp=skp)
+        lama = nilai_field(rhk, FIELD_AUDIT_RHK)
     else:
         rhk = RencanaHasilKerja(skp=skp, urutan=urutan or skp.rhk.count() + 1)
     rhk.uraian, rhk.jenis, rhk.rhk_atasan_id = uraian, jenis, rhk_atasan_id
@@ -330,6 +355,9 @@ def simpan_rhk(
         rhk.urutan = urutan
     rhk.full_clean()
     rhk.save()
+    perubahan = selisih(lama, nilai_field(rhk, FIELD_AUDIT_RHK))
+    if perubahan:
+        catat(user, "skp_rhk_disimpan", rhk, perubahan, label=f"{skp}: {rhk}")
     return rhk
 
 
@@ -337,7 +365,8 @@ def simpan_rhk(
 def hapus_rhk(user, rhk_id: int) -> None:
     """Delete an RHK (and its indicators) of an SKP in draft or returned, unless a subordinate's RHK cites it."""
     rhk = RencanaHasilKerja.objects.get(pk=rhk_id)
-    _skp_untuk_diubah(user, rhk.skp_id)
+    skp = _skp_untuk_diubah(user, rhk.skp_id)
+    catat(user, "skp_rhk_dihapus", rhk, selisih(nilai_field(rhk, FIELD_AUDIT_RHK), {}), label=f"{skp}: {rhk}")
     try:
         rhk.delete()
     except ProtectedError:
@@ -360,9 +389,11 @@ def simpan_indikator(
 ) -> IndikatorKinerja:
     """Add an indicator (aspect, target, unit) to an RHK of an SKP in draft or returned, or edit one."""
     rhk = RencanaHasilKerja.objects.get(pk=rhk_id)
-    _skp_untuk_diubah(user, rhk.skp_id)
+    skp = _skp_untuk_diubah(user, rhk.skp_id)
+    lama = None
     if indikator_id is not None:
         indikator = IndikatorKinerja.objects.get(pk=indikator_id, rhk=rhk)
+        lama = nilai_field(indikator, FIELD_AUDIT_INDIKATOR)
     else:
         indikator = IndikatorKinerja(rhk=rhk, urutan=urutan or rhk.indikator.count() + 1)
     indikator.uraian, indikator.aspek, indikator.target, indikator.satuan = uraian, aspek, target, satuan
@@ -372,6 +403,9 @@ def simpan_indikator(
     if indikator.target <= 0:
         raise ValidationError({"target": "Target harus lebih besar dari nol."})
     indikator.save()
+    perubahan = selisih(lama, nilai_field(indikator, FIELD_AUDIT_INDIKATOR))
+    if perubahan:
+        catat(user, "skp_indikator_disimpan", indikator, perubahan, label=f"{skp}: {indikator}")
     return indikator
 
 
@@ -379,7 +413,14 @@ def simpan_indikator(
 def hapus_indikator(user, indikator_id: int) -> None:
     """Delete an indicator of an SKP in draft or returned, unless an evaluation already holds a realisation of it."""
     indikator = IndikatorKinerja.objects.select_related("rhk").get(pk=indikator_id)
-    _skp_untuk_diubah(user, indikator.rhk.skp_id)
+    skp = _skp_untuk_diubah(user, indikator.rhk.skp_id)
+    catat(
+        user,
+        "skp_indikator_dihapus",
+        indikator,
+        selisih(nilai_field(indikator, FIELD_AUDIT_INDIKATOR), {}),
+        label=f"{skp}: {indikator}",
+    )
     try:
         indikator.delete()
     except ProtectedError:
@@ -413,6 +454,7 @@ def ajukan_skp(user, skp_id: int) -> SKP:
     skp.alasan_pengembalian = ""
     skp.save()
     RiwayatSKP.objects.create(skp=skp, oleh=user, dari_status=dari, ke_status=skp.status)
+    catat(user, "skp_diajukan", skp, {"status": [dari, skp.status]})
     _beri_tahu(atasan.user, f"SKP {skp.tahun} {skp.pegawai.nama} diajukan", tautan=TAUTAN_SKP.format(pk=skp.pk))
     return skp
 
@@ -435,6 +477,7 @@ def setujui_skp(user, skp_id: int) -> SKP:
     skp.disetujui_pada = timezone.now()
     skp.save()
     RiwayatSKP.objects.create(skp=skp, oleh=user, dari_status=SKP.Status.DIAJUKAN, ke_status=skp.status)
+    catat(user, "skp_disetujui", skp, {"status": [SKP.Status.DIAJUKAN, skp.status]})
     _beri_tahu(skp.pegawai.user, f"SKP {skp.tahun} Anda disetujui", tautan=TAUTAN_SKP.format(pk=skp.pk))
     return skp
 
@@ -448,6 +491,7 @@ def kembalikan_skp(user, skp_id: int, alasan: str) -> SKP:
     skp.alasan_pengembalian = alasan
     skp.save()
     RiwayatSKP.objects.create(skp=skp, oleh=user, dari_status=SKP.Status.DIAJUKAN, ke_status=skp.status, alasan=alasan)
+    catat(user, "skp_dikembalikan", skp, {"status": [SKP.Status.DIAJUKAN, skp.status]}, uraian=alasan)
     _beri_tahu(skp.pegawai.user, f"SKP {skp.tahun} Anda dikembalikan", alasan, TAUTAN_SKP.format(pk=skp.pk))
     return skp
 
@@ -464,7 +508,7 @@ def salin_skp_tahun_lalu(user, pegawai_id: int, tahun: int) -> SKP:
     salinan = RencanaHasilKerja.objects.bulk_create(
         [RencanaHasilKerja(skp=skp, jenis=r.jenis, uraian=r.uraian, urutan=r.urutan) for r in daftar_rhk]
     )
-    IndikatorKinerja.objects.bulk_create(
+    indikator = IndikatorKinerja.objects.bulk_create(
         [
             IndikatorKinerja(
                 rhk=baru, uraian=i.uraian, aspek=i.aspek, target=i.target, satuan=i.satuan, urutan=i.urutan
@@ -472,6 +516,13 @@ def salin_skp_tahun_lalu(user, pegawai_id: int, tahun: int) -> SKP:
             for lama, baru in zip(daftar_rhk, salinan, strict=True)
             for i in lama.indikator.all()
         ]
+    )
+    catat(
+        user,
+        "skp_disalin",
+        skp,
+        uraian=f"Disalin dari SKP {sumber.tahun}: {len(salinan)} RHK, {len(indikator)} indikator",
+        ringkasan={"dari_skp": sumber.pk, "rhk": len(salinan), "indikator": len(indikator)},
     )
     return skp
 
@@ -528,6 +579,7 @@ def isi_realisasi(user, evaluasi_id: int, versi: int, isian: list[IsianRealisasi
     sudah_diajukan = evaluasi.diajukan_pada is not None
     now = timezone.now()
     riwayat = []
+    perubahan = {}
     for item in isian:
         field = f"realisasi_{item.indikator_id}"
         if item.indikator_id not in indikator:
@@ -552,6 +604,8 @@ def isi_realisasi(user, evaluasi_id: int, versi: int, isian: list[IsianRealisasi
         except ValidationError as exc:
             raise ValidationError({f"{field}_{k}": v for k, v in exc.message_dict.items()}) from None
         baris.save()
+        if sebelum != nilai:
+            perubahan[f"realisasi: {baris.indikator}"] = [angka(sebelum), angka(nilai)]
         if sudah_diajukan and sebelum != nilai:
             riwayat.append(
                 _catat(
@@ -559,6 +613,10 @@ def isi_realisasi(user, evaluasi_id: int, versi: int, isian: list[IsianRealisasi
                 )
             )
     RiwayatEvaluasi.objects.bulk_create(riwayat)
+    if perubahan:
+        atas_nama = sebagai == RealisasiIndikator.DiisiSebagai.PENGELOLA
+        uraian = "Diisi pengelola kinerja atas nama pegawai." if atas_nama else ""
+        catat(user, "evaluasi_realisasi", evaluasi, perubahan, uraian=uraian)
     return _ambil_evaluasi(evaluasi.pk)
 
 
@@ -629,7 +687,9 @@ def nilai_evaluasi(
     evaluasi.catatan = catatan.strip()
     evaluasi.rekomendasi_pengembangan = rekomendasi_pengembangan.strip()
     evaluasi.alasan_pengembalian = ""
-    _pindah(evaluasi, user, Status.DINILAI, Aksi.DINILAI, alasan.strip(), dinilai_pada=timezone.now())
+    _pindah(
+        evaluasi, user, Status.DINILAI, Aksi.DINILAI, alasan.strip(), skor_lama=skor_lama, dinilai_pada=timezone.now()
+    )
     RiwayatEvaluasi.objects.bulk_create(
         _catat(evaluasi, user, Aksi.NILAI_DIUBAH, field=f, lama=lama, baru=getattr(evaluasi, f), alasan=alasan.strip())
         for f, lama in skor_lama.items()
@@ -676,6 +736,7 @@ def akui_evaluasi(user, evaluasi_id: int, versi: int) -> EvaluasiKinerja:
     evaluasi.diakui_pada = timezone.now()
     evaluasi.save(update_fields=["diakui_pada"])
     _catat(evaluasi, user, Aksi.DIAKUI, dari=Status.FINAL, ke=Status.FINAL).save()
+    catat(user, "evaluasi_diakui", evaluasi, {"diakui_pada": [None, evaluasi.diakui_pada]})
     return evaluasi
 
 
@@ -692,6 +753,7 @@ def tetapkan_kinerja_organisasi(user, periode_id: int, unit_id: int, capaian: st
         raise ValidationError({"capaian": "Pilih capaian kinerja organisasi yang tersedia."})
     periode = Periode.objects.get(pk=periode_id)
     _pastikan_dibuka(periode)
+    lama = KinerjaOrganisasi.objects.filter(unit_kerja=unit, periode=periode).values_list("capaian", flat=True).first()
     if sel.evaluasi_unit(periode.pk, unit.pk).filter(status=Status.FINAL).exists():
         raise StatusTidakSesuai(
             "Unit ini sudah memiliki evaluasi final pada periode ini: capaiannya tidak dapat diubah."
@@ -701,6 +763,9 @@ def tetapkan_kinerja_organisasi(user, periode_id: int, unit_id: int, capaian: st
         periode=periode,
         defaults={"capaian": capaian, "ditetapkan_oleh": user, "ditetapkan_pada": timezone.now()},
     )
+    if lama != capaian:
+        label = f"{unit.nama} — {periode}"
+        catat(user, "kinerja_organisasi_ditetapkan", hasil, {"capaian": [lama, capaian]}, label=label)
     return hasil
 
 
@@ -787,6 +852,22 @@ def finalkan_unit(
         for e in calon
         if e.pegawai.user is not None
     )
+    # One entry for the unit, not one per evaluation: the ids and a curve override's reason are in it.
+    catat(
+        user,
+        "unit_difinalkan",
+        unit,
+        {"status": [Status.DINILAI, Status.FINAL]},
+        label=f"{unit.nama} — {periode}",
+        uraian=catatan_alasan,
+        ringkasan={
+            "periode": str(periode),
+            "difinalkan": len(calon),
+            "evaluasi_ids": ids,
+            "pelanggaran_kurva": pelanggaran,
+        },
+        pada=now,
+    )
     unit_difinalkan.send(
         sender=EvaluasiKinerja, periode_id=periode.pk, unit_id=unit.pk, pegawai_ids=[e.pegawai_id for e in calon]
     )
@@ -799,11 +880,15 @@ def simpan_pengaturan(user, *, batas_capaian, rumus_efisiensi_tinggi: bool, kurv
     if not izin.peran(user).administrator:
         raise TidakBerwenang("Hanya administrator yang dapat mengubah pengaturan kinerja.")
     pengaturan = PengaturanKinerja.aktif()
+    lama = nilai_field(pengaturan, FIELD_AUDIT_PENGATURAN)
     pengaturan.batas_capaian = batas_capaian
     pengaturan.rumus_efisiensi_tinggi = rumus_efisiensi_tinggi
     pengaturan.kurva = kurva or None
     pengaturan.full_clean()
     pengaturan.save()
+    perubahan = selisih(lama, nilai_field(pengaturan, FIELD_AUDIT_PENGATURAN))
+    if perubahan:
+        catat(user, "pengaturan_kinerja_diubah", pengaturan, perubahan)
     return pengaturan
 
 

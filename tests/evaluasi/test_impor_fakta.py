@@ -167,7 +167,7 @@ def test_the_import_pages_upload_preview_and_confirm(client, org):
 
 
 def test_hr_enters_one_month_by_hand_and_it_is_audited(client, org):
-    from evaluasi.models import LogAudit
+    from audit.models import LogAudit
 
     client.force_login(org.hr_a.user)
     isian = {"nip": org.staf_a1.nip, "tahun": 2026, "bulan": 2, "hari_kerja": 20, "hadir": 19, "tanpa_keterangan": 1}

@@ -4,8 +4,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from audit.models import LogAudit
 from evaluasi import services
-from evaluasi.models import Aturan, Konsekuensi, LogAudit
+from evaluasi.models import Aturan, Konsekuensi
 from kinerja.errors_evaluasi import StatusTidakSesuai, TidakBerwenang
 from tests.evaluasi.bantuan import evaluasi_final, kehadiran, periode
 
