@@ -23,3 +23,6 @@ urlpatterns = [
     path("dasbor/", include("rekap.urls")),
     path("", include("kinerja.urls")),
 ]
+
+# A database or Redis failure raised inside a middleware arrives here; config.gangguan answers it with 503.
+handler500 = "config.gangguan.server_error"
