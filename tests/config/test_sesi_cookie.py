@@ -1,10 +1,6 @@
 """Session and cookie flags as production runs them, and the password rules."""
 
 import datetime
-import json
-import os
-import subprocess
-import sys
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -12,7 +8,7 @@ from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.test_deploy import PRODUKSI, ROOT
+from tests.test_deploy import pengaturan_produksi as baca_pengaturan_produksi
 
 pytestmark = pytest.mark.django_db
 
@@ -31,16 +27,7 @@ NAMA_PENGATURAN = [
 @pytest.fixture(scope="module")
 def pengaturan_produksi():
     """The cookie settings config.settings yields with a production environment (not the test settings)."""
-    kode = (
-        "import json, django; django.setup(); from django.conf import settings; "
-        f"print(json.dumps({{n: getattr(settings, n) for n in {NAMA_PENGATURAN!r}}}))"
-    )
-    env = {"PATH": os.environ["PATH"], **PRODUKSI, "DJANGO_SETTINGS_MODULE": "config.settings"}
-    proses = subprocess.run(
-        [sys.executable, "-c", kode], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
-    assert proses.returncode == 0, proses.stderr
-    return json.loads(proses.stdout.strip().splitlines()[-1])
+    return baca_pengaturan_produksi(*NAMA_PENGATURAN)
 
 
 def test_production_cookies_are_secure_httponly_and_same_site(pengaturan_produksi):
