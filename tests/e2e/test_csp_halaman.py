@@ -13,6 +13,7 @@ from kinerja.models import SKP, EvaluasiKinerja, ImporRoster, Pegawai, Periode, 
 from kinerja.services import _kunci_progres
 from layanan.models import JenisLayanan, Permohonan
 from tests.e2e.test_login_journey import isi_form_masuk
+from tests.evaluasi.bantuan import pastikan_aturan_bawaan
 
 pytestmark = pytest.mark.e2e
 
@@ -66,6 +67,8 @@ def seed_demo(transactional_db, settings):
     settings.AXES_ENABLED = True
 
     def seed(jumlah=None):
+        # The demo's outcomes come from the default rules, which an earlier transactional test may have flushed.
+        pastikan_aturan_bawaan()
         call_command("seed_demo", "--pegawai", str(jumlah or demo.jumlah_minimal()), stdout=StringIO())
 
     return seed
