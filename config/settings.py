@@ -39,7 +39,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.health.HealthCheckMiddleware",
-    # Outermost after /healthz, so a database or Redis failure anywhere below becomes the 503 page.
+    # Turns a database or Redis failure in a view or template into the 503 page; one raised inside another
+    # middleware reaches handler500 (config.gangguan.server_error), which gives the same page.
     "config.gangguan.GangguanLayananMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
