@@ -24,3 +24,6 @@ urlpatterns = [
     path("audit/", include("audit.urls")),
     path("", include("kinerja.urls")),
 ]
+
+# A database or Redis failure raised inside a middleware arrives here; config.gangguan answers it with 503.
+handler500 = "config.gangguan.server_error"

@@ -20,3 +20,6 @@ WHITENOISE_AUTOREFRESH = True
 # Without Redis, each test run gets a fresh in-memory cache rather than the development file cache in var/.
 if not REDIS_URL:  # noqa: F405
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# django-axes refuses an authenticate() without a request, which Client.login() and direct authenticate()
+# calls make; tests of throttling, and the browser journeys through the login form, switch it on.
+AXES_ENABLED = False

@@ -29,22 +29,68 @@ def compose():
     return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
 
 
-def test_check_deploy_prints_no_warnings_with_production_values():
+def lingkungan_produksi(**tambahan) -> dict[str, str]:
     # Only what a production container would have: not the test run's variables (tests.settings,
     # DJANGO_ALLOW_ASYNC_UNSAFE from the browser tests), which the deploy check rightly rejects.
-    env = {"PATH": os.environ["PATH"], **PRODUKSI, "DJANGO_SETTINGS_MODULE": "config.settings"}
-    proses = subprocess.run(
+    return {"PATH": os.environ["PATH"], **PRODUKSI, "DJANGO_SETTINGS_MODULE": "config.settings", **tambahan}
+
+
+def check_deploy(**tambahan) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env=env,
+        env=lingkungan_produksi(**tambahan),
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def pengaturan_produksi(*nama: str) -> dict:
+    """The named settings as config.settings computes them from the production environment."""
+    kode = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        f"print(json.dumps({{n: getattr(settings, n) for n in {list(nama)!r}}}, default=str))"
+    )
+    proses = subprocess.run(
+        [sys.executable, "-c", kode], cwd=ROOT, env=lingkungan_produksi(), capture_output=True, text=True, timeout=120
+    )
+    assert proses.returncode == 0, proses.stderr
+    return json.loads(proses.stdout.strip().splitlines()[-1])
+
+
+def test_check_deploy_prints_no_warnings_with_production_values():
+    proses = check_deploy()
     keluaran = proses.stdout + proses.stderr
     assert proses.returncode == 0, keluaran
     assert "System check identified no issues" in keluaran
     assert "WARNING" not in keluaran
+
+
+def test_check_deploy_would_catch_a_weakened_production_setting():
+    # The clean result above means something: switching HTTPS cookies off is reported.
+    proses = check_deploy(SESSION_COOKIE_SECURE="0")
+    assert proses.returncode != 0
+    assert "security.W012" in proses.stdout + proses.stderr
+
+
+def test_production_throttles_logins_sends_a_csp_and_answers_503_for_dead_services():
+    nyata = pengaturan_produksi(
+        "MIDDLEWARE", "AUTHENTICATION_BACKENDS", "AXES_ENABLED", "AXES_FAILURE_LIMIT", "AXES_COOLOFF_TIME"
+    )
+    middleware = nyata["MIDDLEWARE"]
+    # The client's address is settled first (axes and the public forms' limits read it), then the health probe
+    # and the 503 page come before anything that touches the database.
+    assert middleware[:3] == [
+        "config.proxy.AlamatKlienMiddleware",
+        "config.health.HealthCheckMiddleware",
+        "config.gangguan.GangguanLayananMiddleware",
+    ]
+    assert "csp.middleware.CSPMiddleware" in middleware
+    assert middleware[-1] == "axes.middleware.AxesMiddleware"
+    assert nyata["AUTHENTICATION_BACKENDS"][0] == "axes.backends.AxesStandaloneBackend"
+    assert nyata["AXES_ENABLED"] is True
+    assert (nyata["AXES_FAILURE_LIMIT"], nyata["AXES_COOLOFF_TIME"]) == (5, "0:15:00")
 
 
 def test_collectstatic_succeeds_with_the_production_storage(tmp_path):

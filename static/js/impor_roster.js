@@ -9,6 +9,8 @@
   var bar = wadah.querySelector(".progress-bar");
   var induk = wadah.querySelector(".progress");
   var tahap = wadah.querySelector("[data-tahap]");
+  // The initial width comes from a data attribute: the CSP forbids style attributes.
+  bar.style.width = (Number(bar.dataset.lebar) || 0) + "%";
 
   function tampilkan(data) {
     var persen = Math.max(0, Math.min(100, data.persen || 0));

@@ -1,0 +1,57 @@
+"""PostgreSQL or Redis unreachable: a plain 503 page in Indonesian instead of a traceback or a 500."""
+
+import logging
+import sys
+
+import redis
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.views import defaults
+from kombu.exceptions import OperationalError as BrokerTidakTersedia
+
+logger = logging.getLogger(__name__)
+
+# The database, Redis as cache, and Redis as the Celery broker (a task sent while it is down).
+GANGGUAN_LAYANAN = (OperationalError, InterfaceError, redis.ConnectionError, redis.TimeoutError, BrokerTidakTersedia)
+# Seconds a browser or proxy is told to wait; a restart of either service takes about this long.
+COBA_LAGI_DETIK = 30
+
+
+def halaman_gangguan(request, exc: BaseException) -> HttpResponse:
+    """Log the failure and answer 503 with Retry-After.
+
+    Rendered without the request: context processors and the user lookup would query the very database
+    that is down.
+    """
+    logger.error("Layanan tidak tersedia saat %s %s: %r", request.method, request.path, exc, exc_info=exc)
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(COBA_LAGI_DETIK)
+    return response
+
+
+class GangguanLayananMiddleware:
+    """Turns a database or Redis failure raised by a view or while rendering its template into the 503 page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exc):
+        if isinstance(exc, GANGGUAN_LAYANAN):
+            return halaman_gangguan(request, exc)
+        return None
+
+
+def server_error(request):
+    """handler500: the same 503 page when the failure came from a middleware (e.g. saving the session).
+
+    Django converts an exception raised inside another middleware into a response at that middleware,
+    so GangguanLayananMiddleware never sees it; it ends here, with the exception still being handled.
+    """
+    exc = sys.exc_info()[1]
+    if isinstance(exc, GANGGUAN_LAYANAN):
+        return halaman_gangguan(request, exc)
+    return defaults.server_error(request)
