@@ -7,6 +7,8 @@ than a fixture because live_server builds its middleware before any fixture coul
 Production values are checked by tests/test_deploy.py, which runs config.settings in a subprocess.
 """
 
+import os
+
 from config.settings import *  # noqa: F403
 from config.settings import STORAGES
 
@@ -20,3 +22,8 @@ WHITENOISE_AUTOREFRESH = True
 # Without Redis, each test run gets a fresh in-memory cache rather than the development file cache in var/.
 if not REDIS_URL:  # noqa: F405
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Under pytest-xdist every test process sends to and runs a worker on its own queue: on a shared Redis database a
+# worker of one process would otherwise take the other's tasks (and run them against the wrong test database), and
+# its purge would drop them.
+if REDIS_URL and os.environ.get("PYTEST_XDIST_WORKER"):  # noqa: F405
+    CELERY_TASK_DEFAULT_QUEUE = f"celery-{os.environ['PYTEST_XDIST_WORKER']}"

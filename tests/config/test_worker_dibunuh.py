@@ -98,7 +98,7 @@ class Pekerja:
         import redis
 
         r = redis.Redis.from_url(self.redis_url)
-        r.delete(*r.keys(f"{self.antrean}*"), *r.keys(f"_kombu.binding.{self.antrean}*"))
+        r.delete(*r.keys(f"*{self.antrean}*"))
 
     @contextmanager
     def antre(self):
