@@ -5,10 +5,11 @@ group). Besides the app's own variables (DATABASE_URL, REDIS_URL, MEDIA_ROOT, EM
 
 - GANGGUAN_ANTREAN: the one queue it consumes and sends to, and the prefix of its Redis unacked keys, so it shares
   nothing with the other tests' workers on the same Redis database;
-- GANGGUAN_SINYAL: a folder where it writes `selesai-<task id>` when a task ends and `titik` at the fault point;
+- GANGGUAN_SINYAL: a folder where it writes `selesai-<task id>` when a task ends, and `titik` at the fault point;
 - GANGGUAN_TITIK (optional): the dotted path of a callable to wrap, e.g. `kinerja.services._tulis_pegawai` or
   `rekap.models.RekapKinerja.objects.bulk_create`; with GANGGUAN_SAAT `sesudah` (the default) the wrapper lets it
-  run, so its writes are made, then blocks until the process is killed; with `sebelum` it blocks before the call;
+  run, so its writes are made, then writes its process id to `titik` and blocks until killed; with `sebelum` it
+  blocks before the call. It blocks once: later calls go through;
 - GANGGUAN_VISIBILITY: seconds before Redis hands a dead worker's task out again (short here, for speed; the tasks
   of these tests take well under it).
 """
@@ -33,7 +34,14 @@ SINYAL = Path(os.environ["GANGGUAN_SINYAL"])
 
 
 def _tunggu_dibunuh():
-    (SINYAL / "titik").touch()
+    titik = SINYAL / "titik"
+    if titik.exists():
+        # Once only: when the test killed just the pool process, the task the worker runs again goes through.
+        return
+    # Written aside and renamed, so the test never reads a half-written process id.
+    sementara = SINYAL / f"titik.{os.getpid()}"
+    sementara.write_text(str(os.getpid()))
+    sementara.rename(titik)
     while True:
         time.sleep(1)
 

@@ -126,11 +126,15 @@ class Pekerja:
             time.sleep(0.2)
         pytest.fail(f"{apa}: tidak terjadi dalam {BATAS_DETIK} detik\n{self.log()}")
 
-    def tunggu_titik_lalu_bunuh(self, proses: subprocess.Popen):
-        """Wait until the worker blocks at its fault point (its writes so far uncommitted or just committed), then
-        kill its whole process group."""
+    def tunggu_titik(self, proses: subprocess.Popen) -> int:
+        """Wait until the worker blocks at its fault point; the id of the pool process that blocks there."""
         self.tunggu(lambda: (self.sinyal / "titik").exists() or proses.poll() is not None, "titik gangguan")
         assert proses.poll() is None, f"worker berhenti sebelum titik gangguan\n{self.log()}"
+        return int((self.sinyal / "titik").read_text())
+
+    def tunggu_titik_lalu_bunuh(self, proses: subprocess.Popen):
+        """Kill the whole worker (main process and pool) once it blocks at its fault point."""
+        self.tunggu_titik(proses)
         self.bunuh(proses)
 
     def tunggu_selesai(self, task_id: str):
@@ -174,23 +178,24 @@ def pekerja(transactional_db, tmp_path, settings):
         p.bereskan()
 
 
-def test_a_roster_import_killed_mid_write_is_imported_once_by_the_next_worker(pekerja, settings):
+def _impor_dalam_antrean(pekerja, settings):
+    """A previewed 3-row roster, confirmed as a background import while a worker with a fault point runs; the
+    fault point is after units, accounts and all ASN rows are written inside the import's transaction."""
     settings.ROSTER_BACKGROUND_ROWS = 1
     admin = UserFactory(groups=[GRUP_ADMINISTRATOR])
     baris = roster_kecil()
     job = services.create_import_job(admin, SimpleUploadedFile("roster.xlsx", xlsx(baris)))
-    sebelum = (Pegawai.objects.count(), get_user_model().objects.count(), UnitKerja.objects.count())
-
-    # Units, accounts and all ASN rows written inside the import's transaction, then the worker dies.
     pertama = pekerja.mulai("kinerja.services._tulis_pegawai")
     with pekerja.antre():
         job = services.confirm_import(job, admin, nonaktifkan_yang_hilang=False)
-    pekerja.tunggu_titik_lalu_bunuh(pertama)
-    job.refresh_from_db()
-    assert job.status == ImporRoster.Status.ANTRI
-    assert (Pegawai.objects.count(), get_user_model().objects.count(), UnitKerja.objects.count()) == sebelum
+    return job, baris, pertama
 
-    pekerja.mulai()
+
+def _jumlah_baris():
+    return Pegawai.objects.count(), get_user_model().objects.count(), UnitKerja.objects.count()
+
+
+def _tunggu_impor_selesai_sekali(pekerja, job, baris):
     pekerja.tunggu(
         lambda: ImporRoster.objects.filter(pk=job.pk).exclude(status=ImporRoster.Status.ANTRI).exists(), "impor"
     )
@@ -204,6 +209,27 @@ def test_a_roster_import_killed_mid_write_is_imported_once_by_the_next_worker(pe
     assert sorted(UnitKerja.objects.values_list("kode", flat=True)) == ["90", "90.01"]
     staf = Pegawai.objects.get(nip=baris[1]["NIP"])
     assert staf.atasan.nip == baris[2]["NIP"]
+
+
+def test_a_roster_import_killed_mid_write_is_imported_once_by_the_next_worker(pekerja, settings):
+    job, baris, pertama = _impor_dalam_antrean(pekerja, settings)
+    pekerja.tunggu_titik_lalu_bunuh(pertama)
+    job.refresh_from_db()
+    assert job.status == ImporRoster.Status.ANTRI
+    assert _jumlah_baris() == (0, 1, 0)  # the administrator's account, nothing of the import
+
+    pekerja.mulai()
+    _tunggu_impor_selesai_sekali(pekerja, job, baris)
+
+
+def test_an_import_whose_pool_process_is_killed_is_run_again_by_the_same_worker(pekerja, settings):
+    job, baris, pertama = _impor_dalam_antrean(pekerja, settings)
+    # Only the process running the task dies (the OOM killer's usual pick): the worker puts the task back on the
+    # queue (CELERY_TASK_REJECT_ON_WORKER_LOST) at once and runs it in a new pool process; acknowledged instead,
+    # the job would stay queued forever.
+    os.kill(pekerja.tunggu_titik(pertama), signal.SIGKILL)
+    _tunggu_impor_selesai_sekali(pekerja, job, baris)
+    assert pertama.poll() is None and len(pekerja.proses) == 1
 
 
 def test_rules_applied_by_a_killed_worker_are_recorded_once_by_the_next_worker(org, pekerja):
