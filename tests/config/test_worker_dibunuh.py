@@ -104,12 +104,16 @@ class Pekerja:
     def antre(self):
         """Tasks sent inside go through Redis to this worker's queue instead of running inline."""
         conf = celery_app.conf
+        # The app builds its queues once, from the default queue of that moment: build them before it changes here,
+        # or every later in-process worker of this test run would consume this test's queue only.
+        antrean = celery_app.amqp.queues
         lama = conf.task_always_eager, conf.task_default_queue
         conf.task_always_eager, conf.task_default_queue = False, self.antrean
         try:
             yield
         finally:
             conf.task_always_eager, conf.task_default_queue = lama
+            antrean.pop(self.antrean, None)
 
     def kirim(self, tugas, *args) -> str:
         with self.antre():
