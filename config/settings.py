@@ -206,8 +206,22 @@ PENGINGAT_EMAIL_JEDA_DETIK = 30
 
 # Celery: Redis when REDIS_URL is set, otherwise kombu's filesystem transport (no server needed).
 CELERY_BROKER_DIR = VAR_DIR / "celery"
+CELERY_TASK_TIME_LIMIT = 30 * 60
+CELERY_TASK_SOFT_TIME_LIMIT = 25 * 60
+# Redis keeps a task a worker took until the worker acknowledges it at the end (ACKS_LATE); if the whole worker
+# dies (killed, out of memory, power cut) Redis hands the task out again after this many seconds. It must exceed
+# the longest a task may run, the hard limit above (per-task limits are lower), and the longest retry countdown
+# (reminder emails, 16 minutes), or a task still running or waiting would also go to a second worker. A worker
+# stopped normally (SIGTERM) gives its tasks back at once; only a dead worker's tasks wait this long.
+_visibility_timeout = env.int("CELERY_VISIBILITY_TIMEOUT", default=2 * CELERY_TASK_TIME_LIMIT)
+if _visibility_timeout <= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured(
+        f"CELERY_VISIBILITY_TIMEOUT ({_visibility_timeout} detik) harus lebih lama dari batas waktu tugas "
+        f"CELERY_TASK_TIME_LIMIT ({CELERY_TASK_TIME_LIMIT} detik)."
+    )
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": _visibility_timeout}
 else:
     CELERY_BROKER_URL = "filesystem://"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -227,8 +241,6 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TIME_LIMIT = 30 * 60
-CELERY_TASK_SOFT_TIME_LIMIT = 25 * 60
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic tasks live here, in code, so a change to the schedule is reviewed like any other change.
 # Crontab times are WITA (CELERY_TIMEZONE).

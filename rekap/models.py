@@ -124,6 +124,12 @@ class PengingatTerkirim(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["penerima", "periode", "jenis", "tanggal"], name="pengingat_sekali_sehari")
         ]
+        # Each run looks up today's claims whose email has not gone out; only those few rows are indexed.
+        indexes = [
+            models.Index(
+                fields=["tanggal"], condition=models.Q(email_dikirim_pada__isnull=True), name="pengingat_email_tertunda"
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_jenis_display()} {self.tanggal:%d-%m-%Y}"

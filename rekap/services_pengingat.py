@@ -10,7 +10,14 @@ Who is reminded:
 Exactly once: every reminder is a PengingatTerkirim row, unique per person, period, kind and day, inserted with
 ON CONFLICT DO NOTHING under this run's token before anything is sent. A second run, or a second worker at the
 same moment, inserts nothing (PostgreSQL makes the later insert wait for the first transaction, then skip),
-reads back no row with its token, and sends nothing.
+reads back no row with its token, and notifies nobody again.
+
+Never lost: the claim row is also the email's outbox. Its email counts as sent only once `email_dikirim_pada` is
+committed, in the same transaction as the send (kirim_email). A worker killed after the claims committed but before
+their email tasks were queued, or in the middle of a send, leaves claims of today with no send time; the
+redelivered task (or any later run that day) queues them again, and the mark makes the extra tasks no-ops. So an
+email goes out at least once and, but for a worker dying between the mail server's acceptance and the commit,
+exactly once.
 """
 
 import datetime
@@ -227,7 +234,14 @@ def kirim_pengingat(hari_ini: datetime.date | None = None) -> HasilPengingat:
             batch_size=2000,
         )
         dengan_email = [pk for pk, *_, email in menang if email]
-        transaction.on_commit(lambda: _antre_email(dengan_email))
+        # Claimed by an earlier run today, email still not sent: that run's worker died before queueing or sending.
+        tertunda = list(
+            PengingatTerkirim.objects.filter(tanggal=hari_ini, email_dikirim_pada__isnull=True)
+            .exclude(email="")
+            .exclude(token_run=token)
+            .values_list("pk", flat=True)
+        )
+        transaction.on_commit(lambda: _antre_email(dengan_email + tertunda))
     return HasilPengingat(calon=len(calon), terkirim=len(menang), email=len(dengan_email))
 
 
@@ -239,9 +253,11 @@ def _antre_email(klaim_ids: list[int]):
         antre_email_pengingat.delay(klaim_ids[i : i + UKURAN_BATCH_EMAIL])
 
 
+@transaction.atomic
 def kirim_email(klaim_id: int) -> bool:
-    """Send one claimed reminder by email, once: the row is marked sent before sending and unmarked if the send
-    fails (the task then retries). Returns False when it was already sent or has no address."""
+    """Send one claimed reminder by email, once: the row is marked sent, and stays locked, in the transaction that
+    sends. A second task for it waits, then finds it sent; a failed send (the task retries) or a worker killed before
+    the mail left rolls the mark back. Returns False when it was already sent or has no address."""
     ditandai = (
         PengingatTerkirim.objects.filter(pk=klaim_id, email_dikirim_pada__isnull=True)
         .exclude(email="")
@@ -252,9 +268,5 @@ def kirim_email(klaim_id: int) -> bool:
     klaim = PengingatTerkirim.objects.get(pk=klaim_id)
     tautan = f"\n\n{settings.SITE_URL.rstrip('/')}{klaim.tautan}" if klaim.tautan else ""
     isi = f"{klaim.pesan}{tautan}\n\n— Kinerja ASN Gorontalo"
-    try:
-        send_mail(klaim.judul, isi, None, [klaim.email])
-    except Exception:
-        PengingatTerkirim.objects.filter(pk=klaim_id).update(email_dikirim_pada=None)
-        raise
+    send_mail(klaim.judul, isi, None, [klaim.email])
     return True

@@ -7,6 +7,8 @@ than a fixture because live_server builds its middleware before any fixture coul
 Production values are checked by tests/test_deploy.py, which runs config.settings in a subprocess.
 """
 
+import os
+
 from config.settings import *  # noqa: F403
 from config.settings import STORAGES
 
@@ -23,3 +25,8 @@ if not REDIS_URL:  # noqa: F405
 # django-axes refuses an authenticate() without a request, which Client.login() and direct authenticate()
 # calls make; tests of throttling, and the browser journeys through the login form, switch it on.
 AXES_ENABLED = False
+# Under pytest-xdist every test process sends to and runs a worker on its own queue: on a shared Redis database a
+# worker of one process would otherwise take the other's tasks (and run them against the wrong test database), and
+# its purge would drop them.
+if REDIS_URL and os.environ.get("PYTEST_XDIST_WORKER"):  # noqa: F405
+    CELERY_TASK_DEFAULT_QUEUE = f"celery-{os.environ['PYTEST_XDIST_WORKER']}"
