@@ -390,7 +390,12 @@ def parse_bilangan(nilai, judul):
 
 
 def amankan_sel(nilai):
-    """Prefix text that a spreadsheet would run as a formula with a quote, so it stays text."""
+    """Prefix text that a spreadsheet would run as a formula with a quote, so it stays text.
+
+    The one escape of every export (OWASP CSV injection): tulis_xlsx and tulis_csv apply it to each cell, the
+    evaluation workbook and the admin export call it directly. Numbers, dates and empty cells pass unchanged,
+    and an escaped value is never escaped twice.
+    """
     if isinstance(nilai, str) and nilai.startswith(AWALAN_BERBAHAYA):
         return "'" + nilai
     return nilai
@@ -399,7 +404,7 @@ def amankan_sel(nilai):
 def tulis_xlsx(nama_lembar: str, judul: list, baris, *, lebar=None, format_angka=None) -> bytes:
     """A one-sheet XLSX: bold headers, text cells stored as text (NIPs keep all 18 digits), dates as dates.
 
-    Rows must already be escaped (amankan_sel). `lebar` gives column widths; `format_angka` maps a column
+    Every cell is escaped (amankan_sel). `lebar` gives column widths; `format_angka` maps a column
     index to a number format for numeric cells (e.g. '#,##0' for rupiah), others numeric default to General.
     """
     from openpyxl import Workbook
@@ -415,6 +420,7 @@ def tulis_xlsx(nama_lembar: str, judul: list, baris, *, lebar=None, format_angka
     format_angka = format_angka or {}
 
     def sel(i, nilai, **gaya):
+        nilai = amankan_sel(nilai)
         c = WriteOnlyCell(ws, value=nilai if nilai != "" else None)
         if isinstance(nilai, datetime.date):
             c.number_format = "dd/mm/yyyy"
@@ -435,11 +441,11 @@ def tulis_xlsx(nama_lembar: str, judul: list, baris, *, lebar=None, format_angka
 
 
 def tulis_csv(judul: list, baris) -> bytes:
-    """A CSV: UTF-8 with BOM and semicolons, which Excel in an Indonesian locale opens directly."""
+    """A CSV: UTF-8 with BOM and semicolons, which Excel in an Indonesian locale opens directly; cells escaped."""
     keluaran = io.StringIO()
     penulis = csv.writer(keluaran, delimiter=";", lineterminator="\r\n")
-    penulis.writerow(judul)
-    penulis.writerows(baris)
+    penulis.writerow([amankan_sel(j) for j in judul])
+    penulis.writerows([amankan_sel(v) for v in b] for b in baris)
     return ("\ufeff" + keluaran.getvalue()).encode("utf-8")
 
 
