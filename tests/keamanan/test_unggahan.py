@@ -5,12 +5,16 @@ import zipfile
 
 import openpyxl
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from python_calamine import CalamineWorkbook
 
 from evaluasi.impor import FORMAT
 from evaluasi.models import ImporFakta
+from kinerja import services
+from kinerja.berkas import validasi_berkas_bukti
+from kinerja.forms_evaluasi import BANTUAN_BERKAS
 from kinerja.models import ImporRoster, Pegawai
 from kinerja.spreadsheet import BerkasDitolak, periksa_arsip_xlsx, read_table
 from tests.kinerja.berkas_roster import baris_pegawai, csv_bytes, roster_kecil, xlsx
@@ -202,10 +206,36 @@ def test_the_parsers_behind_the_check_are_harmless_too(tmp_path):
 
 
 def test_nothing_is_written_when_a_hostile_file_reaches_the_service(org):
-    from kinerja import services
-
     sebelum = Pegawai.objects.count()
     bom = ganti_bagian(xlsx([baris_pegawai(1)]), {"xl/worksheets/sheet1.xml": TAWA})
     with pytest.raises(BerkasDitolak):
         services.import_roster("roster.xlsx", bom)
     assert Pegawai.objects.count() == sebelum
+
+
+# Evidence files -------------------------------------------------------------------------------------------
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@pytest.mark.parametrize(
+    ("nama", "data", "pesan"),
+    [
+        ("bukti.png", EXE, "bukan berkas PNG yang sah"),
+        ("bukti.pdf", PNG, "bukan berkas PDF yang sah"),
+        ("bukti.xlsx", PDF, "bukan berkas XLSX yang sah"),
+        ("bukti.docx", xlsx(roster_kecil()), "bukan berkas DOCX yang sah"),
+        ("bukti.exe", EXE, "Jenis berkas bukti harus salah satu dari"),
+    ],
+)
+def test_evidence_is_judged_by_its_bytes(nama, data, pesan):
+    with pytest.raises(ValidationError, match=pesan):
+        validasi_berkas_bukti(SimpleUploadedFile(nama, data))
+    validasi_berkas_bukti(SimpleUploadedFile("bukti.png", PNG))
+
+
+def test_the_evidence_cap_is_a_setting_shown_in_the_form(settings):
+    settings.BUKTI_MAX_MB = 1
+    with pytest.raises(ValidationError, match="paling besar 1 MB"):
+        validasi_berkas_bukti(SimpleUploadedFile("bukti.png", PNG + b"\x00" * (1024 * 1024)))
+    assert "paling besar 1 MB" in BANTUAN_BERKAS.format(settings.BUKTI_MAX_MB)
