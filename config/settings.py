@@ -188,6 +188,13 @@ LAYANAN_BATAS_PERMOHONAN_DARING = env.int("LAYANAN_BATAS_PERMOHONAN_DARING", def
 LAYANAN_BATAS_LACAK = env.int("LAYANAN_BATAS_LACAK", default=20)
 # Attendance and training-hours uploads (evaluasi), checked by their import form.
 EVALUASI_MAX_UPLOAD_MB = env.int("EVALUASI_MAX_UPLOAD_MB", default=10)
+# Every .xlsx upload is checked before parsing (zip bombs, kinerja.spreadsheet.periksa_arsip_xlsx): parts in the
+# archive, total unpacked size, and compression ratio of a part; a province-wide roster stays far below them.
+XLSX_MAX_ENTRIES = env.int("XLSX_MAX_ENTRIES", default=1000)
+XLSX_MAX_UNPACKED_MB = env.int("XLSX_MAX_UNPACKED_MB", default=300)
+XLSX_MAX_RATIO = env.int("XLSX_MAX_RATIO", default=200)
+# Evidence files attached to a realisation (kinerja.berkas).
+BUKTI_MAX_MB = env.int("BUKTI_MAX_MB", default=5)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -15,7 +15,7 @@ from audit.selectors import riwayat_objek
 from kinerja.errors_evaluasi import AksiDitolak
 from kinerja.models import Periode
 from kinerja.selectors import unit_choices
-from kinerja.spreadsheet import amankan_sel, tulis_xlsx
+from kinerja.spreadsheet import tulis_xlsx
 
 from . import engine, impor, selectors, services
 from . import permissions as izin
@@ -372,7 +372,7 @@ def tpp_ekspor(request):
             if r
             else [""] * 8
         )
-        rows.append([amankan_sel(v) for v in (p.nip, p.nama, p.unit_kerja.nama, p.get_jenis_jabatan_display())] + angka)
+        rows.append([p.nip, p.nama, p.unit_kerja.nama, p.get_jenis_jabatan_display(), *angka])
     rupiah = {i: "#,##0" for i in (4, 5, 6, 8, 10, 11)}
     data = tulis_xlsx("TPP", JUDUL_TPP, rows, lebar=[22, 30, 30, 20] + [16] * 8, format_angka=rupiah)
     d = form.cleaned_data

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.shortcuts import redirect
 from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, XLSX
 
 from audit.admin import AuditAdminMixin
 
@@ -23,6 +24,8 @@ class UnitKerjaAdmin(AuditAdminMixin, admin.ModelAdmin):
 @admin.register(Pegawai)
 class PegawaiAdmin(AuditAdminMixin, ImportExportModelAdmin):
     resource_classes = [PegawaiResource]
+    # Only the formats the roster import reads back; HTML, JSON or ODS exports would bypass its escaping rules.
+    export_formats = [CSV, XLSX]
     list_display = ["nip", "nama_lengkap", "jenis_kelamin", "status_kepegawaian", "golongan", "unit_kerja", "aktif"]
     list_filter = ["aktif", "status_kepegawaian", "jenis_kelamin", "jenis_jabatan", "golongan"]
     search_fields = ["nip", "nama", "jabatan", "unit_kerja__kode", "unit_kerja__nama"]

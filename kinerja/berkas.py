@@ -11,10 +11,6 @@ EKSTENSI_BUKTI = ("pdf", "jpg", "jpeg", "png", "xlsx", "docx")
 _FOLDER_OOXML = {"xlsx": "xl/", "docx": "word/"}
 
 
-def batas_bukti_mb() -> int:
-    return getattr(settings, "BUKTI_MAX_MB", 5)
-
-
 def _jenis_menurut_isi(berkas) -> str | None:
     """The type the bytes say the file is (pdf, jpg, png, xlsx, docx), or None."""
     berkas.seek(0)
@@ -43,7 +39,7 @@ def _jenis_menurut_isi(berkas) -> str | None:
 
 def validasi_berkas_bukti(berkas) -> None:
     """Refuse an evidence file that is too large, has another extension, or whose content is not its extension."""
-    batas = batas_bukti_mb()
+    batas = settings.BUKTI_MAX_MB
     if berkas.size > batas * 1024 * 1024:
         raise ValidationError(f"Berkas bukti paling besar {batas} MB (berkas ini {berkas.size / 1024 / 1024:.1f} MB).")
     nama = berkas.name or ""

@@ -1,4 +1,4 @@
-"""XLSX exports. Text that a spreadsheet would read as a formula is escaped; NIPs stay text (DOMAIN.md §5)."""
+"""XLSX exports: formula-like text escaped (spreadsheet.amankan_sel), NIPs kept as text (DOMAIN.md §5)."""
 
 from io import BytesIO
 
@@ -7,15 +7,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-# A cell starting with one of these is run as a formula by Excel or LibreOffice (CSV/formula injection, OWASP).
-AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def aman_untuk_sel(nilai):
-    """A value safe to write into a spreadsheet cell: text that could start a formula gets a leading apostrophe."""
-    if isinstance(nilai, str) and nilai.startswith(AWALAN_RUMUS):
-        return "'" + nilai
-    return nilai
+from .spreadsheet import amankan_sel
 
 
 def _waktu(dt):
@@ -48,7 +40,7 @@ def ekspor_evaluasi(periode, evaluasi) -> bytes:
     tebal = Font(bold=True)
 
     def buat_sel(nilai, format_angka=None, font=None):
-        cell = WriteOnlyCell(lembar, value=aman_untuk_sel(nilai))
+        cell = WriteOnlyCell(lembar, value=amankan_sel(nilai))
         if format_angka:
             cell.number_format = format_angka
         if font:

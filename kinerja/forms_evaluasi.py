@@ -3,6 +3,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from . import predikat as rumus_predikat
@@ -28,7 +29,7 @@ PANDUAN_BERAKHLAK = {
     "menghasilkan nilai tambah; menggerakkan berbagai sumber daya untuk tujuan bersama.",
 }
 
-BANTUAN_BERKAS = "PDF, JPG, PNG, XLSX atau DOCX; paling besar 5 MB. Kosongkan untuk mempertahankan berkas yang ada."
+BANTUAN_BERKAS = "PDF, JPG, PNG, XLSX atau DOCX; paling besar {} MB. Kosongkan untuk mempertahankan berkas yang ada."
 
 _TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -169,7 +170,7 @@ class FormRealisasi(forms.Form):
                 self.fields[f"{nama}_bukti_berkas"] = forms.FileField(
                     label="Berkas bukti",
                     required=False,
-                    help_text=BANTUAN_BERKAS,
+                    help_text=BANTUAN_BERKAS.format(settings.BUKTI_MAX_MB),
                 )
                 self.indikator.append((b, nama))
         self.baris_rhk = list(baris_rhk)

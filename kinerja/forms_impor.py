@@ -5,13 +5,16 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.conf import settings
 
-from .spreadsheet import EKSTENSI, BerkasDitolak, periksa_berkas
+from .spreadsheet import EKSTENSI, BerkasDitolak, periksa_berkas, periksa_isi
 
 
 def periksa_unggahan(berkas, batas_mb: int):
-    """An uploaded spreadsheet's name and size checked before reading it (every import form uses this)."""
+    """An uploaded spreadsheet's name, size and content checked before it is stored (every import form uses this)."""
     try:
         periksa_berkas(berkas.name, berkas.size, batas_mb)
+        berkas.seek(0)
+        periksa_isi(berkas.name, berkas.read())
+        berkas.seek(0)
     except BerkasDitolak as exc:
         raise forms.ValidationError(str(exc)) from None
     return berkas

@@ -11,9 +11,11 @@ import datetime
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from python_calamine import CalamineWorkbook
 
 # Spreadsheet formula triggers (OWASP "CSV injection"): such cells are exported with a leading quote.
@@ -77,26 +79,138 @@ def read_table(nama_berkas: str, data: bytes, *, batas_mb: int, contoh_judul: st
     `contoh_judul` names a few expected headers for the message when row 1 is empty.
     """
     periksa_berkas(nama_berkas, len(data), batas_mb)
-    tabel = _baca_xlsx(data) if nama_berkas.lower().endswith(".xlsx") else _baca_csv(data)
+    if _xlsx(nama_berkas):
+        periksa_arsip_xlsx(data)
+        tabel = _baca_xlsx(data)
+    else:
+        tabel = _baca_csv(_teks_csv(data))
     if not tabel.judul or not any(teks(h) for h in tabel.judul):
         raise BerkasDitolak(f"Baris 1 harus berisi judul kolom ({contoh_judul}, ...), tetapi kosong.")
     return tabel
 
 
-def _baca_xlsx(data: bytes) -> Tabel:
-    # An .xlsx is a zip holding the workbook parts; anything else renamed to .xlsx is refused here.
+def periksa_isi(nama_berkas: str, data: bytes) -> None:
+    """Refuse a file whose bytes are not what its name says, without parsing it (the upload forms use this).
+
+    .xlsx: a workbook archive that is safe to unpack (periksa_arsip_xlsx); .csv: UTF-8 text without NUL bytes.
+    """
+    if _xlsx(nama_berkas):
+        periksa_arsip_xlsx(data)
+    else:
+        _teks_csv(data)
+
+
+def _xlsx(nama_berkas: str) -> bool:
+    return nama_berkas.lower().endswith(".xlsx")
+
+
+# What a misnamed file really is, so the message can say so ("isinya PDF").
+_TANDA_BERKAS = (
+    (b"%PDF-", "dokumen PDF"),
+    (b"MZ", "program Windows (.exe/.dll)"),
+    (b"\x7fELF", "program"),
+    (b"\x89PNG\r\n\x1a\n", "gambar PNG"),
+    (b"\xff\xd8\xff", "gambar JPEG"),
+    (b"GIF8", "gambar GIF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "berkas Office lama (.xls/.doc)"),
+    (b"Rar!", "arsip RAR"),
+    (b"7z\xbc\xaf\x27\x1c", "arsip 7-Zip"),
+    (b"\x1f\x8b", "arsip gzip"),
+)
+
+
+def _terka_isi(data: bytes) -> str | None:
+    return next((jenis for tanda, jenis in _TANDA_BERKAS if data.startswith(tanda)), None)
+
+
+def _bukan_xlsx(data: bytes) -> BerkasDitolak:
+    jenis = _terka_isi(data)
+    isinya = f"isinya {jenis}, bukan" if jenis else "isinya bukan"
+    return BerkasDitolak(
+        f"Berkas bernama .xlsx tetapi {isinya} berkas Excel (.xlsx). "
+        "Buka di Excel lalu simpan sebagai 'Excel Workbook (.xlsx)'."
+    )
+
+
+# Below this an entry's compression ratio is not judged: small, repetitive XML parts compress very well.
+_RASIO_DARI_BYTE = 1024 * 1024
+_POTONGAN = 64 * 1024
+# Parts a roster or attendance workbook never needs: macros, embedded objects, archives inside the archive.
+_ENTRI_ASING = re.compile(
+    r"(^|/)(vbaProject\.bin|embeddings/)|\.(zip|xlsx|xlsm|xlsb|xls|docx|docm|7z|rar|gz|exe|dll|jar)$", re.IGNORECASE
+)
+
+
+def periksa_arsip_xlsx(data: bytes) -> None:
+    """Refuse an .xlsx whose archive is not a workbook or is unsafe to unpack, before any parser opens it.
+
+    Counts entries, and measures each entry's unpacked size and compression ratio by unpacking it (the sizes
+    an archive declares can be forged) up to XLSX_MAX_UNPACKED_MB in total. Refuses odd entry names (absolute,
+    '..', backslashes, duplicates), encrypted entries, macros, embedded files and archives inside the archive,
+    and XML parts with a DOCTYPE: OOXML never has one, and entity expansion (billion laughs, external entities)
+    needs one.
+    """
     if not data.startswith(b"PK\x03\x04"):
-        raise BerkasDitolak(
-            "Berkas bernama .xlsx tetapi isinya bukan berkas Excel (.xlsx). "
-            "Buka di Excel lalu simpan sebagai 'Excel Workbook (.xlsx)'."
-        )
+        raise _bukan_xlsx(data)
+    batas_entri, batas_mb = settings.XLSX_MAX_ENTRIES, settings.XLSX_MAX_UNPACKED_MB
+    rusak = BerkasDitolak("Berkas Excel rusak atau tidak lengkap. Buka di Excel lalu simpan ulang sebagai .xlsx.")
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as arsip:
-            isi = set(arsip.namelist())
-    except zipfile.BadZipFile:
-        isi = set()
-    if "[Content_Types].xml" not in isi or "xl/workbook.xml" not in isi:
+        arsip = zipfile.ZipFile(io.BytesIO(data))
+        entri = arsip.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise rusak from None
+    if len(entri) > batas_entri:
+        raise BerkasDitolak(
+            f"Arsip berkas Excel berisi {len(entri)} bagian, melebihi batas {batas_entri}. "
+            "Berkas ini bukan buku kerja biasa; simpan ulang data saja sebagai .xlsx baru."
+        )
+    nama = [e.filename for e in entri]
+    if "[Content_Types].xml" not in nama or "xl/workbook.xml" not in nama:
         raise BerkasDitolak("Berkas bernama .xlsx tetapi isinya bukan buku kerja Excel yang sah.")
+    if len(set(nama)) != len(nama) or any(
+        n.startswith("/") or "\\" in n or ".." in n.split("/") or "\x00" in n for n in nama
+    ):
+        raise BerkasDitolak("Arsip berkas Excel berisi nama bagian yang tidak wajar; berkas ditolak.")
+    if any(e.flag_bits & 0x1 for e in entri):
+        raise BerkasDitolak("Berkas Excel dilindungi kata sandi. Simpan ulang tanpa kata sandi lalu unggah lagi.")
+    if asing := next((n for n in nama if _ENTRI_ASING.search(n)), None):
+        raise BerkasDitolak(
+            f"Berkas Excel berisi makro, objek tersemat atau arsip lain ({asing}). "
+            "Salin datanya ke buku kerja baru tanpa objek lalu simpan sebagai .xlsx."
+        )
+    sisa = batas_mb * 1024 * 1024
+    try:
+        for e in entri:
+            _periksa_entri(arsip, e, sisa, batas_mb, settings.XLSX_MAX_RATIO)
+            sisa -= e.file_size
+    except (zipfile.BadZipFile, NotImplementedError, EOFError, OSError, zlib.error):
+        raise rusak from None
+
+
+def _periksa_entri(arsip, entri, sisa: int, batas_mb: int, batas_rasio: int) -> None:
+    xml = entri.filename.lower().endswith((".xml", ".rels", ".vml"))
+    ukuran, ekor = 0, b""
+    with arsip.open(entri) as f:
+        while potong := f.read(_POTONGAN):
+            ukuran += len(potong)
+            if ukuran > sisa:
+                raise BerkasDitolak(
+                    f"Isi berkas Excel bila dibuka melebihi {batas_mb} MB (kemungkinan 'zip bomb'); berkas ditolak."
+                )
+            if ukuran > _RASIO_DARI_BYTE and ukuran > batas_rasio * max(entri.compress_size, 1):
+                raise BerkasDitolak(
+                    f"Bagian {entri.filename} terkompresi lebih dari {batas_rasio} kali lipat "
+                    "(kemungkinan 'zip bomb'); berkas ditolak."
+                )
+            if xml and b"<!DOCTYPE" in ekor + potong:
+                raise BerkasDitolak(
+                    f"Bagian {entri.filename} berisi deklarasi DOCTYPE/ENTITY, yang tidak pernah ada di berkas "
+                    "Excel biasa (kemungkinan serangan XML); berkas ditolak."
+                )
+            ekor = potong[-16:]
+
+
+def _baca_xlsx(data: bytes) -> Tabel:
     try:
         sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
         # skip_empty_area=False keeps row numbers equal to the spreadsheet's, even with empty top rows.
@@ -108,17 +222,24 @@ def _baca_xlsx(data: bytes) -> Tabel:
     return Tabel(judul=semua[0], baris=[(i, sel) for i, sel in enumerate(semua[1:], start=2)])
 
 
-def _baca_csv(data: bytes) -> Tabel:
-    if b"\x00" in data[:65536] or data.startswith(b"PK\x03\x04"):
+def _teks_csv(data: bytes) -> str:
+    """The text of a .csv upload; refused when it is binary (NUL bytes, a known file signature) or not UTF-8."""
+    if b"\x00" in data or data.startswith((b"PK\x03\x04", b"%PDF-")):
+        jenis = "berkas Excel atau arsip zip" if data.startswith(b"PK\x03\x04") else _terka_isi(data)
+        keterangan = f" ({jenis})" if jenis else ""
         raise BerkasDitolak(
-            "Berkas bernama .csv tetapi isinya biner, bukan teks CSV. Jika ini berkas Excel, unggah sebagai .xlsx."
+            f"Berkas bernama .csv tetapi isinya biner{keterangan}, bukan teks CSV. "
+            "Jika ini berkas Excel, unggah sebagai .xlsx."
         )
     try:
-        isi = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise BerkasDitolak(
             "Berkas CSV harus berenkode UTF-8. Di Excel pilih 'Simpan Sebagai' → 'CSV UTF-8 (Comma delimited)'."
         ) from None
+
+
+def _baca_csv(isi: str) -> Tabel:
     baris_pertama = isi.split("\n", 1)[0]
     # Excel in an Indonesian locale separates with semicolons; elsewhere with commas.
     pemisah = ";" if baris_pertama.count(";") > baris_pertama.count(",") else ","
@@ -269,7 +390,12 @@ def parse_bilangan(nilai, judul):
 
 
 def amankan_sel(nilai):
-    """Prefix text that a spreadsheet would run as a formula with a quote, so it stays text."""
+    """Prefix text that a spreadsheet would run as a formula with a quote, so it stays text.
+
+    The one escape of every export (OWASP CSV injection): tulis_xlsx and tulis_csv apply it to each cell, the
+    evaluation workbook and the admin export call it directly. Numbers, dates and empty cells pass unchanged,
+    and an escaped value is never escaped twice.
+    """
     if isinstance(nilai, str) and nilai.startswith(AWALAN_BERBAHAYA):
         return "'" + nilai
     return nilai
@@ -278,7 +404,7 @@ def amankan_sel(nilai):
 def tulis_xlsx(nama_lembar: str, judul: list, baris, *, lebar=None, format_angka=None) -> bytes:
     """A one-sheet XLSX: bold headers, text cells stored as text (NIPs keep all 18 digits), dates as dates.
 
-    Rows must already be escaped (amankan_sel). `lebar` gives column widths; `format_angka` maps a column
+    Every cell is escaped (amankan_sel). `lebar` gives column widths; `format_angka` maps a column
     index to a number format for numeric cells (e.g. '#,##0' for rupiah), others numeric default to General.
     """
     from openpyxl import Workbook
@@ -294,6 +420,7 @@ def tulis_xlsx(nama_lembar: str, judul: list, baris, *, lebar=None, format_angka
     format_angka = format_angka or {}
 
     def sel(i, nilai, **gaya):
+        nilai = amankan_sel(nilai)
         c = WriteOnlyCell(ws, value=nilai if nilai != "" else None)
         if isinstance(nilai, datetime.date):
             c.number_format = "dd/mm/yyyy"
@@ -314,11 +441,11 @@ def tulis_xlsx(nama_lembar: str, judul: list, baris, *, lebar=None, format_angka
 
 
 def tulis_csv(judul: list, baris) -> bytes:
-    """A CSV: UTF-8 with BOM and semicolons, which Excel in an Indonesian locale opens directly."""
+    """A CSV: UTF-8 with BOM and semicolons, which Excel in an Indonesian locale opens directly; cells escaped."""
     keluaran = io.StringIO()
     penulis = csv.writer(keluaran, delimiter=";", lineterminator="\r\n")
-    penulis.writerow(judul)
-    penulis.writerows(baris)
+    penulis.writerow([amankan_sel(j) for j in judul])
+    penulis.writerows([amankan_sel(v) for v in b] for b in baris)
     return ("\ufeff" + keluaran.getvalue()).encode("utf-8")
 
 

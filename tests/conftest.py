@@ -6,12 +6,19 @@ from celery.contrib.testing.worker import start_worker
 from celery.signals import task_postrun
 from django.conf import settings as django_settings
 from django.db import connections
+from hypothesis import settings as hypothesis_settings
 
 from config import celery_app
 from kinerja.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN
 from tests.factories import PASSWORD, UnitKerjaFactory, UserFactory, pegawai_dengan_akun, tugaskan_pengelola
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+# Property-based tests: few examples and no per-example deadline (database work varies with the machine), so
+# the suite stays quick; HYPOTHESIS_PROFILE=mendalam explores more before a release.
+hypothesis_settings.register_profile("ci", max_examples=50, deadline=None)
+hypothesis_settings.register_profile("mendalam", max_examples=500, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def perlu_layanan(alasan: str):

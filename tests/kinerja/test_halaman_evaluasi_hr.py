@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 
 from config import celery_app
 from kinerja import services_evaluasi as svc
-from kinerja.ekspor import aman_untuk_sel
 from kinerja.models import EvaluasiKinerja, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva, Periode
+from kinerja.spreadsheet import amankan_sel
 from tests.factories import PegawaiFactory, pegawai_dengan_akun
 from tests.kinerja.bantuan_evaluasi import TAHUN, Skenario, buka_periode
 
@@ -292,7 +292,7 @@ def test_the_export_escapes_cells_that_would_run_as_formulas(org, login):
     ],
 )
 def test_the_escaping_helper(nilai, aman):
-    assert aman_untuk_sel(nilai) == aman
+    assert amankan_sel(nilai) == aman
 
 
 def test_the_evaluation_task_is_registered_for_a_real_worker():
