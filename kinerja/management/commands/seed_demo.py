@@ -14,8 +14,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from kinerja import demo
+from kinerja import demo, demo_provinsi
 from kinerja.capaian import capaian_aspek
+from kinerja.massal import foreign_key_sesudahnya
 from kinerja.models import (
     SKP,
     DialogKinerja,
@@ -54,6 +55,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--pegawai", type=int, default=demo.JUMLAH_BAKU, help="jumlah pegawai (baku 300)")
+        parser.add_argument(
+            "--periode",
+            type=int,
+            default=1,
+            help="jumlah periode triwulanan berisi evaluasi, diakhiri triwulan berjalan (baku 1: hanya OPD "
+            "pengelola demo); lebih dari 1: seluruh pegawai di setiap periode, dengan kehadiran bulanan",
+        )
+        parser.add_argument(
+            "--permohonan",
+            type=int,
+            default=None,
+            help="jumlah permohonan layanan, tersebar di hari kerja sejak awal periode pertama "
+            f"(baku: {demo_layanan.PERMOHONAN_PER_HARI} per hari kerja selama {demo_layanan.HARI_DEMO} hari terakhir)",
+        )
         parser.add_argument("--seed", type=int, default=demo.SEED_BAKU, help="seed acak; seed sama → data sama")
         parser.add_argument(
             "--force",
@@ -66,9 +81,13 @@ class Command(BaseCommand):
             help="jika basis data sudah berisi, lewati tanpa galat (dipakai `make run`)",
         )
 
-    def handle(self, *args, pegawai, seed, force, if_empty, **options):
+    def handle(self, *args, pegawai, periode, permohonan, seed, force, if_empty, **options):
         if pegawai < demo.jumlah_minimal():
             raise CommandError(f"--pegawai minimal {demo.jumlah_minimal()} agar setiap jabatan kepala terisi.")
+        if periode < 1:
+            raise CommandError("--periode minimal 1 (triwulan berjalan).")
+        if permohonan is not None and permohonan < 0:
+            raise CommandError("--permohonan tidak boleh negatif.")
         jumlah_unit, jumlah_pegawai = UnitKerja.objects.count(), Pegawai.objects.count()
         if (jumlah_unit or jumlah_pegawai) and not force:
             if if_empty:
@@ -88,14 +107,21 @@ class Command(BaseCommand):
                 hapus_evaluasi()
                 hapus_roster()
             pegawai_id, unit_id = simpan(roster)
-            jumlah_evaluasi = simpan_evaluasi(roster, pegawai_id, unit_id, seed)
-            demo_layanan.simpan_layanan(seed)
+            simpan_evaluasi(roster, pegawai_id, unit_id, seed)
+            mulai_layanan = None
+            with foreign_key_sesudahnya(*demo_provinsi.TABEL, *demo_layanan.TABEL):
+                if periode > 1:
+                    demo_provinsi.simpan_provinsi(roster, pegawai_id, seed, periode)
+                    mulai_layanan = Periode.objects.filter(jenis=Periode.Jenis.TRIWULANAN).earliest("mulai").mulai
+                jumlah_permohonan = demo_layanan.simpan_layanan(seed, permohonan, mulai_layanan)
             # The dashboards read roll-ups, which otherwise wait for the nightly run.
             hitung_rekap(Periode.objects.values_list("pk", flat=True))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Data demo dibuat: {len(roster.unit)} unit kerja, {len(roster.orang)} pegawai, "
-                f"{jumlah_evaluasi} evaluasi kinerja (seed {seed}) dalam {time.monotonic() - mulai:.1f} detik."
+                f"{Periode.objects.count()} periode, {EvaluasiKinerja.objects.count()} evaluasi kinerja, "
+                f"{RealisasiIndikator.objects.count()} realisasi, {jumlah_permohonan} permohonan layanan "
+                f"(seed {seed}) dalam {time.monotonic() - mulai:.1f} detik."
             )
         )
         self.tampilkan_login()
@@ -518,4 +544,3 @@ def simpan_evaluasi(roster: demo.Roster, pegawai_id: dict, unit_id: dict, seed: 
         )
     )
     Notifikasi.objects.bulk_create(notifikasi)
-    return len(evaluasi) + len(final)
