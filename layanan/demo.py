@@ -10,7 +10,7 @@ import random
 
 from django.utils import timezone
 
-from kinerja.massal import UKURAN_BATCH, reserve_ids, tulis_baris
+from kinerja.massal import UKURAN_BATCH, kosongkan, reserve_ids, tulis_baris
 from kinerja.models import Pegawai, UnitKerja
 from kinerja.permissions import GRUP_PETUGAS_LAYANAN
 
@@ -100,8 +100,7 @@ PERMOHONAN_PER_HARI = 6
 
 def hapus_layanan():
     """Remove the service desk's data (before the roster it points at is rebuilt)."""
-    SurveiKepuasan.objects.all().delete()
-    Permohonan.objects.all().delete()
+    kosongkan(SurveiKepuasan, RiwayatPermohonan, Permohonan)
     PenghitungTiket.objects.all().delete()
     JenisLayanan.objects.all().delete()
 
