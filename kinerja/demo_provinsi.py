@@ -118,18 +118,12 @@ class _Penulis:
         pengaturan = PengaturanKinerja.aktif()
         self.capaian = {}
         self.batas, self.efisiensi = pengaturan.batas_capaian, pengaturan.rumus_efisiensi_tinggi
-        self.jumlah = {}
 
     def _capaian(self, aspek, target, nilai):
         kunci = (aspek, target, nilai)
         if kunci not in self.capaian:
             self.capaian[kunci] = capaian_aspek(aspek, target, nilai, self.batas, self.efisiensi)
         return self.capaian[kunci]
-
-    def _tulis(self, model, kolom, baris):
-        self.jumlah[model._meta.model_name] = self.jumlah.get(model._meta.model_name, 0) + tulis_baris(
-            model, kolom, baris
-        )
 
     def periode(self, jumlah: int) -> list[tuple[int, demo.PeriodeDemo, bool]]:
         """The open quarter and the `jumlah - 1` closed ones before it: (id, quarter, open), oldest first."""
@@ -183,7 +177,7 @@ class _Penulis:
         def penyetuju(o):
             return self.user.get(self.pegawai_id.get(o.atasan)) if o.atasan else None
 
-        self._tulis(
+        tulis_baris(
             SKP,
             ["id", "pegawai_id", "tahun", "status", "alasan_pengembalian", "diajukan_pada", "disetujui_oleh_id"]
             + ["disetujui_pada", "dibuat", "diperbarui"],
@@ -193,7 +187,7 @@ class _Penulis:
                 for (o, t), s in zip(baru, skp_ids, strict=True)
             ),
         )
-        self._tulis(
+        tulis_baris(
             RiwayatSKP,
             ["skp_id", "oleh_id", "pada", "dari_status", "ke_status", "alasan"],
             (
@@ -206,7 +200,7 @@ class _Penulis:
             atasan = rencana.get((self.pegawai_id.get(o.atasan), t)) if o.atasan else None
             return atasan[1] if atasan else None
 
-        self._tulis(
+        tulis_baris(
             RencanaHasilKerja,
             ["id", "skp_id", "jenis", "uraian", "rhk_atasan_id", "urutan"],
             (
@@ -220,7 +214,7 @@ class _Penulis:
         for r, pid, t in lepas.values_list("id", "skp__pegawai_id", "skp__tahun"):
             if induk := rhk_atasan(orang[pid], t):
                 RencanaHasilKerja.objects.filter(pk=r).update(rhk_atasan_id=induk)
-        self._tulis(
+        tulis_baris(
             IndikatorKinerja,
             ["id", "rhk_id", "uraian", "aspek", "target", "satuan", "urutan"],
             (
@@ -286,16 +280,16 @@ class _Penulis:
                 )
                 bagian.append((status, pid, atasan, rhk, indikator, waktu, diakui))
         ids = reserve_ids(EvaluasiKinerja, len(baris))
-        self._tulis(EvaluasiKinerja, KOLOM_EVALUASI, ((i, *b[1:]) for i, b in zip(ids, baris, strict=True)))
+        tulis_baris(EvaluasiKinerja, KOLOM_EVALUASI, ((i, *b[1:]) for i, b in zip(ids, baris, strict=True)))
         del baris
         self._realisasi(ids, bagian)
         self._riwayat(ids, bagian)
         dinilai = [(i, b[3]) for i, b in zip(ids, bagian, strict=True) if b[0] in STATUS_DINILAI]
-        self._tulis(
+        tulis_baris(
             UmpanBalikRHK, ["evaluasi_id", "rhk_id", "umpan_balik"], ((i, r, UMPAN_BALIK_RHK) for i, r in dinilai)
         )
         perilaku = [(n.value, f"Menunjukkan perilaku {n.label.lower()}.") for n in PerilakuKerja.Nilai]
-        self._tulis(
+        tulis_baris(
             PerilakuKerja, ["evaluasi_id", "nilai", "umpan_balik"], ((i, n, u) for i, _ in dinilai for n, u in perilaku)
         )
 
@@ -323,7 +317,7 @@ class _Penulis:
                     yield i, ind, n, tautan, "", user, "PEGAWAI", waktu.diisi, self._capaian(aspek, target, n)
 
         kolom = ["evaluasi_id", "indikator_id", "realisasi", "bukti_tautan", "bukti_berkas", "diisi_oleh_id"]
-        self._tulis(RealisasiIndikator, [*kolom, "diisi_sebagai", "diisi_pada", "capaian"], baris())
+        tulis_baris(RealisasiIndikator, [*kolom, "diisi_sebagai", "diisi_pada", "capaian"], baris())
 
     def _riwayat(self, ids, bagian):
         """Each evaluation's history: the moves that led to its state, by whom and when."""
@@ -344,7 +338,7 @@ class _Penulis:
                     yield i, pegawai, w.diakui, "DIAKUI", "FINAL", "FINAL", ""
 
         kolom = ["evaluasi_id", "oleh_id", "pada", "aksi", "dari_status", "ke_status", "alasan"]
-        self._tulis(RiwayatEvaluasi, [*kolom, "field", "nilai_lama", "nilai_baru"], (r + ("", "", "") for r in baris()))
+        tulis_baris(RiwayatEvaluasi, [*kolom, "field", "nilai_lama", "nilai_baru"], (r + ("", "", "") for r in baris()))
 
     def kehadiran(self, mulai: datetime.date, tahun: list[int]):
         """Monthly attendance from `mulai` to last month (beside the months already there) and yearly training."""
@@ -357,7 +351,7 @@ class _Penulis:
         ]
         ids = [self.pegawai_id[o.nip] for o in self.roster.orang]
         kolom = ["pegawai_id", "tahun", "bulan", *demo.KOLOM_KEHADIRAN, "izin", "terlambat_lebih_90", "tanpa_rekam"]
-        self._tulis(
+        tulis_baris(
             RekapKehadiran,
             [*kolom, "pulang_cepat", "sumber", "diperbarui"],
             (
@@ -379,20 +373,18 @@ class _Penulis:
         )
         jp = demo.pool(rng, JP_PELATIHAN)
         ada = set(RekapPelatihan.objects.values_list("pegawai_id", "tahun"))
-        self._tulis(
+        tulis_baris(
             RekapPelatihan,
             ["pegawai_id", "tahun", "jp", "diperbarui"],
             ((pid, t, jp[rng.getrandbits(bit)], self.sekarang) for t in tahun for pid in ids if (pid, t) not in ada),
         )
 
 
-def simpan_provinsi(roster: demo.Roster, pegawai_id: dict, seed: int, jumlah_periode: int, hari_ini=None) -> dict:
-    """Plans, evaluations, attendance and training of every ASN over `jumlah_periode` quarters.
-    Returns rows written per model name."""
+def simpan_provinsi(roster: demo.Roster, pegawai_id: dict, seed: int, jumlah_periode: int, hari_ini=None):
+    """Plans, evaluations, attendance and training of every ASN over `jumlah_periode` quarters."""
     penulis = _Penulis(roster, pegawai_id, seed, hari_ini or timezone.localdate())
     periode = penulis.periode(jumlah_periode)
     tahun = sorted({p.tahun for _, p, _ in periode})
     rencana = penulis.rencana(tahun)
     penulis.evaluasi(periode, rencana)
     penulis.kehadiran(periode[0][1].mulai, tahun)
-    return penulis.jumlah

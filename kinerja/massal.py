@@ -49,23 +49,14 @@ def copy_rows(model, kolom, baris):
                 salin.write_row(r)
 
 
-def tulis_baris(model, kolom, baris) -> int:
-    """Insert tuples of `kolom` (attnames; every NOT NULL column, the id included): COPY on PostgreSQL,
-    bulk_create elsewhere. Returns the number of rows."""
+def tulis_baris(model, kolom, baris):
+    """Insert tuples of `kolom` (attnames; every NOT NULL column, the id if the rows need known ids): COPY on
+    PostgreSQL, bulk_create elsewhere."""
     if postgres():
-        jumlah = 0
-
-        def hitung():
-            nonlocal jumlah
-            for r in baris:
-                jumlah += 1
-                yield r
-
-        copy_rows(model, kolom, hitung())
-        return jumlah
-    objek = [model(**dict(zip(kolom, r, strict=True))) for r in baris]
+        copy_rows(model, kolom, baris)
+        return
+    objek = (model(**dict(zip(kolom, r, strict=True))) for r in baris)
     model._base_manager.bulk_create(objek, batch_size=UKURAN_BATCH)
-    return len(objek)
 
 
 def update_rows(model, kolom, baris):
