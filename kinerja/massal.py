@@ -108,13 +108,26 @@ def foreign_key_sesudahnya(*models):
 
 
 def kosongkan(*models):
-    """Empty whole tables, children first: TRUNCATE on PostgreSQL when no other table points at them (one
-    statement instead of collecting millions of rows), delete() through the base managers otherwise."""
-    semua = set(models)
-    if postgres() and all(r.related_model in semua for m in models for r in m._meta.related_objects):
+    """Empty whole tables, children first: one TRUNCATE on PostgreSQL instead of collecting millions of rows.
+
+    TRUNCATE has to name every table that points at the emptied ones; it is used only when those other tables
+    are empty already (nothing would cascade or be protected), else rows go through delete() as always.
+    """
+    semua, antre, lain = set(models), list(models), set()
+    while antre:
+        # Hidden relations too (related_name="+"): their tables point here all the same.
+        for r in antre.pop()._meta.get_fields(include_hidden=True):
+            if r.auto_created and not r.concrete and r.related_model not in semua:
+                semua.add(r.related_model)
+                lain.add(r.related_model)
+                antre.append(r.related_model)
+    if postgres() and not any(m._base_manager.exists() for m in lain):
         q = connection.ops.quote_name
         with connection.cursor() as cur:
-            cur.execute(f"TRUNCATE {', '.join(q(m._meta.db_table) for m in models)}")
+            # Earlier deletes' deferred checks run first: a table with pending trigger events cannot be truncated.
+            cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cur.execute(f"TRUNCATE {', '.join(q(m._meta.db_table) for m in semua)}")
+            cur.execute("SET CONSTRAINTS ALL DEFERRED")
         return
     for m in models:
         m._base_manager.all().delete()

@@ -42,6 +42,7 @@ from kinerja.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS
 from kinerja.predikat import predikat_kinerja
 from kinerja.services_evaluasi import TAUTAN_EVALUASI, TAUTAN_SKP
 from layanan import demo as demo_layanan
+from rekap.models import RekapKinerja, RekapTim
 from rekap.services import hitung_rekap
 
 UKURAN_BATCH = 2000
@@ -173,11 +174,12 @@ def hapus_roster():
     demo_layanan.hapus_layanan()
     get_user_model().objects.filter(pegawai__isnull=False).delete()
     PenugasanPengelola.objects.all().delete()
-    # Unlink the self-references first so neither PROTECT nor per-row SET NULL work gets in the way.
-    UnitKerja.objects.update(kepala=None, induk=None)
-    Pegawai.objects.update(atasan=None)
-    Pegawai.objects.all().delete()
-    UnitKerja.objects.all().delete()
+    if not postgres():
+        # Unlink the self-references first so neither PROTECT nor per-row SET NULL work gets in the way.
+        UnitKerja.objects.update(kepala=None, induk=None)
+        Pegawai.objects.update(atasan=None)
+    # The roll-ups go with the units and ASN they count (CASCADE); seed_demo computes them again.
+    kosongkan(RekapTim, RekapKinerja, Pegawai, UnitKerja)
 
 
 def simpan(roster: demo.Roster):
