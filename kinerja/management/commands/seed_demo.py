@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from kinerja import demo, demo_provinsi
 from kinerja.capaian import capaian_aspek
-from kinerja.massal import foreign_key_sesudahnya, kosongkan, postgres
+from kinerja.massal import foreign_key_sesudahnya, kosongkan
 from kinerja.models import (
     SKP,
     DialogKinerja,
@@ -174,10 +174,9 @@ def hapus_roster():
     demo_layanan.hapus_layanan()
     get_user_model().objects.filter(pegawai__isnull=False).delete()
     PenugasanPengelola.objects.all().delete()
-    if not postgres():
-        # Unlink the self-references first so neither PROTECT nor per-row SET NULL work gets in the way.
-        UnitKerja.objects.update(kepala=None, induk=None)
-        Pegawai.objects.update(atasan=None)
+    # Unlink the self-references first so neither PROTECT nor per-row SET NULL work gets in the way.
+    UnitKerja.objects.update(kepala=None, induk=None)
+    Pegawai.objects.update(atasan=None)
     # The roll-ups go with the units and ASN they count (CASCADE); seed_demo computes them again.
     kosongkan(RekapTim, RekapKinerja, Pegawai, UnitKerja)
 
@@ -293,9 +292,8 @@ def buat_login(pegawai_id: dict, unit_id: dict, roster: demo.Roster):
 def hapus_evaluasi():
     """Remove the evaluation data that points at the roster. Final evaluations refuse deletion through their own
     querysets (that lock is for people); a reset of demo data goes around it through the base managers."""
-    if not postgres():
-        # The plans cite each other (PROTECT): unlinked first so they can go in one delete.
-        RencanaHasilKerja.objects.update(rhk_atasan=None)
+    # The plans cite each other (PROTECT): unlinked first so they can go in one delete.
+    RencanaHasilKerja.objects.update(rhk_atasan=None)
     kosongkan(
         DialogKinerja,
         RiwayatEvaluasi,
