@@ -19,7 +19,7 @@ help:
 	@echo "make test     seluruh test (SQLite lokal; PostgreSQL/Redis bila DATABASE_URL/REDIS_URL diatur)"
 	@echo "make lint     ruff check dan ruff format --check"
 	@echo "make bench    jalankan setiap bench/*.py"
-	@echo "make migrate  terapkan migrasi;  make seed  isi data demo (SEED_ARGS='--pegawai 30000 --force')"
+	@echo "make migrate  terapkan migrasi;  make seed  isi data demo (SEED_ARGS='--pegawai 30000 --periode 12 --permohonan 500000 --force')"
 	@echo "make backup   cadangkan basis data ke var/backup/;  make restore FILE=...  pulihkan dari cadangan"
 
 $(VENV)/pyvenv.cfg:

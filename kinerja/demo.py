@@ -606,13 +606,12 @@ class PeriodeDemo:
     batas_penilaian: datetime.date
 
 
-def periode_demo(hari_ini: datetime.date) -> tuple[PeriodeDemo, PeriodeDemo]:
-    """The open quarter of `hari_ini` and last year's annual period (closed, with final evaluations)."""
-    nomor = (hari_ini.month - 1) // 3 + 1
-    mulai = datetime.date(hari_ini.year, 3 * nomor - 2, 1)
-    selesai = datetime.date(hari_ini.year + (nomor == 4), 1 if nomor == 4 else 3 * nomor + 1, 1) - datetime.timedelta(1)
-    triwulan = PeriodeDemo(
-        hari_ini.year,
+def triwulan(tahun: int, nomor: int) -> PeriodeDemo:
+    """Quarter `nomor` of `tahun`, with filling and rating deadlines 10 and 20 days after it ends."""
+    mulai = datetime.date(tahun, 3 * nomor - 2, 1)
+    selesai = datetime.date(tahun + (nomor == 4), 1 if nomor == 4 else 3 * nomor + 1, 1) - datetime.timedelta(1)
+    return PeriodeDemo(
+        tahun,
         "TRIWULANAN",
         nomor,
         mulai,
@@ -620,6 +619,16 @@ def periode_demo(hari_ini: datetime.date) -> tuple[PeriodeDemo, PeriodeDemo]:
         selesai + datetime.timedelta(days=10),
         selesai + datetime.timedelta(days=20),
     )
+
+
+def triwulan_sebelumnya(p: PeriodeDemo, jumlah: int) -> list[PeriodeDemo]:
+    """The `jumlah` quarters before quarter `p`, oldest first."""
+    urut = p.tahun * 4 + p.nomor - 1
+    return [triwulan(u // 4, u % 4 + 1) for u in range(urut - jumlah, urut)]
+
+
+def periode_demo(hari_ini: datetime.date) -> tuple[PeriodeDemo, PeriodeDemo]:
+    """The open quarter of `hari_ini` and last year's annual period (closed, with final evaluations)."""
     lalu = hari_ini.year - 1
     tahunan = PeriodeDemo(
         lalu,
@@ -630,7 +639,7 @@ def periode_demo(hari_ini: datetime.date) -> tuple[PeriodeDemo, PeriodeDemo]:
         datetime.date(hari_ini.year, 1, 15),
         datetime.date(hari_ini.year, 1, 31),
     )
-    return triwulan, tahunan
+    return triwulan(hari_ini.year, (hari_ini.month - 1) // 3 + 1), tahunan
 
 
 def uraian_rhk(jabatan: str, nama_unit: str, kepala: bool) -> str:
@@ -663,6 +672,38 @@ BESARAN_TPP_CONTOH = {
 }
 
 
+KOLOM_KEHADIRAN = (
+    "hari_kerja",
+    "hadir",
+    "cuti",
+    "sakit",
+    "tanpa_keterangan",
+    "tanpa_keterangan_berturut",
+    "terlambat_1_30",
+    "terlambat_31_60",
+    "terlambat_61_90",
+    "menit_terlambat",
+)
+
+
+def _tanpa_keterangan(rng: random.Random) -> int:
+    return rng.choices((0, 1, 2), weights=(94, 5, 1))[0]
+
+
+def _cuti_sakit_terlambat(rng: random.Random) -> tuple[int, ...]:
+    cuti = rng.choices((0, 1, 2), weights=(85, 10, 5))[0]
+    sakit = rng.choices((0, 1), weights=(90, 10))[0]
+    t1 = rng.choices((0, 1, 2, 3), weights=(55, 25, 12, 8))[0]
+    t2 = rng.choices((0, 1), weights=(88, 12))[0]
+    t3 = rng.choices((0, 1), weights=(96, 4))[0]
+    return cuti, sakit, t1, t2, t3
+
+
+def angka_kehadiran(hari: int, tk: int, cuti: int, sakit: int, t1: int, t2: int, t3: int) -> tuple[int, ...]:
+    """One month's figures in KOLOM_KEHADIRAN order."""
+    return (hari, hari - tk - cuti - sakit, cuti, sakit, tk, min(tk, 1), t1, t2, t3, t1 * 12 + t2 * 44 + t3 * 75)
+
+
 def kehadiran_demo(roster: Roster, seed: int = SEED_BAKU) -> list[tuple[str, int, dict]]:
     """Monthly attendance for Triwulan I 2025 of every ASN: (nip, month, figures), the same for the same seed.
 
@@ -672,31 +713,47 @@ def kehadiran_demo(roster: Roster, seed: int = SEED_BAKU) -> list[tuple[str, int
     hasil = []
     for o in roster.orang:
         for bulan, hari in HARI_KERJA_DEMO.items():
-            if o.nip == PEGAWAI.nip:
-                tk = TANPA_KETERANGAN_PEGAWAI[bulan]
-            else:
-                tk = rng.choices((0, 1, 2), weights=(94, 5, 1))[0]
-            cuti = rng.choices((0, 1, 2), weights=(85, 10, 5))[0]
-            sakit = rng.choices((0, 1), weights=(90, 10))[0]
-            t1 = rng.choices((0, 1, 2, 3), weights=(55, 25, 12, 8))[0]
-            t2 = rng.choices((0, 1), weights=(88, 12))[0]
-            t3 = rng.choices((0, 1), weights=(96, 4))[0]
-            hasil.append(
-                (
-                    o.nip,
-                    bulan,
-                    {
-                        "hari_kerja": hari,
-                        "hadir": hari - tk - cuti - sakit,
-                        "cuti": cuti,
-                        "sakit": sakit,
-                        "tanpa_keterangan": tk,
-                        "tanpa_keterangan_berturut": min(tk, 1),
-                        "terlambat_1_30": t1,
-                        "terlambat_31_60": t2,
-                        "terlambat_61_90": t3,
-                        "menit_terlambat": t1 * 12 + t2 * 44 + t3 * 75,
-                    },
-                )
-            )
+            tk = TANPA_KETERANGAN_PEGAWAI[bulan] if o.nip == PEGAWAI.nip else _tanpa_keterangan(rng)
+            angka = angka_kehadiran(hari, tk, *_cuti_sakit_terlambat(rng))
+            hasil.append((o.nip, bulan, dict(zip(KOLOM_KEHADIRAN, angka, strict=True))))
+    return hasil
+
+
+# --- Province scale (seed_demo --periode > 1): every ASN, every quarter -------------------------------------
+
+# State mixes of the evaluations: a closed quarter is mostly final, the open one is under way.
+STATUS_DITUTUP = {"FINAL": 88, "DINILAI": 5, "DIAJUKAN": 2, "DIKEMBALIKAN": 1, "DRAFT": 4}
+STATUS_DIBUKA = {"DRAFT": 40, "DIAJUKAN": 25, "DIKEMBALIKAN": 5, "DINILAI": 30}
+# Share of final evaluations the ASN has acknowledged.
+PERSEN_DIAKUI = 80
+# Drawing from a pool of precomputed values keeps a million rows to one cheap random call each.
+UKURAN_POOL = 4096
+
+
+def pool(rng: random.Random, bobot: dict, ukuran: int = UKURAN_POOL) -> list:
+    """`ukuran` keys of `bobot` drawn by weight: index it with rng.getrandbits to draw cheaply."""
+    return rng.choices(list(bobot), weights=list(bobot.values()), k=ukuran)
+
+
+def pool_kehadiran(rng: random.Random, ukuran: int = UKURAN_POOL) -> list[tuple[int, ...]]:
+    """Monthly (tanpa keterangan, cuti, sakit, terlambat…) draws with the demo's weights."""
+    return [(_tanpa_keterangan(rng), *_cuti_sakit_terlambat(rng)) for _ in range(ukuran)]
+
+
+def hari_kerja(tahun: int, bulan: int) -> int:
+    """Monday-to-Friday days of a month (national holidays vary by year and are left out)."""
+    hari = datetime.date(tahun, bulan, 1)
+    jumlah = 0
+    while hari.month == bulan:
+        jumlah += hari.weekday() < 5
+        hari += datetime.timedelta(days=1)
+    return jumlah
+
+
+def bulan_di_antara(mulai: datetime.date, sebelum: datetime.date) -> list[tuple[int, int]]:
+    """(year, month) from `mulai`'s month up to the month before `sebelum`'s."""
+    hasil, t, b = [], mulai.year, mulai.month
+    while (t, b) < (sebelum.year, sebelum.month):
+        hasil.append((t, b))
+        t, b = (t + 1, 1) if b == 12 else (t, b + 1)
     return hasil

@@ -16,6 +16,7 @@ from django.utils import timezone
 from audit.services import catat
 
 from . import roster
+from .massal import copy_rows, postgres, reserve_ids, update_rows
 from .models import ImporRoster, Pegawai, UnitKerja
 from .permissions import can_import_roster
 
@@ -105,7 +106,7 @@ def import_roster(
     lapor(5, "Membaca berkas")
     tabel = roster.read_roster(nama_berkas, data)
     with transaction.atomic():
-        if _postgres():
+        if postgres():
             # One roster import at a time: a second waits here, then plans against the first one's result.
             with connection.cursor() as cur:
                 cur.execute("SELECT pg_advisory_xact_lock(hashtext('kinerja.import_roster'))")
@@ -151,53 +152,6 @@ def _tulis_unit(rencana, db):
     return id_unit
 
 
-def _postgres():
-    return connection.vendor == "postgresql"
-
-
-def _reserve_ids(model, jumlah):
-    """Take `jumlah` ids from the table's sequence (PostgreSQL), so new rows can point at each other."""
-    if not jumlah:
-        return []
-    with connection.cursor() as cur:
-        cur.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [model._meta.db_table, jumlah],
-        )
-        return [r[0] for r in cur.fetchall()]
-
-
-def _kolom_sql(model, kolom):
-    q = connection.ops.quote_name
-    return [q(model._meta.get_field(f).column) for f in kolom]
-
-
-def _copy_rows(model, kolom, baris):
-    """Insert rows with PostgreSQL COPY: one statement, values adapted by psycopg in C (ids given)."""
-    q = connection.ops.quote_name
-    with connection.cursor() as cur:
-        perintah = f"COPY {q(model._meta.db_table)} ({', '.join(_kolom_sql(model, kolom))}) FROM STDIN"
-        with cur.cursor.copy(perintah) as salin:
-            for r in baris:
-                salin.write_row(r)
-
-
-def _update_rows(model, kolom, baris):
-    """Update rows by id on PostgreSQL: COPY the new values into a temporary table, then one UPDATE ... FROM."""
-    if not baris:
-        return
-    q = connection.ops.quote_name
-    tabel, cols = q(model._meta.db_table), _kolom_sql(model, ["id", *kolom])
-    with connection.cursor() as cur:
-        cur.execute(f"CREATE TEMPORARY TABLE impor_sementara AS SELECT {', '.join(cols)} FROM {tabel} WITH NO DATA")
-        with cur.cursor.copy(f"COPY impor_sementara ({', '.join(cols)}) FROM STDIN") as salin:
-            for r in baris:
-                salin.write_row(r)
-        setel = ", ".join(f"{c} = t.{c}" for c in cols[1:])
-        cur.execute(f"UPDATE {tabel} AS p SET {setel} FROM impor_sementara AS t WHERE p.id = t.id")
-        cur.execute("DROP TABLE impor_sementara")
-
-
 def _siapkan_akun(rencana, db):
     """Login accounts for ASN who have none: reuse a user whose username is the NIP, else create one."""
     User = get_user_model()
@@ -217,11 +171,11 @@ def _siapkan_akun(rencana, db):
         # Same unusable form as make_password(None), far cheaper for 50,000 users.
         return UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30)
 
-    if _postgres():
-        ids = _reserve_ids(User, len(baru))
+    if postgres():
+        ids = reserve_ids(User, len(baru))
         kolom = ["id", "password", "is_superuser", "username", "first_name", "last_name", "email", "is_staff"]
         kolom += ["is_active", "date_joined"]
-        _copy_rows(
+        copy_rows(
             User,
             kolom,
             ((uid, sandi(), False, nip, "", "", "", False, True, sekarang) for uid, nip in zip(ids, baru, strict=True)),
@@ -281,12 +235,12 @@ def _tulis_pegawai(rencana, db, id_unit, id_user, progres):
     id_pegawai = {nip: p["id"] for nip, p in db.pegawai.items()}
     sekarang = timezone.now()
     total = max(len(rencana.baru) + len(rencana.diubah), 1)
-    if _postgres():
+    if postgres():
         # Ids reserved up front make every atasan id known before the single COPY; the atasan foreign key is
         # checked at commit (Django creates it DEFERRABLE INITIALLY DEFERRED), so row order does not matter.
-        ids = _reserve_ids(Pegawai, len(rencana.baru))
+        ids = reserve_ids(Pegawai, len(rencana.baru))
         id_pegawai.update(zip((b.nilai["nip"] for b in rencana.baru), ids, strict=True))
-        _copy_rows(
+        copy_rows(
             Pegawai,
             ["id", "nip", *KOLOM_TULIS],
             (
@@ -329,9 +283,9 @@ def _tulis_pegawai(rencana, db, id_unit, id_user, progres):
         for nip, p in db.pegawai.items()
         if not p["user_id"] and nip in id_user and nip not in nip_diubah
     ]
-    if _postgres():
-        _update_rows(Pegawai, KOLOM_TULIS, diubah)
-        _update_rows(Pegawai, ["user_id", "diperbarui"], tautan)
+    if postgres():
+        update_rows(Pegawai, KOLOM_TULIS, diubah)
+        update_rows(Pegawai, ["user_id", "diperbarui"], tautan)
     else:
         nama_field = [Pegawai._meta.get_field(k).name for k in KOLOM_TULIS]
         Pegawai.objects.bulk_update(

@@ -10,6 +10,7 @@ import random
 
 from django.utils import timezone
 
+from kinerja.massal import UKURAN_BATCH, kosongkan, reserve_ids, tulis_baris
 from kinerja.models import Pegawai, UnitKerja
 from kinerja.permissions import GRUP_PETUGAS_LAYANAN
 
@@ -91,14 +92,15 @@ NAMA_PEMOHON = (
     "Ikbal Ali",
     "Sri Ahmad",
 )
+# The tables this module fills in bulk.
+TABEL = (Permohonan, RiwayatPermohonan, SurveiKepuasan)
 HARI_DEMO = 90
 PERMOHONAN_PER_HARI = 6
 
 
 def hapus_layanan():
     """Remove the service desk's data (before the roster it points at is rebuilt)."""
-    SurveiKepuasan.objects.all().delete()
-    Permohonan.objects.all().delete()
+    kosongkan(SurveiKepuasan, RiwayatPermohonan, Permohonan)
     PenghitungTiket.objects.all().delete()
     JenisLayanan.objects.all().delete()
 
@@ -109,8 +111,10 @@ def _nik(acak: random.Random) -> str:
     return f"7501{acak.randint(1, 19):02d}{hari:02d}{lahir:%m%y}{acak.randint(1, 9999):04d}"
 
 
-def simpan_layanan(seed: int):
-    """Services of Dukcapil, office hours, holidays, and requests of the last HARI_DEMO days by its officers."""
+def simpan_layanan(seed: int, jumlah: int | None = None, mulai: datetime.date | None = None) -> int:
+    """Services of Dukcapil, office hours, holidays, and requests by its officers: PERMOHONAN_PER_HARI a working
+    day over the last HARI_DEMO days, or `jumlah` spread over the working days since `mulai` (at least HARI_DEMO
+    days back). Returns the number of requests."""
     unit = UnitKerja.objects.get(nama=UNIT_DUKCAPIL, induk__induk__isnull=True)
     layanan = JenisLayanan.objects.bulk_create(
         JenisLayanan(kode=k, nama=n, unit_kerja=unit, persyaratan="\n".join(s), sla_jumlah=j, sla_satuan=sat)
@@ -121,10 +125,11 @@ def simpan_layanan(seed: int):
             JamLayanan(hari=h, buka=b, tutup=t) for h, iv in JAM_KERJA_BAKU.items() for b, t in iv
         )
     hari_ini = timezone.localdate()
+    awal = min(mulai or hari_ini, hari_ini - datetime.timedelta(days=HARI_DEMO))
     HariLibur.objects.bulk_create(
         [
             HariLibur(tanggal=datetime.date(th, b, h), nama=n)
-            for th in (hari_ini.year, hari_ini.year + 1)
+            for th in range(awal.year, hari_ini.year + 2)
             for b, h, n in LIBUR_TETAP
         ],
         ignore_conflicts=True,
@@ -132,82 +137,130 @@ def simpan_layanan(seed: int):
     petugas = list(
         Pegawai.objects.filter(
             user__groups__name=GRUP_PETUGAS_LAYANAN, unit_kerja__in=UnitKerja.objects.subtree_ids([unit.pk])
-        )
+        ).values_list("id", "user_id")
     )
     if not petugas:
-        return
-    _simpan_permohonan(random.Random(seed), layanan, petugas, hari_ini)
-
-
-def _simpan_permohonan(acak, layanan, petugas, hari_ini):
+        return 0
     kalender = kalender_kerja()
-    permohonan, riwayat, survei, penghitung = [], [], [], {}
-    # The start of today, not the current instant, so the same seed gives the same data all day.
-    sekarang = datetime.datetime.combine(hari_ini, datetime.time.min, WITA)
-    S = Permohonan.Status
-    for mundur in range(HARI_DEMO, 0, -1):
-        tanggal = hari_ini - datetime.timedelta(days=mundur)
-        if not kalender.interval(tanggal):
-            continue
-        for _ in range(PERMOHONAN_PER_HARI):
-            jenis = acak.choice(layanan)
-            nomor = penghitung[jenis.pk, tanggal] = penghitung.get((jenis.pk, tanggal), 0) + 1
-            diterima = datetime.datetime.combine(
-                tanggal, datetime.time(8, acak.randrange(0, 60)), WITA
-            ) + datetime.timedelta(hours=acak.randrange(7))
-            batas = kalender.batas_waktu(diterima, jenis.sla_jumlah, jenis.sla_satuan)
-            selesai = diterima + (batas - diterima) * acak.choice((0.3, 0.6, 0.9, 1.4))
-            ditolak = acak.random() < 0.05
-            # A request that would only be finished today or later is still open: the officers' queue.
-            terbuka = selesai > sekarang
-            status = acak.choice((S.DITERIMA, S.DIPROSES)) if terbuka else S.DITOLAK if ditolak else S.SELESAI
-            p = Permohonan(
-                nomor_tiket=f"{jenis.kode}-{tanggal:%y%m%d}-{nomor:04d}",
-                jenis_layanan=jenis,
-                nama_pemohon=acak.choice(NAMA_PEMOHON),
-                nik=_nik(acak),
-                telepon=f"0852{acak.randrange(10**8):08d}",
-                kanal=acak.choice((Permohonan.Kanal.LOKET,) * 3 + (Permohonan.Kanal.DARING, Permohonan.Kanal.WHATSAPP)),
-                petugas=acak.choice(petugas),
-                status=status,
-                alasan_penolakan="Berkas persyaratan tidak lengkap" if status == S.DITOLAK else "",
-                diterima_pada=diterima,
-                batas_waktu=batas,
-                selesai_pada=None if terbuka else selesai,
+    hari = [awal + datetime.timedelta(days=d) for d in range((hari_ini - awal).days)]
+    hari = [t for t in hari if kalender.interval(t)]
+    if jumlah is None:
+        per_hari = [(t, PERMOHONAN_PER_HARI) for t in hari]
+    else:
+        bagi, sisa = divmod(jumlah, len(hari))
+        per_hari = [(t, bagi + (i < sisa)) for i, t in enumerate(hari)]
+    return _Permohonan(random.Random(seed), layanan, petugas, hari_ini, kalender).simpan(per_hari)
+
+
+class _Permohonan:
+    """Requests with their status history and surveys, written in chunks so memory stays flat at any size."""
+
+    UKURAN_POTONGAN = 50_000
+    KOLOM = [
+        "id",
+        "nomor_tiket",
+        "jenis_layanan_id",
+        "nama_pemohon",
+        "nik",
+        "telepon",
+        "email",
+        "kanal",
+        "petugas_id",
+        "status",
+        "diterima_pada",
+        "batas_waktu",
+        "jeda_sejak",
+        "selesai_pada",
+        "alasan_penolakan",
+    ]
+
+    def __init__(self, acak, layanan, petugas, hari_ini, kalender):
+        self.acak, self.layanan, self.petugas, self.kalender = acak, layanan, petugas, kalender
+        # The start of today, not the current instant, so the same seed gives the same data all day.
+        self.sekarang = datetime.datetime.combine(hari_ini, datetime.time.min, WITA)
+        self.permohonan, self.riwayat, self.survei = [], [], []
+        self.jumlah = 0
+
+    def simpan(self, per_hari) -> int:
+        penghitung = {}
+        for tanggal, banyak in per_hari:
+            for _ in range(banyak):
+                jenis = self.acak.choice(self.layanan)
+                nomor = penghitung[jenis.pk, tanggal] = penghitung.get((jenis.pk, tanggal), 0) + 1
+                self._satu(jenis, tanggal, nomor)
+            if len(self.permohonan) >= self.UKURAN_POTONGAN:
+                self._tulis()
+        self._tulis()
+        # Today's and later counters start after the demo's numbers, so new tickets never collide with them.
+        PenghitungTiket.objects.bulk_create(
+            (PenghitungTiket(jenis_layanan_id=j, tanggal=t, terakhir=n) for (j, t), n in penghitung.items()),
+            batch_size=UKURAN_BATCH,
+        )
+        return self.jumlah
+
+    def _satu(self, jenis, tanggal, nomor):
+        acak, S = self.acak, Permohonan.Status
+        diterima = datetime.datetime.combine(
+            tanggal, datetime.time(8, acak.randrange(0, 60)), WITA
+        ) + datetime.timedelta(hours=acak.randrange(7))
+        batas = self.kalender.batas_waktu(diterima, jenis.sla_jumlah, jenis.sla_satuan)
+        selesai = diterima + (batas - diterima) * acak.choice((0.3, 0.6, 0.9, 1.4))
+        ditolak = acak.random() < 0.05
+        # A request that would only be finished today or later is still open: the officers' queue.
+        terbuka = selesai > self.sekarang
+        if terbuka:
+            status = acak.choice((S.DITERIMA, S.DIPROSES, S.DIPROSES, S.MENUNGGU_PEMOHON))
+        else:
+            status = S.DITOLAK if ditolak else S.SELESAI
+        petugas, oleh = acak.choice(self.petugas)
+        jeda = diterima + datetime.timedelta(minutes=30) if status == S.MENUNGGU_PEMOHON else None
+        indeks = len(self.permohonan)
+        self.permohonan.append(
+            (
+                f"{jenis.kode}-{tanggal:%y%m%d}-{nomor:04d}",
+                jenis.pk,
+                acak.choice(NAMA_PEMOHON),
+                _nik(acak),
+                f"0852{acak.randrange(10**8):08d}",
+                "",
+                acak.choice((Permohonan.Kanal.LOKET,) * 3 + (Permohonan.Kanal.DARING, Permohonan.Kanal.WHATSAPP)),
+                petugas,
+                status,
+                diterima,
+                batas,
+                jeda,
+                None if terbuka else selesai,
+                "Berkas persyaratan tidak lengkap" if status == S.DITOLAK else "",
             )
-            permohonan.append(p)
-            langkah = [(S.DITERIMA, diterima), (S.DIPROSES, diterima + datetime.timedelta(minutes=10))]
-            if terbuka:
-                langkah = langkah[: 1 if status == S.DITERIMA else 2]
-            else:
-                langkah.append((status, selesai))
-            riwayat.append((p, langkah))
-            if status == S.SELESAI and acak.random() < 0.7:
-                puas = acak.choice((3, 3, 3, 4, 4))
-                jawaban = [min(4, max(1, puas + acak.choice((-1, 0, 0, 1)))) for _ in range(9)]
-                survei.append((p, jawaban, selesai + datetime.timedelta(hours=2)))
-    Permohonan.objects.bulk_create(permohonan, batch_size=2000)
-    RiwayatPermohonan.objects.bulk_create(
-        [
-            RiwayatPermohonan(permohonan=p, dari_status=dari, ke_status=ke, oleh=p.petugas.user, pada=pada)
-            for p, langkah in riwayat
+        )
+        langkah = [(S.DITERIMA, diterima), (S.DIPROSES, diterima + datetime.timedelta(minutes=10))]
+        if status == S.DITERIMA:
+            langkah = langkah[:1]
+        elif status == S.MENUNGGU_PEMOHON:
+            langkah.append((status, jeda))
+        elif not terbuka:
+            langkah.append((status, selesai))
+        self.riwayat.extend(
+            (indeks, dari, ke, oleh, pada)
             for (dari, _), (ke, pada) in zip([("", None), *langkah], langkah, strict=False)
-        ],
-        batch_size=2000,
-    )
-    SurveiKepuasan.objects.bulk_create(
-        [
-            SurveiKepuasan(
-                permohonan=p,
-                jenis_layanan=p.jenis_layanan,
-                diisi_pada=pada,
-                **dict(zip(SurveiKepuasan.FIELD_UNSUR, j, strict=True)),
-            )
-            for p, j, pada in survei
-        ],
-        batch_size=2000,
-    )
-    # Today's and later counters start after the demo's numbers, so new tickets never collide with them.
-    PenghitungTiket.objects.bulk_create(
-        PenghitungTiket(jenis_layanan_id=j, tanggal=t, terakhir=n) for (j, t), n in penghitung.items()
-    )
+        )
+        if status == S.SELESAI and acak.random() < 0.7:
+            puas = acak.choice((3, 3, 3, 4, 4))
+            jawaban = [min(4, max(1, puas + acak.choice((-1, 0, 0, 1)))) for _ in range(9)]
+            self.survei.append((indeks, jenis.pk, selesai + datetime.timedelta(hours=2), *jawaban))
+
+    def _tulis(self):
+        ids = reserve_ids(Permohonan, len(self.permohonan))
+        tulis_baris(Permohonan, self.KOLOM, ((i, *p) for i, p in zip(ids, self.permohonan, strict=True)))
+        tulis_baris(
+            RiwayatPermohonan,
+            ["permohonan_id", "dari_status", "ke_status", "oleh_id", "pada", "catatan"],
+            ((ids[i], dari, ke, oleh, pada, "") for i, dari, ke, oleh, pada in self.riwayat),
+        )
+        tulis_baris(
+            SurveiKepuasan,
+            ["permohonan_id", "jenis_layanan_id", "diisi_pada", *SurveiKepuasan.FIELD_UNSUR, "saran"],
+            ((ids[i], *s, "") for i, *s in self.survei),
+        )
+        self.jumlah += len(self.permohonan)
+        self.permohonan, self.riwayat, self.survei = [], [], []

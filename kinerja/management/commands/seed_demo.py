@@ -14,8 +14,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from kinerja import demo
+from kinerja import demo, demo_provinsi
 from kinerja.capaian import capaian_aspek
+from kinerja.massal import foreign_key_sesudahnya, kosongkan
 from kinerja.models import (
     SKP,
     DialogKinerja,
@@ -41,6 +42,7 @@ from kinerja.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS
 from kinerja.predikat import predikat_kinerja
 from kinerja.services_evaluasi import TAUTAN_EVALUASI, TAUTAN_SKP
 from layanan import demo as demo_layanan
+from rekap.models import RekapKinerja, RekapTim
 from rekap.services import hitung_rekap
 
 UKURAN_BATCH = 2000
@@ -54,6 +56,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--pegawai", type=int, default=demo.JUMLAH_BAKU, help="jumlah pegawai (baku 300)")
+        parser.add_argument(
+            "--periode",
+            type=int,
+            default=1,
+            help="jumlah periode triwulanan berisi evaluasi, diakhiri triwulan berjalan (baku 1: hanya OPD "
+            "pengelola demo); lebih dari 1: seluruh pegawai di setiap periode, dengan kehadiran bulanan",
+        )
+        parser.add_argument(
+            "--permohonan",
+            type=int,
+            default=None,
+            help="jumlah permohonan layanan, tersebar di hari kerja sejak awal periode pertama "
+            f"(baku: {demo_layanan.PERMOHONAN_PER_HARI} per hari kerja selama {demo_layanan.HARI_DEMO} hari terakhir)",
+        )
         parser.add_argument("--seed", type=int, default=demo.SEED_BAKU, help="seed acak; seed sama → data sama")
         parser.add_argument(
             "--force",
@@ -66,9 +82,13 @@ class Command(BaseCommand):
             help="jika basis data sudah berisi, lewati tanpa galat (dipakai `make run`)",
         )
 
-    def handle(self, *args, pegawai, seed, force, if_empty, **options):
+    def handle(self, *args, pegawai, periode, permohonan, seed, force, if_empty, **options):
         if pegawai < demo.jumlah_minimal():
             raise CommandError(f"--pegawai minimal {demo.jumlah_minimal()} agar setiap jabatan kepala terisi.")
+        if periode < 1:
+            raise CommandError("--periode minimal 1 (triwulan berjalan).")
+        if permohonan is not None and permohonan < 0:
+            raise CommandError("--permohonan tidak boleh negatif.")
         jumlah_unit, jumlah_pegawai = UnitKerja.objects.count(), Pegawai.objects.count()
         if (jumlah_unit or jumlah_pegawai) and not force:
             if if_empty:
@@ -80,22 +100,46 @@ class Command(BaseCommand):
                 "Data demo hanya dibuat pada basis data kosong; gunakan --force untuk menghapus roster "
                 "yang ada dan mengisinya ulang."
             )
-        mulai = time.monotonic()
+        mulai = lalu = time.monotonic()
+
+        def tahap(nama):
+            # At -v 2: where the time of a large seed goes.
+            nonlocal lalu
+            if options["verbosity"] >= 2:
+                self.stdout.write(f"  {nama}: {time.monotonic() - lalu:.1f} detik")
+            lalu = time.monotonic()
+
         roster = demo.buat_roster(pegawai, seed)
+        tahap("roster dibangkitkan")
         with transaction.atomic():
             if force:
                 hapus_aturan()
                 hapus_evaluasi()
                 hapus_roster()
-            pegawai_id, unit_id = simpan(roster)
-            jumlah_evaluasi = simpan_evaluasi(roster, pegawai_id, unit_id, seed)
-            demo_layanan.simpan_layanan(seed)
+                tahap("data lama dihapus")
+            with foreign_key_sesudahnya(*demo_provinsi.TABEL, *demo_layanan.TABEL):
+                pegawai_id, unit_id = simpan(roster)
+                tahap("roster, login, kehadiran triwulan I dan aturan")
+                simpan_evaluasi(roster, pegawai_id, unit_id, seed)
+                tahap("evaluasi demo OPD pengelola")
+                mulai_layanan = None
+                if periode > 1:
+                    demo_provinsi.simpan_provinsi(roster, pegawai_id, seed, periode)
+                    mulai_layanan = Periode.objects.filter(jenis=Periode.Jenis.TRIWULANAN).earliest("mulai").mulai
+                    tahap("evaluasi, kehadiran dan pelatihan seluruh provinsi")
+                jumlah_permohonan = demo_layanan.simpan_layanan(seed, permohonan, mulai_layanan)
+                tahap("permohonan layanan")
+            tahap("foreign key diperiksa")
             # The dashboards read roll-ups, which otherwise wait for the nightly run.
             hitung_rekap(Periode.objects.values_list("pk", flat=True))
+            tahap("rekap")
+        tahap("commit")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Data demo dibuat: {len(roster.unit)} unit kerja, {len(roster.orang)} pegawai, "
-                f"{jumlah_evaluasi} evaluasi kinerja (seed {seed}) dalam {time.monotonic() - mulai:.1f} detik."
+                f"{Periode.objects.count()} periode, {EvaluasiKinerja.objects.count()} evaluasi kinerja, "
+                f"{RealisasiIndikator.objects.count()} realisasi, {jumlah_permohonan} permohonan layanan "
+                f"(seed {seed}) dalam {time.monotonic() - mulai:.1f} detik."
             )
         )
         self.tampilkan_login()
@@ -120,7 +164,8 @@ def hapus_aturan():
     from evaluasi.models import CatatanDisiplin, Konsekuensi, RekapKehadiran, RekapPelatihan
 
     Konsekuensi.objects.update(digantikan_oleh=None)
-    for model in (Konsekuensi, RekapKehadiran, RekapPelatihan, CatatanDisiplin):
+    kosongkan(RekapKehadiran, RekapPelatihan)
+    for model in (Konsekuensi, CatatanDisiplin):
         model.objects.all().delete()
 
 
@@ -132,8 +177,8 @@ def hapus_roster():
     # Unlink the self-references first so neither PROTECT nor per-row SET NULL work gets in the way.
     UnitKerja.objects.update(kepala=None, induk=None)
     Pegawai.objects.update(atasan=None)
-    Pegawai.objects.all().delete()
-    UnitKerja.objects.all().delete()
+    # The roll-ups go with the units and ASN they count (CASCADE); seed_demo computes them again.
+    kosongkan(RekapTim, RekapKinerja, Pegawai, UnitKerja)
 
 
 def simpan(roster: demo.Roster):
@@ -247,24 +292,22 @@ def buat_login(pegawai_id: dict, unit_id: dict, roster: demo.Roster):
 def hapus_evaluasi():
     """Remove the evaluation data that points at the roster. Final evaluations refuse deletion through their own
     querysets (that lock is for people); a reset of demo data goes around it through the base managers."""
-    for model in (
+    # The plans cite each other (PROTECT): unlinked first so they can go in one delete.
+    RencanaHasilKerja.objects.update(rhk_atasan=None)
+    kosongkan(
         DialogKinerja,
         RiwayatEvaluasi,
         RealisasiIndikator,
         UmpanBalikRHK,
         PerilakuKerja,
         EvaluasiKinerja,
-        PengecualianKurva,
-        KinerjaOrganisasi,
-        PembukaanKembaliPeriode,
-        Periode,
         RiwayatSKP,
         IndikatorKinerja,
-    ):
+        RencanaHasilKerja,
+        SKP,
+    )
+    for model in (PengecualianKurva, KinerjaOrganisasi, PembukaanKembaliPeriode, Periode):
         model._base_manager.all().delete()
-    RencanaHasilKerja.objects.update(rhk_atasan=None)
-    RencanaHasilKerja.objects.all().delete()
-    SKP.objects.all().delete()
 
 
 class _PenulisEvaluasi:
@@ -518,4 +561,3 @@ def simpan_evaluasi(roster: demo.Roster, pegawai_id: dict, unit_id: dict, seed: 
         )
     )
     Notifikasi.objects.bulk_create(notifikasi)
-    return len(evaluasi) + len(final)

@@ -1,0 +1,133 @@
+"""Bulk writes shared by the roster import and the demo seeder: ids from the sequence, COPY, UPDATE ... FROM.
+
+On PostgreSQL rows go in with COPY (values adapted by psycopg in C); elsewhere (SQLite in development) the same
+column tuples become model instances for bulk_create, so callers build one kind of row for both.
+"""
+
+from contextlib import contextmanager
+
+from django.db import connection
+
+UKURAN_BATCH = 2000
+
+
+def postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def reserve_ids(model, jumlah: int) -> list[int]:
+    """Take `jumlah` ids for new rows up front, so rows written together can point at each other.
+
+    PostgreSQL: from the table's sequence. Elsewhere: after the highest id, which is safe only inside the
+    caller's write transaction (SQLite has one writer at a time).
+    """
+    if not jumlah:
+        return []
+    if postgres():
+        with connection.cursor() as cur:
+            cur.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [model._meta.db_table, jumlah],
+            )
+            return [r[0] for r in cur.fetchall()]
+    terakhir = model._base_manager.order_by("-pk").values_list("pk", flat=True).first() or 0
+    return list(range(terakhir + 1, terakhir + 1 + jumlah))
+
+
+def kolom_sql(model, kolom):
+    q = connection.ops.quote_name
+    return [q(model._meta.get_field(f).column) for f in kolom]
+
+
+def copy_rows(model, kolom, baris):
+    """Insert rows with PostgreSQL COPY: one statement, values adapted by psycopg in C (ids given)."""
+    q = connection.ops.quote_name
+    with connection.cursor() as cur:
+        perintah = f"COPY {q(model._meta.db_table)} ({', '.join(kolom_sql(model, kolom))}) FROM STDIN"
+        with cur.cursor.copy(perintah) as salin:
+            for r in baris:
+                salin.write_row(r)
+
+
+def tulis_baris(model, kolom, baris):
+    """Insert tuples of `kolom` (attnames; every NOT NULL column, the id if the rows need known ids): COPY on
+    PostgreSQL, bulk_create elsewhere."""
+    if postgres():
+        copy_rows(model, kolom, baris)
+        return
+    objek = (model(**dict(zip(kolom, r, strict=True))) for r in baris)
+    model._base_manager.bulk_create(objek, batch_size=UKURAN_BATCH)
+
+
+def update_rows(model, kolom, baris):
+    """Update rows by id on PostgreSQL: COPY the new values into a temporary table, then one UPDATE ... FROM."""
+    if not baris:
+        return
+    q = connection.ops.quote_name
+    tabel, cols = q(model._meta.db_table), kolom_sql(model, ["id", *kolom])
+    with connection.cursor() as cur:
+        cur.execute(f"CREATE TEMPORARY TABLE impor_sementara AS SELECT {', '.join(cols)} FROM {tabel} WITH NO DATA")
+        with cur.cursor.copy(f"COPY impor_sementara ({', '.join(cols)}) FROM STDIN") as salin:
+            for r in baris:
+                salin.write_row(r)
+        setel = ", ".join(f"{c} = t.{c}" for c in cols[1:])
+        cur.execute(f"UPDATE {tabel} AS p SET {setel} FROM impor_sementara AS t WHERE p.id = t.id")
+        cur.execute("DROP TABLE impor_sementara")
+
+
+@contextmanager
+def foreign_key_sesudahnya(*models):
+    """Bulk-load `models` with their foreign keys checked once at the end (PostgreSQL).
+
+    A deferred foreign key queues one trigger per inserted row and checks each at commit, which dominates a
+    load of millions of rows; dropping the keys and adding them back checks each with a single join. Runs inside
+    the caller's transaction, so a failure anywhere restores the keys with the rollback.
+    """
+    if not postgres():
+        yield
+        return
+    if not connection.in_atomic_block:
+        raise RuntimeError("foreign_key_sesudahnya harus dipakai di dalam transaction.atomic().")
+    q = connection.ops.quote_name
+    with connection.cursor() as cur:
+        # Earlier rows' pending checks run now: a table with pending trigger events cannot be altered.
+        cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cur.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE contype = 'f' AND conrelid = ANY(%s::regclass[])",
+            [[m._meta.db_table for m in models]],
+        )
+        kunci = cur.fetchall()
+        for tabel, nama, _ in kunci:
+            cur.execute(f"ALTER TABLE {tabel} DROP CONSTRAINT {q(nama)}")
+    yield
+    with connection.cursor() as cur:
+        for tabel, nama, definisi in kunci:
+            cur.execute(f"ALTER TABLE {tabel} ADD CONSTRAINT {q(nama)} {definisi}")
+        cur.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+def kosongkan(*models):
+    """Empty whole tables, children first: one TRUNCATE on PostgreSQL instead of collecting millions of rows.
+
+    TRUNCATE has to name every table that points at the emptied ones; it is used only when those other tables
+    are empty already (nothing would cascade or be protected), else rows go through delete() as always.
+    """
+    semua, antre, lain = set(models), list(models), set()
+    while antre:
+        # Hidden relations too (related_name="+"): their tables point here all the same.
+        for r in antre.pop()._meta.get_fields(include_hidden=True):
+            if r.auto_created and not r.concrete and r.related_model not in semua:
+                semua.add(r.related_model)
+                lain.add(r.related_model)
+                antre.append(r.related_model)
+    if postgres() and not any(m._base_manager.exists() for m in lain):
+        q = connection.ops.quote_name
+        with connection.cursor() as cur:
+            # Earlier deletes' deferred checks run first: a table with pending trigger events cannot be truncated.
+            cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cur.execute(f"TRUNCATE {', '.join(q(m._meta.db_table) for m in semua)}")
+            cur.execute("SET CONSTRAINTS ALL DEFERRED")
+        return
+    for m in models:
+        m._base_manager.all().delete()
