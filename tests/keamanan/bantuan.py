@@ -58,6 +58,16 @@ def url_pola(pola: Pola, kwargs: dict) -> str:
     return "/" + rute.lstrip("^").rstrip("$")
 
 
+def isi_argumen(pola, baris, nilai: dict, adegan) -> str:
+    """The pattern's URL with its kwargs and query filled from `nilai` (the unit's objects, or another's)."""
+    if "{admin_objek}" in baris.argumen.values():
+        _, app_label, model_name, *_ = pola.rute.split("/")
+        nilai = {**nilai, "admin_objek": adegan.objek_admin(app_label, model_name)}
+    kwargs = {k: v.format(**nilai) for k, v in baris.argumen.items()}
+    url = url_pola(pola, kwargs)
+    return f"{url}?{baris.query.format(**nilai)}" if baris.query else url
+
+
 def _sql_jejak() -> list[tuple[str, str]]:
     qn = connection.ops.quote_name
     model = [m for app in APLIKASI for m in apps.get_app_config(app).get_models()] + [User, Group, User.groups.through]

@@ -6,20 +6,10 @@ back, so no request sees another's writes. A refused POST must leave every table
 
 import pytest
 
-from tests.keamanan.bantuan import jejak, minta, semua_pola, url_pola
+from tests.keamanan.bantuan import isi_argumen, jejak, minta, semua_pola
 from tests.keamanan.matriks import DITOLAK, MATRIKS, PERAN, baris_untuk
 
 pytestmark = pytest.mark.django_db
-
-
-def isi_argumen(pola, baris, nilai: dict, adegan) -> str:
-    """The pattern's URL with its kwargs and query filled from `nilai` (the unit's objects, or another's)."""
-    if "{admin_objek}" in baris.argumen.values():
-        _, app_label, model_name, *_ = pola.rute.split("/")
-        nilai = {**nilai, "admin_objek": adegan.objek_admin(app_label, model_name)}
-    kwargs = {k: v.format(**nilai) for k, v in baris.argumen.items()}
-    url = url_pola(pola, kwargs)
-    return f"{url}?{baris.query.format(**nilai)}" if baris.query else url
 
 
 def test_every_url_pattern_has_a_row_in_the_matrix():
