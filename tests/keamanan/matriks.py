@@ -25,6 +25,7 @@ A pattern with neither an entry nor an admin rule fails the matrix test, naming 
 
 # ruff: noqa: E501 - one row per URL with aligned columns reads better than rows wrapped over several lines.
 
+import re
 from dataclasses import dataclass, field
 
 PERAN = ("anonim", "pegawai", "atasan", "hr_lain", "hr_unit", "petugas", "admin")
@@ -210,7 +211,7 @@ def aturan_admin(rute: str, nama: str | None) -> Baris | None:
         return None
     get, post = _ADMIN_HALAMAN[halaman][_jenis_model(label)]
     # The row's id comes from the scene's row of the page's model (Adegan.objek_admin).
-    kwargs = {nama_id: "{admin_objek}" for nama_id in ("object_id", "id") if f"{nama_id}>" in sisa}
+    kwargs = {nama_id: "{admin_objek}" for nama_id in re.findall(r"<(?:\w+:)?(\w+)>", sisa)}
     return baris(f"L L L L L L {get}", f"L L L L L L {post}", **kwargs)
 
 
