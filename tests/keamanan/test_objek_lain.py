@@ -101,3 +101,21 @@ def test_another_units_or_persons_ids_give_404_or_403_and_change_nothing(adegan,
         if post.berubah:
             salah.append(f"POST {url} ({pola.kunci}) mengubah {post.berubah}")
     assert not salah, f"{peran} terhadap objek milik {pemilik.nama}:\n" + "\n".join(salah)
+
+
+@pytest.mark.parametrize("peran", ["hr_lain", "petugas"])
+def test_pages_a_role_may_open_show_none_of_another_units_people(adegan, client, peran):
+    """Lists, exports and dashboards are scoped too: HR of OPD B and OPD A's officer open them, and never see
+    staf_a1 (an ASN of OPD A whose records the scene fills)."""
+    user = adegan.pengguna(peran)
+    orang = adegan.org.staf_a1
+    bocor = []
+    for pola in semua_pola():
+        baris = baris_untuk(pola.kunci, pola.rute, pola.nama)
+        if baris is None or pola.admin or baris.harapan("get")[peran] != "200":
+            continue
+        url = isi_argumen(pola, baris, adegan.nilai, adegan)
+        isi = minta(client, user, "get", url).isi
+        if orang.nip.encode() in isi or orang.nama.encode() in isi:
+            bocor.append(f"{url} ({pola.kunci})")
+    assert not bocor, f"{peran} melihat {orang.nama} di: {bocor}"
