@@ -12,7 +12,6 @@ from django.db import connection, transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 APLIKASI = ("kinerja", "evaluasi", "layanan", "rekap")
-HALAMAN_MASUK = ("/masuk/", "/admin/login/")
 
 
 @dataclass(frozen=True)
@@ -108,7 +107,7 @@ class Jawaban:
     def kode(self) -> str:
         """The status as the matrix writes it: "L" a redirect to a login page, "R" any other redirect."""
         if self.status in (301, 302):
-            return "L" if self.lokasi.startswith(HALAMAN_MASUK) else "R"
+            return "L" if self.lokasi.startswith((reverse("login"), reverse("admin:login"))) else "R"
         return str(self.status)
 
 

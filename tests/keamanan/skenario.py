@@ -181,7 +181,7 @@ class Adegan:
             "token_survei": selesai.token_survei,
             "jenis_pegawai": ContentType.objects.get_for_model(Pegawai).pk,
             "tahun": timezone.localdate().year,
-            "bulan": datetime.date.today().month,
+            "bulan": timezone.localdate().month,
         }
 
     def pengguna(self, peran):
