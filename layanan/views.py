@@ -200,6 +200,9 @@ def detail(request, pk):
 @require_POST
 def ubah_status(request, pk):
     permohonan = get_object_or_404(selectors.detail_permohonan(request.user), pk=pk)
+    # Those who may only look (HR, heads, supervisors) are refused whatever they send, not after a form check.
+    if not can_serve(request.user, permohonan):
+        raise PermissionDenied("Hanya petugas layanan unit penyelenggara yang dapat mengubah status permohonan.")
     form = FormUbahStatus(request.POST)
     if not form.is_valid():
         messages.error(request, "Status tujuan tidak dikenal.")
