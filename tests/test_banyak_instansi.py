@@ -114,6 +114,10 @@ def dua_instansi(transactional_db, settings, tmp_path):
         # No connection outlives a request, so the test database can be flushed and dropped afterwards.
         "CONN_MAX_AGE": "0",
     }
+    # Under pytest-xdist tests/settings.py gives each test process its own Celery queue; the instances must send
+    # to the one this process's worker consumes.
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        env["PYTEST_XDIST_WORKER"] = os.environ["PYTEST_XDIST_WORKER"]
     a = Instansi("A", tmp_path / "a", env)
     b = Instansi("B", tmp_path / "b", env)
     try:

@@ -99,6 +99,8 @@ MATRIKS = {
     "notifikasi_baca":          baris("L 405 405 405 405 405 405",   "L R R R R R R"),
     "notifikasi_buka":          baris("L 405 405 405 405 405 405",   "L R 404 404 404 404 404", pk="{notifikasi}"),
     # --- rules, outcomes, attendance, TPP (evaluasi) ------------------------------------------------------------
+    # --- audit log (administrators only) ------------------------------------------------------------------------
+    "audit:daftar":             baris("L 403 403 403 403 403 200",   "405 405 405 405 405 405 405"),
     "evaluasi:aturan_daftar":   baris("L 403 403 200 200 403 200",   "405 405 405 405 405 405 405"),
     "evaluasi:aturan_baru":     baris("L 403 403 403 403 403 200",   "L 403 403 403 403 403 200"),
     "evaluasi:aturan_ubah":     baris("L 403 403 403 403 403 200",   "L 403 403 403 403 403 200", pk="{aturan}"),
@@ -159,12 +161,19 @@ ADMIN_HANYA_BACA = {
     "kinerja.pengecualiankurva",
     "kinerja.notifikasi",
     "evaluasi.konsekuensi",
-    "evaluasi.logaudit",
+    "audit.logaudit",
     "layanan.permohonan",
     "layanan.surveikepuasan",
 }
-# Import jobs: uploaded through the app's pages only; the admin may look at them and delete old ones.
-ADMIN_JEJAK_IMPOR = {"kinerja.imporroster", "evaluasi.imporfakta"}
+# Import jobs (uploaded through the app's pages only) and django-axes' login records (written by the login): the
+# admin may look at them and delete them (deleting an attempt lifts its lockout).
+ADMIN_JEJAK_IMPOR = {
+    "kinerja.imporroster",
+    "evaluasi.imporfakta",
+    "axes.accessattempt",
+    "axes.accesslog",
+    "axes.accessfailurelog",
+}
 # Settings kept in one row: edited, never added or deleted.
 ADMIN_TUNGGAL = {"kinerja.pengaturankinerja", "evaluasi.pengaturantpp"}
 

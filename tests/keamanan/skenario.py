@@ -9,11 +9,13 @@ URL kwargs are written as "{kunci}" templates and filled from `nilai` (the unit'
 
 import datetime
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from audit.services import catat as catat_audit
 from evaluasi import impor as impor_fakta
 from evaluasi import services as svc_evaluasi
 from evaluasi.models import Aturan, BesaranTPP, CatatanDisiplin, Konsekuensi, RekapPelatihan
@@ -109,7 +111,11 @@ class Adegan:
             tanggal_sk=datetime.date(TAHUN, 2, 1),
         )
         BesaranTPP.objects.get_or_create(jenis_jabatan="AHLI_PERTAMA", defaults={"besaran": 2_000_000})
-        svc_evaluasi.catat_audit(org.admin, "ubah", "aturan", self.nilai["aturan"], "uji")
+        catat_audit(org.admin, "ubah", Aturan.objects.get(pk=self.nilai["aturan"]), uraian="uji")
+        masuk = {"username": org.staf_a1.nip, "ip_address": "36.80.1.1", "user_agent": "uji", "path_info": "/masuk/"}
+        AccessAttempt.objects.create(**masuk, get_data="", post_data="", failures_since_start=1)
+        AccessLog.objects.create(**masuk)
+        AccessFailureLog.objects.create(**masuk)
         PengecualianKurva.objects.create(
             unit_kerja=org.bidang_a,
             periode=self.periode,
