@@ -45,7 +45,7 @@ def tim(request):
 
 @login_required
 def evaluasi(request, pk):
-    d = sel.detail_evaluasi(request.user, pk)
+    d = sel.detail_evaluasi(request.user, pk, lengkap=False)
     return _teks([d.evaluasi.status, *(r.rhk.uraian for r in d.rhk)])
 
 
