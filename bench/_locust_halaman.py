@@ -13,16 +13,32 @@ import random
 import re
 from pathlib import Path
 
+import gevent
 from locust import FastHttpUser, events, task
 
 RENCANA = json.loads(Path(os.environ["BENCH_RENCANA"]).read_text())
 TULIS = os.environ.get("BENCH_TULIS") == "1"
+# Stop once the server has answered this many requests in all (0: run for the given time only).
+BATAS_PERMINTAAN = int(os.environ.get("BENCH_BATAS_PERMINTAAN", "0"))
 TULISAN = []
+_lingkungan = {}
 _nomor = itertools.count(1)
 _asn_penulis = itertools.cycle(RENCANA["penulis"])
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TIKET = re.compile(r'id="nomor-tiket">\s*([^<\s]+)')
+
+
+@events.init.add_listener
+def _simpan_lingkungan(environment, **kwargs):
+    _lingkungan["env"] = environment
+
+
+@events.request.add_listener
+def _hitung_permintaan(**kwargs):
+    env = _lingkungan.get("env")
+    if BATAS_PERMINTAAN and env and env.runner and env.stats.total.num_requests >= BATAS_PERMINTAAN:
+        gevent.spawn(env.runner.quit)
 
 
 @events.test_stop.add_listener
@@ -116,6 +132,8 @@ class Pegawai(_Masuk):
         if not (versi and kolom and token):
             return
         nilai = str(next(_nomor))
+        # Each attempt is recorded: the run may end after the server stored a save but before it answered.
+        TULISAN.append({"jenis": "percobaan", "evaluasi": self.penulis["evaluasi"], "nilai": nilai})
         data = {"csrfmiddlewaretoken": token.group(1), "versi": versi.group(1), "aksi": "simpan"}
         data |= {k: nilai for k in kolom}
         with self.client.post(

@@ -16,8 +16,9 @@ through sessions made beforehand, each user requesting without think time.
   3. 16 users for --durasi seconds: p95 per page ≤ 150 ms, ≥ 150 requests/s overall, no failed request.
   4. 64 users for --durasi-beban seconds with writes (citizens submit online requests, ASN save their
      evaluation form): no 5xx, and every write the server acknowledged is in the database afterwards.
-  5. Memory: each gunicorn worker's VmRSS after the warm-up and after phases 3 and 4 (≥ 10,000 requests in
-     all); growth ≤ 20 MB per worker.
+  5. Memory: each gunicorn worker's VmRSS after the warm-up and once the server has answered 10,000 requests
+     (phases 3 and 4, then more of phase 3's load if needed, for at most --durasi-memori seconds); growth
+     ≤ 20 MB per worker. The requests each worker served are printed beside its growth.
 """
 
 import argparse
@@ -253,13 +254,18 @@ def fase_periksa(berkas: str) -> dict:
         Permohonan.objects.filter(nama_pemohon__startswith="Pemohon Beban ").values_list("nomor_tiket", "nama_pemohon")
     )
     hilang = [t for t in permohonan if (t["tiket"], t["nama"]) not in tersimpan]
-    terakhir = {}
+    # Each ASN saves in turn with growing values: the stored value is the last acknowledged one, or one attempted
+    # after it whose answer the end of the run cut off. An older value means an acknowledged save was lost.
+    terakhir, sesudahnya = {}, {}
     for t in tulisan:
         if t["jenis"] == "realisasi":
             terakhir[t["evaluasi"]] = Decimal(t["nilai"])
+            sesudahnya[t["evaluasi"]] = set()
+        elif t["jenis"] == "percobaan" and t["evaluasi"] in terakhir:
+            sesudahnya[t["evaluasi"]].add(Decimal(t["nilai"]))
     for ev, nilai in terakhir.items():
         nilai_db = set(RealisasiIndikator.objects.filter(evaluasi_id=ev).values_list("realisasi", flat=True))
-        if nilai_db != {nilai}:
+        if not (nilai_db == {nilai} or (len(nilai_db) == 1 and nilai_db <= sesudahnya[ev])):
             hilang.append({"jenis": "realisasi", "evaluasi": ev, "diharapkan": str(nilai), "tersimpan": str(nilai_db)})
     return {
         "permohonan": len(permohonan),
@@ -340,8 +346,9 @@ def ukur_rasio(host: str, rencana: dict, ulang: int) -> dict:
     return hasil
 
 
-def jalankan_locust(host, rencana_path, pengguna, detik, awalan, tulis=False, tulisan=None) -> dict:
+def jalankan_locust(host, rencana_path, pengguna, detik, awalan, tulis=False, tulisan=None, batas=0) -> dict:
     env = {**os.environ, "BENCH_RENCANA": str(rencana_path), "BENCH_TULIS": "1" if tulis else "0"}
+    env["BENCH_BATAS_PERMINTAAN"] = str(batas)
     if tulisan:
         env["BENCH_TULISAN"] = str(tulisan)
     perintah = [
@@ -396,6 +403,9 @@ def main():
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", 8100)))
     parser.add_argument("--durasi", type=int, default=30, help="seconds of the 16-user load")
     parser.add_argument("--durasi-beban", type=int, default=60, help="seconds of the 64-user load with writes")
+    parser.add_argument(
+        "--durasi-memori", type=int, default=90, help="at most this many more seconds of load to reach 10,000 requests"
+    )
     parser.add_argument("--pengguna", type=int, default=16)
     parser.add_argument("--pengguna-beban", type=int, default=64)
     parser.add_argument("--ulang", type=int, default=20, help="requests per page and floor in the ratio")
@@ -448,15 +458,22 @@ def main():
             stderr=open(kerja / "gunicorn.log", "w"),  # noqa: SIM115
         )
         _tunggu(f"{host}/healthz/")
-        pekerja = _pekerja(gunicorn.pid)
         rasio = ukur_rasio(host, rencana, args.ulang)
-        rss_awal = {pid: _rss_mb(pid) for pid in pekerja}
+        # Read after the ratio phase has warmed them: by then every worker has forked and served pages.
+        rss_awal = {pid: _rss_mb(pid) for pid in _pekerja(gunicorn.pid)}
         baris_log_awal = len(log_akses.read_text().splitlines())
         beban16 = jalankan_locust(host, rencana_path, args.pengguna, args.durasi, kerja / "beban16")
         tulisan = kerja / "tulisan.jsonl"
         beban64 = jalankan_locust(
             host, rencana_path, args.pengguna_beban, args.durasi_beban, kerja / "beban64", tulis=True, tulisan=tulisan
         )
+        dilayani = len(log_akses.read_text().splitlines()) - baris_log_awal
+        if dilayani < TARGET_PERMINTAAN_RSS:
+            # More of the 16 users' pages until the workers have answered 10,000 requests since the first RSS.
+            jalankan_locust(
+                host, rencana_path, args.pengguna, args.durasi_memori, kerja / "memori",
+                batas=TARGET_PERMINTAAN_RSS - dilayani,
+            )  # fmt: skip
         rss_akhir = {pid: _rss_mb(pid) for pid in _pekerja(gunicorn.pid)}
         per_pekerja = Counter(
             int(b.split()[0].strip("<>")) for b in log_akses.read_text().splitlines()[baris_log_awal:] if b.strip()
@@ -531,7 +548,7 @@ def laporan(args, kueri_besar, kueri_kecil, rasio, beban16, beban64, rss_awal, r
         f"  penulisan diterima server: {periksa['permohonan']:,} permohonan daring, {periksa['realisasi']:,} "
         f"simpan realisasi; hilang: {periksa['jumlah_hilang']} {periksa['hilang']}"
     )
-    nilai(f"{args.pengguna_beban} pengguna {args.durasi_beban} s: respons 5xx", str(status_5xx), "0",
+    nilai("respons 5xx, semua fase beban", str(status_5xx), "0",
           status_5xx == 0)  # fmt: skip
     nilai(
         f"{args.pengguna_beban} pengguna: penulisan diterima / hilang",
