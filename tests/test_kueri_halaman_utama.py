@@ -19,6 +19,9 @@ from layanan.models import Permohonan, SurveiKepuasan
 from rekap.services import hitung_rekap
 from tests.factories import PegawaiFactory, tugaskan_pengelola
 from tests.kinerja.bantuan_evaluasi import Skenario
+
+# The tracking form's per-address budget lives in the cache: a fresh one per test, as in the service desk's tests.
+from tests.layanan.conftest import _cache_sendiri  # noqa: F401
 from tests.layanan.factories import JenisLayananFactory, PermohonanFactory
 
 pytestmark = pytest.mark.django_db
