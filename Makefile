@@ -65,10 +65,14 @@ lint: $(STAMP)
 
 # Benchmarks measure PostgreSQL; each creates and drops its own scratch database on this server.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+# Every benchmark runs even when one misses a target; bench/_laporan.py then writes bench/results.md and fails
+# the target if any did.
 bench: $(STAMP)
-	@export DATABASE_URL="$${DATABASE_URL:-$(BENCH_DATABASE_URL)}"; shopt -s nullglob; ran=0; \
+	@export DATABASE_URL="$${DATABASE_URL:-$(BENCH_DATABASE_URL)}"; shopt -s nullglob; ran=0; gagal=""; \
+	mulai=$$(date +%s); rm -f bench/out/hasil_*.json; \
 	for script in bench/*.py; do \
 		[[ $$(basename "$$script") == _* ]] && continue; \
-		echo "== $$script"; $(BIN)/python "$$script"; ran=1; \
+		echo "== $$script"; $(BIN)/python "$$script" || gagal="$$gagal $$(basename "$$script" .py)"; ran=1; \
 	done; \
-	[[ $$ran == 1 ]] || echo "Belum ada benchmark di bench/."
+	[[ $$ran == 1 ]] || { echo "Belum ada benchmark di bench/."; exit 0; }; \
+	echo "== bench/results.md"; $(BIN)/python bench/_laporan.py --durasi $$(( $$(date +%s) - mulai )) --gagal "$$gagal"

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q
 
-from .models import Pegawai, UnitKerja
+from .models import Pegawai, PenugasanPengelola, UnitKerja, subtree
 
 GRUP_ADMINISTRATOR = "Administrator"
 GRUP_PENGELOLA = "Pengelola Kinerja"
@@ -57,8 +57,10 @@ def unit_ids_dikelola(user) -> set[int]:
     """Units an HR user manages: the assigned units and everything below them."""
     cached = getattr(user, "_unit_dikelola_cache", None)
     if cached is None:
-        roots = list(user.penugasan_pengelola.values_list("unit_kerja_id", flat=True))
-        cached = UnitKerja.objects.subtree_ids(roots) if roots else set()
+        # One query on every HR page: the unit tree, each unit flagged when assigned to this user.
+        dikelola = Exists(PenugasanPengelola.objects.filter(user=user, unit_kerja=OuterRef("pk")))
+        baris = list(UnitKerja.objects.annotate(dikelola=dikelola).values_list("id", "induk_id", "dikelola"))
+        cached = subtree(((pk, induk_id) for pk, induk_id, _ in baris), [pk for pk, _, d in baris if d])
         user._unit_dikelola_cache = cached
     return cached
 

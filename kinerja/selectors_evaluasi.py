@@ -120,15 +120,13 @@ def tim_saya(user, periode_id: int) -> list[AnggotaTim]:
     saya = peran(user).pegawai
     if saya is None:
         return []
-    bawahan = (
-        Pegawai.objects.filter(atasan=saya, aktif=True)
-        .select_related("unit_kerja")
-        .prefetch_related(
-            Prefetch("evaluasi", queryset=EvaluasiKinerja.objects.filter(periode_id=periode_id), to_attr="_evaluasi")
-        )
-        .order_by("nama", "nip")
-    )
-    return [AnggotaTim(p, p._evaluasi[0] if p._evaluasi else None) for p in bawahan]
+    bawahan = Pegawai.objects.filter(atasan=saya, aktif=True).select_related("unit_kerja").order_by("nama", "nip")
+    # Joined on the supervisor rather than prefetched by id: a large team would make an IN list of hundreds.
+    evaluasi = {
+        e.pegawai_id: e
+        for e in EvaluasiKinerja.objects.filter(periode_id=periode_id, pegawai__atasan=saya, pegawai__aktif=True)
+    }
+    return [AnggotaTim(p, evaluasi.get(p.pk)) for p in bawahan]
 
 
 @dataclass
@@ -162,23 +160,24 @@ class DetailEvaluasi:
     dialog: list
 
 
-def detail_evaluasi(user, evaluasi_id: int) -> DetailEvaluasi:
+def detail_evaluasi(user, evaluasi_id: int, *, lengkap: bool = True) -> DetailEvaluasi:
     """One evaluation the user may see, with its RHK, indicators, realisations and capaian per indicator and per RHK,
-    the feedback, the history and the dialog. Raises EvaluasiKinerja.DoesNotExist (a 404) otherwise."""
+    the feedback, the history and the dialog. Raises EvaluasiKinerja.DoesNotExist (a 404) otherwise.
+
+    lengkap=False leaves out the feedback, behaviour ratings, history and dialog (empty): the realisation form
+    shows none of them, and skipping them saves four queries on every save."""
+    lain = ["umpan_balik_rhk", "perilaku", "riwayat__oleh", "dialog__penulis"] if lengkap else []
     evaluasi = (
         evaluasi_visible_to(user)
         .select_related("periode", "pegawai__unit_kerja", "atasan__atasan", "skp", "diubah_oleh", "difinalkan_oleh")
         .prefetch_related(
             Prefetch("realisasi", queryset=RealisasiIndikator.objects.select_related("diisi_oleh")),
-            "umpan_balik_rhk",
-            "perilaku",
-            "riwayat__oleh",
-            "dialog__penulis",
+            *lain,
         )
         .get(pk=evaluasi_id)
     )
     realisasi = {r.indikator_id: r for r in evaluasi.realisasi.all()}
-    umpan_balik = {u.rhk_id: u.umpan_balik for u in evaluasi.umpan_balik_rhk.all()}
+    umpan_balik = {u.rhk_id: u.umpan_balik for u in evaluasi.umpan_balik_rhk.all()} if lengkap else {}
     daftar_rhk = []
     if evaluasi.skp_id:
         for rhk in (
@@ -193,6 +192,8 @@ def detail_evaluasi(user, evaluasi_id: int) -> DetailEvaluasi:
                     umpan_balik.get(rhk.pk, ""),
                 )
             )
+    if not lengkap:
+        return DetailEvaluasi(evaluasi=evaluasi, rhk=daftar_rhk, perilaku=[], riwayat=[], dialog=[])
     perilaku = {p.nilai: p.umpan_balik for p in evaluasi.perilaku.all()}
     return DetailEvaluasi(
         evaluasi=evaluasi,

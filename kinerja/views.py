@@ -11,6 +11,7 @@ from .permissions import can_plan_for, can_view_pegawai, can_view_roster, can_vi
 from .views_evaluasi import konteks_tim_evaluasi
 
 PEGAWAI_PER_HALAMAN = 50
+TIM_PER_HALAMAN = 50
 
 
 @login_required
@@ -86,5 +87,17 @@ def tim_saya(request):
     if not can_view_team(request.user):
         raise PermissionDenied
     p = peran(request.user)
-    context = {"tim": selectors.team_of(request.user, p.pegawai), **konteks_tim_evaluasi(request)}
+    tim = list(selectors.team_of(request.user, p.pegawai))
+    evaluasi = konteks_tim_evaluasi(request)
+    # A head of a large section can have hundreds of direct reports: both tables show one page, the same people
+    # (both are ordered by name, NIP). The rows are few and cheap to load; rendering them all is what costs.
+    nomor = request.GET.get("halaman")
+    halaman = Paginator(tim, TIM_PER_HALAMAN).get_page(nomor)
+    context = {
+        "tim": tim,
+        "halaman": halaman,
+        "nomor_halaman": halaman.paginator.get_elided_page_range(halaman.number, on_each_side=2, on_ends=1),
+        "halaman_anggota": Paginator(evaluasi["anggota"], TIM_PER_HALAMAN).get_page(nomor),
+        **evaluasi,
+    }
     return render(request, "kinerja/tim_saya.html", context)

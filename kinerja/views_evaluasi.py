@@ -113,9 +113,9 @@ def _evaluasi_terlihat(user, pk) -> EvaluasiKinerja:
     )
 
 
-def _detail_evaluasi(user, pk) -> sel.DetailEvaluasi:
+def _detail_evaluasi(user, pk, *, lengkap=True) -> sel.DetailEvaluasi:
     try:
-        return sel.detail_evaluasi(user, pk)
+        return sel.detail_evaluasi(user, pk, lengkap=lengkap)
     except EvaluasiKinerja.DoesNotExist:
         raise Http404 from None
 
@@ -393,7 +393,7 @@ def evaluasi_detail(request, pk):
 @login_required
 def evaluasi_isi(request, pk):
     """The realisation form: the ASN, or HR staff of the unit on their behalf (recorded as such); save or submit."""
-    d = _detail_evaluasi(request.user, pk)
+    d = _detail_evaluasi(request.user, pk, lengkap=False)
     ev = d.evaluasi
     if not izin.can_fill(request.user, ev):
         raise PermissionDenied

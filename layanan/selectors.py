@@ -17,6 +17,9 @@ from .permissions import permohonan_visible_to, unit_ids_cakupan
 
 Status = Permohonan.Status
 _JUMLAH_UNSUR = {f"j{nomor}": Sum(nama) for nomor, nama in enumerate(SurveiKepuasan.FIELD_UNSUR, start=1)}
+_JUMLAH_UNSUR_PERMOHONAN = {
+    f"j{nomor}": Sum(f"survei__{nama}") for nomor, nama in enumerate(SurveiKepuasan.FIELD_UNSUR, start=1)
+}
 
 
 def kalender_kerja() -> Kalender:
@@ -288,23 +291,25 @@ class JumlahLayanan:
 
 
 def _jumlah_layanan_per(kunci: str, mulai: datetime.date, selesai: datetime.date, **saring) -> dict:
-    """JumlahLayanan per value of `kunci` (a path from Permohonan) for requests completed in the period: two grouped
-    queries, one for the requests and one for the survey answer totals on them."""
+    """JumlahLayanan per value of `kunci` (a path from Permohonan) for requests completed in the period, with the
+    survey answer totals on them: one grouped query."""
     awal, akhir = rentang_waktu(mulai, selesai)
     selesai_qs = Permohonan.objects.filter(
         status=Status.SELESAI, selesai_pada__gte=awal, selesai_pada__lt=akhir, **saring
     )
     hasil = {}
+    # A request has at most one survey, so the outer join adds no rows: counts and answer sums in one query.
     per_kelompok = selesai_qs.values(kunci).annotate(
-        n=Count("*"), tepat=Count("id", filter=Q(selesai_pada__lte=F("batas_waktu")))
+        n=Count("*"),
+        tepat=Count("id", filter=Q(selesai_pada__lte=F("batas_waktu"))),
+        responden=Count("survei"),
+        **_JUMLAH_UNSUR_PERMOHONAN,
     )
     for b in per_kelompok.order_by():
-        hasil[b[kunci]] = JumlahLayanan(selesai=b["n"], tepat_waktu=b["tepat"])
-    survei = SurveiKepuasan.objects.filter(permohonan__in=selesai_qs)
-    for b in survei.values(f"permohonan__{kunci}").annotate(responden=Count("*"), **_JUMLAH_UNSUR).order_by():
-        jumlah = hasil.setdefault(b[f"permohonan__{kunci}"], JumlahLayanan())
-        jumlah.responden = b["responden"]
-        jumlah.jumlah_unsur = [b[f"j{nomor}"] for nomor in range(1, ikm.JUMLAH_UNSUR + 1)]
+        jumlah = hasil[b[kunci]] = JumlahLayanan(selesai=b["n"], tepat_waktu=b["tepat"])
+        if b["responden"]:
+            jumlah.responden = b["responden"]
+            jumlah.jumlah_unsur = [b[f"j{nomor}"] for nomor in range(1, ikm.JUMLAH_UNSUR + 1)]
     return hasil
 
 
@@ -339,7 +344,7 @@ class AngkaLayanan:
 
 def angka_layanan_pegawai(pegawai_ids, mulai: datetime.date, selesai: datetime.date) -> dict[int, AngkaLayanan]:
     """Per officer: requests they completed in the period, the share done within the SLA, and the IKM of the
-    surveys on those requests. Two grouped queries whatever the number of officers; officers without
+    surveys on those requests. One grouped query whatever the number of officers; officers without
     completed requests are absent (use .get(pk, AngkaLayanan()))."""
     per_petugas = _jumlah_layanan_per("petugas_id", mulai, selesai, petugas_id__in=list(pegawai_ids))
     return {

@@ -4,7 +4,7 @@ whole organisation, and each runs a fixed number of queries whatever the size of
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Avg
+from django.db.models import Avg, Q
 from django.utils import timezone
 
 from kinerja.models import EvaluasiKinerja, PengaturanKinerja, Periode, UnitKerja, subtree
@@ -71,27 +71,29 @@ def dasbor_organisasi(user, periode: Periode, unit_id=None) -> DasborOrganisasi:
     else:
         # The top of the user's view: units whose parent they may not see (the province for administrators).
         bawah = [pk for pk, induk_id, *_ in unit if induk_id not in terlihat]
-    rekap = RekapKinerja.objects.filter(periode=periode).select_related("unit_kerja")
-    baris = list(rekap.filter(unit_kerja_id__in=bawah).order_by("unit_kerja__kode"))
-    if unit_id is None and len(baris) == 1:
+    if unit_id is None and len(bawah) == 1:
         # A single top unit (the province, or an HR user's one OPD) is shown as the selected unit.
-        unit_id, baris = (
-            baris[0].unit_kerja_id,
-            list(rekap.filter(unit_kerja__induk_id=baris[0].unit_kerja_id).order_by("unit_kerja__kode")),
-        )
+        unit_id = bawah[0]
+        bawah = [pk for pk, induk_id, *_ in unit if induk_id == unit_id]
     if unit_id:
-        pilihan = rekap.filter(unit_kerja_id=unit_id).first()
-        tren = list(
-            RekapKinerja.objects.filter(unit_kerja_id=unit_id)
-            .select_related("periode")
-            .order_by("periode__mulai", "periode__pk")
+        # One query: this period's rows of the units below, and the selected unit's rows of every period (trend).
+        rows = list(
+            RekapKinerja.objects.filter(Q(periode=periode, unit_kerja_id__in=bawah) | Q(unit_kerja_id=unit_id))
+            .select_related("unit_kerja", "periode")
+            .order_by("unit_kerja__kode")
         )
+        baris = [r for r in rows if r.periode_id == periode.pk and r.unit_kerja_id != unit_id]
+        tren = sorted((r for r in rows if r.unit_kerja_id == unit_id), key=lambda r: (r.periode.mulai, r.periode.pk))
+        pilihan = next((r for r in tren if r.periode_id == periode.pk), None)
     else:
         # Several top units (an HR user with several OPD): their subtrees are disjoint, so their rows add up.
-        pilihan = gabung(baris)
+        # One query for every period's rows of those units: this period's are the rows shown.
         per_periode = defaultdict(list)
-        for r in RekapKinerja.objects.filter(unit_kerja_id__in=bawah).select_related("periode"):
+        semua = RekapKinerja.objects.filter(unit_kerja_id__in=bawah).select_related("periode", "unit_kerja")
+        for r in semua.order_by("unit_kerja__kode"):
             per_periode[r.periode].append(r)
+        baris = next((rows for p, rows in per_periode.items() if p.pk == periode.pk), [])
+        pilihan = gabung(baris)
         tren = [gabung(rows) for _, rows in sorted(per_periode.items(), key=lambda x: (x[0].mulai, x[0].pk))]
     jalur = []
     pk = unit_id
