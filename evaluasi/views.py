@@ -16,6 +16,7 @@ from kinerja.errors_evaluasi import AksiDitolak
 from kinerja.models import Periode
 from kinerja.selectors import unit_choices
 from kinerja.spreadsheet import tulis_xlsx
+from kinerja.tautan import tujuan_lokal
 
 from . import engine, impor, selectors, services
 from . import permissions as izin
@@ -228,7 +229,7 @@ def konsekuensi_putuskan(request, pk):
             messages.error(request, getattr(exc, "pesan", None) or "; ".join(exc.messages))
         else:
             messages.success(request, f"Konsekuensi {k.pegawai.nama} diputuskan.")
-    return redirect(request.POST.get("kembali") or reverse("evaluasi:konsekuensi_daftar"))
+    return redirect(tujuan_lokal(request.POST.get("kembali"), reverse("evaluasi:konsekuensi_daftar")))
 
 
 @require_GET

@@ -19,7 +19,6 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from layanan.selectors import angka_layanan_pegawai
@@ -59,6 +58,7 @@ from .models import (
     RencanaHasilKerja,
 )
 from .tasks_evaluasi import buat_evaluasi_periode_task
+from .tautan import tujuan_lokal
 
 EVALUASI_PER_HALAMAN = 50
 
@@ -734,7 +734,4 @@ def notifikasi_buka(request, pk):
     """Mark one notification read and follow its link (a path inside this site only)."""
     notifikasi = get_object_or_404(sel.notifikasi_milik(request.user), pk=pk)
     svc.tandai_notifikasi_dibaca(request.user, [notifikasi.pk])
-    tujuan = notifikasi.tautan
-    if tujuan and url_has_allowed_host_and_scheme(tujuan, allowed_hosts=None) and tujuan.startswith("/"):
-        return redirect(tujuan)
-    return redirect(reverse("notifikasi_daftar"))
+    return redirect(tujuan_lokal(notifikasi.tautan, reverse("notifikasi_daftar")))

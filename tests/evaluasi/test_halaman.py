@@ -111,6 +111,21 @@ def test_an_administrator_approves_from_the_list_with_a_reason(client, org, data
     assert (data.usulan.status, data.usulan.alasan_keputusan) == ("DISETUJUI", "Sesuai rekap absensi")
 
 
+@pytest.mark.parametrize(
+    ("kembali", "tujuan"),
+    [
+        ("/aturan/konsekuensi/?status=USULAN", "/aturan/konsekuensi/?status=USULAN"),
+        ("https://penipu.example/masuk/", "/aturan/konsekuensi/"),
+        ("//penipu.example/masuk/", "/aturan/konsekuensi/"),
+    ],
+)
+def test_after_deciding_the_administrator_returns_to_a_page_of_this_site_only(client, org, data, kembali, tujuan):
+    url = reverse("evaluasi:konsekuensi_putuskan", args=[data.usulan.pk])
+    response = klien(client, org, "admin").post(url, {"keputusan": "setujui", "alasan": "Sesuai", "kembali": kembali})
+    assert response.status_code == 302
+    assert response["Location"] == tujuan
+
+
 def test_the_asn_sees_their_approved_outcome_and_the_supervisor_their_teams(client, org, data):
     halaman = klien(client, org, "staf_a1").get(reverse("evaluasi:konsekuensi_saya")).content.decode()
     assert "Teguran lisan" in halaman and "Sesuai rekap" in halaman
