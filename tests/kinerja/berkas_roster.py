@@ -12,10 +12,15 @@ from tests.factories import buat_nip
 JUDUL = [judul for _, judul in KOLOM]
 
 
+# buat_nip repeats every 30,000 numbers; the factories count from 1, so rows of a roster file count from here and
+# never take the NIP of someone the test already created (as row 1 did of the first factory ASN of a session).
+NIP_BERKAS_AWAL = 15000
+
+
 def baris_pegawai(n, **ubah):
     """A valid roster row (dict keyed by header) for the n-th test employee."""
     kelamin = ubah.pop("jenis_kelamin", "L")
-    nip = ubah.pop("nip", None) or buat_nip(n, kelamin)
+    nip = ubah.pop("nip", None) or buat_nip(NIP_BERKAS_AWAL + n, kelamin)
     baris = {
         "NIP": nip,
         "Nama": f"Pegawai Uji {n}",

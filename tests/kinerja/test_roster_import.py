@@ -216,7 +216,7 @@ def test_it_refuses_an_nip_stored_as_a_number_and_writes_nothing(org):
         ({"Kode Unit": ""}, "Kode Unit", "wajib diisi"),
         ({"No HP": 81234567890}, "No HP", "Format kolom No HP sebagai Teks"),
         ({"Kode Unit": 90.1}, "Kode Unit", "Format kolom Kode Unit sebagai Teks"),
-        ({"NIP Atasan": buat_nip(999)}, "NIP Atasan", "tidak ada di berkas maupun di basis data"),
+        ({"NIP Atasan": buat_nip(29999)}, "NIP Atasan", "tidak ada di berkas maupun di basis data"),
         ({"Nama": "x" * 151}, "Nama", "paling banyak 150"),
     ],
 )
@@ -327,7 +327,7 @@ def test_it_refuses_a_file_over_the_size_limit_and_writes_nothing(org, settings)
 def test_it_refuses_an_unknown_supervisor_even_when_other_rows_are_valid(org):
     PegawaiFactory()
     rows = roster_kecil()
-    rows[2]["NIP Atasan"] = buat_nip(998)
+    rows[2]["NIP Atasan"] = buat_nip(29998)
     galat = tolak("roster.csv", csv_bytes(rows, pemisah=";", bom=True))
     _satu(galat, 4, "NIP Atasan", "tidak ada di berkas maupun di basis data")
 
