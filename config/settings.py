@@ -124,6 +124,8 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# No "AXES: BEGIN version ..." banner on every manage.py command and worker start.
+AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "config.masuk.halaman_terkunci"
 # The client's address behind our reverse proxies (TRUSTED_PROXIES), as every per-address limit sees it.
 AXES_CLIENT_IP_CALLABLE = "config.proxy.alamat_klien"
@@ -186,6 +188,9 @@ EVALUASI_LATAR_BELAKANG = env.int("EVALUASI_LATAR_BELAKANG", default=1000)
 # Public service forms: submissions per client address (online requests per hour, tracking per 10 minutes).
 LAYANAN_BATAS_PERMOHONAN_DARING = env.int("LAYANAN_BATAS_PERMOHONAN_DARING", default=5)
 LAYANAN_BATAS_LACAK = env.int("LAYANAN_BATAS_LACAK", default=20)
+# The public IKM pages aggregate a year of surveys (hundreds of thousands at province scale) for anyone who asks;
+# their figures are kept in the cache this many seconds (0: computed on every request).
+IKM_CACHE_DETIK = env.int("IKM_CACHE_DETIK", default=300)
 # Attendance and training-hours uploads (evaluasi), checked by their import form.
 EVALUASI_MAX_UPLOAD_MB = env.int("EVALUASI_MAX_UPLOAD_MB", default=10)
 # Every .xlsx upload is checked before parsing (zip bombs, kinerja.spreadsheet.periksa_arsip_xlsx): parts in the

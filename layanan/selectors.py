@@ -5,6 +5,8 @@ import hmac
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, F, Q, Sum
 
 from kinerja.models import Pegawai, UnitKerja
@@ -117,6 +119,18 @@ def hasil_survei(mulai: datetime.date, selesai: datetime.date, jenis_layanan=Non
         .order_by()
     )
     return [HasilSurvei(j, per_layanan.get(j.pk), populasi.get(j.pk, 0)) for j in layanan]
+
+
+def hasil_survei_publik(mulai: datetime.date, selesai: datetime.date, jenis_layanan=None) -> list[HasilSurvei]:
+    """hasil_survei for the public pages, kept in the shared cache for IKM_CACHE_DETIK seconds.
+
+    Anyone may load these pages, and each load would otherwise aggregate every survey of the period; an IKM
+    published a few minutes late is still the IKM (the pages say how fresh it is).
+    """
+    kunci = f"layanan:ikm:v1:{mulai:%Y%m%d}:{selesai:%Y%m%d}:{jenis_layanan.pk if jenis_layanan else 'semua'}"
+    return cache.get_or_set(
+        kunci, lambda: hasil_survei(mulai, selesai, jenis_layanan=jenis_layanan), settings.IKM_CACHE_DETIK
+    )
 
 
 # --- citizens ------------------------------------------------------------------------------------------------

@@ -133,16 +133,18 @@ def survei(request, token):
 def hasil_ikm(request):
     form = FormPeriode(request.GET or None)
     mulai, selesai, label = form.periode()
-    hasil = selectors.hasil_survei(mulai, selesai)
-    return render(request, "layanan/hasil_ikm.html", {"form": form, "hasil": hasil, "label_periode": label})
+    hasil = selectors.hasil_survei_publik(mulai, selesai)
+    konteks = {"form": form, "hasil": hasil, "label_periode": label, "menit_cache": settings.IKM_CACHE_DETIK // 60}
+    return render(request, "layanan/hasil_ikm.html", konteks)
 
 
 def hasil_ikm_layanan(request, kode):
     jenis = get_object_or_404(JenisLayanan.objects.select_related("unit_kerja"), kode=kode)
     form = FormPeriode(request.GET or None)
     mulai, selesai, label = form.periode()
-    (hasil,) = selectors.hasil_survei(mulai, selesai, jenis_layanan=jenis)
-    return render(request, "layanan/hasil_ikm_layanan.html", {"form": form, "h": hasil, "label_periode": label})
+    (hasil,) = selectors.hasil_survei_publik(mulai, selesai, jenis_layanan=jenis)
+    konteks = {"form": form, "h": hasil, "label_periode": label, "menit_cache": settings.IKM_CACHE_DETIK // 60}
+    return render(request, "layanan/hasil_ikm_layanan.html", konteks)
 
 
 # --- officers, heads and HR ----------------------------------------------------------------------------------

@@ -30,3 +30,5 @@ AXES_ENABLED = False
 # its purge would drop them.
 if REDIS_URL and os.environ.get("PYTEST_XDIST_WORKER"):  # noqa: F405
     CELERY_TASK_DEFAULT_QUEUE = f"celery-{os.environ['PYTEST_XDIST_WORKER']}"
+# The public IKM figures are cached in production; tests see every survey at once (the cache test turns it on).
+IKM_CACHE_DETIK = 0

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from layanan import services
@@ -148,3 +149,15 @@ def test_the_public_results_change_with_a_survey(selesai, client):
     assert "97,22" in isi and "Mutu A" in isi and "Sangat Baik" in isi
     assert "Tercapai" in isi
     assert "97,22" in client.get(reverse("layanan:hasil_ikm")).content.decode()
+
+
+def test_the_public_results_are_served_from_the_cache_for_a_few_minutes(selesai, client, settings):
+    settings.IKM_CACHE_DETIK = 300
+    url = reverse("layanan:hasil_ikm")
+    assert "belum ada responden" in client.get(url).content.decode()  # computed, then kept
+    services.isi_survei(selesai.token_survei, [4, 4, 4, 4, 4, 4, 4, 4, 3])
+    isi = client.get(url).content.decode()
+    assert "belum ada responden" in isi and "97,22" not in isi
+    assert "diperbarui paling lambat setiap 5 menit" in isi
+    cache.clear()  # as when the five minutes are over
+    assert "97,22" in client.get(url).content.decode()
