@@ -72,7 +72,7 @@ bench: $(STAMP)
 	mulai=$$(date +%s); rm -f bench/out/hasil_*.json; \
 	for script in bench/*.py; do \
 		[[ $$(basename "$$script") == _* ]] && continue; \
-		echo "== $$script"; $(BIN)/python "$$script" || gagal="$$gagal $$(basename "$$script" .py)"; ran=1; \
+		echo "== $$script ($$(date +%H:%M:%S))"; $(BIN)/python "$$script" || gagal="$$gagal $$(basename "$$script" .py)"; ran=1; \
 	done; \
 	[[ $$ran == 1 ]] || { echo "Belum ada benchmark di bench/."; exit 0; }; \
 	echo "== bench/results.md"; $(BIN)/python bench/_laporan.py --durasi $$(( $$(date +%s) - mulai )) --gagal "$$gagal"
