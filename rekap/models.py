@@ -5,7 +5,6 @@ from django.db import models
 
 from kinerja import predikat as rumus_predikat
 from kinerja.models import Pegawai, Periode, UnitKerja
-from layanan.selectors import JumlahLayanan
 
 
 class AngkaEvaluasi(models.Model):
@@ -118,11 +117,6 @@ class RekapLayanan(models.Model):
 
     def __str__(self):
         return f"Rekap layanan {self.jenis_layanan_id} {self.periode}"
-
-    def jumlah(self) -> JumlahLayanan:
-        return JumlahLayanan(
-            selesai=self.selesai, tepat_waktu=self.tepat_waktu, responden=self.responden, jumlah_unsur=self.jumlah_unsur
-        )
 
 
 class PengingatTerkirim(models.Model):
