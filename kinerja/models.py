@@ -129,6 +129,9 @@ class Pegawai(models.Model):
         indexes = [
             models.Index(fields=["unit_kerja", "aktif"]),
             models.Index(Upper("nama"), name="pegawai_nama_upper_idx"),
+            # Every request asks whether the user has active subordinates (permissions.peran): an index-only probe,
+            # where the atasan index alone let PostgreSQL scan all 30,000 ASN for someone who supervises nobody.
+            models.Index(fields=["atasan", "aktif"], name="pegawai_atasan_aktif_idx"),
         ]
 
     def __str__(self):

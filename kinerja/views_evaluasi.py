@@ -191,14 +191,21 @@ def periode_detail(request, pk):
         return redirect("periode_unit", periode.pk, int(unit_kelola))
     pilihan_unit = selectors.unit_choices(request.user)
     filter_form = FormFilterEvaluasi(request.GET, unit_choices=pilihan_unit)
-    evaluasi = sel.daftar_evaluasi(request.user, periode.pk, **filter_form.filters())
-    halaman = Paginator(evaluasi, EVALUASI_PER_HALAMAN).get_page(request.GET.get("halaman"))
+    filters = filter_form.filters()
+    evaluasi = sel.daftar_evaluasi(request.user, periode.pk, **filters)
+    progres = sel.progres_per_unit(request.user, periode.pk)
+    paginator = Paginator(evaluasi, EVALUASI_PER_HALAMAN)
+    if not any(filters.values()):
+        # Unfiltered, the list holds exactly the evaluations the progress table counts: their sum spares a second
+        # COUNT over the same join (tens of milliseconds at province scale).
+        paginator.count = sum(u["total"] for u in progres)
+    halaman = paginator.get_page(request.GET.get("halaman"))
     context = {
         "periode": periode,
         "filter_form": filter_form,
         "halaman": halaman,
         "nomor_halaman": halaman.paginator.get_elided_page_range(halaman.number, on_each_side=2, on_ends=1),
-        "progres": sel.progres_per_unit(request.user, periode.pk),
+        "progres": progres,
         "form_buat": FormBuatEvaluasi(unit_choices=pilihan_unit),
         "form_buka_kembali": FormAlasan(label="Alasan membuka kembali"),
         "pilihan_unit": pilihan_unit,

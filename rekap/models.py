@@ -95,6 +95,30 @@ class RekapTim(AngkaEvaluasi):
         return f"Rekap tim {self.atasan.nama} {self.periode}"
 
 
+class RekapLayanan(models.Model):
+    """One service's request totals for one period, so the organisation dashboard reads a few rows per service
+    instead of aggregating every completed request of the province on each view."""
+
+    jenis_layanan = models.ForeignKey("layanan.JenisLayanan", on_delete=models.CASCADE, related_name="rekap")
+    periode = models.ForeignKey(Periode, on_delete=models.CASCADE, related_name="rekap_layanan")
+    selesai = models.PositiveIntegerField("permohonan selesai", default=0)
+    tepat_waktu = models.PositiveIntegerField("selesai tepat waktu", default=0)
+    responden = models.PositiveIntegerField("responden survei", default=0)
+    # Sum of the answers per IKM element (layanan.ikm order): the IKM is recomputed from the sums, never averaged.
+    jumlah_unsur = models.JSONField("jumlah jawaban per unsur", default=list)
+    dihitung_pada = models.DateTimeField("dihitung pada")
+
+    class Meta:
+        verbose_name = "rekap layanan"
+        verbose_name_plural = "rekap layanan"
+        constraints = [
+            models.UniqueConstraint(fields=["jenis_layanan", "periode"], name="rekap_layanan_unik_per_periode")
+        ]
+
+    def __str__(self):
+        return f"Rekap layanan {self.jenis_layanan_id} {self.periode}"
+
+
 class PengingatTerkirim(models.Model):
     """The claim of one reminder: a person, a period, a kind, a day. The unique row is inserted before anything is
     sent, so a second run (or a second worker at the same moment) finds it taken and sends nothing."""

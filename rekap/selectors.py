@@ -4,13 +4,14 @@ whole organisation, and each runs a fixed number of queries whatever the size of
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Q
+from django.db.models import Avg, F, FilteredRelation, Q
 from django.utils import timezone
 
 from kinerja.models import EvaluasiKinerja, PengaturanKinerja, Periode, UnitKerja, subtree
 from kinerja.permissions import peran
 from kinerja.predikat import LABEL_PREDIKAT
-from layanan.selectors import jumlah_layanan_per_jenis
+from layanan.models import JenisLayanan
+from layanan.selectors import JumlahLayanan
 
 from .models import PengingatTerkirim, RekapKinerja, RekapTim
 from .permissions import unit_rekap_visible_to
@@ -115,10 +116,37 @@ def dasbor_organisasi(user, periode: Periode, unit_id=None) -> DasborOrganisasi:
     )
 
 
-def layanan_per_jenis(dasbor: DasborOrganisasi, periode: Periode):
+def layanan_per_jenis(dasbor: DasborOrganisasi, periode: Periode) -> list[tuple[JenisLayanan, JumlahLayanan]]:
     """The services owned by the dashboard's units (the selected unit's subtree, or the user's top units'), each
-    with its completed requests, share within the SLA and IKM for the period."""
-    return jumlah_layanan_per_jenis(periode.mulai, periode.selesai, dasbor.unit_ids)
+    with its completed requests, share within the SLA and IKM for the period, as of the last roll-up (zeros for a
+    service the roll-up has not counted yet). One query: the services, left-joined to this period's roll-up row."""
+    layanan = (
+        JenisLayanan.objects.filter(unit_kerja_id__in=list(dasbor.unit_ids))
+        .annotate(r=FilteredRelation("rekap", condition=Q(rekap__periode=periode)))
+        .annotate(
+            r_ada=F("r__pk"),
+            r_selesai=F("r__selesai"),
+            r_tepat_waktu=F("r__tepat_waktu"),
+            r_responden=F("r__responden"),
+            r_jumlah_unsur=F("r__jumlah_unsur"),
+        )
+        .select_related("unit_kerja")
+        .order_by("nama")
+    )
+    return [
+        (
+            j,
+            JumlahLayanan(
+                selesai=j.r_selesai,
+                tepat_waktu=j.r_tepat_waktu,
+                responden=j.r_responden,
+                jumlah_unsur=j.r_jumlah_unsur,
+            )
+            if j.r_ada is not None
+            else JumlahLayanan(),
+        )
+        for j in layanan
+    ]
 
 
 def gabung(baris: list[RekapKinerja]) -> RekapKinerja | None:

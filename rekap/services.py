@@ -22,9 +22,9 @@ from kinerja.models import (
     RealisasiIndikator,
     UnitKerja,
 )
-from layanan.selectors import JumlahLayanan, jumlah_layanan_per_unit
+from layanan.selectors import JumlahLayanan, jumlah_layanan_per_jenis
 
-from .models import RekapKinerja, RekapTim
+from .models import RekapKinerja, RekapLayanan, RekapTim
 
 Status = EvaluasiKinerja.Status
 # In workflow order (the dashboards stack them so).
@@ -124,9 +124,11 @@ def urutan_bawah_ke_atas(units: list[tuple[int, int | None]]) -> tuple[list[int]
     return urutan, anak
 
 
-def _angka_layanan(periode: Periode, urutan, anak) -> dict[int, dict]:
-    """Service figures per unit subtree: the layanan app's totals per service-owning unit, summed up the tree."""
-    per_unit = jumlah_layanan_per_unit(periode.mulai, periode.selesai)
+def _angka_layanan(per_jenis, urutan, anak) -> dict[int, dict]:
+    """Service figures per unit subtree: each service's totals added to its owning unit, summed up the tree."""
+    per_unit = defaultdict(JumlahLayanan)
+    for jenis, jumlah in per_jenis:
+        per_unit[jenis.unit_kerja_id].tambah(jumlah)
     subtree, hasil = {}, {}
     for unit_id in urutan:
         jumlah = JumlahLayanan()
@@ -177,9 +179,23 @@ def hitung_rekap(periode_ids) -> HasilRekap:
     }
     kurva = PengaturanKinerja.aktif().syarat_kurva()
 
-    baris_unit = []
+    baris_unit, baris_layanan = [], []
     for p in periode:
-        layanan = _angka_layanan(p, urutan, anak)
+        # One grouped query over the period's completed requests: stored per service, and summed per unit.
+        per_jenis = jumlah_layanan_per_jenis(p.mulai, p.selesai, urutan)
+        baris_layanan += [
+            RekapLayanan(
+                jenis_layanan=jenis,
+                periode_id=p.pk,
+                selesai=jumlah.selesai,
+                tepat_waktu=jumlah.tepat_waktu,
+                responden=jumlah.responden,
+                jumlah_unsur=jumlah.jumlah_unsur,
+                dihitung_pada=sekarang,
+            )
+            for jenis, jumlah in per_jenis
+        ]
+        layanan = _angka_layanan(per_jenis, urutan, anak)
         subtree, jumlah_pegawai = {}, {}
         for unit_id in urutan:
             angka = _Angka()
@@ -226,6 +242,15 @@ def hitung_rekap(periode_ids) -> HasilRekap:
         update_conflicts=True,
         unique_fields=["unit_kerja", "periode"],
         update_fields=field_unit,
+    )
+
+    baris_layanan.sort(key=lambda r: (r.periode_id, r.jenis_layanan_id))
+    RekapLayanan.objects.bulk_create(
+        baris_layanan,
+        batch_size=1000,
+        update_conflicts=True,
+        unique_fields=["jenis_layanan", "periode"],
+        update_fields=["selesai", "tepat_waktu", "responden", "jumlah_unsur", "dihitung_pada"],
     )
 
     per_tim = _angka_per("atasan_id", ids)

@@ -141,6 +141,24 @@ def test_the_period_list_is_paginated(org, login):
     assert halaman.paginator.count == 60 and len(halaman.object_list) == 10
 
 
+def test_the_period_list_counts_what_it_lists_with_and_without_filters(org, login):
+    s = Skenario(org)
+    s.nilai(org.staf_a1, "DI_ATAS", "DI_ATAS")
+    for i in range(55):
+        PegawaiFactory(unit_kerja=org.bidang_a, nama=f"Pegawai {i:02d}")
+    svc.buat_evaluasi_periode(org.hr_a.user, s.periode.pk, [org.opd_a.pk])
+    client = login(org.hr_a)
+    url = reverse("periode_detail", args=[s.periode.pk])
+    semua = client.get(url)
+    assert semua.context["halaman"].paginator.num_pages == 2
+    assert "Menampilkan 1–50 dari 60 evaluasi" in semua.content.decode()
+    dinilai = client.get(url, {"status": "DINILAI"})
+    assert dinilai.context["halaman"].paginator.num_pages == 1
+    assert "Menampilkan 1–1 dari 1 evaluasi" in dinilai.content.decode()
+    draf = client.get(url, {"status": "DRAFT", "halaman": 2})
+    assert draf.context["halaman"].paginator.count == 59 and len(draf.context["halaman"].object_list) == 9
+
+
 def test_the_unit_chooser_opens_the_units_page(org, login):
     s = Skenario(org)
     response = login(org.hr_a).get(reverse("periode_detail", args=[s.periode.pk]), {"unit_kelola": org.bidang_a.pk})

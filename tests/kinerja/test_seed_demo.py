@@ -243,3 +243,19 @@ def test_the_dashboards_have_roll_ups_right_after_seeding():
         assert rekap.jumlah_evaluasi == EvaluasiKinerja.objects.filter(periode=periode).count()
     terbuka = RekapKinerja.objects.get(unit_kerja=provinsi, periode__status="DIBUKA")
     assert terbuka.jumlah_evaluasi > 0 and terbuka.dihitung_pada is not None
+
+
+@pytest.mark.django_db
+def test_after_seeding_postgresql_knows_how_many_asn_there_are():
+    # Without statistics the planner guesses a few hundred rows and the HR list of 30,000 ASN picks slow joins.
+    from django.db import connection
+
+    from tests.conftest import perlu_layanan
+
+    if connection.vendor != "postgresql":
+        perlu_layanan("DATABASE_URL bukan PostgreSQL: statistik perencana kueri hanya ada di PostgreSQL")
+    seed("--pegawai", "173")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'kinerja_pegawai'::regclass")
+        (perkiraan,) = cursor.fetchone()
+    assert perkiraan == Pegawai.objects.count()

@@ -228,6 +228,11 @@ def test_the_organisation_dashboard_lists_each_service_of_its_units_with_sla_and
             **dict(zip(SurveiKepuasan.FIELD_UNSUR, jawaban, strict=True)),
         )
 
+    # Like every figure of this dashboard, the table shows the roll-up, not the requests as they come in.
+    sebelum = login(org.hr_b).get(reverse("rekap:organisasi"), {"periode": dihitung.periode.pk})
+    assert {j.kode: jumlah.selesai for j, jumlah in sebelum.context["layanan_per_jenis"]} == {"KTP": 0, "KK": 0}
+    services.hitung_rekap([dihitung.periode.pk])
+
     respons = login(org.hr_b).get(reverse("rekap:organisasi"), {"periode": dihitung.periode.pk})
     baris = {j.kode: jumlah for j, jumlah in respons.context["layanan_per_jenis"]}
     # HR of Dinas Kesehatan (opd_b) sees its own services only, including one with nothing completed yet.
