@@ -327,12 +327,6 @@ def _jumlah_layanan_per(kunci: str, mulai: datetime.date, selesai: datetime.date
     return hasil
 
 
-def jumlah_layanan_per_unit(mulai: datetime.date, selesai: datetime.date) -> dict[int, JumlahLayanan]:
-    """Per unit that owns services: requests completed in the period, how many within the SLA, and the survey
-    answer totals on them, whatever the number of units or requests."""
-    return _jumlah_layanan_per("jenis_layanan__unit_kerja_id", mulai, selesai)
-
-
 def jumlah_layanan_per_jenis(
     mulai: datetime.date, selesai: datetime.date, unit_ids
 ) -> list[tuple[JenisLayanan, JumlahLayanan]]:
