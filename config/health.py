@@ -13,21 +13,26 @@ PATHS = {"/healthz", "/healthz/"}
 
 
 def periksa_layanan() -> dict[str, str]:
-    """Check the database and, when REDIS_URL is set, Redis; each maps to "ok" or the error text."""
+    """Check the database and, when REDIS_URL is set, Redis; each maps to "ok" or "gagal".
+
+    The error itself goes to the log only: anyone may call /healthz, and a driver's message names hosts and ports.
+    """
     hasil = {}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
         hasil["database"] = "ok"
-    except Exception as exc:  # any failure means "down"; the text says why
-        hasil["database"] = f"gagal: {exc}"
+    except Exception:  # any failure means "down"; the log says why
+        logger.exception("Pemeriksaan kesehatan: basis data tidak dapat dihubungi")
+        hasil["database"] = "gagal"
     if settings.REDIS_URL:
         try:
             redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2, socket_timeout=2).ping()
             hasil["redis"] = "ok"
-        except Exception as exc:
-            hasil["redis"] = f"gagal: {exc}"
+        except Exception:
+            logger.exception("Pemeriksaan kesehatan: Redis tidak dapat dihubungi")
+            hasil["redis"] = "gagal"
     return hasil
 
 
