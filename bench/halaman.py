@@ -16,7 +16,7 @@ through sessions made beforehand, each user requesting without think time.
   3. 16 users for --durasi seconds: p95 per page ≤ 150 ms, ≥ 150 requests/s overall, no failed request.
   4. 64 users for --durasi-beban seconds with writes (citizens submit online requests, ASN save their
      evaluation form): no 5xx, and every write the server acknowledged is in the database afterwards.
-  5. Memory: one gunicorn worker on the 300-ASN database, its VmRSS after 1,000 warm-up requests and after
+  5. Memory: one gunicorn worker on the 300-ASN database, its VmRSS after 500 warm-up requests and after
      10,000 more over the main pages (for at most --durasi-memori seconds); growth ≤ 20 MB.
 """
 
@@ -49,7 +49,7 @@ TARGET_RPS = 150
 TARGET_RASIO = 2.0
 TARGET_RSS_MB = 20
 TARGET_PERMINTAAN_RSS = 10_000
-PEMANASAN_RSS = 1_000
+PEMANASAN_RSS = 500
 
 # (name, label, role, URL key, method); the URL keys are filled by the "siapkan" phase from the seeded data.
 HALAMAN = [
@@ -405,7 +405,7 @@ def main():
     parser.add_argument("--durasi", type=int, default=30, help="seconds of the 16-user load")
     parser.add_argument("--durasi-beban", type=int, default=60, help="seconds of the 64-user load with writes")
     parser.add_argument(
-        "--durasi-memori", type=int, default=180, help="at most this many seconds to serve the 10,000 requests"
+        "--durasi-memori", type=int, default=300, help="at most this many seconds to serve the 10,000 requests"
     )
     parser.add_argument("--pengguna", type=int, default=16)
     parser.add_argument("--pengguna-beban", type=int, default=64)
