@@ -12,7 +12,8 @@ from django.urls import path
 from config.urls import urlpatterns as produk
 from kinerja import selectors
 from kinerja import selectors_evaluasi as sel
-from kinerja.views import PEGAWAI_PER_HALAMAN
+from kinerja.permissions import peran
+from kinerja.views import PEGAWAI_PER_HALAMAN, TIM_PER_HALAMAN
 from kinerja.views_evaluasi import EVALUASI_PER_HALAMAN
 from layanan import selectors as sel_layanan
 from layanan.forms import FormPeriode
@@ -40,7 +41,10 @@ def pegawai(request):
 @login_required
 def tim(request):
     periode = sel.periode_terkini()
-    return _teks(f"{a.pegawai.nama} {a.evaluasi and a.evaluasi.status}" for a in sel.tim_saya(request.user, periode.pk))
+    saya = peran(request.user).pegawai
+    halaman = Paginator(selectors.team_of(request.user, saya), TIM_PER_HALAMAN).get_page(1)
+    anggota = sel.tim_saya(request.user, periode.pk, halaman.object_list)
+    return _teks(f"{a.pegawai.nama} {a.pegawai.jumlah_bawahan} {a.evaluasi and a.evaluasi.status}" for a in anggota)
 
 
 @login_required

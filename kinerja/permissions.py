@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q
 
-from .models import Pegawai, PenugasanPengelola, UnitKerja, subtree
+from .models import Pegawai, PenugasanPengelola, UnitKerja, jumlah_bawahan_aktif, subtree
 
 GRUP_ADMINISTRATOR = "Administrator"
 GRUP_PENGELOLA = "Pengelola Kinerja"
@@ -38,7 +38,7 @@ def peran(user) -> Peran:
     # Every page asks for the roles: whether the person has subordinates comes in the same query.
     pegawai = (
         Pegawai.objects.select_related("unit_kerja")
-        .annotate(punya_bawahan=Exists(Pegawai.objects.filter(atasan=OuterRef("pk"), aktif=True)))
+        .annotate(jumlah_bawahan_aktif=jumlah_bawahan_aktif())
         .filter(user=user)
         .first()
     )
@@ -46,7 +46,7 @@ def peran(user) -> Peran:
         administrator=user.is_superuser or GRUP_ADMINISTRATOR in groups,
         pengelola=GRUP_PENGELOLA in groups,
         petugas_layanan=GRUP_PETUGAS_LAYANAN in groups,
-        atasan=bool(pegawai) and pegawai.punya_bawahan,
+        atasan=bool(pegawai) and pegawai.jumlah_bawahan_aktif > 0,
         pegawai=pegawai,
     )
     user._peran_cache = hasil

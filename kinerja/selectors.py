@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
-from .models import Pegawai, UnitKerja
+from .models import Pegawai, UnitKerja, jumlah_bawahan_aktif
 from .permissions import pegawai_visible_to, unit_visible_to
 
 
@@ -130,7 +130,7 @@ def team_of(user, pegawai):
         pegawai_visible_to(user)
         .filter(atasan=pegawai, aktif=True)
         .select_related("unit_kerja")
-        .annotate(jumlah_bawahan=Count("bawahan", filter=Q(bawahan__aktif=True)))
+        .annotate(jumlah_bawahan=jumlah_bawahan_aktif())
         .order_by("nama", "nip")
     )
 

@@ -115,16 +115,18 @@ class AnggotaTim:
         return self.evaluasi is not None and self.evaluasi.status == Status.DIAJUKAN
 
 
-def tim_saya(user, periode_id: int) -> list[AnggotaTim]:
-    """The supervisor's active direct subordinates, each with their evaluation of the period and the next step."""
+def tim_saya(user, periode_id: int, bawahan) -> list[AnggotaTim]:
+    """The given direct subordinates of the supervisor (one page of selectors.team_of), each with their evaluation
+    of the period and the next step."""
     saya = peran(user).pegawai
     if saya is None:
         return []
-    bawahan = Pegawai.objects.filter(atasan=saya, aktif=True).select_related("unit_kerja").order_by("nama", "nip")
-    # Joined on the supervisor rather than prefetched by id: a large team would make an IN list of hundreds.
+    bawahan = list(bawahan)
     evaluasi = {
         e.pegawai_id: e
-        for e in EvaluasiKinerja.objects.filter(periode_id=periode_id, pegawai__atasan=saya, pegawai__aktif=True)
+        for e in EvaluasiKinerja.objects.filter(
+            periode_id=periode_id, pegawai__in=[p.pk for p in bawahan], pegawai__atasan=saya
+        )
     }
     return [AnggotaTim(p, evaluasi.get(p.pk)) for p in bawahan]
 

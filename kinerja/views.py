@@ -87,17 +87,14 @@ def tim_saya(request):
     if not can_view_team(request.user):
         raise PermissionDenied
     p = peran(request.user)
-    tim = list(selectors.team_of(request.user, p.pegawai))
-    evaluasi = konteks_tim_evaluasi(request)
-    # A head of a large section can have hundreds of direct reports: both tables show one page, the same people
-    # (both are ordered by name, NIP). The rows are few and cheap to load; rendering them all is what costs.
-    nomor = request.GET.get("halaman")
-    halaman = Paginator(tim, TIM_PER_HALAMAN).get_page(nomor)
+    # A head of a large section can have hundreds of direct reports: both tables show the same page of them,
+    # counted and sliced in the database (ordered by name, NIP).
+    halaman = Paginator(selectors.team_of(request.user, p.pegawai), TIM_PER_HALAMAN).get_page(
+        request.GET.get("halaman")
+    )
     context = {
-        "tim": tim,
         "halaman": halaman,
         "nomor_halaman": halaman.paginator.get_elided_page_range(halaman.number, on_each_side=2, on_ends=1),
-        "halaman_anggota": Paginator(evaluasi["anggota"], TIM_PER_HALAMAN).get_page(nomor),
-        **evaluasi,
+        **konteks_tim_evaluasi(request, halaman.object_list),
     }
     return render(request, "kinerja/tim_saya.html", context)

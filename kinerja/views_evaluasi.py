@@ -519,16 +519,16 @@ def bukti_berkas(request, pk):
 # --- the supervisor's team ------------------------------------------------------------------------------------
 
 
-def konteks_tim_evaluasi(request) -> dict:
-    """The evaluation section of "Tim Saya": the chosen (or current) period, each direct subordinate's evaluation
-    and next step, and the SKP waiting for the supervisor's approval."""
+def konteks_tim_evaluasi(request, bawahan) -> dict:
+    """The evaluation section of "Tim Saya": the chosen (or current) period, the evaluation and next step of each
+    of the given direct subordinates (the page shown), and the SKP waiting for the supervisor's approval."""
     semua_periode = list(sel.daftar_periode())
     dipilih = request.GET.get("periode", "")
     periode = next((p for p in semua_periode if str(p.pk) == dipilih), None) or sel.periode_terkini(semua_periode)
     return {
         "semua_periode": semua_periode,
         "periode": periode,
-        "anggota": sel.tim_saya(request.user, periode.pk) if periode else [],
+        "halaman_anggota": sel.tim_saya(request.user, periode.pk, bawahan) if periode else [],
         "skp_menunggu": list(sel.skp_menunggu_persetujuan(request.user)),
     }
 

@@ -9,6 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from kinerja import permissions as izin
 from kinerja import selectors_evaluasi as sel
 from kinerja import services_evaluasi as svc
+from kinerja.permissions import peran
+from kinerja.selectors import team_of
 from tests.factories import pegawai_dengan_akun
 from tests.kinerja.bantuan_evaluasi import Skenario
 
@@ -25,7 +27,7 @@ def _segar(user):
 
 
 def _baca_tim(user, periode):
-    for anggota in sel.tim_saya(user, periode.pk):
+    for anggota in sel.tim_saya(user, periode.pk, team_of(user, peran(user).pegawai)):
         _ = (anggota.pegawai.nama, anggota.pegawai.unit_kerja.nama, anggota.langkah_berikutnya, anggota.menunggu_saya)
 
 

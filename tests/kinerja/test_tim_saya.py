@@ -13,12 +13,12 @@ URL = reverse("tim_saya")
 
 def test_supervisor_sees_their_active_direct_subordinates(org, login):
     PegawaiFactory(nama="Sudah Pindah", atasan=org.atasan_a, aktif=False, unit_kerja=org.bidang_a)
-    tim = login(org.atasan_a).get(URL).context["tim"]
+    tim = login(org.atasan_a).get(URL).context["halaman"]
     assert [p.nama for p in tim] == ["Staf A Dua", "Staf A Satu"]
 
 
 def test_team_is_direct_subordinates_only(org, login):
-    tim = login(org.kepala).get(URL).context["tim"]
+    tim = login(org.kepala).get(URL).context["halaman"]
     assert [(p.nama, p.jumlah_bawahan) for p in tim] == [("Atasan A", 2)]
 
 
@@ -40,9 +40,10 @@ def test_team_runs_a_bounded_number_of_queries(org, login, django_assert_max_num
         bawahan = PegawaiFactory(atasan=org.atasan_a, unit_kerja=org.bidang_a)
         PegawaiFactory(atasan=bawahan, unit_kerja=org.bidang_a)
     client = login(org.atasan_a)
-    # Session, user, groups, own Pegawai with "has subordinates", the team with each member's subordinate count;
-    # the evaluation section's periods and SKP awaiting approval (no period here: see test_halaman_evaluasi_tim);
-    # the bell.
-    with django_assert_max_num_queries(8):
+    # Session, user, groups, own Pegawai with "has subordinates"; the team's count and one page of it, each member
+    # with their subordinate count; the evaluation section's periods and SKP awaiting approval (no period here: see
+    # test_halaman_evaluasi_tim); the bell.
+    with django_assert_max_num_queries(9):
         response = client.get(URL)
-    assert len(response.context["tim"]) == n + 2
+    assert response.context["halaman"].paginator.count == n + 2
+    assert len(response.context["halaman"]) == min(n + 2, 50)
