@@ -538,7 +538,12 @@ class EvaluasiKinerja(models.Model):
                 condition=~Q(status__in=["DINILAI", "FINAL"]) | ~Q(predikat=""), name="evaluasi_dinilai_berpredikat"
             ),
         ]
-        indexes = [models.Index(fields=["periode", "status"]), models.Index(fields=["atasan", "periode"])]
+        indexes = [
+            models.Index(fields=["periode", "status"]),
+            models.Index(fields=["atasan", "periode"]),
+            # The HR list's progress per unit counts states by ASN from this index alone (selectors_evaluasi).
+            models.Index(fields=["periode", "pegawai", "status"], name="evaluasi_progres_idx"),
+        ]
 
     def __str__(self):
         return f"Evaluasi {self.periode} {self.pegawai.nama}"

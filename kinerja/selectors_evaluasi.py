@@ -25,7 +25,7 @@ from .models import (
     RencanaHasilKerja,
     UnitKerja,
 )
-from .permissions import evaluasi_visible_to, peran, skp_visible_to
+from .permissions import evaluasi_periode_visible_to, evaluasi_visible_to, peran, skp_visible_to
 from .predikat import cek_kurva_distribusi
 
 Status = EvaluasiKinerja.Status
@@ -76,7 +76,7 @@ def kurva_unit(periode_id: int, unit_id: int) -> KurvaUnit:
 
 def daftar_evaluasi(user, periode_id: int, *, unit_id=None, status=None, predikat=None):
     """A period's evaluations the user may see, filtered by unit (with sub-units), state and predikat."""
-    qs = evaluasi_visible_to(user).filter(periode_id=periode_id)
+    qs = evaluasi_periode_visible_to(user, periode_id)
     if unit_id:
         qs = qs.filter(pegawai__unit_kerja_id__in=UnitKerja.objects.subtree_ids([int(unit_id)]))
     if status:
@@ -89,15 +89,22 @@ def daftar_evaluasi(user, periode_id: int, *, unit_id=None, status=None, predika
 
 
 def progres_per_unit(user, periode_id: int) -> list[dict]:
-    """Per unit (of the ASN's own unit): total and count per state, in one aggregate query."""
-    per_status = {s.value.lower(): Count("id", filter=Q(status=s.value)) for s in Status}
-    return list(
-        evaluasi_visible_to(user)
-        .filter(periode_id=periode_id)
-        .values("pegawai__unit_kerja_id", "pegawai__unit_kerja__kode", "pegawai__unit_kerja__nama")
-        .annotate(total=Count("id"), **per_status)
-        .order_by("pegawai__unit_kerja__kode")
+    """Per unit (of the ASN's own unit): total and count per state, in one aggregate query, ordered by unit code.
+
+    The aggregate groups on the ASN's unit id alone and counts rows, so PostgreSQL reads states from the
+    (periode, pegawai) index that includes them; the few units' code and name come after, by id."""
+    per_status = {s.value.lower(): Count("status", filter=Q(status=s.value)) for s in Status}
+    baris = list(
+        evaluasi_periode_visible_to(user, periode_id)
+        .values("pegawai__unit_kerja_id")
+        .annotate(total=Count("*"), **per_status)
+        .order_by()
     )
+    unit = UnitKerja.objects.in_bulk([b["pegawai__unit_kerja_id"] for b in baris])
+    for b in baris:
+        b["pegawai__unit_kerja__kode"] = unit[b["pegawai__unit_kerja_id"]].kode
+        b["pegawai__unit_kerja__nama"] = unit[b["pegawai__unit_kerja_id"]].nama
+    return sorted(baris, key=lambda b: b["pegawai__unit_kerja__kode"])
 
 
 @dataclass(frozen=True)

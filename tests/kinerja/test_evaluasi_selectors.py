@@ -9,10 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from kinerja import permissions as izin
 from kinerja import selectors_evaluasi as sel
 from kinerja import services_evaluasi as svc
+from kinerja.models import EvaluasiKinerja
 from kinerja.permissions import peran
 from kinerja.selectors import team_of
 from tests.factories import pegawai_dengan_akun
-from tests.kinerja.bantuan_evaluasi import Skenario
+from tests.kinerja.bantuan_evaluasi import Skenario, buka_periode
 
 
 def _jumlah_query(fungsi):
@@ -185,3 +186,23 @@ def test_unread_notifications_are_counted_per_user(org):
     assert jumlah >= 1 and len(sel.daftar_notifikasi(org.atasan_a.user)) >= jumlah
     svc.tandai_notifikasi_dibaca(org.atasan_a.user)
     assert sel.notifikasi_belum_dibaca(org.atasan_a.user) == 0
+
+
+def test_a_periods_evaluations_seen_through_the_asns_rows_are_exactly_those_visible(org):
+    # hr_b rates staf_a1 in the first period (the evaluation's rater, not staf_a1's supervisor on the roster), and
+    # nobody in the second: the period's "rated by me" must not leak across periods nor miss the rater.
+    s = Skenario(org)
+    kedua = buka_periode(org.hr_a.user, nomor=2)
+    svc.buat_evaluasi_periode(org.hr_a.user, kedua.pk, [org.opd_a.pk])
+    svc.buat_evaluasi_periode(org.hr_b.user, s.periode.pk, [org.opd_b.pk])
+    EvaluasiKinerja.objects.filter(periode=s.periode, pegawai=org.staf_a1).update(atasan=org.hr_b)
+    orang = [org.admin, org.hr_a.user, org.hr_b.user, org.atasan_a.user, org.kepala.user, org.staf_a1.user]
+    orang += [org.staf_b.user, org.petugas.user]
+    for user in orang:
+        for periode in (s.periode, kedua):
+            harapan = set(izin.evaluasi_visible_to(_segar(user)).filter(periode=periode).values_list("pk", flat=True))
+            dilihat = set(izin.evaluasi_periode_visible_to(_segar(user), periode.pk).values_list("pk", flat=True))
+            assert dilihat == harapan, (user.username, periode.nomor)
+    dinilai_hr_b = izin.evaluasi_periode_visible_to(_segar(org.hr_b.user), s.periode.pk)
+    assert dinilai_hr_b.filter(pegawai=org.staf_a1).exists()
+    assert not izin.evaluasi_periode_visible_to(_segar(org.hr_b.user), kedua.pk).filter(pegawai=org.staf_a1).exists()
