@@ -335,6 +335,8 @@ class SKP(models.Model):
         verbose_name_plural = "SKP"
         ordering = ["-tahun", "pegawai__nama"]
         constraints = [models.UniqueConstraint(fields=["pegawai", "tahun"], name="skp_unik_per_tahun")]
+        # The few SKP awaiting approval, which every supervisor's Tim Saya lists, without reading all others.
+        indexes = [models.Index(fields=["pegawai"], condition=Q(status="DIAJUKAN"), name="skp_menunggu_idx")]
 
     def __str__(self):
         return f"SKP {self.tahun} {self.pegawai.nama}"
