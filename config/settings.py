@@ -97,9 +97,9 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": VAR_DIR / "cache"}
     }
 
-# Sessions in the database that every instance shares (Django's default, stated because it matters: a
-# request may reach any web instance).
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions in the database that every instance shares, read through the shared cache: a request may reach any
+# web instance, and each request is spared a query (the database still holds every session if Redis is flushed).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTHENTICATION_BACKENDS = [
     # Refuses a locked-out username and address before the password is even checked.
