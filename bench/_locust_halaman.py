@@ -50,9 +50,16 @@ def _simpan_tulisan(**kwargs):
         TULISAN.clear()
 
 
+# The compose proxy (nginx/kinerja.conf) opens a new connection to gunicorn for every request, so each request
+# goes to whichever worker accepts it first. Keep-alive from 16 users straight to gunicorn would instead pin each
+# user to one worker for the whole run, and the load would depend on how the connections happened to spread.
+TANPA_KEEPALIVE = {"Connection": "close"}
+
+
 class _Masuk(FastHttpUser):
     abstract = True
     peran = ""
+    default_headers = TANPA_KEEPALIVE
 
     def on_start(self):
         # Sessions were created in the database by the bench: no password hashing in the measured load.
@@ -150,6 +157,7 @@ class Warga(FastHttpUser):
     """Citizens, no account: tracking a request, the IKM page; with writes on, submitting an online request."""
 
     weight = 4
+    default_headers = TANPA_KEEPALIVE
 
     def on_start(self):
         r = self.client.get(RENCANA["url"]["lacak"], name="lacak (formulir)")
