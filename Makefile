@@ -63,12 +63,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Benchmarks measure PostgreSQL; each creates and drops its own scratch database on this server.
+# Benchmarks measure PostgreSQL; each creates and drops its own scratch database on this server. The page
+# benchmark's gunicorn uses Redis for the cache and sessions, as the compose web service does.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/15
 # Every benchmark runs even when one misses a target; bench/_laporan.py then writes bench/results.md and fails
 # the target if any did.
 bench: $(STAMP)
-	@export DATABASE_URL="$${DATABASE_URL:-$(BENCH_DATABASE_URL)}"; shopt -s nullglob; ran=0; gagal=""; \
+	@export DATABASE_URL="$${DATABASE_URL:-$(BENCH_DATABASE_URL)}" REDIS_URL="$${REDIS_URL:-$(BENCH_REDIS_URL)}"; shopt -s nullglob; ran=0; gagal=""; \
 	mulai=$$(date +%s); rm -f bench/out/hasil_*.json; \
 	for script in bench/*.py; do \
 		[[ $$(basename "$$script") == _* ]] && continue; \
