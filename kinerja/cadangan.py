@@ -15,6 +15,8 @@ from pathlib import Path
 from django.db import connections
 from django.utils import timezone
 
+from .versi_data import naikkan_semua
+
 # How each kind of backup file begins (pg_dump's custom format; SQLite's database header).
 KEPALA = {"postgresql": b"PGDMP", "sqlite": b"SQLite format 3\x00"}
 AKHIRAN = {"postgresql": ".dump", "sqlite": ".sqlite3"}
@@ -79,6 +81,8 @@ def pulihkan(sumber: Path, alias: str = "default") -> None:
         _pg_restore(alias, sumber)
     else:
         _sqlite_pulihkan(alias, sumber)
+    # The data changed under the ORM: no cached page fragment may show what was there before.
+    naikkan_semua()
 
 
 # PostgreSQL --------------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from . import predikat as rumus_predikat
 from .berkas import validasi_berkas_bukti
 from .errors_evaluasi import EvaluasiTerkunci
 from .nip import validasi_nip
+from .versi_data import VersiQuerySet
 
 
 def subtree(pasangan, root_ids) -> set:
@@ -32,7 +33,7 @@ def subtree(pasangan, root_ids) -> set:
     return result
 
 
-class UnitKerjaQuerySet(models.QuerySet):
+class UnitKerjaQuerySet(VersiQuerySet):
     def subtree_ids(self, root_ids):
         """Ids of the given units and all their descendants, in one query (the tree is small: units, not people)."""
         return subtree(self.values_list("id", "induk_id"), root_ids)
@@ -51,6 +52,7 @@ class UnitKerja(models.Model):
     )
 
     objects = UnitKerjaQuerySet.as_manager()
+    versi_data = "roster"  # kinerja.versi_data: cached fragments show unit names
 
     class Meta:
         verbose_name = "unit kerja"
@@ -134,6 +136,9 @@ class Pegawai(models.Model):
     )
     diperbarui = models.DateTimeField("diperbarui", auto_now=True)
 
+    objects = VersiQuerySet.as_manager()
+    versi_data = "roster"  # kinerja.versi_data: cached fragments show ASN
+
     class Meta:
         verbose_name = "pegawai"
         verbose_name_plural = "pegawai"
@@ -187,6 +192,9 @@ class PenugasanPengelola(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="penugasan_pengelola")
     unit_kerja = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="pengelola")
 
+    objects = VersiQuerySet.as_manager()
+    versi_data = "roster"  # kinerja.versi_data: an HR user's units scope their fragments
+
     class Meta:
         verbose_name = "penugasan pengelola kinerja"
         verbose_name_plural = "penugasan pengelola kinerja"
@@ -237,6 +245,9 @@ class Periode(models.Model):
         related_name="+",
     )
     ditutup_pada = models.DateTimeField("ditutup pada", null=True, blank=True)
+
+    objects = VersiQuerySet.as_manager()
+    versi_data = "periode"  # kinerja.versi_data: cached fragments show whether a period is open
 
     class Meta:
         verbose_name = "periode penilaian"
@@ -329,6 +340,9 @@ class SKP(models.Model):
     disetujui_pada = models.DateTimeField("disetujui pada", null=True, blank=True)
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
     diperbarui = models.DateTimeField("diperbarui", auto_now=True)
+
+    objects = VersiQuerySet.as_manager()
+    versi_data = "skp"  # kinerja.versi_data: Tim Saya lists the SKP awaiting approval
 
     class Meta:
         verbose_name = "SKP"
@@ -433,7 +447,7 @@ class IndikatorKinerja(models.Model):
         return f"{self.uraian[:60]} ({self.target} {self.satuan})"
 
 
-class EvaluasiQuerySet(models.QuerySet):
+class EvaluasiQuerySet(VersiQuerySet):
     def update(self, **kwargs):
         """Refuse bulk updates (admin actions, imports, bulk_update) that would change a final evaluation."""
         if (
@@ -529,6 +543,7 @@ class EvaluasiKinerja(models.Model):
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
 
     objects = EvaluasiQuerySet.as_manager()
+    versi_data = "evaluasi"  # kinerja.versi_data: cached fragments show states and predikat
 
     class Meta:
         verbose_name = "evaluasi kinerja"

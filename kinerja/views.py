@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -8,6 +9,7 @@ from . import selectors, selectors_evaluasi
 from .forms import FilterPegawaiForm
 from .forms_evaluasi import FormBuatSKP
 from .permissions import can_plan_for, can_view_pegawai, can_view_roster, can_view_team, peran
+from .versi_data import kunci_fragmen
 from .views_evaluasi import konteks_tim_evaluasi
 
 PEGAWAI_PER_HALAMAN = 50
@@ -37,6 +39,9 @@ def daftar_pegawai(request):
         "form": form,
         "halaman": halaman,
         "nomor_halaman": halaman.paginator.get_elided_page_range(halaman.number, on_each_side=2, on_ends=1),
+        # The form and the table are rendered only when the cache has no fragment for these data.
+        "fragmen": kunci_fragmen(request, "roster"),
+        "fragmen_detik": settings.FRAGMEN_CACHE_DETIK,
     }
     return render(request, "kinerja/daftar_pegawai.html", context)
 
@@ -95,6 +100,9 @@ def tim_saya(request):
     context = {
         "halaman": halaman,
         "nomor_halaman": halaman.paginator.get_elided_page_range(halaman.number, on_each_side=2, on_ends=1),
+        # The tables are rendered only when the cache has no fragment for these data (kinerja/versi_data.py).
+        "fragmen": kunci_fragmen(request, "roster", "periode", "skp", "evaluasi"),
+        "fragmen_detik": settings.FRAGMEN_CACHE_DETIK,
         **konteks_tim_evaluasi(request, halaman.object_list),
     }
     return render(request, "kinerja/tim_saya.html", context)

@@ -19,6 +19,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
 from layanan.selectors import angka_layanan_pegawai
@@ -59,6 +60,7 @@ from .models import (
 )
 from .tasks_evaluasi import buat_evaluasi_periode_task
 from .tautan import tujuan_lokal
+from .versi_data import kunci_fragmen, tersimpan
 
 EVALUASI_PER_HALAMAN = 50
 
@@ -193,7 +195,10 @@ def periode_detail(request, pk):
     filter_form = FormFilterEvaluasi(request.GET, unit_choices=pilihan_unit)
     filters = filter_form.filters()
     evaluasi = sel.daftar_evaluasi(request.user, periode.pk, **filters)
-    progres = sel.progres_per_unit(request.user, periode.pk)
+    # Kept in the cache while the period's evaluations and the roster stay the same (kinerja/versi_data.py).
+    progres = tersimpan(
+        request, f"progres:{periode.pk}", lambda: sel.progres_per_unit(request.user, periode.pk), "roster", "evaluasi"
+    )
     paginator = Paginator(evaluasi, EVALUASI_PER_HALAMAN)
     if not any(filters.values()):
         # Unfiltered, the list holds exactly the evaluations the progress table counts: their sum spares a second
@@ -209,6 +214,8 @@ def periode_detail(request, pk):
         "form_buat": FormBuatEvaluasi(unit_choices=pilihan_unit),
         "form_buka_kembali": FormAlasan(label="Alasan membuka kembali"),
         "pilihan_unit": pilihan_unit,
+        "fragmen": kunci_fragmen(request, "roster", "periode", "evaluasi"),
+        "fragmen_detik": settings.FRAGMEN_CACHE_DETIK,
     }
     return render(request, "kinerja/evaluasi/periode_detail.html", context)
 
@@ -525,11 +532,12 @@ def konteks_tim_evaluasi(request, bawahan) -> dict:
     semua_periode = list(sel.daftar_periode())
     dipilih = request.GET.get("periode", "")
     periode = next((p for p in semua_periode if str(p.pk) == dipilih), None) or sel.periode_terkini(semua_periode)
+    # Lazy: read only when "Tim Saya" renders its tables, not when the cache already holds them.
     return {
         "semua_periode": semua_periode,
         "periode": periode,
-        "halaman_anggota": sel.tim_saya(request.user, periode.pk, bawahan) if periode else [],
-        "skp_menunggu": list(sel.skp_menunggu_persetujuan(request.user)),
+        "halaman_anggota": SimpleLazyObject(lambda: sel.tim_saya(request.user, periode.pk, bawahan) if periode else []),
+        "skp_menunggu": sel.skp_menunggu_persetujuan(request.user),
     }
 
 

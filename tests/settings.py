@@ -32,3 +32,6 @@ if REDIS_URL and os.environ.get("PYTEST_XDIST_WORKER"):  # noqa: F405
     CELERY_TASK_DEFAULT_QUEUE = f"celery-{os.environ['PYTEST_XDIST_WORKER']}"
 # The public IKM figures are cached in production; tests see every survey at once (the cache test turns it on).
 IKM_CACHE_DETIK = 0
+# Likewise the main pages' cached fragments: every test sees, and counts the queries of, the page rendered afresh;
+# tests/kinerja/test_fragmen_cache.py turns them on.
+FRAGMEN_CACHE_DETIK = 0

@@ -41,6 +41,7 @@ from kinerja.models import (
 from kinerja.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN
 from kinerja.predikat import predikat_kinerja
 from kinerja.services_evaluasi import TAUTAN_EVALUASI, TAUTAN_SKP
+from kinerja.versi_data import naikkan_semua
 from layanan import demo as demo_layanan
 from rekap.models import RekapKinerja, RekapTim
 from rekap.services import hitung_rekap
@@ -143,6 +144,8 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute(perintah)
             tahap(perintah)
+        # COPY and the base managers bypass the ORM's writes: no cached page fragment may show the data before.
+        naikkan_semua()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Data demo dibuat: {len(roster.unit)} unit kerja, {len(roster.orang)} pegawai, "

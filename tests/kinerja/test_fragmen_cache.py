@@ -1,0 +1,173 @@
+"""Cached fragments of the main pages (kinerja/versi_data.py): served again only while the data they show stay the
+same, never to another user or another role, and fresh at once after any write: a service, a queryset update or
+bulk write, a closed period, a restored backup or a new demo seed."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from kinerja import cadangan, versi_data
+from kinerja import services_evaluasi as svc
+from kinerja.models import EvaluasiKinerja, Pegawai
+from kinerja.permissions import GRUP_ADMINISTRATOR
+from tests.kinerja.bantuan_evaluasi import Skenario
+
+pytestmark = pytest.mark.django_db
+
+URL_TIM = reverse("tim_saya")
+URL_PEGAWAI = reverse("daftar_pegawai")
+
+
+@pytest.fixture(autouse=True)
+def fragmen_aktif(settings):
+    settings.FRAGMEN_CACHE_DETIK = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _buka(client, url, **params):
+    with CaptureQueriesContext(connection) as q:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+    return html, len(q.captured_queries)
+
+
+def _periode_url(s):
+    return reverse("periode_detail", args=[s.periode.pk])
+
+
+def test_tim_saya_is_served_from_the_cache_until_an_evaluation_changes(org, login):
+    s = Skenario(org)
+    client = login(org.atasan_a)
+    pertama, kueri_pertama = _buka(client, URL_TIM)
+    kedua, kueri_kedua = _buka(client, URL_TIM)
+    assert kedua == pertama and kueri_kedua < kueri_pertama
+    assert "Menunggu penilaian Anda" not in kedua
+
+    s.ke_status("DIAJUKAN", org.staf_a1)  # realisations saved (a queryset update), then submitted (a save)
+    ketiga, _ = _buka(client, URL_TIM)
+    assert "Menunggu penilaian Anda" in ketiga
+    assert reverse("evaluasi_nilai", args=[s.evaluasi().pk]) in ketiga
+
+
+def test_closing_the_period_takes_the_review_button_off_tim_saya_at_once(org, login):
+    s = Skenario(org)
+    s.ke_status("DIAJUKAN", org.staf_a1)
+    client = login(org.atasan_a)
+    nilai = reverse("evaluasi_nilai", args=[s.evaluasi().pk])
+    assert nilai in _buka(client, URL_TIM)[0]
+    svc.tutup_periode(org.hr_a.user, s.periode.pk)
+    assert nilai not in _buka(client, URL_TIM)[0]
+
+
+@pytest.mark.parametrize("cara", ["update", "bulk_update", "save"])
+def test_a_renamed_asn_shows_at_once_in_the_search_and_in_tim_saya(org, login, cara):
+    atasan = login(org.atasan_a)
+    assert "Staf A Satu" in _buka(atasan, URL_TIM)[0]
+    hr = Client()
+    hr.force_login(org.hr_a.user)
+    assert "Staf A Satu" in _buka(hr, URL_PEGAWAI)[0]
+
+    if cara == "update":
+        Pegawai.objects.filter(pk=org.staf_a1.pk).update(nama="Staf A Pertama")
+    elif cara == "bulk_update":
+        org.staf_a1.nama = "Staf A Pertama"
+        Pegawai.objects.bulk_update([org.staf_a1], ["nama"])
+    else:
+        org.staf_a1.nama = "Staf A Pertama"
+        org.staf_a1.save()
+    for client, url in ((atasan, URL_TIM), (hr, URL_PEGAWAI)):
+        html, _ = _buka(client, url)
+        assert "Staf A Pertama" in html and "Staf A Satu" not in html
+
+
+def test_the_hr_lists_progress_and_rows_follow_each_new_state(org, login):
+    s = Skenario(org)
+    client = login(org.hr_a)
+    html, _ = _buka(client, _periode_url(s))
+    assert "Diajukan 0" in html
+    s.ke_status("DIAJUKAN", org.staf_a1)
+    html, _ = _buka(client, _periode_url(s))
+    assert "Diajukan 1" in html and "Atasan menilai atau mengembalikan" in html
+    s.nilai(org.staf_a1, sudah_diajukan=True)
+    html, _ = _buka(client, _periode_url(s))
+    assert "Diajukan 0" in html and "Dinilai 1" in html
+
+
+def test_the_filters_of_the_hr_list_each_get_their_own_fragment(org, login):
+    s = Skenario(org)
+    s.ke_status("DIAJUKAN", org.staf_a1)
+    client = login(org.hr_a)
+    semua, _ = _buka(client, _periode_url(s))
+    diajukan, _ = _buka(client, _periode_url(s), status="DIAJUKAN")
+    assert "Staf A Dua" in semua and "Staf A Dua" not in diajukan and "Staf A Satu" in diajukan
+
+
+def test_a_user_never_gets_a_fragment_cached_for_another(org, login):
+    Skenario(org)
+    a, b = Client(), Client()
+    a.force_login(org.hr_a.user)
+    b.force_login(org.hr_b.user)
+    html_a, _ = _buka(a, URL_PEGAWAI)
+    html_b, _ = _buka(b, URL_PEGAWAI)
+    assert "Staf A Satu" in html_a and "Staf A Satu" not in html_b and "Staf B" in html_b
+
+    kepala, atasan = Client(), Client()
+    kepala.force_login(org.kepala.user)
+    atasan.force_login(org.atasan_a.user)
+    assert "Staf A Satu" in _buka(atasan, URL_TIM)[0]
+    assert "Staf A Satu" not in _buka(kepala, URL_TIM)[0]
+
+
+def test_a_narrowed_role_never_sees_the_fragment_of_the_wider_one(org, login):
+    # Group membership moves no data version: the roles are part of the key instead.
+    admin = Group.objects.get(name=GRUP_ADMINISTRATOR)
+    org.hr_a.user.groups.add(admin)
+    client = login(org.hr_a)
+    assert "Staf B" in _buka(client, URL_PEGAWAI)[0]
+    org.hr_a.user.groups.remove(admin)
+    assert "Staf B" not in _buka(client, URL_PEGAWAI)[0]
+
+
+def test_a_version_moves_at_once_and_again_after_the_commit(django_capture_on_commit_callbacks):
+    awal = versi_data.versi("evaluasi")
+    with django_capture_on_commit_callbacks(execute=True):
+        EvaluasiKinerja.objects.none().update(catatan="")
+        assert versi_data.versi("evaluasi") == awal + 1
+    assert versi_data.versi("evaluasi") == awal + 2
+
+
+def test_a_lost_version_starts_again_from_the_clock_not_from_a_used_number():
+    terpakai = versi_data.versi("skp")
+    for _ in range(3):
+        versi_data.naikkan("skp")
+    sebelum_hilang = versi_data.versi("skp")
+    cache.delete("versi-data:skp")
+    assert versi_data.versi("skp") > sebelum_hilang > terpakai
+
+
+def test_a_new_demo_seed_moves_every_version():
+    from django.core.management import call_command
+
+    sebelum = {j: versi_data.versi(j) for j in versi_data.JENIS}
+    call_command("seed_demo", "--pegawai", "90", stdout=StringIO())
+    assert all(versi_data.versi(j) > sebelum[j] for j in versi_data.JENIS)
+
+
+def test_restoring_a_backup_moves_every_version(monkeypatch, tmp_path):
+    berkas = tmp_path / "cadangan.sqlite3"
+    berkas.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    monkeypatch.setattr(cadangan, "jenis_basis_data", lambda alias="default": "sqlite")
+    monkeypatch.setattr(cadangan, "_sqlite_pulihkan", lambda alias, sumber: None)
+    sebelum = {j: versi_data.versi(j) for j in versi_data.JENIS}
+    cadangan.pulihkan(berkas)
+    assert all(versi_data.versi(j) > sebelum[j] for j in versi_data.JENIS)
