@@ -23,7 +23,7 @@ from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 
-JENIS = ("roster", "periode", "skp", "evaluasi")
+JENIS = ("roster", "periode", "skp", "evaluasi", "rekap", "layanan")
 _AWALAN = "versi-data:"
 
 

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from kinerja.models import Pegawai, UnitKerja
+from kinerja.versi_data import VersiQuerySet
 
 from . import ikm
 from .kalender import HARI, JAM
@@ -38,6 +39,9 @@ class JenisLayanan(models.Model):
     )
     sla_satuan = models.CharField("satuan waktu", max_length=4, choices=SatuanSLA.choices, default=SatuanSLA.HARI)
     aktif = models.BooleanField("aktif", default=True)
+
+    objects = VersiQuerySet.as_manager()
+    versi_data = "layanan"  # kinerja.versi_data: the cached organisation dashboard names services
 
     class Meta:
         verbose_name = "jenis layanan"

@@ -7,4 +7,9 @@ class RekapConfig(AppConfig):
     verbose_name = "Rekap dan pengingat kinerja"
 
     def ready(self):
+        from kinerja.versi_data import hubungkan
+
         from . import signals  # noqa: F401  (connects the refresh after a unit is finalised)
+        from .models import RekapKinerja, RekapLayanan, RekapTim
+
+        hubungkan(RekapKinerja, RekapTim, RekapLayanan)

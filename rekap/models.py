@@ -5,6 +5,7 @@ from django.db import models
 
 from kinerja import predikat as rumus_predikat
 from kinerja.models import Pegawai, Periode, UnitKerja
+from kinerja.versi_data import VersiQuerySet
 
 
 class AngkaEvaluasi(models.Model):
@@ -66,6 +67,9 @@ class RekapKinerja(AngkaEvaluasi):
     persen_tepat_waktu = models.DecimalField("tepat waktu (%)", max_digits=5, decimal_places=2, null=True, blank=True)
     ikm = models.DecimalField("IKM", max_digits=5, decimal_places=2, null=True, blank=True)
 
+    objects = VersiQuerySet.as_manager()
+    versi_data = "rekap"  # kinerja.versi_data: the cached organisation dashboard shows it
+
     class Meta:
         verbose_name = "rekap kinerja unit"
         verbose_name_plural = "rekap kinerja unit"
@@ -85,6 +89,9 @@ class RekapTim(AngkaEvaluasi):
 
     atasan = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="rekap_tim")
     periode = models.ForeignKey(Periode, on_delete=models.CASCADE, related_name="rekap_tim")
+
+    objects = VersiQuerySet.as_manager()
+    versi_data = "rekap"  # kinerja.versi_data: a roll-up, like the others
 
     class Meta:
         verbose_name = "rekap kinerja tim"
@@ -107,6 +114,9 @@ class RekapLayanan(models.Model):
     # Sum of the answers per IKM element (layanan.ikm order): the IKM is recomputed from the sums, never averaged.
     jumlah_unsur = models.JSONField("jumlah jawaban per unsur", default=list)
     dihitung_pada = models.DateTimeField("dihitung pada")
+
+    objects = VersiQuerySet.as_manager()
+    versi_data = "rekap"  # kinerja.versi_data: the cached organisation dashboard shows it
 
     class Meta:
         verbose_name = "rekap layanan"

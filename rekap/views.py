@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 
 from kinerja.models import UnitKerja
 from kinerja.permissions import peran
+from kinerja.versi_data import tersimpan
 
 from . import grafik, selectors
 from .permissions import can_view_organisasi, can_view_saya, can_view_tim
@@ -51,19 +52,26 @@ def organisasi(request):
     context = _konteks_periode(request)
     terpilih = context["terpilih"]
     if terpilih is not None:
-        try:
-            dasbor = selectors.dasbor_organisasi(request.user, terpilih, request.GET.get("unit") or None)
-        except UnitKerja.DoesNotExist:
-            raise Http404("Unit kerja tidak ditemukan.") from None
-        context |= {
-            "dasbor": dasbor,
-            "grafik_status": grafik.status_per_baris(dasbor.baris, lambda r: r.unit_kerja.nama),
-            "grafik_predikat": grafik.sebaran_predikat(dasbor.rekap),
-            "grafik_tren": grafik.tren(dasbor.tren),
-            "grafik_layanan": grafik.layanan_per_unit(dasbor.baris),
-            "kurva": selectors.uraian_kurva(dasbor.rekap.capaian_organisasi if dasbor.rekap else ""),
-            "layanan_per_jenis": selectors.layanan_per_jenis(dasbor, terpilih),
-        }
+        unit = request.GET.get("unit") or None
+
+        def hitung():
+            try:
+                dasbor = selectors.dasbor_organisasi(request.user, terpilih, unit)
+            except UnitKerja.DoesNotExist:
+                raise Http404("Unit kerja tidak ditemukan.") from None
+            return {
+                "dasbor": dasbor,
+                "grafik_status": grafik.status_per_baris(dasbor.baris, lambda r: r.unit_kerja.nama),
+                "grafik_predikat": grafik.sebaran_predikat(dasbor.rekap),
+                "grafik_tren": grafik.tren(dasbor.tren),
+                "grafik_layanan": grafik.layanan_per_unit(dasbor.baris),
+                "kurva": selectors.uraian_kurva(dasbor.rekap.capaian_organisasi if dasbor.rekap else ""),
+                "layanan_per_jenis": selectors.layanan_per_jenis(dasbor, terpilih),
+            }
+
+        # Kept in the cache while the roll-ups, units, periods and services stay the same (kinerja/versi_data.py).
+        bagian = f"dasbor-organisasi:{terpilih.pk}:{unit}"
+        context |= tersimpan(request, bagian, hitung, "roster", "periode", "rekap", "layanan")
     return render(request, "rekap/organisasi.html", context)
 
 

@@ -15,8 +15,9 @@ from django.urls import reverse
 
 from kinerja import cadangan, versi_data
 from kinerja import services_evaluasi as svc
-from kinerja.models import EvaluasiKinerja, Pegawai
+from kinerja.models import EvaluasiKinerja, Pegawai, Periode
 from kinerja.permissions import GRUP_ADMINISTRATOR
+from rekap.services import hitung_rekap
 from tests.kinerja.bantuan_evaluasi import Skenario
 
 pytestmark = pytest.mark.django_db
@@ -171,3 +172,35 @@ def test_restoring_a_backup_moves_every_version(monkeypatch, tmp_path):
     sebelum = {j: versi_data.versi(j) for j in versi_data.JENIS}
     cadangan.pulihkan(berkas)
     assert all(versi_data.versi(j) > sebelum[j] for j in versi_data.JENIS)
+
+
+def test_the_organisation_dashboard_is_cached_until_the_next_roll_up(org, login):
+    s = Skenario(org)
+    s.ajukan(org.staf_a1)
+    hitung_rekap(Periode.objects.values_list("pk", flat=True))
+    client = login(org.hr_a)
+    url = reverse("rekap:organisasi")
+    pertama = client.get(url, {"unit": org.opd_a.pk}).context["dasbor"].baris[0]
+    with CaptureQueriesContext(connection) as q:
+        kedua = client.get(url, {"unit": org.opd_a.pk}).context["dasbor"].baris[0]
+    assert (pertama.jumlah_diajukan, kedua.jumlah_diajukan) == (1, 1)
+    assert not any("rekap_rekapkinerja" in k["sql"] for k in q.captured_queries)
+
+    s.nilai(org.staf_a1, sudah_diajukan=True)
+    hitung_rekap(Periode.objects.values_list("pk", flat=True))
+    ketiga = client.get(url, {"unit": org.opd_a.pk}).context["dasbor"].baris[0]
+    assert (ketiga.jumlah_diajukan, ketiga.jumlah_dinilai) == (0, 1)
+
+
+def test_a_renamed_service_shows_at_once_on_the_organisation_dashboard(org, login):
+    from layanan.models import JenisLayanan
+
+    Skenario(org)
+    jenis = JenisLayanan.objects.create(kode="UJI", nama="Layanan Uji", unit_kerja=org.opd_a, sla_jumlah=3)
+    hitung_rekap(Periode.objects.values_list("pk", flat=True))
+    client = login(org.hr_a)
+    url = reverse("rekap:organisasi")
+    assert "Layanan Uji" in client.get(url).content.decode()
+    jenis.nama = "Layanan Uji Baru"
+    jenis.save()
+    assert "Layanan Uji Baru" in client.get(url).content.decode()
