@@ -176,9 +176,11 @@ def detail_evaluasi(user, evaluasi_id: int, *, lengkap: bool = True) -> DetailEv
     lengkap=False leaves out the feedback, behaviour ratings, history and dialog (empty): the realisation form
     shows none of them, and skipping them saves four queries on every save."""
     lain = ["umpan_balik_rhk", "perilaku", "riwayat__oleh", "dialog__penulis"] if lengkap else []
+    # The form shows neither the PPK's own supervisor nor who changed or finalised it last: three joins fewer.
+    terkait = ["atasan__atasan", "diubah_oleh", "difinalkan_oleh"] if lengkap else ["atasan"]
     evaluasi = (
         evaluasi_visible_to(user)
-        .select_related("periode", "pegawai__unit_kerja", "atasan__atasan", "skp", "diubah_oleh", "difinalkan_oleh")
+        .select_related("periode", "pegawai__unit_kerja", "skp", *terkait)
         .prefetch_related(
             Prefetch("realisasi", queryset=RealisasiIndikator.objects.select_related("diisi_oleh")),
             *lain,
