@@ -83,15 +83,28 @@ class FormPermohonanDaring(_FormPemohon):
 
 
 class FormLacak(forms.Form):
+    """The public tracking form. Its two fields carry their Bootstrap classes themselves and layanan/lacak.html
+    lays them out: the busiest public page is spared crispy's template per field."""
+
     nomor_tiket = forms.CharField(
-        label="Nomor tiket", max_length=30, widget=forms.TextInput(attrs={"placeholder": "mis. KTP-250303-0007"})
+        label="Nomor tiket",
+        max_length=30,
+        widget=forms.TextInput(attrs={"placeholder": "mis. KTP-250303-0007", "class": "form-control"}),
     )
     nik_4 = forms.RegexField(
         label="4 digit terakhir NIK",
         regex=r"^\d{4}$",
         error_messages={"invalid": "Isi 4 digit terakhir NIK."},
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4, "autocomplete": "off"}),
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "maxlength": 4, "autocomplete": "off", "class": "form-control"}
+        ),
     )
+
+    def full_clean(self):
+        super().full_clean()
+        for nama in self.errors:
+            if nama in self.fields:
+                self.fields[nama].widget.attrs["class"] += " is-invalid"
 
 
 class FormSurvei(forms.Form):
