@@ -197,7 +197,7 @@ def periode_detail(request, pk):
     evaluasi = sel.daftar_evaluasi(request.user, periode.pk, **filters)
     # Kept in the cache while the period's evaluations and the roster stay the same (kinerja/versi_data.py).
     progres = tersimpan(
-        request, f"progres:{periode.pk}", lambda: sel.progres_per_unit(request.user, periode.pk), "roster", "evaluasi"
+        request, f"periode:{periode.pk}", lambda: sel.progres_per_unit(request.user, periode.pk), "roster", "evaluasi"
     )
     paginator = Paginator(evaluasi, EVALUASI_PER_HALAMAN)
     if not any(filters.values()):
@@ -215,6 +215,7 @@ def periode_detail(request, pk):
         "form_buka_kembali": FormAlasan(label="Alasan membuka kembali"),
         "pilihan_unit": pilihan_unit,
         "fragmen": kunci_fragmen(request, "roster", "periode", "evaluasi"),
+        "fragmen_periode": kunci_fragmen(request, "roster", "evaluasi", bagian=f"periode:{periode.pk}"),
         "fragmen_detik": settings.FRAGMEN_CACHE_DETIK,
     }
     return render(request, "kinerja/evaluasi/periode_detail.html", context)

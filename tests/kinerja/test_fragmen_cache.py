@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from kinerja import cadangan, versi_data
 from kinerja import services_evaluasi as svc
-from kinerja.models import EvaluasiKinerja, Pegawai, Periode
+from kinerja.models import EvaluasiKinerja, Pegawai, PenugasanPengelola, Periode
 from kinerja.permissions import GRUP_ADMINISTRATOR
 from rekap.services import hitung_rekap
 from tests.kinerja.bantuan_evaluasi import Skenario
@@ -204,3 +204,13 @@ def test_a_renamed_service_shows_at_once_on_the_organisation_dashboard(org, logi
     jenis.nama = "Layanan Uji Baru"
     jenis.save()
     assert "Layanan Uji Baru" in client.get(url).content.decode()
+
+
+def test_a_unit_newly_assigned_to_hr_shows_at_once_in_the_period_pages_choices(org, login):
+    s = Skenario(org)
+    client = login(org.hr_a)
+    html, _ = _buka(client, _periode_url(s))
+    assert "Dinas Kesehatan" not in html
+    PenugasanPengelola.objects.create(user=org.hr_a.user, unit_kerja=org.opd_b)
+    html, _ = _buka(client, _periode_url(s))
+    assert html.count("Dinas Kesehatan (75.02)") == 3  # the filter, the units to create evaluations for, and to open
