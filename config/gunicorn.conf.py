@@ -8,13 +8,13 @@ import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
-# A page spends part of its time waiting on PostgreSQL and Redis: gthread lets a worker serve a second request
-# meanwhile, and 2 × cores + 1 processes keep every core busy while others wait. On 2 cores that is 5 × 2 = 10
-# requests in flight, enough for 16 users without queueing long behind one slow page, and few enough that the
-# pages' own CPU work is not split among more threads than the GIL can run.
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+# One process per core, each with three threads: a page spends part of its time waiting on PostgreSQL and Redis,
+# and the other threads of the process run meanwhile. More processes than cores only preempt one another: on the
+# 2-core benchmark machine (bench/halaman.py, 16 users) 5 processes × 2 threads served 152-165 requests/s with a
+# p95 of 220-240 ms, 2 × 3 served 171-179/s with a p95 of 160-170 ms.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", 2))
+threads = int(os.environ.get("GUNICORN_THREADS", 3))
 # Loading Django once before forking saves memory per worker and start-up time; no connection is opened at import.
 preload_app = True
 # A page takes well under a second; 30 s kills only a hung worker. Keep-alive for the proxy in front.
