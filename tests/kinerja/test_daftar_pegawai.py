@@ -176,7 +176,9 @@ def test_list_runs_a_bounded_number_of_queries(org, login, django_assert_max_num
     assert len(response.context["halaman"].object_list) == min(n + 5, 50)
 
 
-@pytest.mark.parametrize(("q", "indeks"), [("lestar", "pegawai_nama_trgm_idx"), ("0412", "pegawai_nip_trgm_idx")])
+@pytest.mark.parametrize(
+    ("q", "indeks"), [("lestari", "pegawai_nama_trgm_idx"), ("850412201001", "pegawai_nip_trgm_idx")]
+)
 def test_the_search_by_part_of_a_name_or_nip_reads_a_trigram_index_on_postgresql(org, q, indeks):
     # A btree cannot serve '%q%': without these indexes each search and its page count read the whole roster
     # (5 ms each at 30,000 ASN, see bench/halaman.py). Sequential and whole-index scans are turned off so the small
@@ -189,7 +191,8 @@ def test_the_search_by_part_of_a_name_or_nip_reads_a_trigram_index_on_postgresql
         perlu_layanan("DATABASE_URL bukan PostgreSQL: indeks trigram hanya ada di PostgreSQL")
     PegawaiFactory(nama="Sri Lestari", nip="198504122010012001", unit_kerja=org.bidang_a)
     qs = selectors.search_pegawai(org.admin, q=q)
-    assert [p.nama for p in qs] == ["Sri Lestari"]
+    # Other ASN of the test roster may match too (factories generate their names and NIP); this one must.
+    assert "Sri Lestari" in [p.nama for p in qs]
     sql, params = qs.order_by().values("pk").query.sql_with_params()
     with connection.cursor() as c:
         c.execute("SET LOCAL enable_seqscan = off")
