@@ -8,7 +8,20 @@ class KinerjaConfig(AppConfig):
     def ready(self):
         # The evaluation admin lives in its own module (kinerja/admin.py is the roster's); registering it here.
         from . import admin_evaluasi  # noqa: F401
-        from .models import SKP, EvaluasiKinerja, Pegawai, PenugasanPengelola, Periode, UnitKerja
+        from .models import (
+            SKP,
+            EvaluasiKinerja,
+            IndikatorKinerja,
+            Pegawai,
+            PenugasanPengelola,
+            PerilakuKerja,
+            Periode,
+            RealisasiIndikator,
+            RencanaHasilKerja,
+            UmpanBalikRHK,
+            UnitKerja,
+        )
         from .versi_data import hubungkan
 
-        hubungkan(UnitKerja, Pegawai, PenugasanPengelola, Periode, SKP, EvaluasiKinerja)
+        hubungkan(UnitKerja, Pegawai, PenugasanPengelola, Periode, SKP, RencanaHasilKerja, IndikatorKinerja)
+        hubungkan(EvaluasiKinerja, RealisasiIndikator, UmpanBalikRHK, PerilakuKerja)

@@ -400,6 +400,9 @@ class RencanaHasilKerja(models.Model):
     )
     urutan = models.PositiveSmallIntegerField("urutan", default=1)
 
+    objects = VersiQuerySet.as_manager()
+    versi_data = "skp"  # kinerja.versi_data: the cached realisation form lists the plan
+
     class Meta:
         verbose_name = "rencana hasil kerja"
         verbose_name_plural = "rencana hasil kerja"
@@ -436,6 +439,9 @@ class IndikatorKinerja(models.Model):
     target = models.DecimalField("target", max_digits=16, decimal_places=2)
     satuan = models.CharField("satuan", max_length=50, help_text='Misalnya "dokumen", "%", "hari", "bulan".')
     urutan = models.PositiveSmallIntegerField("urutan", default=1)
+
+    objects = VersiQuerySet.as_manager()
+    versi_data = "skp"  # kinerja.versi_data: the cached realisation form lists the indicators and targets
 
     class Meta:
         verbose_name = "indikator kinerja"
@@ -596,7 +602,7 @@ class EvaluasiKinerja(models.Model):
         return self.pk is not None and type(self)._base_manager.filter(pk=self.pk, status=self.Status.FINAL).exists()
 
 
-class BagianEvaluasiQuerySet(models.QuerySet):
+class BagianEvaluasiQuerySet(VersiQuerySet):
     def _cek_tidak_final(self):
         if self.filter(evaluasi__status=EvaluasiKinerja.Status.FINAL).exists():
             raise EvaluasiTerkunci("Isi evaluasi yang sudah final tidak dapat diubah.")
@@ -621,6 +627,7 @@ class BagianEvaluasi(models.Model):
     """A row that belongs to an evaluation and is frozen with it once the evaluation is final."""
 
     objects = BagianEvaluasiQuerySet.as_manager()
+    versi_data = "evaluasi"  # kinerja.versi_data: the cached realisation form shows realisations
 
     class Meta:
         abstract = True

@@ -169,6 +169,12 @@ class DetailEvaluasi:
     dialog: list
 
 
+def evaluasi_ringkas(user, evaluasi_id: int) -> EvaluasiKinerja:
+    """One evaluation the user may see, with its period, ASN (and unit) and PPK: what deciding who may fill it and
+    the page's heading need. Raises EvaluasiKinerja.DoesNotExist (a 404) otherwise."""
+    return evaluasi_visible_to(user).select_related("periode", "pegawai__unit_kerja", "atasan").get(pk=evaluasi_id)
+
+
 def detail_evaluasi(user, evaluasi_id: int, *, lengkap: bool = True) -> DetailEvaluasi:
     """One evaluation the user may see, with its RHK, indicators, realisations and capaian per indicator and per RHK,
     the feedback, the history and the dialog. Raises EvaluasiKinerja.DoesNotExist (a 404) otherwise.

@@ -7,6 +7,7 @@ visible_to() queryset, so another unit's or person's id is a 404 and nothing cha
 """
 
 import mimetypes
+import uuid
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -408,12 +409,25 @@ def evaluasi_detail(request, pk):
 @login_required
 def evaluasi_isi(request, pk):
     """The realisation form: the ASN, or HR staff of the unit on their behalf (recorded as such); save or submit."""
-    d = _detail_evaluasi(request.user, pk, lengkap=False)
-    ev = d.evaluasi
+    try:
+        ev = sel.evaluasi_ringkas(request.user, pk)
+    except EvaluasiKinerja.DoesNotExist:
+        raise Http404 from None
     if not izin.can_fill(request.user, ev):
         raise PermissionDenied
-    form = FormRealisasi(request.POST or None, request.FILES or None, baris_rhk=d.rhk, initial={"versi": ev.versi})
-    if request.method == "POST" and form.is_valid():
+    # The plan, the realisations and the form are read only when the page renders them: a GET whose fragment the
+    # cache holds needs none of them.
+    d = SimpleLazyObject(lambda: _detail_evaluasi(request.user, pk, lengkap=False))
+    kirim = request.method == "POST"
+    form = SimpleLazyObject(
+        lambda: FormRealisasi(
+            request.POST if kirim else None,
+            request.FILES if kirim else None,
+            baris_rhk=d.rhk,
+            initial={"versi": ev.versi},
+        )
+    )
+    if kirim and form.is_valid():
         hasil, galat = _coba(svc.isi_realisasi, request.user, ev.pk, form.cleaned_data["versi"], form.isian())
         if galat is None and request.POST.get("aksi") == "ajukan":
             hasil, galat = _coba(svc.ajukan_evaluasi, request.user, ev.pk, hasil.versi)
@@ -434,6 +448,9 @@ def evaluasi_isi(request, pk):
         "form": form,
         "dapat_diisi": "isi" in svc.aksi_tersedia(request.user, ev),
         "atas_nama": izin.peran(request.user).pegawai != ev.pegawai,
+        # A form sent back with its errors is the sender's alone: never stored, never read from the cache.
+        "fragmen": kunci_fragmen(request, "roster", "periode", "skp", "evaluasi") if not kirim else uuid.uuid4().hex,
+        "fragmen_detik": 0 if kirim else settings.FRAGMEN_CACHE_DETIK,
     }
     return render(request, "kinerja/evaluasi/isi.html", context)
 

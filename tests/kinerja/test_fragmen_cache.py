@@ -214,3 +214,53 @@ def test_a_unit_newly_assigned_to_hr_shows_at_once_in_the_period_pages_choices(o
     PenugasanPengelola.objects.create(user=org.hr_a.user, unit_kerja=org.opd_b)
     html, _ = _buka(client, _periode_url(s))
     assert html.count("Dinas Kesehatan (75.02)") == 3  # the filter, the units to create evaluations for, and to open
+
+
+def _isian_form(ev, nilai):
+    data = {"versi": ev.versi, "aksi": "simpan"}
+    for i, n in zip(ev.skp.rhk.get().indikator.order_by("urutan"), nilai, strict=True):
+        data[f"realisasi_{i.pk}"] = n
+        data[f"realisasi_{i.pk}_bukti_tautan"] = ""
+    return data
+
+
+def test_the_realisation_form_shows_each_save_and_its_token_is_the_users_own(org, login):
+    s = Skenario(org)
+    ev = s.evaluasi()
+    client = login(org.staf_a1)
+    url = reverse("evaluasi_isi", args=[ev.pk])
+    pertama = client.get(url)
+    kedua = client.get(url)
+    token = 'name="csrfmiddlewaretoken" value="'
+    assert token in pertama.content.decode() and 'form="form-realisasi"' in pertama.content.decode()
+    assert f'name="versi" value="{ev.versi}"' in kedua.content.decode()
+
+    assert client.post(url, _isian_form(ev, ["7", "80", "9"])).status_code == 302
+    ev.refresh_from_db()
+    html = client.get(url).content.decode()
+    assert f'name="versi" value="{ev.versi}"' in html and 'value="80' in html
+
+
+def test_a_realisation_form_sent_back_with_errors_is_never_the_cached_one(org, login):
+    s = Skenario(org)
+    ev = s.evaluasi()
+    client = login(org.staf_a1)
+    url = reverse("evaluasi_isi", args=[ev.pk])
+    client.get(url)  # now cached
+    salah = client.post(url, _isian_form(ev, ["bukan angka", "80", "9"]))
+    assert salah.status_code == 200 and 'value="bukan angka"' in salah.content.decode()
+    assert "is-invalid" in salah.content.decode()
+    assert 'value="bukan angka"' not in client.get(url).content.decode()
+
+
+def test_a_changed_target_shows_at_once_on_the_realisation_form(org, login):
+    from kinerja.models import IndikatorKinerja
+
+    s = Skenario(org)
+    ev = s.evaluasi()
+    client = login(org.staf_a1)
+    url = reverse("evaluasi_isi", args=[ev.pk])
+    assert "target 10 dokumen" in client.get(url).content.decode()
+    IndikatorKinerja.objects.filter(rhk__skp=ev.skp, satuan="dokumen").update(target=15)
+    html = client.get(url).content.decode()
+    assert "target 15 dokumen" in html and "target 10 dokumen" not in html
