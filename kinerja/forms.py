@@ -65,7 +65,9 @@ class FilterPegawaiForm(forms.Form):
 
     def __init__(self, *args, unit_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", "Semua unit"), *unit_choices]
+        # A callable: the units are read only if the form validates a unit or is rendered (the page may come
+        # from the cache).
+        self.fields["unit"].choices = lambda: [("", "Semua unit"), *unit_choices]
         self.fields["q"].widget.attrs.update(placeholder="mis. 19860926 atau Siti", autofocus=True)
         self.helper = FormHelper()
         self.helper.form_method = "get"

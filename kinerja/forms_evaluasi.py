@@ -105,7 +105,8 @@ class FormBuatEvaluasi(forms.Form):
 
     def __init__(self, *args, unit_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = list(unit_choices)
+        # Callables: the units are read only when needed (kinerja.forms.FilterPegawaiForm says why).
+        self.fields["unit"].choices = lambda: list(unit_choices)
         self.helper = _helper()
 
 
@@ -120,7 +121,7 @@ class FormFilterEvaluasi(forms.Form):
 
     def __init__(self, *args, unit_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", "Semua unit"), *unit_choices]
+        self.fields["unit"].choices = lambda: [("", "Semua unit"), *unit_choices]
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.disable_csrf = True

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from . import selectors, selectors_evaluasi
 from .forms import FilterPegawaiForm
@@ -32,7 +33,8 @@ def beranda(request):
 def daftar_pegawai(request):
     if not can_view_roster(request.user):
         raise PermissionDenied
-    form = FilterPegawaiForm(request.GET, unit_choices=selectors.unit_choices(request.user))
+    # Lazy: the units are read only when a filter names one or the form is rendered (not from the cache).
+    form = FilterPegawaiForm(request.GET, unit_choices=SimpleLazyObject(lambda: selectors.unit_choices(request.user)))
     pegawai = selectors.search_pegawai(request.user, **form.filters())
     halaman = Paginator(pegawai, PEGAWAI_PER_HALAMAN).get_page(request.GET.get("halaman"))
     context = {

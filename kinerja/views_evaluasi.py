@@ -192,7 +192,8 @@ def periode_detail(request, pk):
     unit_kelola = request.GET.get("unit_kelola", "")
     if unit_kelola.isdigit():
         return redirect("periode_unit", periode.pk, int(unit_kelola))
-    pilihan_unit = selectors.unit_choices(request.user)
+    # Lazy: the units are read only when a filter names one or the page renders its pickers (not from the cache).
+    pilihan_unit = SimpleLazyObject(lambda: selectors.unit_choices(request.user))
     filter_form = FormFilterEvaluasi(request.GET, unit_choices=pilihan_unit)
     filters = filter_form.filters()
     evaluasi = sel.daftar_evaluasi(request.user, periode.pk, **filters)
