@@ -1,7 +1,7 @@
 """Versions of the data that cached page fragments show, so that no fragment outlives a change.
 
-The heaviest tables of the main pages (Tim Saya, the ASN search, the HR list's progress per unit) are cached
-under a key that carries the version of every kind of data they show (`kunci("roster", "evaluasi")`). Every write
+The heaviest parts of the main pages (Tim Saya, the ASN search, the HR list and its progress per unit, the
+realisation form, the organisation dashboard's figures) are cached under a key that carries the version of every kind of data they show (`kunci("roster", "evaluasi")`). Every write
 of such data moves its version on: a saved or deleted row through Django's signals, and a queryset's update,
 delete, bulk_create or bulk_update through VersiQuerySet, which the models' managers use. A fragment cached
 under an older version is never read again and expires.

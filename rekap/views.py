@@ -1,5 +1,6 @@
 """Dashboards: thin views over rekap.selectors; every one checks its role on the server."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -7,7 +8,7 @@ from django.shortcuts import redirect, render
 
 from kinerja.models import UnitKerja
 from kinerja.permissions import peran
-from kinerja.versi_data import tersimpan
+from kinerja.versi_data import kunci_fragmen, tersimpan
 
 from . import grafik, selectors
 from .permissions import can_view_organisasi, can_view_saya, can_view_tim
@@ -72,6 +73,10 @@ def organisasi(request):
         # Kept in the cache while the roll-ups, units, periods and services stay the same (kinerja/versi_data.py).
         bagian = f"dasbor-organisasi:{terpilih.pk}:{unit}"
         context |= tersimpan(request, bagian, hitung, "roster", "periode", "rekap", "layanan")
+        context |= {
+            "fragmen": kunci_fragmen(request, "roster", "periode", "rekap", "layanan"),
+            "fragmen_detik": settings.FRAGMEN_CACHE_DETIK,
+        }
     return render(request, "rekap/organisasi.html", context)
 
 
