@@ -192,8 +192,9 @@ LAYANAN_BATAS_LACAK = env.int("LAYANAN_BATAS_LACAK", default=20)
 # their figures are kept in the cache this many seconds (0: computed on every request).
 IKM_CACHE_DETIK = env.int("IKM_CACHE_DETIK", default=300)
 # The heaviest parts of the main pages (Tim Saya, the ASN search, the HR list, the realisation form, the
-# organisation dashboard's figures) are cached this many seconds (0: rendered on every request). Any write of the data they show makes a fresh one at once
-# (kinerja/versi_data.py); the time only bounds how long an unused one takes room in the cache.
+# organisation dashboard's figures) are cached this many seconds (0: rendered on every request). Any write of the
+# data they show makes a fresh one at once (kinerja/versi_data.py); the time only bounds how long an unused one
+# takes room in the cache.
 FRAGMEN_CACHE_DETIK = env.int("FRAGMEN_CACHE_DETIK", default=600)
 # Attendance and training-hours uploads (evaluasi), checked by their import form.
 EVALUASI_MAX_UPLOAD_MB = env.int("EVALUASI_MAX_UPLOAD_MB", default=10)

@@ -1,10 +1,11 @@
 """Versions of the data that cached page fragments show, so that no fragment outlives a change.
 
 The heaviest parts of the main pages (Tim Saya, the ASN search, the HR list and its progress per unit, the
-realisation form, the organisation dashboard's figures) are cached under a key that carries the version of every kind of data they show (`kunci("roster", "evaluasi")`). Every write
-of such data moves its version on: a saved or deleted row through Django's signals, and a queryset's update,
-delete, bulk_create or bulk_update through VersiQuerySet, which the models' managers use. A fragment cached
-under an older version is never read again and expires.
+realisation form, the organisation dashboard's figures) are cached under a key that carries the version of
+every kind of data they show (kunci_fragmen(request, "roster", "evaluasi")). Every write of such data moves its
+version on: a saved or deleted row through Django's signals, and a queryset's update, delete, bulk_create or
+bulk_update through VersiQuerySet, which the models' managers use. A fragment cached under an older version is
+never read again and expires.
 
 The version moves twice: at once, so the writer's own next read in the same transaction is fresh, and again
 after the commit, so that a fragment another request rendered from the data as it was before the commit, and
@@ -48,11 +49,6 @@ def _versi_versi(jenis) -> dict[str, int]:
     return hasil
 
 
-def kunci(*jenis: str) -> str:
-    """The versions of these kinds of data, for a fragment's cache key."""
-    return "-".join(f"{j}{v}" for j, v in _versi_versi(jenis).items())
-
-
 def kunci_fragmen(request, *jenis: str, bagian: str | None = None) -> str:
     """The cache key of a page's fragment: whose page (the user and their roles, so a changed role never sees a
     fragment of the old one), which part of which page (by default the path and query string), and the versions
@@ -63,7 +59,12 @@ def kunci_fragmen(request, *jenis: str, bagian: str | None = None) -> str:
         return ""  # nothing is cached: no key to build
     p = peran(request.user)
     peran_peran = "".join("1" if f else "0" for f in (p.administrator, p.pengelola, p.petugas_layanan, p.atasan))
-    return f"{request.user.pk}:{peran_peran}:{bagian or request.get_full_path()}:{kunci(*jenis)}"
+    # Every kind's version in one round trip, once per request: a page may build several keys. A write later in
+    # the same request only makes a fragment stored under the older version fresher than it need be.
+    if not hasattr(request, "_versi_data"):
+        request._versi_data = _versi_versi(JENIS)
+    versi_versi = "-".join(f"{j}{request._versi_data[j]}" for j in jenis)
+    return f"{request.user.pk}:{peran_peran}:{bagian or request.get_full_path()}:{versi_versi}"
 
 
 def tersimpan(request, bagian: str, hitung, *jenis: str):

@@ -264,3 +264,13 @@ def test_a_changed_target_shows_at_once_on_the_realisation_form(org, login):
     IndikatorKinerja.objects.filter(rhk__skp=ev.skp, satuan="dokumen").update(target=15)
     html = client.get(url).content.decode()
     assert "target 15 dokumen" in html and "target 10 dokumen" not in html
+
+
+def test_closing_the_period_takes_the_create_form_off_the_hr_list_at_once(org, login):
+    s = Skenario(org)
+    client = login(org.hr_a)
+    html, _ = _buka(client, _periode_url(s))
+    assert 'id="form-buat-evaluasi"' in html and 'form="form-buat-evaluasi"' in html
+    svc.tutup_periode(org.hr_a.user, s.periode.pk)
+    html, _ = _buka(client, _periode_url(s))
+    assert 'id="form-buat-evaluasi"' not in html and 'form="form-buat-evaluasi"' not in html
