@@ -25,7 +25,8 @@ def beranda(request):
         context["ringkasan"] = selectors.roster_summary(request.user)
         context["pohon"] = selectors.unit_tree(request.user)
     if p.atasan:
-        context["jumlah_tim"] = selectors.team_of(request.user, p.pegawai).count()
+        # The roles already counted the active direct subordinates.
+        context["jumlah_tim"] = p.pegawai.jumlah_bawahan_aktif
     return render(request, "kinerja/beranda.html", context)
 
 
