@@ -15,12 +15,19 @@ bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", 3))
+# A process accepts a connection only when one of its threads is free. By default (1,000) a gthread process accepts
+# every connection it sees and queues it behind its own busy threads, while the other process may sit idle; capped,
+# waiting requests stay in the kernel's listen queue and go to whichever process frees a thread first. Same
+# benchmark, 2 × 3: 171-187 requests/s with a p95 of 150-160 ms uncapped, 205-224/s with a p95 of 90-100 ms capped.
+worker_connections = threads
 # Loading Django once before forking saves memory per worker and start-up time; no connection is opened at import.
 preload_app = True
-# A page takes well under a second; 30 s kills only a hung worker. Keep-alive for the proxy in front.
+# A page takes well under a second; 30 s kills only a hung worker.
 timeout = 30
 graceful_timeout = 30
-keepalive = 5
+# No keep-alive: the compose nginx (nginx/kinerja.conf) opens a new connection to gunicorn for every request, and
+# an idle kept-alive connection would hold one of the capped connection slots above.
+keepalive = 0
 # Workers are not recycled (no max_requests): memory must stay flat without it, and bench/halaman.py checks that.
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 access_log_format = os.environ.get(
