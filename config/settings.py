@@ -206,6 +206,8 @@ XLSX_MAX_RATIO = env.int("XLSX_MAX_RATIO", default=200)
 # Evidence files attached to a realisation (kinerja.berkas).
 BUKTI_MAX_MB = env.int("BUKTI_MAX_MB", default=5)
 
+# Django's renderer, with <select> written in Python (config/formulir.py).
+FORM_RENDERER = "config.formulir.PenyajiFormulir"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
