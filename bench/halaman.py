@@ -144,7 +144,7 @@ def _sesi(user) -> str:
 
     sesi = import_module(settings.SESSION_ENGINE).SessionStore()
     sesi[SESSION_KEY] = str(user.pk)
-    sesi[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    sesi[BACKEND_SESSION_KEY] = "kinerja.backends.BackendPeran"
     sesi[HASH_SESSION_KEY] = user.get_session_auth_hash()
     sesi.save()
     return sesi.session_key

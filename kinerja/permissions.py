@@ -34,23 +34,48 @@ def peran(user) -> Peran:
     cached = getattr(user, "_peran_cache", None)
     if cached is not None:
         return cached
-    groups = set(user.groups.values_list("name", flat=True))
-    # Every page asks for the roles: whether the person has subordinates comes in the same query.
-    pegawai = (
-        Pegawai.objects.select_related("unit_kerja")
-        .annotate(jumlah_bawahan_aktif=jumlah_bawahan_aktif())
-        .filter(user=user)
-        .first()
-    )
+    if hasattr(user, "_grup_pengelola"):
+        # Read with the user by dengan_peran() (the user of every request, kinerja.backends): no query here.
+        grup = {nama for nama, ada in _ANOTASI_GRUP.items() if getattr(user, ada)}
+        pegawai = getattr(user, "pegawai", None)
+        if pegawai is not None:
+            pegawai.jumlah_bawahan_aktif = user._jumlah_bawahan_aktif
+    else:
+        grup = set(user.groups.values_list("name", flat=True))
+        # Whether the person has subordinates comes in the same query as the person.
+        pegawai = (
+            Pegawai.objects.select_related("unit_kerja")
+            .annotate(jumlah_bawahan_aktif=jumlah_bawahan_aktif())
+            .filter(user=user)
+            .first()
+        )
     hasil = Peran(
-        administrator=user.is_superuser or GRUP_ADMINISTRATOR in groups,
-        pengelola=GRUP_PENGELOLA in groups,
-        petugas_layanan=GRUP_PETUGAS_LAYANAN in groups,
+        administrator=user.is_superuser or GRUP_ADMINISTRATOR in grup,
+        pengelola=GRUP_PENGELOLA in grup,
+        petugas_layanan=GRUP_PETUGAS_LAYANAN in grup,
         atasan=bool(pegawai) and pegawai.jumlah_bawahan_aktif > 0,
         pegawai=pegawai,
     )
     user._peran_cache = hasil
     return hasil
+
+
+# The group of each role, and the annotation dengan_peran() reads its membership into.
+_ANOTASI_GRUP = {
+    GRUP_ADMINISTRATOR: "_grup_administrator",
+    GRUP_PENGELOLA: "_grup_pengelola",
+    GRUP_PETUGAS_LAYANAN: "_grup_petugas_layanan",
+}
+
+
+def dengan_peran(users):
+    """Users with everything peran() needs read in the same row: group memberships, their ASN record and unit,
+    and how many ASN report to them. Every page asks for the roles; this saves it three queries."""
+    keanggotaan = users.model.groups.through.objects.filter(user=OuterRef("pk"))
+    return users.select_related("pegawai__unit_kerja").annotate(
+        _jumlah_bawahan_aktif=jumlah_bawahan_aktif("atasan__user"),
+        **{ada: Exists(keanggotaan.filter(group__name=nama)) for nama, ada in _ANOTASI_GRUP.items()},
+    )
 
 
 def unit_ids_dikelola(user) -> set[int]:

@@ -7,7 +7,8 @@ aggregate), and everything a user sees is scoped by permissions.evaluasi_visible
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from .capaian import rata_rata_capaian
 from .models import (
@@ -246,7 +247,22 @@ def pilihan_rhk_atasan(skp: SKP):
 
 
 def notifikasi_belum_dibaca(user) -> int:
+    """The navbar bell's count: read with the user of a request (kinerja.backends), else counted here."""
+    sudah = getattr(user, "_belum_dibaca", None)
+    if sudah is not None:
+        return sudah
     return Notifikasi.objects.filter(penerima=user, dibaca_pada__isnull=True).count()
+
+
+def jumlah_belum_dibaca():
+    """An annotation on users: how many of their notifications are unread (one counting subquery)."""
+    belum = (
+        Notifikasi.objects.filter(penerima=OuterRef("pk"), dibaca_pada__isnull=True)
+        .order_by()
+        .values("penerima")
+        .annotate(n=Count("pk"))
+    )
+    return Coalesce(Subquery(belum.values("n")), 0)
 
 
 def daftar_notifikasi(user, batas: int = 50):
