@@ -56,6 +56,10 @@ def _terlalu_sering(request, nama: str, batas: int, detik: int) -> bool:
     except ValueError:  # expired between add and incr
         cache.set(kunci, 1, detik)
         jumlah = 1
+    if jumlah == 1:
+        # The first of a window: if the key expired just before Redis's INCR, INCR made it anew without an expiry,
+        # and the address would stay over its budget for good.
+        cache.touch(kunci, detik)
     return jumlah > batas
 
 

@@ -1,9 +1,10 @@
 """Citizens' pages: the online form (rate limit, honeypot), tracking that leaks nothing, the one-time survey."""
 
 import re
+import time
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.urls import reverse
 
 from layanan import services
@@ -72,6 +73,29 @@ def test_tracking_shows_state_history_and_the_survey_link(selesai, client):
     assert reverse("layanan:survei", args=[selesai.token_survei]) in isi
     assert NIK_CONTOH not in isi  # masked
     assert "Siti" not in isi  # the name is not needed to follow a request
+
+
+def test_a_budget_recreated_without_an_expiry_still_ends_with_its_window(lay, client, settings, monkeypatch):
+    # Redis's INCR on a key that expired after the budget was checked makes the key anew, without an expiry.
+    settings.LAYANAN_BATAS_PERMOHONAN_DARING = 1
+    url = reverse("layanan:ajukan")
+    kunci = "layanan:batas:ajukan:127.0.0.1"
+    tembolok = caches["default"]
+    incr = tembolok.incr
+
+    def incr_tanpa_masa(key, delta=1):
+        tembolok.set(key, 0, None)
+        return incr(key, delta)
+
+    monkeypatch.setattr(tembolok, "incr", incr_tanpa_masa)
+    assert client.post(url, isian_daring(lay)).status_code == 302
+    monkeypatch.setattr(tembolok, "incr", incr)
+    assert client.post(url, isian_daring(lay)).status_code == 429
+    # An hour later the address has a fresh budget.
+    sekarang = time.time()
+    monkeypatch.setattr(time, "time", lambda: sekarang + 60 * 60 + 1)
+    assert cache.get(kunci) is None
+    assert client.post(url, isian_daring(lay)).status_code == 302
 
 
 def test_tracking_answers_the_same_for_a_wrong_ticket_and_a_wrong_nik(selesai, client):
