@@ -183,6 +183,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Rosters larger than this import as a background task with a progress bar.
 ROSTER_BACKGROUND_ROWS = env.int("ROSTER_BACKGROUND_ROWS", default=2000)
+# A confirmed background import still queued, and not running, after this many minutes is queued again
+# (kinerja.services.antrekan_ulang_impor_tertahan, every 5 minutes on Celery beat).
+ROSTER_ANTRE_ULANG_MENIT = env.int("ROSTER_ANTRE_ULANG_MENIT", default=10)
 # "Buat evaluasi" for more active ASN than this runs as a background task.
 EVALUASI_LATAR_BELAKANG = env.int("EVALUASI_LATAR_BELAKANG", default=1000)
 
@@ -273,6 +276,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=30, day_of_week="mon-fri"),
     },
     "rekap-malam": {"task": "rekap.hitung_rekap_terjadwal", "schedule": crontab(hour=1, minute=0)},
+    # Confirmed roster imports whose queue message was lost go back in the queue.
+    "impor-tertahan": {"task": "kinerja.antrekan_ulang_impor_tertahan", "schedule": 5 * 60},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = env.str("CELERY_BEAT_SCHEDULE_FILENAME", default=str(VAR_DIR / "celerybeat-schedule"))
 

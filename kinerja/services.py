@@ -3,6 +3,8 @@
 import logging
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -378,6 +380,28 @@ def _enqueue_import(job_id):
             galat=[_galat_sistem("Antrean tugas latar belakang tidak tersedia; tidak ada data yang diubah.")],
             selesai=timezone.now(),
         )
+
+
+def antrekan_ulang_impor_tertahan(menit: int | None = None) -> list[int]:
+    """Queue again the confirmed imports that have waited more than `menit` minutes and are not running.
+
+    The queue may lose a message (a broker restarted without its data, a worker killed before it took the
+    task), and the job would show "Dalam antrean" for good. Queuing again is safe: run_import_job imports once
+    however often it runs. A running job holds its row lock, so it is skipped here (SKIP LOCKED); each job queued
+    again is stamped, so it is queued at most once every `menit` minutes. Returns the ids queued again.
+    """
+    menit = settings.ROSTER_ANTRE_ULANG_MENIT if menit is None else menit
+    with transaction.atomic():
+        tertahan = list(
+            ImporRoster.objects.select_for_update(skip_locked=True)
+            .filter(status=ImporRoster.Status.ANTRI, diperbarui__lt=timezone.now() - timedelta(minutes=menit))
+            .values_list("pk", flat=True)
+        )
+        ImporRoster.objects.filter(pk__in=tertahan).update(diperbarui=timezone.now())
+        for job_id in tertahan:
+            log.warning("Impor roster %s masih dalam antrean sesudah %s menit; diantrekan lagi", job_id, menit)
+            transaction.on_commit(partial(_enqueue_import, job_id))
+    return tertahan
 
 
 def run_import_job(job_id: int) -> ImporRoster:

@@ -9,3 +9,9 @@ from . import services
 def impor_roster(job_id: int) -> str:
     """Run a confirmed roster import in the background; running it twice imports once (see run_import_job)."""
     return services.run_import_job(job_id).status
+
+
+@shared_task(name="kinerja.antrekan_ulang_impor_tertahan")
+def antrekan_ulang_impor_tertahan() -> list[int]:
+    """Every 5 minutes: queue again the confirmed imports the queue has lost (see the service)."""
+    return services.antrekan_ulang_impor_tertahan()

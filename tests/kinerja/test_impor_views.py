@@ -1,6 +1,7 @@
 """The "Impor Pegawai" pages: upload → preview → confirm → progress, template downloads, export, admin."""
 
 import csv
+import datetime
 import io
 import json
 
@@ -10,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from config.celery import app as celery_app
 from kinerja import services
@@ -399,3 +401,43 @@ def test_a_job_the_broker_cannot_take_fails_visibly_and_writes_nothing(
     assert job.status == ImporRoster.Status.GAGAL
     assert "Antrean tugas latar belakang tidak tersedia" in job.galat[0]["pesan"]
     assert jumlah() == sebelum
+
+
+def test_an_import_the_queue_lost_is_queued_again_and_imports_once(
+    org, settings, eager, django_capture_on_commit_callbacks
+):
+    from kinerja import tasks
+
+    settings.ROSTER_ANTRE_ULANG_MENIT = 10
+    hilang = services.create_import_job(org.admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
+    baru = services.create_import_job(org.admin, SimpleUploadedFile("baru.xlsx", xlsx(roster_kecil())))
+    pratinjau = services.create_import_job(org.admin, SimpleUploadedFile("lama.xlsx", xlsx(roster_kecil())))
+    lama = timezone.now() - datetime.timedelta(minutes=11)
+    ImporRoster.objects.filter(pk=hilang.pk).update(status=ImporRoster.Status.ANTRI, diperbarui=lama)
+    ImporRoster.objects.filter(pk=baru.pk).update(status=ImporRoster.Status.ANTRI)
+    ImporRoster.objects.filter(pk=pratinjau.pk).update(diperbarui=lama)
+    sebelum = jumlah()
+
+    # The beat task, run as the worker runs it: the lost job alone goes back in the queue, and imports.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.antrekan_ulang_impor_tertahan.delay().get() == [hilang.pk]
+    hilang.refresh_from_db()
+    assert hilang.status == ImporRoster.Status.SELESAI
+    assert jumlah()[0] == sebelum[0] + hilang.ringkasan["jumlah_baru"] > sebelum[0]
+    assert ImporRoster.objects.get(pk=baru.pk).status == ImporRoster.Status.ANTRI
+    assert ImporRoster.objects.get(pk=pratinjau.pk).status == ImporRoster.Status.PRATINJAU
+
+
+def test_a_lost_import_is_queued_again_once_per_interval(org, monkeypatch, django_capture_on_commit_callbacks):
+    from kinerja import tasks
+
+    antre = []
+    monkeypatch.setattr(tasks.impor_roster, "delay", antre.append)
+    job = services.create_import_job(org.admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
+    ImporRoster.objects.filter(pk=job.pk).update(
+        status=ImporRoster.Status.ANTRI, diperbarui=timezone.now() - datetime.timedelta(minutes=30)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.antrekan_ulang_impor_tertahan(menit=10) == [job.pk]
+        assert services.antrekan_ulang_impor_tertahan(menit=10) == []
+    assert antre == [job.pk]

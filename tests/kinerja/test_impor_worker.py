@@ -1,15 +1,19 @@
-"""The background import on the real services: Redis as broker and a real Celery worker (CI: REQUIRE_SERVICES=1)."""
+"""The background import on the real services: Redis as broker and a real Celery worker, PostgreSQL's row locks
+(CI: REQUIRE_SERVICES=1)."""
 
+import datetime
+import threading
 import time
 
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connections
+from django.db import connections, transaction
+from django.utils import timezone
 
 from config.celery import app as celery_app
-from kinerja import services
+from kinerja import services, tasks
 from kinerja.models import ImporRoster, Pegawai
 from kinerja.permissions import GRUP_ADMINISTRATOR
 from tests.conftest import perlu_layanan
@@ -55,3 +59,39 @@ def test_a_real_celery_worker_runs_the_background_import_to_done(redis_url, sett
     assert job.status == ImporRoster.Status.SELESAI, job.galat
     assert job.progres == 100 and job.ringkasan["jumlah_baru"] == 3
     assert Pegawai.objects.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_running_on_a_worker_is_not_queued_again(settings, tmp_path, monkeypatch):
+    if connections["default"].vendor != "postgresql":
+        perlu_layanan("DATABASE_URL bukan PostgreSQL: uji ini butuh penguncian baris sungguhan")
+    settings.MEDIA_ROOT = tmp_path
+    admin = UserFactory(groups=[GRUP_ADMINISTRATOR])
+    job = services.create_import_job(admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
+    lama = timezone.now() - datetime.timedelta(minutes=30)
+    ImporRoster.objects.filter(pk=job.pk).update(status=ImporRoster.Status.ANTRI, diperbarui=lama)
+    antre = []
+    monkeypatch.setattr(tasks.impor_roster, "delay", antre.append)
+    terkunci, selesai = threading.Event(), threading.Event()
+
+    def pekerja():
+        # As run_import_job holds the job's row for the whole import.
+        try:
+            with transaction.atomic():
+                ImporRoster.objects.select_for_update().get(pk=job.pk)
+                terkunci.set()
+                selesai.wait(10)
+        finally:
+            connections.close_all()
+
+    utas = threading.Thread(target=pekerja)
+    utas.start()
+    try:
+        assert terkunci.wait(10)
+        assert services.antrekan_ulang_impor_tertahan(menit=10) == []
+    finally:
+        selesai.set()
+        utas.join()
+    assert antre == []
+    assert services.antrekan_ulang_impor_tertahan(menit=10) == [job.pk]
+    assert antre == [job.pk]
