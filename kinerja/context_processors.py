@@ -1,15 +1,22 @@
+from django.contrib.auth.models import AnonymousUser
 from django.utils.functional import SimpleLazyObject
 
 from .permissions import peran as peran_user
 from .selectors_evaluasi import notifikasi_belum_dibaca
 
 
+def _user(request):
+    # A request refused before AuthenticationMiddleware ran (an unknown Host: the 400 page) has no user.
+    return getattr(request, "user", None) or AnonymousUser()
+
+
 def peran(request):
     """Expose the user's roles to templates so the navigation shows each role what it may use."""
-    return {"peran": peran_user(request.user)}
+    return {"peran": peran_user(_user(request))}
 
 
 def notifikasi(request):
-    """The navbar bell's unread count: one COUNT query, run only when a page shows the bell."""
-    user = request.user
+    """The navbar bell's unread count: read with the user of the request (kinerja.backends), else counted when a
+    page shows the bell."""
+    user = _user(request)
     return {"jumlah_notifikasi": SimpleLazyObject(lambda: notifikasi_belum_dibaca(user))}

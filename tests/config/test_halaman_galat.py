@@ -1,4 +1,4 @@
-"""Django's own error pages (CSRF failure, server error) in Indonesian, keeping to the CSP."""
+"""Django's own error pages (CSRF failure, bad request, server error) in Indonesian, keeping to the CSP."""
 
 import pytest
 from django.test import Client
@@ -36,4 +36,13 @@ def test_a_server_error_is_answered_in_indonesian(monkeypatch):
     html = response.content.decode()
     assert "Terjadi kesalahan pada server" in html and "Server Error" not in html
     assert "Layanan sementara tidak tersedia" not in html
+    assert_polos(html)
+
+
+def test_a_bad_request_is_answered_in_indonesian():
+    # An unknown Host header is refused before any middleware sets the user: the page needs none.
+    response = Client(raise_request_exception=False).get(reverse("login"), HTTP_HOST="bukan-situs-kami.example")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Permintaan tidak dapat diproses" in html and "Bad Request" not in html
     assert_polos(html)
