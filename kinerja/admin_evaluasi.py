@@ -6,6 +6,7 @@ models refuse it too). Periods, the organisational performance and the settings 
 """
 
 from django.contrib import admin
+from django.db import models
 
 from audit.admin import AuditAdminMixin
 
@@ -39,6 +40,8 @@ class RealisasiInline(HanyaBaca, admin.TabularInline):
     model = RealisasiIndikator
     fields = ("indikator", "realisasi", "capaian", "bukti_tautan", "diisi_sebagai", "diisi_oleh", "diisi_pada")
     extra = 0
+    # As the realisation form: a link typed without a scheme is https (Django 6.0's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 class RiwayatInline(HanyaBaca, admin.TabularInline):
