@@ -215,9 +215,11 @@ class FormPenilaian(forms.Form):
     rating_perilaku_kerja = forms.ChoiceField(
         label="Rating perilaku kerja", choices=EvaluasiKinerja.Rating.choices, widget=forms.RadioSelect
     )
-    catatan = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    catatan = forms.CharField(
+        label="Catatan", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
     rekomendasi_pengembangan = forms.CharField(
-        label="Rekomendasi pengembangan", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Rekomendasi pengembangan", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def __init__(self, *args, baris_rhk=(), menilai_ulang=False, **kwargs):
@@ -227,6 +229,7 @@ class FormPenilaian(forms.Form):
             nama = f"umpan_balik_rhk_{baris.rhk.pk}"
             self.fields[nama] = forms.CharField(
                 label=f"Umpan balik: {baris.rhk.uraian}",
+                max_length=4000,
                 widget=forms.Textarea(attrs={"rows": 2}),
                 initial=baris.umpan_balik,
             )
@@ -235,12 +238,16 @@ class FormPenilaian(forms.Form):
         for nilai in PerilakuKerja.Nilai:
             nama = f"perilaku_{nilai.value}"
             self.fields[nama] = forms.CharField(
-                label=nilai.label, help_text=PANDUAN_BERAKHLAK[nilai], widget=forms.Textarea(attrs={"rows": 2})
+                label=nilai.label,
+                help_text=PANDUAN_BERAKHLAK[nilai],
+                max_length=4000,
+                widget=forms.Textarea(attrs={"rows": 2}),
             )
             self.perilaku.append((nilai, nama))
         if menilai_ulang:
             self.fields["alasan"] = forms.CharField(
                 label="Alasan mengubah penilaian",
+                max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 2}),
                 help_text="Evaluasi ini sudah dinilai; perubahan nilai dicatat beserta alasannya.",
             )
@@ -284,6 +291,7 @@ class FormFinalisasi(forms.Form):
     alasan_pengecualian = forms.CharField(
         label="Alasan pengecualian kurva",
         required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Wajib bila sebaran predikat melanggar kurva distribusi; dicatat dan ditampilkan di halaman unit.",
     )
@@ -364,7 +372,7 @@ class FormPengaturan(forms.Form):
 
 
 class FormRHK(forms.Form):
-    uraian = forms.CharField(label="Rencana hasil kerja", widget=forms.Textarea(attrs={"rows": 2}))
+    uraian = forms.CharField(label="Rencana hasil kerja", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
     jenis = forms.ChoiceField(label="Jenis", choices=RencanaHasilKerja.Jenis.choices)
     rhk_atasan = forms.TypedChoiceField(
         label="RHK atasan yang diintervensi",
@@ -381,9 +389,9 @@ class FormRHK(forms.Form):
 
 
 class FormIndikator(forms.Form):
-    uraian = forms.CharField(label="Indikator kinerja", widget=forms.Textarea(attrs={"rows": 2}))
+    uraian = forms.CharField(label="Indikator kinerja", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
     aspek = forms.ChoiceField(label="Aspek", choices=IndikatorKinerja.Aspek.choices)
-    target = forms.DecimalField(label="Target", min_value=0, max_digits=16, decimal_places=2, localize=True)
+    target = forms.DecimalField(label="Target", max_digits=16, decimal_places=2, localize=True)
     satuan = forms.CharField(label="Satuan", max_length=50, help_text='Misalnya "dokumen", "%", "hari", "bulan".')
 
     def __init__(self, *args, **kwargs):
@@ -396,6 +404,13 @@ class FormIndikator(forms.Form):
                 Column("satuan", css_class="col-md-4"),
             ),
         )
+
+    def clean_target(self):
+        # A target of zero leaves nothing to measure the realisation against (the indicator_target_positif rule).
+        target = self.cleaned_data["target"]
+        if target <= 0:
+            raise forms.ValidationError("Target harus lebih dari 0.")
+        return target
 
 
 class FormBuatSKP(forms.Form):

@@ -451,7 +451,13 @@ class IndikatorKinerja(models.Model):
         verbose_name = "indikator kinerja"
         verbose_name_plural = "indikator kinerja"
         ordering = ["rhk", "urutan", "id"]
-        constraints = [models.CheckConstraint(condition=Q(target__gt=0), name="indikator_target_positif")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(target__gt=0),
+                name="indikator_target_positif",
+                violation_error_message="Target harus lebih dari 0.",
+            )
+        ]
 
     def __str__(self):
         return f"{self.uraian[:60]} ({self.target} {self.satuan})"

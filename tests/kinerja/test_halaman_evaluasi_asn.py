@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from kinerja import services_evaluasi as svc
@@ -77,6 +78,32 @@ def test_an_rhk_citing_someone_elses_rhk_is_a_field_error(org, login):
         reverse("skp_rhk_baru", args=[skp.pk]), {"uraian": "x", "jenis": "UTAMA", "rhk_atasan": lain.pk}
     )
     assert "rhk_atasan" in response.context["form"].errors
+    assert not RencanaHasilKerja.objects.filter(skp=skp).exists()
+
+
+@pytest.mark.parametrize("target", ["0", "-5"])
+def test_an_indicator_without_a_positive_target_is_a_field_error_said_once(org, login, target):
+    rhk = skp_atasan(org.atasan_a)
+    data = {"uraian": "Dokumen kajian", "aspek": "KUANTITAS", "target": target, "satuan": "dokumen"}
+    response = login(org.atasan_a).post(reverse("skp_indikator_baru", args=[rhk.pk]), data)
+    assert response.context["form"].errors["target"] == ["Target harus lebih dari 0."]
+    html = response.content.decode()
+    assert html.count("Target harus lebih dari 0.") == 1 and "indikator_target_positif" not in html
+    assert not IndikatorKinerja.objects.filter(rhk=rhk).exists()
+
+
+def test_a_target_of_zero_written_past_the_form_is_refused_in_indonesian(org):
+    rhk = skp_atasan(org.atasan_a)
+    indikator = IndikatorKinerja(rhk=rhk, uraian="x", aspek="KUANTITAS", target=0, satuan="dokumen")
+    with pytest.raises(ValidationError) as info:
+        indikator.full_clean()
+    assert info.value.messages == ["Target harus lebih dari 0."]
+
+
+def test_long_texts_are_refused_with_the_limit_and_nothing_is_saved(org, login):
+    skp = svc.buat_skp(org.staf_a1.user, org.staf_a1.pk, TAHUN)
+    response = login(org.staf_a1).post(reverse("skp_rhk_baru", args=[skp.pk]), {"uraian": "x" * 1001, "jenis": "UTAMA"})
+    assert "paling banyak 1000 karakter" in response.context["form"].errors["uraian"][0]
     assert not RencanaHasilKerja.objects.filter(skp=skp).exists()
 
 
