@@ -111,7 +111,10 @@ class FormSurvei(forms.Form):
     """The nine SKM questions, each answered 1–4 with the regulation's wording, and an optional comment."""
 
     saran = forms.CharField(
-        label="Saran dan masukan (tidak wajib)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Saran dan masukan (tidak wajib)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, **kwargs):

@@ -149,6 +149,9 @@ def test_the_survey_refuses_missing_or_out_of_range_answers(selesai, client):
     url = reverse("layanan:survei", args=[selesai.token_survei])
     assert "Pilih salah satu jawaban" in client.post(url, jawaban_form(unsur_9="")).content.decode()
     assert client.post(url, jawaban_form(unsur_1="5")).status_code == 200
+    # No account is needed for the survey, so its free text is bounded.
+    panjang = client.post(url, jawaban_form(saran="x" * 2001)).content.decode()
+    assert "paling banyak 2000 karakter" in panjang
     assert not SurveiKepuasan.objects.exists()
 
 
