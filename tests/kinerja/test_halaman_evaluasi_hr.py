@@ -231,6 +231,19 @@ def test_finalising_a_violating_unit_needs_a_reason_which_is_listed_on_the_unit_
     assert "Riwayat pengecualian kurva" in html and "Unit kecil, dua orang saja" in html
 
 
+def test_finalising_before_the_organisations_performance_is_refused_with_one_message(org, login):
+    s = Skenario(org)
+    s.nilai(org.staf_a1)
+    s.nilai(org.staf_a2)
+    KinerjaOrganisasi.objects.filter(periode=s.periode).delete()
+    url = reverse("periode_unit", args=[s.periode.pk, org.bidang_a.pk])
+    client = login(org.hr_a)
+    versi = {f"versi_{e.pk}": e.versi for e in client.get(url).context["siap"]}
+    html = client.post(url, {"aksi": "finalkan", **versi}).content.decode()
+    assert html.count("Tetapkan dulu capaian kinerja organisasi") == 1
+    assert not EvaluasiKinerja.objects.filter(status="FINAL").exists()
+
+
 def test_finalising_with_a_stale_page_is_refused_and_nothing_is_final(org, login):
     s = Skenario(org)
     s.nilai(org.staf_a1)
@@ -241,7 +254,7 @@ def test_finalising_with_a_stale_page_is_refused_and_nothing_is_final(org, login
     ev = s.evaluasi()
     svc.kembalikan_evaluasi(org.atasan_a.user, ev.pk, ev.versi, "Perbaiki bukti")
     response = client.post(url, {"aksi": "finalkan", **versi})
-    assert "sudah diubah sejak halaman dibuka" in response.content.decode()
+    assert response.content.decode().count("sudah diubah sejak halaman dibuka") == 1
     assert "Muat ulang halaman" in response.content.decode()
     assert not EvaluasiKinerja.objects.filter(status="FINAL").exists()
 
