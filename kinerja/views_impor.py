@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -48,7 +49,12 @@ def impor_roster(request):
     if request.method == "POST" and form.is_valid():
         job = services.create_import_job(request.user, form.cleaned_data["berkas"])
         return redirect("impor_roster_detail", pk=job.pk)
-    riwayat = ImporRoster.objects.select_related("dibuat_oleh").defer("ringkasan", "galat")[:10]
+    # The error lists stay unread (a rejected file may have thousands); whether there are any is enough.
+    riwayat = (
+        ImporRoster.objects.select_related("dibuat_oleh")
+        .defer("ringkasan", "galat")
+        .annotate(ditolak=ExpressionWrapper(Q(status=ImporRoster.Status.PRATINJAU) & ~Q(galat=[]), BooleanField()))[:10]
+    )
     return render(request, "kinerja/impor_roster.html", {"form": form, "riwayat": riwayat})
 
 

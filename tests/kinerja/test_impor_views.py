@@ -168,6 +168,12 @@ def test_a_file_with_errors_lists_every_error_by_row_and_column_and_cannot_be_co
     job.refresh_from_db()
     assert job.status == ImporRoster.Status.PRATINJAU
     assert jumlah() == sebelum
+    # The import page's history says so too, beside a file that is still a preview.
+    baik = job_dari(unggah(client, xlsx(roster_kecil()), "baik.xlsx"))
+    riwayat = {j.pk: j for j in client.get(reverse("impor_roster")).context["riwayat"]}
+    assert (riwayat[job.pk].ditolak, riwayat[baik.pk].ditolak) == (True, False)
+    halaman = client.get(reverse("impor_roster")).content.decode()
+    assert halaman.count("Ditolak") == 1 and "Pratinjau" in halaman
 
 
 @pytest.mark.parametrize(
