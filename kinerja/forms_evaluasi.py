@@ -318,6 +318,7 @@ class FormPengaturan(forms.Form):
     batas_capaian = forms.DecimalField(
         label="Batas capaian (%)",
         min_value=100,
+        max_value=120,
         max_digits=5,
         decimal_places=2,
         help_text="PP 30/2019: capaian paling tinggi 120%.",

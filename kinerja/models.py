@@ -909,7 +909,11 @@ class PengaturanKinerja(models.Model):
         verbose_name_plural = "pengaturan kinerja"
         constraints = [
             models.CheckConstraint(condition=Q(pk=1), name="pengaturan_kinerja_satu_baris"),
-            models.CheckConstraint(condition=Q(batas_capaian__gte=100), name="pengaturan_batas_capaian_sah"),
+            models.CheckConstraint(
+                condition=Q(batas_capaian__gte=100, batas_capaian__lte=120),
+                name="pengaturan_batas_capaian_sah",
+                violation_error_message="Batas capaian antara 100%% dan 120%% (PP 30/2019).",
+            ),
         ]
 
     def __str__(self):

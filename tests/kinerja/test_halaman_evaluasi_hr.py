@@ -6,6 +6,7 @@ import time
 from io import BytesIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -273,6 +274,20 @@ def test_the_administrator_edits_the_settings_with_the_curve_percentages(org, lo
     data.update(kurva_ISTIMEWA_0="70", rumus_efisiensi_tinggi="on")
     client.post(reverse("pengaturan_kinerja"), data)
     assert PengaturanKinerja.aktif().kurva is None  # back to the defaults
+
+
+@pytest.mark.parametrize(("batas", "pesan"), [("121", "120"), ("500", "120"), ("99", "100")])
+def test_the_achievement_cap_stays_within_the_regulations_range(org, login, batas, pesan):
+    # PP 30/2019: achievement counts up to 120%; the cap may be set lower, never above, and not under 100%.
+    client = login(org.admin)
+    page = client.get(reverse("pengaturan_kinerja"))
+    data = {nama: page.context["form"][nama].value() for nama in page.context["form"].fields}
+    response = client.post(reverse("pengaturan_kinerja"), {**data, "batas_capaian": batas})
+    assert pesan in response.context["form"].errors["batas_capaian"][0]
+    assert PengaturanKinerja.aktif().batas_capaian == 120
+    with pytest.raises(ValidationError) as info:
+        PengaturanKinerja(pk=1, batas_capaian=batas).full_clean(validate_unique=False)
+    assert info.value.messages == ["Batas capaian antara 100% dan 120% (PP 30/2019)."]
 
 
 def _buku(response):
