@@ -8,7 +8,15 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from kinerja import services_evaluasi as svc
-from kinerja.models import SKP, DialogKinerja, EvaluasiKinerja, IndikatorKinerja, KinerjaOrganisasi, RencanaHasilKerja
+from kinerja.models import (
+    SKP,
+    DialogKinerja,
+    EvaluasiKinerja,
+    IndikatorKinerja,
+    KinerjaOrganisasi,
+    Notifikasi,
+    RencanaHasilKerja,
+)
 from tests.kinerja.bantuan_evaluasi import TAHUN, Skenario, skp_atasan
 
 pytestmark = pytest.mark.django_db
@@ -195,3 +203,13 @@ def test_the_document_uses_the_nearest_ancestors_organisational_performance(org,
 def test_the_print_stylesheet_is_a4():
     css = Path(finders.find("css/dokumen.css")).read_text()
     assert "@page" in css and "A4" in css and "@media print" in css
+
+
+@pytest.mark.parametrize(("jumlah", "catatan"), [(6, False), (55, True)])
+def test_the_notifications_page_says_it_shows_only_the_latest_50_when_it_does(client, org, jumlah, catatan):
+    user = org.staf_a1.user
+    Notifikasi.objects.bulk_create([Notifikasi(penerima=user, judul=f"Pemberitahuan {i}") for i in range(jumlah)])
+    client.force_login(user)
+    html = client.get(reverse("notifikasi_daftar")).content.decode()
+    assert html.count("Pemberitahuan ") == min(jumlah, 50)
+    assert ("Menampilkan 50 notifikasi terbaru" in html) is catatan
