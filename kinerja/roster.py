@@ -39,6 +39,7 @@ from .spreadsheet import (  # noqa: F401
     tulis_xlsx,
     urutkan_galat,
 )
+from .telepon import normalisasi_telepon
 
 # (key, header) in template order; the key is the Pegawai field where there is one.
 KOLOM = [
@@ -224,7 +225,11 @@ def _parse_kode_unit(nilai, judul):
 
 
 def _parse_no_hp(nilai, judul):
-    return sel_teks_saja(nilai, judul, "angka 0 di depan nomor HP hilang bila disimpan sebagai angka.")
+    isi = sel_teks_saja(nilai, judul, "angka 0 di depan nomor HP hilang bila disimpan sebagai angka.")
+    # Checked, but kept as written: an unchanged roster must read back unchanged.
+    if isi:
+        normalisasi_telepon(isi)
+    return isi
 
 
 # A plain address (most of a roster) that this strict pattern accepts is valid for Django's validator too;
@@ -265,7 +270,7 @@ PARSER = {
 
 
 # These parsers return a text cell as teks() does; they differ only for numbers and dates.
-_PARSER_TEKS = {parse_teks, parse_nip, _parse_kode_unit, _parse_no_hp}
+_PARSER_TEKS = {parse_teks, parse_nip, _parse_kode_unit}
 
 
 # Checking -----------------------------------------------------------------------------------------------

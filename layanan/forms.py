@@ -6,6 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from kinerja.telepon import normalisasi_telepon
+
 from . import ikm
 from .models import JenisLayanan, Permohonan
 from .nik import normalisasi_nik
@@ -31,6 +33,13 @@ class _FormPemohon(forms.Form):
         except ValueError as e:
             raise ValidationError(str(e)) from None
 
+    def clean_telepon(self):
+        telepon = self.cleaned_data["telepon"]
+        try:
+            return normalisasi_telepon(telepon) if telepon else ""
+        except ValueError as e:
+            raise ValidationError(str(e)) from None
+
 
 class FormLoket(_FormPemohon):
     """The counter form: four fields and the channel, in the order an officer asks them."""
@@ -49,12 +58,9 @@ class FormLoket(_FormPemohon):
         super().__init__(*args, **kwargs)
         self.fields["jenis_layanan"].queryset = jenis_layanan
         self.fields["jenis_layanan"].widget.attrs["autofocus"] = True
-
-    def clean(self):
-        data = super().clean()
-        if not data.get("telepon"):
-            self.add_error("telepon", "Isi nomor HP agar pemohon dapat dihubungi.")
-        return data
+        # At the counter the officer asks for a number to reach the applicant by.
+        self.fields["telepon"].required = True
+        self.fields["telepon"].error_messages["required"] = "Isi nomor HP agar pemohon dapat dihubungi."
 
 
 class FormPermohonanDaring(_FormPemohon):

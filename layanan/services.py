@@ -16,6 +16,7 @@ from django.utils import timezone
 from kinerja.errors_evaluasi import StatusTidakSesuai, TidakBerwenang
 from kinerja.models import Notifikasi, UnitKerja
 from kinerja.permissions import peran
+from kinerja.telepon import normalisasi_telepon
 
 from . import ikm
 from .models import JenisLayanan, PenghitungTiket, Permohonan, RiwayatPermohonan, SurveiKepuasan
@@ -57,27 +58,32 @@ def _nomor_tiket(jenis: JenisLayanan, tanggal) -> str:
     return f"{jenis.kode}-{tanggal:%y%m%d}-{penghitung.terakhir:04d}"
 
 
-def _data_pemohon(nik: str, telepon: str, email: str) -> str:
+def _data_pemohon(nik: str, telepon: str, email: str) -> tuple[str, str]:
+    """The applicant's NIK and phone number as stored, or a ValidationError by field."""
     try:
         nik = normalisasi_nik(nik, hari_ini=timezone.localdate())
     except ValueError as e:
         raise ValidationError({"nik": str(e)}) from None
     if not (telepon.strip() or email.strip()):
         raise ValidationError({"telepon": "Isi nomor HP atau email agar pemohon dapat dihubungi."})
-    return nik
+    try:
+        telepon = normalisasi_telepon(telepon) if telepon.strip() else ""
+    except ValueError as e:
+        raise ValidationError({"telepon": str(e)}) from None
+    return nik, telepon
 
 
 def _buat(jenis: JenisLayanan, *, oleh, petugas, kanal, nama_pemohon, nik, telepon, email) -> Permohonan:
     if not jenis.aktif:
         raise StatusTidakSesuai(f"Layanan {jenis.nama} sedang tidak dibuka.")
-    nik = _data_pemohon(nik, telepon, email)
+    nik, telepon = _data_pemohon(nik, telepon, email)
     sekarang = timezone.now()
     permohonan = Permohonan.objects.create(
         nomor_tiket=_nomor_tiket(jenis, timezone.localdate(sekarang)),
         jenis_layanan=jenis,
         nama_pemohon=nama_pemohon.strip(),
         nik=nik,
-        telepon=telepon.strip(),
+        telepon=telepon,
         email=email.strip(),
         kanal=kanal,
         petugas=petugas,

@@ -183,11 +183,11 @@ def test_rules_outcomes_and_import_pages_escape_stored_text(org, client):
 
 def test_service_desk_pages_escape_requests_notes_and_survey_comments(org, client):
     jenis = JenisLayananFactory(kode="KTP", nama="Perekaman KTP-el", unit_kerja=org.opd_b)
-    p = svc_layanan.ajukan_daring(jenis_layanan=jenis, nama_pemohon="Rahmat", nik=NIK_CONTOH, telepon="0812")
+    p = svc_layanan.ajukan_daring(jenis_layanan=jenis, nama_pemohon="Rahmat", nik=NIK_CONTOH, telepon="081234567890")
     svc_layanan.ubah_status(org.petugas.user, p.pk, "DIPROSES", catatan="Berkas lengkap")
     p = svc_layanan.ubah_status(org.petugas.user, p.pk, "SELESAI", catatan="Selesai")
     svc_layanan.isi_survei(p.token_survei, [4] * 9, "Saran pemohon")
-    ditolak = svc_layanan.ajukan_daring(jenis_layanan=jenis, nama_pemohon="Ani", nik=NIK_CONTOH, telepon="0813")
+    ditolak = svc_layanan.ajukan_daring(jenis_layanan=jenis, nama_pemohon="Ani", nik=NIK_CONTOH, telepon="081334567890")
     svc_layanan.ubah_status(org.petugas.user, ditolak.pk, "DITOLAK", catatan="KK tidak terbaca")
     racuni()
     p = Permohonan.objects.get(pk=p.pk)

@@ -353,7 +353,7 @@ def test_export_keeps_nip_as_text_and_escapes_formula_cells(org, login):
 
 @pytest.mark.parametrize("format_berkas", ["xlsx", "csv"])
 def test_an_export_reimports_with_every_row_unchanged(org, login, format_berkas):
-    PegawaiFactory(unit_kerja=org.opd_b, atasan=org.staf_b, nama="=SUM(1)", no_hp="+6281234567", email="a@b.id")
+    PegawaiFactory(unit_kerja=org.opd_b, atasan=org.staf_b, nama="=SUM(1)", no_hp="+6281234567890", email="a@b.id")
     isi = login(org.admin).get(reverse("ekspor_roster", args=[format_berkas])).content
     rencana = services.preview_roster(f"ekspor.{format_berkas}", isi)
     assert rencana.galat == []

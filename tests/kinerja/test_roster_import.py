@@ -215,6 +215,8 @@ def test_it_refuses_an_nip_stored_as_a_number_and_writes_nothing(org):
         ({"Nama": ""}, "Nama", "wajib diisi"),
         ({"Kode Unit": ""}, "Kode Unit", "wajib diisi"),
         ({"No HP": 81234567890}, "No HP", "Format kolom No HP sebagai Teks"),
+        ({"No HP": "telepon saya"}, "No HP", "hanya boleh berisi angka"),
+        ({"No HP": "0812"}, "No HP", "panjangnya tidak sesuai"),
         ({"Kode Unit": 90.1}, "Kode Unit", "Format kolom Kode Unit sebagai Teks"),
         ({"NIP Atasan": buat_nip(29999)}, "NIP Atasan", "tidak ada di berkas maupun di basis data"),
         ({"Nama": "x" * 151}, "Nama", "paling banyak 150"),

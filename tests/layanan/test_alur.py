@@ -31,7 +31,7 @@ def jam(monkeypatch):
 
 
 def catat(lay, **kw):
-    data = dict(jenis_layanan=lay.jenis, nama_pemohon="Siti Rahmawati", nik=NIK_CONTOH, telepon="0812")
+    data = dict(jenis_layanan=lay.jenis, nama_pemohon="Siti Rahmawati", nik=NIK_CONTOH, telepon="081234567890")
     return services.catat_di_loket(lay.petugas.user, **{**data, **kw})
 
 
@@ -71,7 +71,7 @@ def test_an_officer_of_another_unit_cannot_record_or_move_the_request(lay, jam):
     jam("2025-03-03 09:00")
     with pytest.raises(TidakBerwenang):
         services.catat_di_loket(
-            lay.petugas_a.user, jenis_layanan=lay.jenis, nama_pemohon="X", nik=NIK_CONTOH, telepon="1"
+            lay.petugas_a.user, jenis_layanan=lay.jenis, nama_pemohon="X", nik=NIK_CONTOH, telepon="081234567890"
         )
     p = catat(lay)
     for user in (lay.petugas_a.user, lay.hr_b.user, lay.kepala_b.user, lay.admin):
@@ -163,10 +163,12 @@ def test_online_request_is_taken_up_by_the_first_officer_who_moves_it(lay, jam):
         ({"nik": "7501044503900000"}, "nik"),
         ({"nik": "7.50104E+15"}, "nik"),
         ({"telepon": "", "email": ""}, "telepon"),
+        ({"telepon": "telepon saya"}, "telepon"),
+        ({"telepon": "0812"}, "telepon"),
     ],
 )
 def test_invalid_applicant_data_is_refused_by_field(lay, kw, field):
-    data = {**dict(jenis_layanan=lay.jenis, nama_pemohon="Rahmat", nik=NIK_CONTOH, telepon="0812"), **kw}
+    data = {**dict(jenis_layanan=lay.jenis, nama_pemohon="Rahmat", nik=NIK_CONTOH, telepon="081234567890"), **kw}
     with pytest.raises(ValidationError) as e:
         services.ajukan_daring(**data)
     assert field in e.value.message_dict
@@ -177,7 +179,7 @@ def test_inactive_services_take_no_requests(lay):
     lay.jenis.aktif = False
     lay.jenis.save()
     with pytest.raises(StatusTidakSesuai):
-        services.ajukan_daring(jenis_layanan=lay.jenis, nama_pemohon="R", nik=NIK_CONTOH, telepon="1")
+        services.ajukan_daring(jenis_layanan=lay.jenis, nama_pemohon="R", nik=NIK_CONTOH, telepon="081234567890")
 
 
 def test_office_hours_entered_in_the_admin_replace_the_defaults(lay, jam):

@@ -16,7 +16,13 @@ S = Permohonan.Status
 
 
 def isian_daring(lay, **kw):
-    return {"jenis_layanan": lay.jenis.pk, "nama_pemohon": "Rahmat Hulopi", "nik": NIK_CONTOH, "telepon": "0812", **kw}
+    return {
+        "jenis_layanan": lay.jenis.pk,
+        "nama_pemohon": "Rahmat Hulopi",
+        "nik": NIK_CONTOH,
+        "telepon": "081234567890",
+        **kw,
+    }
 
 
 def test_a_citizen_applies_online_and_sees_the_ticket(lay, client):
@@ -25,6 +31,15 @@ def test_a_citizen_applies_online_and_sees_the_ticket(lay, client):
     assert (p.kanal, p.petugas, p.nama_pemohon) == (Permohonan.Kanal.DARING, None, "Rahmat Hulopi")
     assert response.redirect_chain[-1][0] == reverse("layanan:terkirim")
     assert p.nomor_tiket in response.content.decode()
+
+
+def test_the_phone_number_is_checked_and_stored_in_one_form(lay, client):
+    url = reverse("layanan:ajukan")
+    halaman = client.post(url, isian_daring(lay, telepon="telepon saya")).content.decode()
+    assert "hanya boleh berisi angka" in halaman and "0812 3456 7890" in halaman
+    assert not Permohonan.objects.exists()
+    client.post(url, isian_daring(lay, telepon="+62 812-3456-7890"))
+    assert Permohonan.objects.get().telepon == "081234567890"
 
 
 def test_the_form_explains_an_invalid_nik_in_indonesian(lay, client):
@@ -56,7 +71,7 @@ def test_the_thanks_page_needs_a_fresh_submission(client):
 @pytest.fixture
 def selesai(lay):
     p = services.catat_di_loket(
-        lay.petugas.user, jenis_layanan=lay.jenis, nama_pemohon="Siti", nik=NIK_CONTOH, telepon="0812"
+        lay.petugas.user, jenis_layanan=lay.jenis, nama_pemohon="Siti", nik=NIK_CONTOH, telepon="081234567890"
     )
     services.ubah_status(lay.petugas.user, p.pk, S.DIPROSES)
     return services.ubah_status(lay.petugas.user, p.pk, S.SELESAI)

@@ -51,7 +51,11 @@ def test_officers_saving_at_the_same_instant_get_distinct_consecutive_tickets(la
     def catat(i):
         return [
             services.catat_di_loket(
-                petugas_lain[0], jenis_layanan=lay.jenis, nama_pemohon=f"P{i}-{k}", nik=NIK_CONTOH, telepon="0812"
+                petugas_lain[0],
+                jenis_layanan=lay.jenis,
+                nama_pemohon=f"P{i}-{k}",
+                nik=NIK_CONTOH,
+                telepon="081234567890",
             ).nomor_tiket
             for k in range(3)
         ]
