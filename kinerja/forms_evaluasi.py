@@ -141,6 +141,13 @@ class FormFilterEvaluasi(forms.Form):
         return {"unit_id": data.get("unit"), "status": data.get("status", ""), "predikat": data.get("predikat", "")}
 
 
+# Numbers are read the Indonesian way (12,5): "1.000" is then one with three decimals, not a thousand.
+GALAT_DESIMAL = {
+    "max_decimal_places": "Paling banyak %(max)s angka di belakang koma. Tulis desimal dengan koma (12,5) dan "
+    "ribuan tanpa titik (1000)."
+}
+
+
 class FormRealisasi(forms.Form):
     """The realisation and evidence of every indicator of the evaluation's SKP, named as the service's error keys."""
 
@@ -160,6 +167,7 @@ class FormRealisasi(forms.Form):
                     decimal_places=2,
                     initial=r.realisasi if r else None,
                     localize=True,
+                    error_messages=GALAT_DESIMAL,
                 )
                 self.fields[f"{nama}_bukti_tautan"] = forms.URLField(
                     label="Tautan bukti",
@@ -392,7 +400,9 @@ class FormRHK(forms.Form):
 class FormIndikator(forms.Form):
     uraian = forms.CharField(label="Indikator kinerja", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
     aspek = forms.ChoiceField(label="Aspek", choices=IndikatorKinerja.Aspek.choices)
-    target = forms.DecimalField(label="Target", max_digits=16, decimal_places=2, localize=True)
+    target = forms.DecimalField(
+        label="Target", max_digits=16, decimal_places=2, localize=True, error_messages=GALAT_DESIMAL
+    )
     satuan = forms.CharField(label="Satuan", max_length=50, help_text='Misalnya "dokumen", "%", "hari", "bulan".')
 
     def __init__(self, *args, **kwargs):

@@ -93,6 +93,17 @@ def test_a_negative_or_missing_value_is_a_field_error(org, login):
     assert not RealisasiIndikator.objects.filter(evaluasi=ev).exists()
 
 
+def test_a_thousand_written_with_a_dot_is_explained(org, login):
+    s = Skenario(org)
+    ev = s.evaluasi()
+    response = login(org.staf_a1).post(reverse("evaluasi_isi", args=[ev.pk]), _isian(ev, ["1.000", "90", "12"]))
+    (pesan,) = response.context["form"].errors.values()
+    assert pesan == [
+        "Paling banyak 2 angka di belakang koma. Tulis desimal dengan koma (12,5) dan ribuan tanpa titik (1000)."
+    ]
+    assert not RealisasiIndikator.objects.filter(evaluasi=ev).exists()
+
+
 def test_a_refused_submission_keeps_what_was_saved_and_explains(org, login):
     s = Skenario(org)
     ev = s.evaluasi()
