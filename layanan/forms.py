@@ -170,9 +170,22 @@ class FormPeriode(forms.Form):
             field.widget.attrs["class"] = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
         self.fields["tahun"].widget.attrs["placeholder"] = "tahun ini"
 
+    def isian(self) -> dict:
+        """The values of the valid fields. An invalid one is left out and marked, with its message beside it; the
+        other filters still apply."""
+        if not self.is_bound:
+            return {}
+        if not self.is_valid():
+            for nama in self.errors:
+                if nama in self.fields:
+                    kelas = self.fields[nama].widget.attrs.get("class", "")
+                    if "is-invalid" not in kelas.split():
+                        self.fields[nama].widget.attrs["class"] = f"{kelas} is-invalid".strip()
+        return self.cleaned_data
+
     def periode(self) -> tuple[datetime.date, datetime.date, str]:
-        """(first day, last day, label); this year when the form is empty or invalid."""
-        data = self.cleaned_data if self.is_valid() else {}
+        """(first day, last day, label); this year when the year is empty or invalid."""
+        data = self.isian()
         tahun = data.get("tahun") or timezone.localdate().year
         label, bulan_awal, bulan_akhir = self.BAGIAN[data.get("bagian") or ""]
         akhir = datetime.date(tahun + (bulan_akhir == 12), bulan_akhir % 12 + 1, 1) - datetime.timedelta(days=1)
@@ -197,7 +210,7 @@ class FormFilterPermohonan(FormPeriode):
         self.fields["petugas"].choices = [("", "Semua petugas"), *petugas_choices]
 
     def filters(self):
-        data = self.cleaned_data if self.is_valid() else {}
+        data = self.isian()
         mulai, selesai, _ = self.periode()
         return {
             "q": data.get("q", ""),

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from layanan.models import Permohonan
 from tests.layanan.factories import PermohonanFactory
@@ -159,3 +160,21 @@ def test_list_pages_cost_the_same_queries_for_5_and_50_rows(lay, login, role, ur
     assert Permohonan.objects.count() == 50
     assert _jumlah_query(client, url) == lima
     assert lima <= 12
+
+
+def test_an_invalid_filter_is_shown_beside_its_field_and_the_others_still_apply(lay, login, permohonan_b):
+    sekarang = timezone.now()
+    PermohonanFactory(
+        jenis_layanan=lay.jenis,
+        nama_pemohon="Pemohon Selesai",
+        status=Permohonan.Status.SELESAI,
+        diterima_pada=sekarang,
+        selesai_pada=sekarang,
+    )
+    respons = login(lay.petugas).get(reverse("layanan:daftar"), {"tahun": "99999", "status": "SELESAI"})
+    html = respons.content.decode()
+    assert 'class="form-control is-invalid" placeholder' in html
+    pesan = "Pastikan nilai ini lebih kecil dari atau sama dengan 2100."
+    assert f'<div class="invalid-feedback" id="id_tahun_error">{pesan}</div>' in html
+    assert "Pemohon Selesai" in html and permohonan_b.nomor_tiket not in html
+    assert f"Setahun {timezone.localdate().year}" in html
