@@ -76,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "kinerja.context_processors.peran",
                 "kinerja.context_processors.notifikasi",
+                "kinerja.context_processors.fragmen",
             ],
         },
     },

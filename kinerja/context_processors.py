@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils.functional import SimpleLazyObject
 
@@ -13,6 +14,11 @@ def _user(request):
 def peran(request):
     """Expose the user's roles to templates so the navigation shows each role what it may use."""
     return {"peran": peran_user(_user(request))}
+
+
+def fragmen(request):
+    """How long the cached page fragments live (kinerja/versi_data.py); 0 caches nothing. A view may override it."""
+    return {"fragmen_detik": settings.FRAGMEN_CACHE_DETIK}
 
 
 def notifikasi(request):

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -42,9 +41,9 @@ def daftar_pegawai(request):
         "form": form,
         "halaman": halaman,
         "nomor_halaman": halaman.paginator.get_elided_page_range(halaman.number, on_each_side=2, on_ends=1),
-        # The form and the table are rendered only when the cache has no fragment for these data.
+        # The form and the table are rendered only when the cache has no fragment for these data (fragmen_detik:
+        # context_processors.fragmen).
         "fragmen": kunci_fragmen(request, "roster"),
-        "fragmen_detik": settings.FRAGMEN_CACHE_DETIK,
     }
     return render(request, "kinerja/daftar_pegawai.html", context)
 
@@ -105,7 +104,6 @@ def tim_saya(request):
         "nomor_halaman": halaman.paginator.get_elided_page_range(halaman.number, on_each_side=2, on_ends=1),
         # The tables are rendered only when the cache has no fragment for these data (kinerja/versi_data.py).
         "fragmen": kunci_fragmen(request, "roster", "periode", "skp", "evaluasi"),
-        "fragmen_detik": settings.FRAGMEN_CACHE_DETIK,
         **konteks_tim_evaluasi(request, halaman.object_list),
     }
     return render(request, "kinerja/tim_saya.html", context)

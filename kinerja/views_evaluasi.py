@@ -218,7 +218,6 @@ def periode_detail(request, pk):
         "pilihan_unit": pilihan_unit,
         "fragmen": kunci_fragmen(request, "roster", "periode", "evaluasi"),
         "fragmen_periode": kunci_fragmen(request, "roster", "periode", "evaluasi", bagian=f"periode:{periode.pk}"),
-        "fragmen_detik": settings.FRAGMEN_CACHE_DETIK,
     }
     return render(request, "kinerja/evaluasi/periode_detail.html", context)
 

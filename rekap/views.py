@@ -1,6 +1,5 @@
 """Dashboards: thin views over rekap.selectors; every one checks its role on the server."""
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -75,7 +74,6 @@ def organisasi(request):
         context |= tersimpan(request, bagian, hitung, "roster", "periode", "rekap", "layanan")
         context |= {
             "fragmen": kunci_fragmen(request, "roster", "periode", "rekap", "layanan"),
-            "fragmen_detik": settings.FRAGMEN_CACHE_DETIK,
         }
     return render(request, "rekap/organisasi.html", context)
 
