@@ -48,7 +48,7 @@ run: migrate
 	echo; echo "Kinerja ASN Gorontalo: http://127.0.0.1:$(PORT)/  (halaman masuk: http://127.0.0.1:$(PORT)/masuk/)"; echo; \
 	$(BIN)/python manage.py runserver 0.0.0.0:$(PORT)
 
-# The database is the one DATABASE_URL names (default: the SQLite dev database); kinerja/cadangan.py does the work.
+# The database is the one DATABASE_URL names (default: the SQLite dev database); core/backup.py does the work.
 backup: $(STAMP)
 	$(BIN)/python manage.py backup_db
 

@@ -33,7 +33,7 @@ def periode(request, pk):
 
 @login_required
 def pegawai(request):
-    qs = selectors.search_pegawai(request.user, q=request.GET.get("q", ""), aktif=True)
+    qs = selectors.cari_pegawai(request.user, q=request.GET.get("q", ""), aktif=True)
     halaman = Paginator(qs, PEGAWAI_PER_HALAMAN).get_page(1)
     return _teks(f"{p.nip} {p.nama} {p.unit_kerja.nama}" for p in halaman)
 
@@ -42,7 +42,7 @@ def pegawai(request):
 def tim(request):
     periode = sel.periode_terkini()
     saya = peran(request.user).pegawai
-    halaman = Paginator(selectors.team_of(request.user, saya), TIM_PER_HALAMAN).get_page(1)
+    halaman = Paginator(selectors.tim_dari(request.user, saya), TIM_PER_HALAMAN).get_page(1)
     anggota = sel.tim_saya(request.user, periode.pk, halaman.object_list)
     return _teks(f"{a.pegawai.nama} {a.pegawai.jumlah_bawahan} {a.evaluasi and a.evaluasi.status}" for a in anggota)
 

@@ -121,10 +121,10 @@ def _ukur(fungsi):
 
 
 def fase_kami(path):
-    from kinerja.services import import_roster
+    from kinerja.services import impor_roster
 
     def jalan():
-        hasil = import_roster(path.name, path.read_bytes()).ringkasan()
+        hasil = impor_roster(path.name, path.read_bytes()).ringkasan()
         return {
             "baris": hasil["jumlah_baris"],
             "baru": hasil["jumlah_baru"],

@@ -5,7 +5,7 @@ import os
 
 from celery import Celery
 
-from config.health import periksa_layanan as periksa
+from core.health import check_services
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -21,7 +21,7 @@ app.autodiscover_tasks(related_name="tasks_evaluasi")
 @app.task(name="config.periksa_layanan")
 def periksa_layanan():
     """Run the health checks from the worker (beat schedules it), so an outage shows in the worker's log too."""
-    hasil = periksa()
+    hasil = check_services()
     if any(status != "ok" for status in hasil.values()):
         logger.warning("Layanan bermasalah menurut worker: %s", hasil)
     return hasil

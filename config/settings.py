@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "import_export",
     "axes",
+    "core",
     "kinerja",
     "layanan",
     "evaluasi",
@@ -41,11 +42,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "config.proxy.AlamatKlienMiddleware",
-    "config.health.HealthCheckMiddleware",
+    "core.proxy.ClientAddressMiddleware",
+    "core.health.HealthCheckMiddleware",
     # Turns a database or Redis failure in a view or template into the 503 page; one raised inside another
-    # middleware reaches handler500 (config.gangguan.server_error), which gives the same page.
-    "config.gangguan.GangguanLayananMiddleware",
+    # middleware reaches handler500 (core.outage.server_error), which gives the same page.
+    "core.outage.ServiceOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -128,9 +129,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # No "AXES: BEGIN version ..." banner on every manage.py command and worker start.
 AXES_VERBOSE = False
-AXES_LOCKOUT_CALLABLE = "config.masuk.halaman_terkunci"
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_page"
 # The client's address behind our reverse proxies (TRUSTED_PROXIES), as every per-address limit sees it.
-AXES_CLIENT_IP_CALLABLE = "config.proxy.alamat_klien"
+AXES_CLIENT_IP_CALLABLE = "core.proxy.client_address"
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]
@@ -198,21 +199,21 @@ LAYANAN_BATAS_LACAK = env.int("LAYANAN_BATAS_LACAK", default=20)
 IKM_CACHE_DETIK = env.int("IKM_CACHE_DETIK", default=300)
 # The heaviest parts of the main pages (Tim Saya, the ASN search, the HR list, the realisation form, the
 # organisation dashboard's figures) are cached this many seconds (0: rendered on every request). Any write of the
-# data they show makes a fresh one at once (kinerja/versi_data.py); the time only bounds how long an unused one
+# data they show makes a fresh one at once (core/cache.py); the time only bounds how long an unused one
 # takes room in the cache.
 FRAGMEN_CACHE_DETIK = env.int("FRAGMEN_CACHE_DETIK", default=600)
 # Attendance and training-hours uploads (evaluasi), checked by their import form.
 EVALUASI_MAX_UPLOAD_MB = env.int("EVALUASI_MAX_UPLOAD_MB", default=10)
-# Every .xlsx upload is checked before parsing (zip bombs, kinerja.spreadsheet.periksa_arsip_xlsx): parts in the
+# Every .xlsx upload is checked before parsing (zip bombs, core.spreadsheet.check_xlsx_archive): parts in the
 # archive, total unpacked size, and compression ratio of a part; a province-wide roster stays far below them.
 XLSX_MAX_ENTRIES = env.int("XLSX_MAX_ENTRIES", default=1000)
 XLSX_MAX_UNPACKED_MB = env.int("XLSX_MAX_UNPACKED_MB", default=300)
 XLSX_MAX_RATIO = env.int("XLSX_MAX_RATIO", default=200)
-# Evidence files attached to a realisation (kinerja.berkas).
+# Evidence files attached to a realisation (core.files).
 BUKTI_MAX_MB = env.int("BUKTI_MAX_MB", default=5)
 
-# Django's renderer, with <select> written in Python (config/formulir.py).
-FORM_RENDERER = "config.formulir.PenyajiFormulir"
+# Django's renderer, with <select> written in Python (core/form_renderer.py).
+FORM_RENDERER = "core.form_renderer.FormRenderer"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -25,5 +25,5 @@ urlpatterns = [
     path("", include("kinerja.urls")),
 ]
 
-# A database or Redis failure raised inside a middleware arrives here; config.gangguan answers it with 503.
-handler500 = "config.gangguan.server_error"
+# A database or Redis failure raised inside a middleware arrives here; core.outage answers it with 503.
+handler500 = "core.outage.server_error"

@@ -8,10 +8,10 @@ from contextlib import contextmanager
 
 from django.db import connection
 
-UKURAN_BATCH = 2000
+BATCH_SIZE = 2000
 
 
-def postgres() -> bool:
+def is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
@@ -23,7 +23,7 @@ def reserve_ids(model, jumlah: int) -> list[int]:
     """
     if not jumlah:
         return []
-    if postgres():
+    if is_postgres():
         with connection.cursor() as cur:
             cur.execute(
                 "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
@@ -34,7 +34,7 @@ def reserve_ids(model, jumlah: int) -> list[int]:
     return list(range(terakhir + 1, terakhir + 1 + jumlah))
 
 
-def kolom_sql(model, kolom):
+def sql_columns(model, kolom):
     q = connection.ops.quote_name
     return [q(model._meta.get_field(f).column) for f in kolom]
 
@@ -43,20 +43,20 @@ def copy_rows(model, kolom, baris):
     """Insert rows with PostgreSQL COPY: one statement, values adapted by psycopg in C (ids given)."""
     q = connection.ops.quote_name
     with connection.cursor() as cur:
-        perintah = f"COPY {q(model._meta.db_table)} ({', '.join(kolom_sql(model, kolom))}) FROM STDIN"
+        perintah = f"COPY {q(model._meta.db_table)} ({', '.join(sql_columns(model, kolom))}) FROM STDIN"
         with cur.cursor.copy(perintah) as salin:
             for r in baris:
                 salin.write_row(r)
 
 
-def tulis_baris(model, kolom, baris):
+def insert_rows(model, kolom, baris):
     """Insert tuples of `kolom` (attnames; every NOT NULL column, the id if the rows need known ids): COPY on
     PostgreSQL, bulk_create elsewhere."""
-    if postgres():
+    if is_postgres():
         copy_rows(model, kolom, baris)
         return
     objek = (model(**dict(zip(kolom, r, strict=True))) for r in baris)
-    model._base_manager.bulk_create(objek, batch_size=UKURAN_BATCH)
+    model._base_manager.bulk_create(objek, batch_size=BATCH_SIZE)
 
 
 def update_rows(model, kolom, baris):
@@ -64,7 +64,7 @@ def update_rows(model, kolom, baris):
     if not baris:
         return
     q = connection.ops.quote_name
-    tabel, cols = q(model._meta.db_table), kolom_sql(model, ["id", *kolom])
+    tabel, cols = q(model._meta.db_table), sql_columns(model, ["id", *kolom])
     with connection.cursor() as cur:
         cur.execute(f"CREATE TEMPORARY TABLE impor_sementara AS SELECT {', '.join(cols)} FROM {tabel} WITH NO DATA")
         with cur.cursor.copy(f"COPY impor_sementara ({', '.join(cols)}) FROM STDIN") as salin:
@@ -76,18 +76,18 @@ def update_rows(model, kolom, baris):
 
 
 @contextmanager
-def foreign_key_sesudahnya(*models):
+def foreign_keys_checked_after(*models):
     """Bulk-load `models` with their foreign keys checked once at the end (PostgreSQL).
 
     A deferred foreign key queues one trigger per inserted row and checks each at commit, which dominates a
     load of millions of rows; dropping the keys and adding them back checks each with a single join. Runs inside
     the caller's transaction, so a failure anywhere restores the keys with the rollback.
     """
-    if not postgres():
+    if not is_postgres():
         yield
         return
     if not connection.in_atomic_block:
-        raise RuntimeError("foreign_key_sesudahnya harus dipakai di dalam transaction.atomic().")
+        raise RuntimeError("foreign_keys_checked_after harus dipakai di dalam transaction.atomic().")
     q = connection.ops.quote_name
     with connection.cursor() as cur:
         # Earlier rows' pending checks run now: a table with pending trigger events cannot be altered.
@@ -107,7 +107,7 @@ def foreign_key_sesudahnya(*models):
         cur.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
-def kosongkan(*models):
+def truncate_tables(*models):
     """Empty whole tables, children first: one TRUNCATE on PostgreSQL instead of collecting millions of rows.
 
     TRUNCATE has to name every table that points at the emptied ones; it is used only when those other tables
@@ -121,7 +121,7 @@ def kosongkan(*models):
                 semua.add(r.related_model)
                 lain.add(r.related_model)
                 antre.append(r.related_model)
-    if postgres() and not any(m._base_manager.exists() for m in lain):
+    if is_postgres() and not any(m._base_manager.exists() for m in lain):
         q = connection.ops.quote_name
         with connection.cursor() as cur:
             # Earlier deletes' deferred checks run first: a table with pending trigger events cannot be truncated.

@@ -5,7 +5,7 @@ import zipfile
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-EKSTENSI_BUKTI = ("pdf", "jpg", "jpeg", "png", "xlsx", "docx")
+EVIDENCE_EXTENSIONS = ("pdf", "jpg", "jpeg", "png", "xlsx", "docx")
 
 # Office Open XML files are zip archives; the folder inside tells a spreadsheet from a document.
 _FOLDER_OOXML = {"xlsx": "xl/", "docx": "word/"}
@@ -37,15 +37,15 @@ def _jenis_menurut_isi(berkas) -> str | None:
     return None
 
 
-def validasi_berkas_bukti(berkas) -> None:
+def validate_evidence_file(berkas) -> None:
     """Refuse an evidence file that is too large, has another extension, or whose content is not its extension."""
     batas = settings.BUKTI_MAX_MB
     if berkas.size > batas * 1024 * 1024:
         raise ValidationError(f"Berkas bukti paling besar {batas} MB (berkas ini {berkas.size / 1024 / 1024:.1f} MB).")
     nama = berkas.name or ""
     ekstensi = nama.rsplit(".", 1)[-1].lower() if "." in nama else ""
-    if ekstensi not in EKSTENSI_BUKTI:
-        raise ValidationError(f"Jenis berkas bukti harus salah satu dari: {', '.join(EKSTENSI_BUKTI)}.")
+    if ekstensi not in EVIDENCE_EXTENSIONS:
+        raise ValidationError(f"Jenis berkas bukti harus salah satu dari: {', '.join(EVIDENCE_EXTENSIONS)}.")
     ekstensi = "jpg" if ekstensi == "jpeg" else ekstensi
     isi = _jenis_menurut_isi(berkas)
     if isi != ekstensi:

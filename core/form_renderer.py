@@ -2,7 +2,7 @@
 
 Django renders a select through one template include per option, and every option's attributes through another:
 the unit filter of the HR pages (a province's units, the golongan, the statuses) took about a third of the ASN
-search page's time. `tulis_select` writes the same HTML, byte for byte (tests/test_formulir.py compares the two),
+search page's time. `render_select` writes the same HTML, byte for byte (tests/test_formulir.py compares the two),
 for the stock select and option templates; a widget with templates of its own still goes through them.
 """
 
@@ -27,7 +27,7 @@ def _teks(nilai) -> str:
     return conditional_escape(localize(nilai))
 
 
-def tulis_select(widget: dict) -> str:
+def render_select(widget: dict) -> str:
     """The HTML of django/forms/widgets/select.html for a Select widget's template context.
 
     Whitespace included: each option's template ends in a newline, and the renderer strips the whole."""
@@ -46,12 +46,12 @@ def tulis_select(widget: dict) -> str:
     return mark_safe("".join(bagian))
 
 
-class PenyajiFormulir(DjangoTemplates):
+class FormRenderer(DjangoTemplates):
     def render(self, template_name, context, request=None):
         if template_name == Select.template_name and all(
             opsi["template_name"] == Select.option_template_name
             for _, pilihan, _ in context["widget"]["optgroups"]
             for opsi in pilihan
         ):
-            return tulis_select(context["widget"])
+            return render_select(context["widget"])
         return super().render(template_name, context, request)

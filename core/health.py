@@ -12,7 +12,7 @@ logger = logging.getLogger(__name__)
 PATHS = {"/healthz", "/healthz/"}
 
 
-def periksa_layanan() -> dict[str, str]:
+def check_services() -> dict[str, str]:
     """Check the database and, when REDIS_URL is set, Redis; each maps to "ok" or "gagal".
 
     The error itself goes to the log only: anyone may call /healthz, and a driver's message names hosts and ports.
@@ -38,7 +38,7 @@ def periksa_layanan() -> dict[str, str]:
 
 def healthz(request):
     """200 with every service "ok", or 503 naming what is down."""
-    hasil = periksa_layanan()
+    hasil = check_services()
     gagal = sorted(nama for nama, status in hasil.items() if status != "ok")
     if gagal:
         logger.warning("Pemeriksaan kesehatan gagal: %s", hasil)

@@ -13,12 +13,12 @@ from kombu.exceptions import OperationalError as BrokerTidakTersedia
 logger = logging.getLogger(__name__)
 
 # The database, Redis as cache, and Redis as the Celery broker (a task sent while it is down).
-GANGGUAN_LAYANAN = (OperationalError, InterfaceError, redis.ConnectionError, redis.TimeoutError, BrokerTidakTersedia)
+SERVICE_ERRORS = (OperationalError, InterfaceError, redis.ConnectionError, redis.TimeoutError, BrokerTidakTersedia)
 # Seconds a browser or proxy is told to wait; a restart of either service takes about this long.
-COBA_LAGI_DETIK = 30
+RETRY_AFTER_SECONDS = 30
 
 
-def halaman_gangguan(request, exc: BaseException) -> HttpResponse:
+def outage_response(request, exc: BaseException) -> HttpResponse:
     """Log the failure and answer 503 with Retry-After.
 
     Rendered without the request: context processors and the user lookup would query the very database
@@ -26,11 +26,11 @@ def halaman_gangguan(request, exc: BaseException) -> HttpResponse:
     """
     logger.error("Layanan tidak tersedia saat %s %s: %r", request.method, request.path, exc, exc_info=exc)
     response = HttpResponse(render_to_string("503.html"), status=503)
-    response["Retry-After"] = str(COBA_LAGI_DETIK)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 
 
-class GangguanLayananMiddleware:
+class ServiceOutageMiddleware:
     """Turns a database or Redis failure raised by a view or while rendering its template into the 503 page."""
 
     def __init__(self, get_response):
@@ -40,8 +40,8 @@ class GangguanLayananMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exc):
-        if isinstance(exc, GANGGUAN_LAYANAN):
-            return halaman_gangguan(request, exc)
+        if isinstance(exc, SERVICE_ERRORS):
+            return outage_response(request, exc)
         return None
 
 
@@ -49,9 +49,9 @@ def server_error(request):
     """handler500: the same 503 page when the failure came from a middleware (e.g. saving the session).
 
     Django converts an exception raised inside another middleware into a response at that middleware,
-    so GangguanLayananMiddleware never sees it; it ends here, with the exception still being handled.
+    so ServiceOutageMiddleware never sees it; it ends here, with the exception still being handled.
     """
     exc = sys.exc_info()[1]
-    if isinstance(exc, GANGGUAN_LAYANAN):
-        return halaman_gangguan(request, exc)
+    if isinstance(exc, SERVICE_ERRORS):
+        return outage_response(request, exc)
     return defaults.server_error(request)

@@ -16,20 +16,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from python_calamine import CalamineWorkbook
 
 # Spreadsheet formula triggers (OWASP "CSV injection"): such cells are exported with a leading quote.
-AWALAN_BERBAHAYA = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
-EKSTENSI = (".xlsx", ".csv")
+SPREADSHEET_EXTENSIONS = (".xlsx", ".csv")
 
 
-class BerkasDitolak(Exception):
+class FileRefused(Exception):
     """The file as a whole cannot be read (wrong type, too big, no header)."""
 
 
 @dataclass(frozen=True)
-class Galat:
+class RowError:
     """One problem, located as the user sees it in the spreadsheet (header = row 1)."""
 
     baris: int | None
@@ -52,50 +53,62 @@ class Galat:
 
 
 @dataclass
-class Tabel:
+class Table:
     """The raw cells of a file: header row and data rows with their spreadsheet row numbers."""
 
     judul: list
     baris: list  # [(row number, [cells])]
 
 
+def check_spreadsheet_upload(berkas, batas_mb: int):
+    """An uploaded spreadsheet's name, size and content checked before it is stored (every import form uses this)."""
+    try:
+        check_file(berkas.name, berkas.size, batas_mb)
+        berkas.seek(0)
+        check_content(berkas.name, berkas.read())
+        berkas.seek(0)
+    except FileRefused as exc:
+        raise ValidationError(str(exc)) from None
+    return berkas
+
+
 # Reading ------------------------------------------------------------------------------------------------
 
 
-def periksa_berkas(nama_berkas: str, ukuran: int, batas_mb: int) -> None:
+def check_file(nama_berkas: str, ukuran: int, batas_mb: int) -> None:
     """Refuse a file by name and size before reading it (the upload forms and read_table share this)."""
-    if not (nama_berkas or "").lower().endswith(EKSTENSI):
-        raise BerkasDitolak("Format berkas tidak didukung: unggah berkas Excel (.xlsx) atau CSV (.csv).")
+    if not (nama_berkas or "").lower().endswith(SPREADSHEET_EXTENSIONS):
+        raise FileRefused("Format berkas tidak didukung: unggah berkas Excel (.xlsx) atau CSV (.csv).")
     if ukuran > batas_mb * 1024 * 1024:
-        raise BerkasDitolak(
+        raise FileRefused(
             f"Berkas berukuran {ukuran / 1024 / 1024:.1f} MB, melebihi batas {batas_mb} MB. "
             "Pecah berkas menjadi beberapa bagian."
         )
 
 
-def read_table(nama_berkas: str, data: bytes, *, batas_mb: int, contoh_judul: str) -> Tabel:
+def read_table(nama_berkas: str, data: bytes, *, batas_mb: int, contoh_judul: str) -> Table:
     """Read an XLSX or CSV file into raw cells, checking size and that the content matches the extension.
 
     `contoh_judul` names a few expected headers for the message when row 1 is empty.
     """
-    periksa_berkas(nama_berkas, len(data), batas_mb)
+    check_file(nama_berkas, len(data), batas_mb)
     if _xlsx(nama_berkas):
-        periksa_arsip_xlsx(data)
+        check_xlsx_archive(data)
         tabel = _baca_xlsx(data)
     else:
         tabel = _baca_csv(_teks_csv(data))
-    if not tabel.judul or not any(teks(h) for h in tabel.judul):
-        raise BerkasDitolak(f"Baris 1 harus berisi judul kolom ({contoh_judul}, ...), tetapi kosong.")
+    if not tabel.judul or not any(cell_text(h) for h in tabel.judul):
+        raise FileRefused(f"Baris 1 harus berisi judul kolom ({contoh_judul}, ...), tetapi kosong.")
     return tabel
 
 
-def periksa_isi(nama_berkas: str, data: bytes) -> None:
+def check_content(nama_berkas: str, data: bytes) -> None:
     """Refuse a file whose bytes are not what its name says, without parsing it (the upload forms use this).
 
-    .xlsx: a workbook archive that is safe to unpack (periksa_arsip_xlsx); .csv: UTF-8 text without NUL bytes.
+    .xlsx: a workbook archive that is safe to unpack (check_xlsx_archive); .csv: UTF-8 text without NUL bytes.
     """
     if _xlsx(nama_berkas):
-        periksa_arsip_xlsx(data)
+        check_xlsx_archive(data)
     else:
         _teks_csv(data)
 
@@ -123,10 +136,10 @@ def _terka_isi(data: bytes) -> str | None:
     return next((jenis for tanda, jenis in _TANDA_BERKAS if data.startswith(tanda)), None)
 
 
-def _bukan_xlsx(data: bytes) -> BerkasDitolak:
+def _bukan_xlsx(data: bytes) -> FileRefused:
     jenis = _terka_isi(data)
     isinya = f"isinya {jenis}, bukan" if jenis else "isinya bukan"
-    return BerkasDitolak(
+    return FileRefused(
         f"Berkas bernama .xlsx tetapi {isinya} berkas Excel (.xlsx). "
         "Buka di Excel lalu simpan sebagai 'Excel Workbook (.xlsx)'."
     )
@@ -141,7 +154,7 @@ _ENTRI_ASING = re.compile(
 )
 
 
-def periksa_arsip_xlsx(data: bytes) -> None:
+def check_xlsx_archive(data: bytes) -> None:
     """Refuse an .xlsx whose archive is not a workbook or is unsafe to unpack, before any parser opens it.
 
     Counts entries, and measures each entry's unpacked size and compression ratio by unpacking it (the sizes
@@ -153,28 +166,28 @@ def periksa_arsip_xlsx(data: bytes) -> None:
     if not data.startswith(b"PK\x03\x04"):
         raise _bukan_xlsx(data)
     batas_entri, batas_mb = settings.XLSX_MAX_ENTRIES, settings.XLSX_MAX_UNPACKED_MB
-    rusak = BerkasDitolak("Berkas Excel rusak atau tidak lengkap. Buka di Excel lalu simpan ulang sebagai .xlsx.")
+    rusak = FileRefused("Berkas Excel rusak atau tidak lengkap. Buka di Excel lalu simpan ulang sebagai .xlsx.")
     try:
         arsip = zipfile.ZipFile(io.BytesIO(data))
         entri = arsip.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
         raise rusak from None
     if len(entri) > batas_entri:
-        raise BerkasDitolak(
+        raise FileRefused(
             f"Arsip berkas Excel berisi {len(entri)} bagian, melebihi batas {batas_entri}. "
             "Berkas ini bukan buku kerja biasa; simpan ulang data saja sebagai .xlsx baru."
         )
     nama = [e.filename for e in entri]
     if "[Content_Types].xml" not in nama or "xl/workbook.xml" not in nama:
-        raise BerkasDitolak("Berkas bernama .xlsx tetapi isinya bukan buku kerja Excel yang sah.")
+        raise FileRefused("Berkas bernama .xlsx tetapi isinya bukan buku kerja Excel yang sah.")
     if len(set(nama)) != len(nama) or any(
         n.startswith("/") or "\\" in n or ".." in n.split("/") or "\x00" in n for n in nama
     ):
-        raise BerkasDitolak("Arsip berkas Excel berisi nama bagian yang tidak wajar; berkas ditolak.")
+        raise FileRefused("Arsip berkas Excel berisi nama bagian yang tidak wajar; berkas ditolak.")
     if any(e.flag_bits & 0x1 for e in entri):
-        raise BerkasDitolak("Berkas Excel dilindungi kata sandi. Simpan ulang tanpa kata sandi lalu unggah lagi.")
+        raise FileRefused("Berkas Excel dilindungi kata sandi. Simpan ulang tanpa kata sandi lalu unggah lagi.")
     if asing := next((n for n in nama if _ENTRI_ASING.search(n)), None):
-        raise BerkasDitolak(
+        raise FileRefused(
             f"Berkas Excel berisi makro, objek tersemat atau arsip lain ({asing}). "
             "Salin datanya ke buku kerja baru tanpa objek lalu simpan sebagai .xlsx."
         )
@@ -194,32 +207,32 @@ def _periksa_entri(arsip, entri, sisa: int, batas_mb: int, batas_rasio: int) -> 
         while potong := f.read(_POTONGAN):
             ukuran += len(potong)
             if ukuran > sisa:
-                raise BerkasDitolak(
+                raise FileRefused(
                     f"Isi berkas Excel bila dibuka melebihi {batas_mb} MB (kemungkinan 'zip bomb'); berkas ditolak."
                 )
             if ukuran > _RASIO_DARI_BYTE and ukuran > batas_rasio * max(entri.compress_size, 1):
-                raise BerkasDitolak(
+                raise FileRefused(
                     f"Bagian {entri.filename} terkompresi lebih dari {batas_rasio} kali lipat "
                     "(kemungkinan 'zip bomb'); berkas ditolak."
                 )
             if xml and b"<!DOCTYPE" in ekor + potong:
-                raise BerkasDitolak(
+                raise FileRefused(
                     f"Bagian {entri.filename} berisi deklarasi DOCTYPE/ENTITY, yang tidak pernah ada di berkas "
                     "Excel biasa (kemungkinan serangan XML); berkas ditolak."
                 )
             ekor = potong[-16:]
 
 
-def _baca_xlsx(data: bytes) -> Tabel:
+def _baca_xlsx(data: bytes) -> Table:
     try:
         sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
         # skip_empty_area=False keeps row numbers equal to the spreadsheet's, even with empty top rows.
         semua = sheet.to_python(skip_empty_area=False)
     except Exception as exc:  # calamine raises its own error types for damaged workbooks
-        raise BerkasDitolak(f"Berkas Excel tidak dapat dibaca: {exc}") from None
+        raise FileRefused(f"Berkas Excel tidak dapat dibaca: {exc}") from None
     if not semua:
-        raise BerkasDitolak("Lembar kerja pertama kosong.")
-    return Tabel(judul=semua[0], baris=[(i, sel) for i, sel in enumerate(semua[1:], start=2)])
+        raise FileRefused("Lembar kerja pertama kosong.")
+    return Table(judul=semua[0], baris=[(i, sel) for i, sel in enumerate(semua[1:], start=2)])
 
 
 def _teks_csv(data: bytes) -> str:
@@ -227,29 +240,29 @@ def _teks_csv(data: bytes) -> str:
     if b"\x00" in data or data.startswith((b"PK\x03\x04", b"%PDF-")):
         jenis = "berkas Excel atau arsip zip" if data.startswith(b"PK\x03\x04") else _terka_isi(data)
         keterangan = f" ({jenis})" if jenis else ""
-        raise BerkasDitolak(
+        raise FileRefused(
             f"Berkas bernama .csv tetapi isinya biner{keterangan}, bukan teks CSV. "
             "Jika ini berkas Excel, unggah sebagai .xlsx."
         )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise BerkasDitolak(
+        raise FileRefused(
             "Berkas CSV harus berenkode UTF-8. Di Excel pilih 'Simpan Sebagai' → 'CSV UTF-8 (Comma delimited)'."
         ) from None
 
 
-def _baca_csv(isi: str) -> Tabel:
+def _baca_csv(isi: str) -> Table:
     baris_pertama = isi.split("\n", 1)[0]
     # Excel in an Indonesian locale separates with semicolons; elsewhere with commas.
     pemisah = ";" if baris_pertama.count(";") > baris_pertama.count(",") else ","
     semua = list(csv.reader(io.StringIO(isi, newline=""), delimiter=pemisah))
     if not semua:
-        raise BerkasDitolak("Berkas CSV kosong.")
-    return Tabel(judul=semua[0], baris=[(i, sel) for i, sel in enumerate(semua[1:], start=2)])
+        raise FileRefused("Berkas CSV kosong.")
+    return Table(judul=semua[0], baris=[(i, sel) for i, sel in enumerate(semua[1:], start=2)])
 
 
-def baris_kosong(sel) -> bool:
+def is_blank_row(sel) -> bool:
     """A row with nothing in it (blank rows between data are skipped, keeping the others' numbers)."""
     return not any(s.strip() if s.__class__ is str else s is not None for s in sel)
 
@@ -257,35 +270,35 @@ def baris_kosong(sel) -> bool:
 # Headers ------------------------------------------------------------------------------------------------
 
 
-def kunci_judul(judul) -> str:
+def header_key(judul) -> str:
     """A header reduced to lowercase letters and digits, so 'Kode Unit', 'KODE_UNIT' and 'kode unit' match."""
     return re.sub(r"[^a-z0-9]", "", str(judul).lower())
 
 
-def petakan_judul(judul_berkas, kolom, wajib, galat, alias=None) -> dict:
+def map_headers(judul_berkas, kolom, wajib, galat, alias=None) -> dict:
     """Map the file's headers to column keys: key → cell index. Extra columns are ignored.
 
     `kolom` is [(key, header)]; `alias` maps other accepted header spellings to keys. A repeated or missing
     required column is appended to `galat` (row 1).
     """
     judul = dict(kolom)
-    kunci_kolom = {kunci_judul(j): k for k, j in kolom}
-    kunci_kolom.update({kunci_judul(a): k for a, k in (alias or {}).items()})
+    kunci_kolom = {header_key(j): k for k, j in kolom}
+    kunci_kolom.update({header_key(a): k for a, k in (alias or {}).items()})
     posisi = {}
     for i, nama in enumerate(judul_berkas):
-        kunci = kunci_kolom.get(kunci_judul(nama))
+        kunci = kunci_kolom.get(header_key(nama))
         if kunci is None:
             continue  # extra columns (a running number, notes) are allowed and ignored
         if kunci in posisi:
-            galat.append(Galat(1, judul[kunci], f"Kolom '{judul[kunci]}' muncul lebih dari sekali."))
+            galat.append(RowError(1, judul[kunci], f"Kolom '{judul[kunci]}' muncul lebih dari sekali."))
         posisi[kunci] = i
     for kunci in wajib:
         if kunci not in posisi:
-            galat.append(Galat(1, judul[kunci], f"Kolom wajib '{judul[kunci]}' tidak ada di baris judul."))
+            galat.append(RowError(1, judul[kunci], f"Kolom wajib '{judul[kunci]}' tidak ada di baris judul."))
     return posisi
 
 
-def urutkan_galat(galat, kolom) -> None:
+def sort_errors(galat, kolom) -> None:
     """Sort errors by row, then by the column's position in the template."""
     urutan_kolom = {judul: i for i, (_, judul) in enumerate(kolom)}
     galat.sort(key=lambda g: (g.baris or 0, urutan_kolom.get(g.kolom, -1)))
@@ -294,11 +307,11 @@ def urutkan_galat(galat, kolom) -> None:
 # Cells --------------------------------------------------------------------------------------------------
 
 
-def angka(nilai) -> bool:
+def is_number(nilai) -> bool:
     return isinstance(nilai, int | float) and not isinstance(nilai, bool)
 
 
-def teks(nilai) -> str:
+def cell_text(nilai) -> str:
     """Cell text, trimmed, with the export's protective leading quote removed so exports re-import as-is."""
     if nilai is None:
         return ""
@@ -308,42 +321,42 @@ def teks(nilai) -> str:
     return hasil
 
 
-def angka_ke_teks(nilai) -> str:
+def number_as_text(nilai) -> str:
     return str(int(nilai)) if float(nilai).is_integer() else str(nilai)
 
 
-def sel_teks_saja(nilai, judul, alasan):
+def text_only_cell(nilai, judul, alasan):
     """A cell that must be text: a number or a date in it is refused with the reason and how to fix it."""
-    if angka(nilai):
-        raise ValueError(f"berisi angka ({angka_ke_teks(nilai)}); {alasan} Format kolom {judul} sebagai Teks.")
+    if is_number(nilai):
+        raise ValueError(f"berisi angka ({number_as_text(nilai)}); {alasan} Format kolom {judul} sebagai Teks.")
     if isinstance(nilai, datetime.date | datetime.time | datetime.timedelta):
         raise ValueError(f"berisi tanggal/waktu, bukan teks. Format kolom {judul} sebagai Teks.")
-    return teks(nilai)
+    return cell_text(nilai)
 
 
 def parse_nip(nilai, judul):
     """An NIP cell: text only, since Excel keeps 15 significant digits and an 18-digit number is already lost."""
-    if angka(nilai):
+    if is_number(nilai):
         raise ValueError(
-            f"NIP tersimpan sebagai angka ({angka_ke_teks(nilai)}). Excel hanya menyimpan 15 digit angka, "
+            f"NIP tersimpan sebagai angka ({number_as_text(nilai)}). Excel hanya menyimpan 15 digit angka, "
             f"jadi NIP 18 digit ini sudah rusak. Format kolom {judul} sebagai Teks lalu ketik ulang NIP-nya."
         )
-    return sel_teks_saja(nilai, judul, "")
+    return text_only_cell(nilai, judul, "")
 
 
 _POLA_TANGGAL = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _POLA_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
-def parse_tanggal(nilai, judul):
+def parse_date(nilai, judul):
     """A date cell or dd/mm/yyyy (or ISO) text; empty gives None."""
     if isinstance(nilai, datetime.datetime):
         return nilai.date()
     if isinstance(nilai, datetime.date):
         return nilai
-    if angka(nilai):
+    if is_number(nilai):
         raise ValueError("bukan tanggal. Gunakan sel bertipe tanggal atau teks dd/mm/yyyy, misalnya 26/09/1986.")
-    isi = teks(nilai)
+    isi = cell_text(nilai)
     if not isi:
         return None
     if cocok := _POLA_TANGGAL.match(isi):
@@ -358,27 +371,27 @@ def parse_tanggal(nilai, judul):
         raise ValueError(f"'{isi}' bukan tanggal yang ada di kalender.") from None
 
 
-def parse_teks(nilai, judul):
+def parse_text(nilai, judul):
     """Any cell as text: whole numbers without '.0', dates as dd/mm/yyyy."""
-    if angka(nilai):
-        return angka_ke_teks(nilai)
+    if is_number(nilai):
+        return number_as_text(nilai)
     if isinstance(nilai, datetime.date):
         return f"{nilai:%d/%m/%Y}"
-    return teks(nilai)
+    return cell_text(nilai)
 
 
 _POLA_BILANGAN = re.compile(r"^\d+$")
 
 
-def parse_bilangan(nilai, judul):
+def parse_count(nilai, judul):
     """A whole number ≥ 0 (a count of days, minutes, hours); empty gives None."""
-    if angka(nilai):
+    if is_number(nilai):
         if not float(nilai).is_integer() or nilai < 0:
-            raise ValueError(f"'{angka_ke_teks(nilai)}' bukan bilangan bulat tidak negatif.")
+            raise ValueError(f"'{number_as_text(nilai)}' bukan bilangan bulat tidak negatif.")
         return int(nilai)
     if isinstance(nilai, datetime.date | datetime.time | datetime.timedelta):
         raise ValueError("berisi tanggal/waktu, bukan bilangan. Format kolom sebagai Angka.")
-    isi = teks(nilai)
+    isi = cell_text(nilai)
     if not isi:
         return None
     if not _POLA_BILANGAN.match(isi):
@@ -389,22 +402,22 @@ def parse_bilangan(nilai, judul):
 # Writing ------------------------------------------------------------------------------------------------
 
 
-def amankan_sel(nilai):
+def escape_cell(nilai):
     """Prefix text that a spreadsheet would run as a formula with a quote, so it stays text.
 
-    The one escape of every export (OWASP CSV injection): tulis_xlsx and tulis_csv apply it to each cell, the
+    The one escape of every export (OWASP CSV injection): write_xlsx and write_csv apply it to each cell, the
     evaluation workbook and the admin export call it directly. Numbers, dates and empty cells pass unchanged,
     and an escaped value is never escaped twice.
     """
-    if isinstance(nilai, str) and nilai.startswith(AWALAN_BERBAHAYA):
+    if isinstance(nilai, str) and nilai.startswith(FORMULA_PREFIXES):
         return "'" + nilai
     return nilai
 
 
-def tulis_xlsx(nama_lembar: str, judul: list, baris, *, lebar=None, format_angka=None) -> bytes:
+def write_xlsx(nama_lembar: str, judul: list, baris, *, lebar=None, format_angka=None) -> bytes:
     """A one-sheet XLSX: bold headers, text cells stored as text (NIPs keep all 18 digits), dates as dates.
 
-    Every cell is escaped (amankan_sel). `lebar` gives column widths; `format_angka` maps a column
+    Every cell is escaped (escape_cell). `lebar` gives column widths; `format_angka` maps a column
     index to a number format for numeric cells (e.g. '#,##0' for rupiah), others numeric default to General.
     """
     from openpyxl import Workbook
@@ -420,11 +433,11 @@ def tulis_xlsx(nama_lembar: str, judul: list, baris, *, lebar=None, format_angka
     format_angka = format_angka or {}
 
     def sel(i, nilai, **gaya):
-        nilai = amankan_sel(nilai)
+        nilai = escape_cell(nilai)
         c = WriteOnlyCell(ws, value=nilai if nilai != "" else None)
         if isinstance(nilai, datetime.date):
             c.number_format = "dd/mm/yyyy"
-        elif angka(nilai) or isinstance(nilai, Decimal):
+        elif is_number(nilai) or isinstance(nilai, Decimal):
             c.number_format = format_angka.get(i, "General")
         else:
             c.number_format = "@"
@@ -440,16 +453,16 @@ def tulis_xlsx(nama_lembar: str, judul: list, baris, *, lebar=None, format_angka
     return keluaran.getvalue()
 
 
-def tulis_csv(judul: list, baris) -> bytes:
+def write_csv(judul: list, baris) -> bytes:
     """A CSV: UTF-8 with BOM and semicolons, which Excel in an Indonesian locale opens directly; cells escaped."""
     keluaran = io.StringIO()
     penulis = csv.writer(keluaran, delimiter=";", lineterminator="\r\n")
-    penulis.writerow([amankan_sel(j) for j in judul])
-    penulis.writerows([amankan_sel(v) for v in b] for b in baris)
+    penulis.writerow([escape_cell(j) for j in judul])
+    penulis.writerows([escape_cell(v) for v in b] for b in baris)
     return ("\ufeff" + keluaran.getvalue()).encode("utf-8")
 
 
-def templat_xlsx(nama_lembar: str, kolom: list, petunjuk: list, *, kolom_tanggal=(), kolom_angka=()) -> bytes:
+def template_xlsx(nama_lembar: str, kolom: list, petunjuk: list, *, kolom_tanggal=(), kolom_angka=()) -> bytes:
     """A downloadable template: headers, text-formatted columns (dates and numbers as asked), a help sheet."""
     from openpyxl import Workbook
     from openpyxl.styles import Font

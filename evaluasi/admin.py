@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from audit.admin import AuditAdminMixin
 from audit.services import catat
-from kinerja.errors_evaluasi import AksiDitolak
+from core.errors import Refusal
 
 from . import services
 from .models import (
@@ -54,7 +54,7 @@ class KonsekuensiAdmin(admin.ModelAdmin):
         for k in queryset.filter(status=Konsekuensi.Status.USULAN):
             try:
                 services.putuskan_konsekuensi(request.user, k.pk, setujui=True, alasan="Disetujui melalui admin.")
-            except (AksiDitolak, ValidationError) as exc:
+            except (Refusal, ValidationError) as exc:
                 self.message_user(request, f"{k}: {exc}", messages.ERROR)
 
 

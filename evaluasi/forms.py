@@ -6,9 +6,8 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from kinerja.forms_impor import periksa_unggahan
+from core.spreadsheet import SPREADSHEET_EXTENSIONS, check_spreadsheet_upload
 from kinerja.models import Periode
-from kinerja.spreadsheet import EKSTENSI
 
 from . import engine
 from .metrik import katalog
@@ -136,11 +135,11 @@ class FilterKonsekuensiForm(forms.Form):
     unit = forms.TypedChoiceField(label="Unit kerja", coerce=int, required=False)
     cari = forms.CharField(label="Nama/NIP", required=False, max_length=50)
 
-    def __init__(self, *args, unit_choices=(), **kwargs):
+    def __init__(self, *args, pilihan_unit=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["periode"].choices = [("", "Semua")] + pilihan_periode()
         self.fields["kode"].choices = [("", "Semua")] + [(k, v.label) for k, v in engine.KODE.items()]
-        self.fields["unit"].choices = [("", "Semua"), *unit_choices]
+        self.fields["unit"].choices = [("", "Semua"), *pilihan_unit]
 
     def filters(self):
         if not self.is_valid():
@@ -160,7 +159,7 @@ class UnggahFaktaForm(forms.Form):
     berkas = forms.FileField(
         label="Berkas",
         help_text="Excel (.xlsx) atau CSV (.csv). Kolom NIP harus berformat Teks.",
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(EKSTENSI)}),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(SPREADSHEET_EXTENSIONS)}),
     )
 
     def __init__(self, *args, **kwargs):
@@ -168,7 +167,7 @@ class UnggahFaktaForm(forms.Form):
         self.fields["berkas"].help_text += f" Ukuran paling besar {settings.EVALUASI_MAX_UPLOAD_MB} MB."
 
     def clean_berkas(self):
-        return periksa_unggahan(self.cleaned_data["berkas"], settings.EVALUASI_MAX_UPLOAD_MB)
+        return check_spreadsheet_upload(self.cleaned_data["berkas"], settings.EVALUASI_MAX_UPLOAD_MB)
 
 
 class KehadiranForm(forms.ModelForm):
@@ -198,9 +197,9 @@ class FilterTPPForm(forms.Form):
     tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
     bulan = forms.TypedChoiceField(label="Bulan", coerce=int, choices=BULAN)
 
-    def __init__(self, *args, unit_choices=(), **kwargs):
+    def __init__(self, *args, pilihan_unit=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = list(unit_choices)
+        self.fields["unit"].choices = list(pilihan_unit)
         hari_ini = datetime.date.today()
         self.fields["tahun"].initial = hari_ini.year
         self.fields["bulan"].initial = hari_ini.month

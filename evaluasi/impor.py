@@ -1,6 +1,6 @@
 """Attendance and training-hours files: checking every cell and comparing with the database (nothing written).
 
-Reading, header matching and cell rules are kinerja.spreadsheet's, as for the roster: XLSX or CSV (comma or
+Reading, header matching and cell rules are core.spreadsheet's, as for the roster: XLSX or CSV (comma or
 semicolon, with or without BOM), NIP as text only, every error by row and column. This module decides what
 an import would do; evaluasi.services writes it in one transaction.
 """
@@ -9,17 +9,17 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from kinerja.spreadsheet import (
-    Galat,
-    Tabel,
-    baris_kosong,
-    parse_bilangan,
+from core.spreadsheet import (
+    RowError,
+    Table,
+    is_blank_row,
+    map_headers,
+    parse_count,
     parse_nip,
-    petakan_judul,
     read_table,
-    templat_xlsx,
-    tulis_csv,
-    urutkan_galat,
+    sort_errors,
+    template_xlsx,
+    write_csv,
 )
 
 from .models import ImporFakta, RekapKehadiran, periksa_rekap
@@ -132,30 +132,30 @@ class RencanaFakta:
         }
 
 
-def baca_berkas(nama_berkas: str, data: bytes) -> Tabel:
+def baca_berkas(nama_berkas: str, data: bytes) -> Table:
     """Read an attendance or training file, refusing a wrong type or one over EVALUASI_MAX_UPLOAD_MB."""
     return read_table(nama_berkas, data, batas_mb=settings.EVALUASI_MAX_UPLOAD_MB, contoh_judul="NIP, Tahun, ...")
 
 
 def _parse_tahun(nilai, judul):
-    tahun = parse_bilangan(nilai, judul)
+    tahun = parse_count(nilai, judul)
     if tahun is not None and not 2000 <= tahun <= 2100:
         raise ValueError(f"'{tahun}' bukan tahun yang sah.")
     return tahun
 
 
 def _parse_bulan(nilai, judul):
-    bulan = parse_bilangan(nilai, judul)
+    bulan = parse_count(nilai, judul)
     if bulan is not None and not 1 <= bulan <= 12:
         raise ValueError(f"'{bulan}' bukan bulan 1–12.")
     return bulan
 
 
 def _parser(kunci):
-    return {"nip": parse_nip, "tahun": _parse_tahun, "bulan": _parse_bulan}.get(kunci, parse_bilangan)
+    return {"nip": parse_nip, "tahun": _parse_tahun, "bulan": _parse_bulan}.get(kunci, parse_count)
 
 
-def rencanakan(jenis: str, tabel: Tabel, db: SnapshotFakta) -> RencanaFakta:
+def rencanakan(jenis: str, tabel: Table, db: SnapshotFakta) -> RencanaFakta:
     """Check every row against itself and the database and sort rows into new, changed and unchanged.
 
     Every problem is collected (row and column); a plan with any error must not be written.
@@ -164,12 +164,12 @@ def rencanakan(jenis: str, tabel: Tabel, db: SnapshotFakta) -> RencanaFakta:
     judul = dict(fmt.kolom)
     rencana = RencanaFakta(jenis=jenis)
     galat = rencana.galat
-    posisi = petakan_judul(tabel.judul, fmt.kolom, fmt.wajib, galat, ALIAS)
+    posisi = map_headers(tabel.judul, fmt.kolom, fmt.wajib, galat, ALIAS)
     if galat:
         return rencana
     dilihat, calon = {}, []
     for nomor, sel in tabel.baris:
-        if baris_kosong(sel):
+        if is_blank_row(sel):
             continue
         rencana.jumlah_baris += 1
         nilai, rusak = {}, False
@@ -181,12 +181,12 @@ def rencanakan(jenis: str, tabel: Tabel, db: SnapshotFakta) -> RencanaFakta:
             try:
                 v = _parser(kunci)(mentah, judul[kunci])
             except ValueError as exc:
-                galat.append(Galat(nomor, judul[kunci], str(exc)))
+                galat.append(RowError(nomor, judul[kunci], str(exc)))
                 rusak = True
                 continue
             if v in ("", None):
                 if kunci in fmt.wajib:
-                    galat.append(Galat(nomor, judul[kunci], f"{judul[kunci]} wajib diisi."))
+                    galat.append(RowError(nomor, judul[kunci], f"{judul[kunci]} wajib diisi."))
                     rusak = True
                     continue
                 v = 0
@@ -195,20 +195,20 @@ def rencanakan(jenis: str, tabel: Tabel, db: SnapshotFakta) -> RencanaFakta:
             continue
         if jenis == KEHADIRAN:
             for f, pesan in periksa_rekap(nilai).items():
-                galat.append(Galat(nomor, judul[f], pesan))
+                galat.append(RowError(nomor, judul[f], pesan))
         nip = nilai["nip"]
         pegawai = db.pegawai.get(nip)
         if pegawai is None:
-            galat.append(Galat(nomor, "NIP", f"NIP {nip} tidak ada di roster pegawai."))
+            galat.append(RowError(nomor, "NIP", f"NIP {nip} tidak ada di roster pegawai."))
             continue
         pegawai_id, nama, boleh = pegawai
         if not boleh:
-            galat.append(Galat(nomor, "NIP", f"{nama} ({nip}) bukan pegawai unit kerja yang Anda kelola."))
+            galat.append(RowError(nomor, "NIP", f"{nama} ({nip}) bukan pegawai unit kerja yang Anda kelola."))
             continue
         kunci_baris = (pegawai_id, *(nilai[k] for k in fmt.kunci))
         if kunci_baris in dilihat:
             galat.append(
-                Galat(nomor, "NIP", f"NIP {nip} untuk periode yang sama sudah ada di baris {dilihat[kunci_baris]}.")
+                RowError(nomor, "NIP", f"NIP {nip} untuk periode yang sama sudah ada di baris {dilihat[kunci_baris]}.")
             )
             continue
         dilihat[kunci_baris] = nomor
@@ -234,7 +234,7 @@ def rencanakan(jenis: str, tabel: Tabel, db: SnapshotFakta) -> RencanaFakta:
                 rencana.diubah.append((baris, perubahan, lama["id"]))
             else:
                 rencana.tidak_berubah += 1
-    urutkan_galat(galat, fmt.kolom)
+    sort_errors(galat, fmt.kolom)
     return rencana
 
 
@@ -242,6 +242,6 @@ def templat(jenis: str, format_berkas: str) -> bytes:
     """The downloadable template of a kind of file, XLSX (with a help sheet) or CSV."""
     fmt = FORMAT[jenis]
     if format_berkas == "csv":
-        return tulis_csv([j for _, j in fmt.kolom], [])
+        return write_csv([j for _, j in fmt.kolom], [])
     angka = tuple(k for k, _ in fmt.kolom if k != "nip")
-    return templat_xlsx("Data", fmt.kolom, fmt.petunjuk, kolom_angka=angka)
+    return template_xlsx("Data", fmt.kolom, fmt.petunjuk, kolom_angka=angka)

@@ -1,7 +1,7 @@
 """Writes of the rules app: rules, applying them to a period, deciding outcomes, attendance and imports.
 
 Each function is one transaction, checks the role on the server, and leaves an audit log entry. Refusals use
-kinerja.errors_evaluasi (TidakBerwenang for the role, StatusTidakSesuai for the state) and ValidationError.
+core.errors (NotPermitted for the role, WrongState for the state) and ValidationError.
 """
 
 import datetime
@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from audit.models import LogAudit
 from audit.services import catat, selisih
-from kinerja.errors_evaluasi import StatusTidakSesuai, TidakBerwenang
+from core.errors import NotPermitted, WrongState
 from kinerja.models import Notifikasi, Pegawai, Periode
 from kinerja.services import simpan_pratinjau
 
@@ -35,7 +35,7 @@ def simpan_aturan(user, aturan: Aturan) -> Aturan:
     """Create or change a rule (administrators); checked by Aturan.clean, and a new version when what it
     decides changes, so outcomes already recorded name the version that produced them."""
     if not izin.can_manage_rules(user):
-        raise TidakBerwenang("Hanya administrator yang dapat mengubah aturan penghargaan dan sanksi.")
+        raise NotPermitted("Hanya administrator yang dapat mengubah aturan penghargaan dan sanksi.")
     aturan.full_clean()
     sebelum = None
     if aturan.pk:
@@ -95,14 +95,14 @@ def terapkan_aturan(
     constraint on live outcomes backs this up. `dry_run` returns the preview and writes nothing.
     """
     if user is not None and not izin.can_manage_rules(user):
-        raise TidakBerwenang("Hanya administrator yang dapat menerapkan aturan pada periode.")
+        raise NotPermitted("Hanya administrator yang dapat menerapkan aturan pada periode.")
     periode = Periode.objects.select_for_update().get(pk=periode_id)
     rencana = sel.rencana_penerapan(periode, pegawai_ids)
     hasil = HasilPenerapan(rencana=rencana, dry_run=dry_run)
     if dry_run:
         return hasil
     if not rencana.final and not (user is not None and konfirmasi_belum_final):
-        raise StatusTidakSesuai(
+        raise WrongState(
             f"Periode {periode} belum final: masih ada evaluasi yang belum difinalkan. Terapkan setelah "
             "finalisasi, atau centang konfirmasi untuk tetap menerapkan (administrator)."
         )
@@ -200,7 +200,7 @@ def putuskan_konsekuensi(user, konsekuensi_id: int, *, setujui: bool, alasan: st
     """Approve or reject a proposed outcome, with a reason (administrators). An approved outcome is shown to
     the ASN and their supervisor, who are notified."""
     if not izin.can_decide(user):
-        raise TidakBerwenang("Hanya administrator yang dapat menyetujui atau menolak konsekuensi.")
+        raise NotPermitted("Hanya administrator yang dapat menyetujui atau menolak konsekuensi.")
     alasan = (alasan or "").strip()
     if not alasan:
         raise ValidationError({"alasan": "Alasan keputusan wajib diisi."})
@@ -210,7 +210,7 @@ def putuskan_konsekuensi(user, konsekuensi_id: int, *, setujui: bool, alasan: st
         .get(pk=konsekuensi_id)
     )
     if k.status != Status.USULAN:
-        raise StatusTidakSesuai(f"Konsekuensi berstatus {k.get_status_display()} tidak dapat diputuskan lagi.")
+        raise WrongState(f"Konsekuensi berstatus {k.get_status_display()} tidak dapat diputuskan lagi.")
     status_lama = k.status
     k.status = Status.DISETUJUI if setujui else Status.DITOLAK
     k.diputuskan_oleh, k.diputuskan_pada, k.alasan_keputusan = user, timezone.now(), alasan
@@ -243,7 +243,7 @@ def simpan_kehadiran(user, pegawai_id: int, tahun: int, bulan: int, nilai: dict)
     """Enter or correct one ASN's monthly attendance (HR staff of the ASN's unit, or an administrator)."""
     pegawai = Pegawai.objects.get(pk=pegawai_id)
     if not izin.can_enter_attendance(user, pegawai):
-        raise TidakBerwenang("Anda hanya dapat mengisi kehadiran pegawai di unit kerja yang Anda kelola.")
+        raise NotPermitted("Anda hanya dapat mengisi kehadiran pegawai di unit kerja yang Anda kelola.")
     galat = periksa_rekap(nilai)
     if galat:
         raise ValidationError(galat)
@@ -289,7 +289,7 @@ def _snapshot_fakta(user, jenis: str) -> impor.SnapshotFakta:
 def buat_impor(user, jenis: str, berkas) -> ImporFakta:
     """Store an uploaded attendance or training file and record its preview; nothing else is written."""
     if not izin.can_import_facts(user):
-        raise TidakBerwenang("Hanya pengelola kinerja dan administrator yang dapat mengimpor data kehadiran.")
+        raise NotPermitted("Hanya pengelola kinerja dan administrator yang dapat mengimpor data kehadiran.")
     job = ImporFakta(jenis=jenis, dibuat_oleh=user, nama_berkas=berkas.name[:255])
 
     def rencanakan(nama, data):
@@ -303,7 +303,7 @@ def konfirmasi_impor(user, job_id: int) -> ImporFakta:
     """Write a previewed file: all rows or none. The file is checked again against the database as it is now;
     a second confirmation changes nothing. Re-importing the same file changes nothing either."""
     if not izin.can_import_facts(user):
-        raise TidakBerwenang("Hanya pengelola kinerja dan administrator yang dapat mengimpor data kehadiran.")
+        raise NotPermitted("Hanya pengelola kinerja dan administrator yang dapat mengimpor data kehadiran.")
     job = ImporFakta.objects.select_for_update().get(pk=job_id, dibuat_oleh=user)
     if job.status != ImporFakta.Status.PRATINJAU or job.galat:
         return job

@@ -5,7 +5,7 @@ import logging
 from celery import shared_task
 from django.db import transaction
 
-from kinerja.errors_evaluasi import StatusTidakSesuai
+from core.errors import WrongState
 
 from . import services
 
@@ -20,9 +20,9 @@ def terapkan_aturan_task(periode_id: int, pegawai_ids: list[int]) -> dict:
     """
     try:
         hasil = services.terapkan_aturan(None, periode_id, pegawai_ids=pegawai_ids)
-    except StatusTidakSesuai as exc:
-        log.warning("Aturan tidak diterapkan pada periode %s: %s", periode_id, exc.pesan)
-        return {"ditolak": exc.pesan}
+    except WrongState as exc:
+        log.warning("Aturan tidak diterapkan pada periode %s: %s", periode_id, exc.message)
+        return {"ditolak": exc.message}
     return {"baru": hasil.baru, "tetap": hasil.tetap, "digantikan": hasil.digantikan}
 
 

@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from audit.selectors import riwayat_objek
-from kinerja.errors_evaluasi import AksiDitolak
+from core.errors import Refusal
+from core.redirects import local_url
+from core.spreadsheet import write_xlsx
 from kinerja.models import Periode
-from kinerja.selectors import unit_choices
-from kinerja.spreadsheet import tulis_xlsx
-from kinerja.tautan import tujuan_lokal
+from kinerja.selectors import pilihan_unit
 
 from . import engine, impor, selectors, services
 from . import permissions as izin
@@ -142,8 +142,8 @@ def terapkan(request):
             hasil = services.terapkan_aturan(
                 request.user, periode.pk, konfirmasi_belum_final=form.cleaned_data["konfirmasi_belum_final"]
             )
-        except AksiDitolak as exc:
-            messages.error(request, exc.pesan)
+        except Refusal as exc:
+            messages.error(request, exc.message)
         else:
             messages.success(
                 request,
@@ -161,7 +161,7 @@ def terapkan(request):
 @require_GET
 @butuh(izin.can_view_outcome_list, "Daftar konsekuensi untuk pengelola kinerja dan administrator.")
 def konsekuensi_daftar(request):
-    form = FilterKonsekuensiForm(request.GET or None, unit_choices=unit_choices(request.user))
+    form = FilterKonsekuensiForm(request.GET or None, pilihan_unit=pilihan_unit(request.user))
     halaman = Paginator(selectors.daftar_konsekuensi(request.user, **form.filters()), 50).get_page(
         request.GET.get("halaman")
     )
@@ -225,11 +225,11 @@ def konsekuensi_putuskan(request, pk):
                 setujui=form.cleaned_data["keputusan"] == "setujui",
                 alasan=form.cleaned_data["alasan"],
             )
-        except (AksiDitolak, ValidationError) as exc:
+        except (Refusal, ValidationError) as exc:
             messages.error(request, getattr(exc, "pesan", None) or "; ".join(exc.messages))
         else:
             messages.success(request, f"Konsekuensi {k.pegawai.nama} diputuskan.")
-    return redirect(tujuan_lokal(request.POST.get("kembali"), reverse("evaluasi:konsekuensi_daftar")))
+    return redirect(local_url(request.POST.get("kembali"), reverse("evaluasi:konsekuensi_daftar")))
 
 
 @require_GET
@@ -309,8 +309,8 @@ def kehadiran_isi(request):
 
 
 def _tpp_dari_request(request):
-    pilihan = unit_choices(request.user)
-    form = FilterTPPForm(request.GET or None, unit_choices=pilihan)
+    pilihan = pilihan_unit(request.user)
+    form = FilterTPPForm(request.GET or None, pilihan_unit=pilihan)
     if not (request.GET and form.is_valid()):
         return form, None, None
     # The unit's choices are the units the user may see, so another unit is refused by the form.
@@ -375,6 +375,6 @@ def tpp_ekspor(request):
         )
         rows.append([p.nip, p.nama, p.unit_kerja.nama, p.get_jenis_jabatan_display(), *angka])
     rupiah = {i: "#,##0" for i in (4, 5, 6, 8, 10, 11)}
-    data = tulis_xlsx("TPP", JUDUL_TPP, rows, lebar=[22, 30, 30, 20] + [16] * 8, format_angka=rupiah)
+    data = write_xlsx("TPP", JUDUL_TPP, rows, lebar=[22, 30, 30, 20] + [16] * 8, format_angka=rupiah)
     d = form.cleaned_data
     return _unduhan(data, f"tpp-{unit_id}-{d['tahun']}-{d['bulan']:02d}.xlsx", JENIS_XLSX)

@@ -7,6 +7,8 @@ class KinerjaConfig(AppConfig):
 
     def ready(self):
         # The evaluation admin lives in its own module (kinerja/admin.py is the roster's); registering it here.
+        from core.cache import track_versions
+
         from . import admin_evaluasi  # noqa: F401
         from .models import (
             SKP,
@@ -21,7 +23,6 @@ class KinerjaConfig(AppConfig):
             UmpanBalikRHK,
             UnitKerja,
         )
-        from .versi_data import hubungkan
 
-        hubungkan(UnitKerja, Pegawai, PenugasanPengelola, Periode, SKP, RencanaHasilKerja, IndikatorKinerja)
-        hubungkan(EvaluasiKinerja, RealisasiIndikator, UmpanBalikRHK, PerilakuKerja)
+        track_versions(UnitKerja, Pegawai, PenugasanPengelola, Periode, SKP, RencanaHasilKerja, IndikatorKinerja)
+        track_versions(EvaluasiKinerja, RealisasiIndikator, UmpanBalikRHK, PerilakuKerja)

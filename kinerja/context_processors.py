@@ -17,7 +17,7 @@ def peran(request):
 
 
 def fragmen(request):
-    """How long the cached page fragments live (kinerja/versi_data.py); 0 caches nothing. A view may override it."""
+    """How long the cached page fragments live (core/cache.py); 0 caches nothing. A view may override it."""
     return {"fragmen_detik": settings.FRAGMEN_CACHE_DETIK}
 
 

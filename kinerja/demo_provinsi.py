@@ -2,7 +2,7 @@
 evaluation in each of N quarters (the last one open), plus monthly attendance and yearly training hours.
 
 seed_demo writes the focused demo first (the Pengelola's OPD, the demo logins' scenarios); this adds the rest of
-the province around it, skipping whatever already exists. Rows are tuples streamed through kinerja.massal (COPY
+the province around it, skipping whatever already exists. Rows are tuples streamed through core.bulk (COPY
 on PostgreSQL) with ids reserved up front; every choice comes from generators seeded by --seed.
 """
 
@@ -12,12 +12,12 @@ import random
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from core.bulk import insert_rows, reserve_ids
 from evaluasi.models import RekapKehadiran, RekapPelatihan
 from layanan.kalender import WITA
 
 from . import demo
 from .capaian import capaian_aspek
-from .massal import reserve_ids, tulis_baris
 from .models import (
     SKP,
     EvaluasiKinerja,
@@ -177,7 +177,7 @@ class _Penulis:
         def penyetuju(o):
             return self.user.get(self.pegawai_id.get(o.atasan)) if o.atasan else None
 
-        tulis_baris(
+        insert_rows(
             SKP,
             ["id", "pegawai_id", "tahun", "status", "alasan_pengembalian", "diajukan_pada", "disetujui_oleh_id"]
             + ["disetujui_pada", "dibuat", "diperbarui"],
@@ -187,7 +187,7 @@ class _Penulis:
                 for (o, t), s in zip(baru, skp_ids, strict=True)
             ),
         )
-        tulis_baris(
+        insert_rows(
             RiwayatSKP,
             ["skp_id", "oleh_id", "pada", "dari_status", "ke_status", "alasan"],
             (
@@ -200,7 +200,7 @@ class _Penulis:
             atasan = rencana.get((self.pegawai_id.get(o.atasan), t)) if o.atasan else None
             return atasan[1] if atasan else None
 
-        tulis_baris(
+        insert_rows(
             RencanaHasilKerja,
             ["id", "skp_id", "jenis", "uraian", "rhk_atasan_id", "urutan"],
             (
@@ -214,7 +214,7 @@ class _Penulis:
         for r, pid, t in lepas.values_list("id", "skp__pegawai_id", "skp__tahun"):
             if induk := rhk_atasan(orang[pid], t):
                 RencanaHasilKerja.objects.filter(pk=r).update(rhk_atasan_id=induk)
-        tulis_baris(
+        insert_rows(
             IndikatorKinerja,
             ["id", "rhk_id", "uraian", "aspek", "target", "satuan", "urutan"],
             (
@@ -280,16 +280,16 @@ class _Penulis:
                 )
                 bagian.append((status, pid, atasan, rhk, indikator, waktu, diakui))
         ids = reserve_ids(EvaluasiKinerja, len(baris))
-        tulis_baris(EvaluasiKinerja, KOLOM_EVALUASI, ((i, *b[1:]) for i, b in zip(ids, baris, strict=True)))
+        insert_rows(EvaluasiKinerja, KOLOM_EVALUASI, ((i, *b[1:]) for i, b in zip(ids, baris, strict=True)))
         del baris
         self._realisasi(ids, bagian)
         self._riwayat(ids, bagian)
         dinilai = [(i, b[3]) for i, b in zip(ids, bagian, strict=True) if b[0] in STATUS_DINILAI]
-        tulis_baris(
+        insert_rows(
             UmpanBalikRHK, ["evaluasi_id", "rhk_id", "umpan_balik"], ((i, r, UMPAN_BALIK_RHK) for i, r in dinilai)
         )
         perilaku = [(n.value, f"Menunjukkan perilaku {n.label.lower()}.") for n in PerilakuKerja.Nilai]
-        tulis_baris(
+        insert_rows(
             PerilakuKerja, ["evaluasi_id", "nilai", "umpan_balik"], ((i, n, u) for i, _ in dinilai for n, u in perilaku)
         )
 
@@ -317,7 +317,7 @@ class _Penulis:
                     yield i, ind, n, tautan, "", user, "PEGAWAI", waktu.diisi, self._capaian(aspek, target, n)
 
         kolom = ["evaluasi_id", "indikator_id", "realisasi", "bukti_tautan", "bukti_berkas", "diisi_oleh_id"]
-        tulis_baris(RealisasiIndikator, [*kolom, "diisi_sebagai", "diisi_pada", "capaian"], baris())
+        insert_rows(RealisasiIndikator, [*kolom, "diisi_sebagai", "diisi_pada", "capaian"], baris())
 
     def _riwayat(self, ids, bagian):
         """Each evaluation's history: the moves that led to its state, by whom and when."""
@@ -338,7 +338,7 @@ class _Penulis:
                     yield i, pegawai, w.diakui, "DIAKUI", "FINAL", "FINAL", ""
 
         kolom = ["evaluasi_id", "oleh_id", "pada", "aksi", "dari_status", "ke_status", "alasan"]
-        tulis_baris(RiwayatEvaluasi, [*kolom, "field", "nilai_lama", "nilai_baru"], (r + ("", "", "") for r in baris()))
+        insert_rows(RiwayatEvaluasi, [*kolom, "field", "nilai_lama", "nilai_baru"], (r + ("", "", "") for r in baris()))
 
     def kehadiran(self, mulai: datetime.date, tahun: list[int]):
         """Monthly attendance from `mulai` to last month (beside the months already there) and yearly training."""
@@ -351,7 +351,7 @@ class _Penulis:
         ]
         ids = [self.pegawai_id[o.nip] for o in self.roster.orang]
         kolom = ["pegawai_id", "tahun", "bulan", *demo.KOLOM_KEHADIRAN, "izin", "terlambat_lebih_90", "tanpa_rekam"]
-        tulis_baris(
+        insert_rows(
             RekapKehadiran,
             [*kolom, "pulang_cepat", "sumber", "diperbarui"],
             (
@@ -373,7 +373,7 @@ class _Penulis:
         )
         jp = demo.pool(rng, JP_PELATIHAN)
         ada = set(RekapPelatihan.objects.values_list("pegawai_id", "tahun"))
-        tulis_baris(
+        insert_rows(
             RekapPelatihan,
             ["pegawai_id", "tahun", "jp", "diperbarui"],
             ((pid, t, jp[rng.getrandbits(bit)], self.sekarang) for t in tahun for pid in ids if (pid, t) not in ada),

@@ -1,4 +1,4 @@
-"""XLSX exports: formula-like text escaped (spreadsheet.amankan_sel), NIPs kept as text (DOMAIN.md §5)."""
+"""XLSX exports: formula-like text escaped (spreadsheet.escape_cell), NIPs kept as text (DOMAIN.md §5)."""
 
 from io import BytesIO
 
@@ -7,7 +7,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from .spreadsheet import amankan_sel
+from core.spreadsheet import escape_cell
 
 
 def _waktu(dt):
@@ -40,7 +40,7 @@ def ekspor_evaluasi(periode, evaluasi) -> bytes:
     tebal = Font(bold=True)
 
     def buat_sel(nilai, format_angka=None, font=None):
-        cell = WriteOnlyCell(lembar, value=amankan_sel(nilai))
+        cell = WriteOnlyCell(lembar, value=escape_cell(nilai))
         if format_angka:
             cell.number_format = format_angka
         if font:

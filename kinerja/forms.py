@@ -63,11 +63,11 @@ class FilterPegawaiForm(forms.Form):
     )
     aktif = forms.ChoiceField(label="Keaktifan", required=False, choices=AKTIF_CHOICES)
 
-    def __init__(self, *args, unit_choices=(), **kwargs):
+    def __init__(self, *args, pilihan_unit=(), **kwargs):
         super().__init__(*args, **kwargs)
         # A callable: the units are read only if the form validates a unit or is rendered (the page may come
         # from the cache).
-        self.fields["unit"].choices = lambda: [("", "Semua unit"), *unit_choices]
+        self.fields["unit"].choices = lambda: [("", "Semua unit"), *pilihan_unit]
         self.fields["q"].widget.attrs.update(placeholder="mis. 19860926 atau Siti", autofocus=True)
         self.helper = FormHelper()
         self.helper.form_method = "get"
@@ -84,7 +84,7 @@ class FilterPegawaiForm(forms.Form):
         )
 
     def filters(self):
-        """The valid filters as keyword arguments for selectors.search_pegawai (active ASN by default).
+        """The valid filters as keyword arguments for selectors.cari_pegawai (active ASN by default).
 
         An invalid field (e.g. a unit outside the user's scope) is shown as an error and ignored.
         """

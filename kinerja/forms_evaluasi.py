@@ -103,10 +103,10 @@ class FormBuatEvaluasi(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
 
-    def __init__(self, *args, unit_choices=(), **kwargs):
+    def __init__(self, *args, pilihan_unit=(), **kwargs):
         super().__init__(*args, **kwargs)
         # Callables: the units are read only when needed (kinerja.forms.FilterPegawaiForm says why).
-        self.fields["unit"].choices = lambda: list(unit_choices)
+        self.fields["unit"].choices = lambda: list(pilihan_unit)
         self.helper = _helper()
 
 
@@ -119,9 +119,9 @@ class FormFilterEvaluasi(forms.Form):
         label="Predikat", required=False, choices=[("", "Semua predikat"), *EvaluasiKinerja.Predikat.choices]
     )
 
-    def __init__(self, *args, unit_choices=(), **kwargs):
+    def __init__(self, *args, pilihan_unit=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = lambda: [("", "Semua unit"), *unit_choices]
+        self.fields["unit"].choices = lambda: [("", "Semua unit"), *pilihan_unit]
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.disable_csrf = True

@@ -5,26 +5,14 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.conf import settings
 
-from .spreadsheet import EKSTENSI, BerkasDitolak, periksa_berkas, periksa_isi
-
-
-def periksa_unggahan(berkas, batas_mb: int):
-    """An uploaded spreadsheet's name, size and content checked before it is stored (every import form uses this)."""
-    try:
-        periksa_berkas(berkas.name, berkas.size, batas_mb)
-        berkas.seek(0)
-        periksa_isi(berkas.name, berkas.read())
-        berkas.seek(0)
-    except BerkasDitolak as exc:
-        raise forms.ValidationError(str(exc)) from None
-    return berkas
+from core.spreadsheet import SPREADSHEET_EXTENSIONS, check_spreadsheet_upload
 
 
 class UnggahRosterForm(forms.Form):
     berkas = forms.FileField(
         label="Berkas roster",
         help_text="Excel (.xlsx) atau CSV (.csv). Kolom NIP dan NIP Atasan harus berformat Teks.",
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(EKSTENSI)}),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(SPREADSHEET_EXTENSIONS)}),
     )
 
     def __init__(self, *args, **kwargs):
@@ -35,7 +23,7 @@ class UnggahRosterForm(forms.Form):
         self.helper.add_input(Submit("unggah", "Unggah dan pratinjau"))
 
     def clean_berkas(self):
-        return periksa_unggahan(self.cleaned_data["berkas"], settings.ROSTER_MAX_UPLOAD_MB)
+        return check_spreadsheet_upload(self.cleaned_data["berkas"], settings.ROSTER_MAX_UPLOAD_MB)
 
 
 class KonfirmasiImporForm(forms.Form):

@@ -10,13 +10,14 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Upper
 from django.utils import timezone
 
+from core.cache import VersionedQuerySet
+from core.errors import WrongState
+from core.files import validate_evidence_file
+
 from . import capaian as rumus_capaian
 from . import golongan as gol
 from . import predikat as rumus_predikat
-from .berkas import validasi_berkas_bukti
-from .errors_evaluasi import EvaluasiTerkunci
 from .nip import validasi_nip
-from .versi_data import VersiQuerySet
 
 
 def subtree(pasangan, root_ids) -> set:
@@ -33,7 +34,7 @@ def subtree(pasangan, root_ids) -> set:
     return result
 
 
-class UnitKerjaQuerySet(VersiQuerySet):
+class UnitKerjaQuerySet(VersionedQuerySet):
     def subtree_ids(self, root_ids):
         """Ids of the given units and all their descendants, in one query (the tree is small: units, not people)."""
         return subtree(self.values_list("id", "induk_id"), root_ids)
@@ -52,7 +53,7 @@ class UnitKerja(models.Model):
     )
 
     objects = UnitKerjaQuerySet.as_manager()
-    versi_data = "roster"  # kinerja.versi_data: cached fragments show unit names
+    data_kind = "roster"  # core.cache: cached fragments show unit names
 
     class Meta:
         verbose_name = "unit kerja"
@@ -140,8 +141,8 @@ class Pegawai(models.Model):
     )
     diperbarui = models.DateTimeField("diperbarui", auto_now=True)
 
-    objects = VersiQuerySet.as_manager()
-    versi_data = "roster"  # kinerja.versi_data: cached fragments show ASN
+    objects = VersionedQuerySet.as_manager()
+    data_kind = "roster"  # core.cache: cached fragments show ASN
 
     class Meta:
         verbose_name = "pegawai"
@@ -196,8 +197,8 @@ class PenugasanPengelola(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="penugasan_pengelola")
     unit_kerja = models.ForeignKey(UnitKerja, on_delete=models.CASCADE, related_name="pengelola")
 
-    objects = VersiQuerySet.as_manager()
-    versi_data = "roster"  # kinerja.versi_data: an HR user's units scope their fragments
+    objects = VersionedQuerySet.as_manager()
+    data_kind = "roster"  # core.cache: an HR user's units scope their fragments
 
     class Meta:
         verbose_name = "penugasan pengelola kinerja"
@@ -250,8 +251,8 @@ class Periode(models.Model):
     )
     ditutup_pada = models.DateTimeField("ditutup pada", null=True, blank=True)
 
-    objects = VersiQuerySet.as_manager()
-    versi_data = "periode"  # kinerja.versi_data: cached fragments show whether a period is open
+    objects = VersionedQuerySet.as_manager()
+    data_kind = "periode"  # core.cache: cached fragments show whether a period is open
 
     class Meta:
         verbose_name = "periode penilaian"
@@ -345,8 +346,8 @@ class SKP(models.Model):
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
     diperbarui = models.DateTimeField("diperbarui", auto_now=True)
 
-    objects = VersiQuerySet.as_manager()
-    versi_data = "skp"  # kinerja.versi_data: Tim Saya lists the SKP awaiting approval
+    objects = VersionedQuerySet.as_manager()
+    data_kind = "skp"  # core.cache: Tim Saya lists the SKP awaiting approval
 
     class Meta:
         verbose_name = "SKP"
@@ -404,8 +405,8 @@ class RencanaHasilKerja(models.Model):
     )
     urutan = models.PositiveSmallIntegerField("urutan", default=1)
 
-    objects = VersiQuerySet.as_manager()
-    versi_data = "skp"  # kinerja.versi_data: the cached realisation form lists the plan
+    objects = VersionedQuerySet.as_manager()
+    data_kind = "skp"  # core.cache: the cached realisation form lists the plan
 
     class Meta:
         verbose_name = "rencana hasil kerja"
@@ -444,8 +445,8 @@ class IndikatorKinerja(models.Model):
     satuan = models.CharField("satuan", max_length=50, help_text='Misalnya "dokumen", "%", "hari", "bulan".')
     urutan = models.PositiveSmallIntegerField("urutan", default=1)
 
-    objects = VersiQuerySet.as_manager()
-    versi_data = "skp"  # kinerja.versi_data: the cached realisation form lists the indicators and targets
+    objects = VersionedQuerySet.as_manager()
+    data_kind = "skp"  # core.cache: the cached realisation form lists the indicators and targets
 
     class Meta:
         verbose_name = "indikator kinerja"
@@ -463,7 +464,11 @@ class IndikatorKinerja(models.Model):
         return f"{self.uraian[:60]} ({self.target} {self.satuan})"
 
 
-class EvaluasiQuerySet(VersiQuerySet):
+class EvaluasiTerkunci(WrongState):
+    """A final evaluation, or a row belonging to one, was about to change."""
+
+
+class EvaluasiQuerySet(VersionedQuerySet):
     def update(self, **kwargs):
         """Refuse bulk updates (admin actions, imports, bulk_update) that would change a final evaluation."""
         if (
@@ -559,7 +564,7 @@ class EvaluasiKinerja(models.Model):
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
 
     objects = EvaluasiQuerySet.as_manager()
-    versi_data = "evaluasi"  # kinerja.versi_data: cached fragments show states and predikat
+    data_kind = "evaluasi"  # core.cache: cached fragments show states and predikat
 
     class Meta:
         verbose_name = "evaluasi kinerja"
@@ -612,7 +617,7 @@ class EvaluasiKinerja(models.Model):
         return self.pk is not None and type(self)._base_manager.filter(pk=self.pk, status=self.Status.FINAL).exists()
 
 
-class BagianEvaluasiQuerySet(VersiQuerySet):
+class BagianEvaluasiQuerySet(VersionedQuerySet):
     def _cek_tidak_final(self):
         if self.filter(evaluasi__status=EvaluasiKinerja.Status.FINAL).exists():
             raise EvaluasiTerkunci("Isi evaluasi yang sudah final tidak dapat diubah.")
@@ -637,7 +642,7 @@ class BagianEvaluasi(models.Model):
     """A row that belongs to an evaluation and is frozen with it once the evaluation is final."""
 
     objects = BagianEvaluasiQuerySet.as_manager()
-    versi_data = "evaluasi"  # kinerja.versi_data: the cached realisation form shows realisations
+    data_kind = "evaluasi"  # core.cache: the cached realisation form shows realisations
 
     class Meta:
         abstract = True
@@ -671,7 +676,7 @@ class RealisasiIndikator(BagianEvaluasi):
         "berkas bukti",
         upload_to="bukti/%Y/%m/",
         blank=True,
-        validators=[validasi_berkas_bukti],
+        validators=[validate_evidence_file],
         help_text="PDF, JPG, PNG, XLSX atau DOCX; paling besar 5 MB.",
     )
     diisi_oleh = models.ForeignKey(

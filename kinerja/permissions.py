@@ -22,6 +22,13 @@ class Peran:
     pegawai: Pegawai | None = None
 
     @property
+    def kunci(self) -> str:
+        """The roles as a short text for cache keys (core.cache.fragment_key): it changes whenever they do."""
+        return "".join(
+            "1" if r else "0" for r in (self.administrator, self.pengelola, self.petugas_layanan, self.atasan)
+        )
+
+    @property
     def staf(self):
         """HR staff or administrator: may use the roster pages."""
         return self.administrator or self.pengelola

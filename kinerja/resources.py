@@ -8,7 +8,7 @@ from .models import Pegawai
 
 
 class PegawaiResource(resources.ModelResource):
-    """Export only: rows come from roster.export_rows, so an admin export re-imports cleanly.
+    """Export only: rows come from roster.baris_ekspor, so an admin export re-imports cleanly.
 
     Imports never use this resource: the admin's import button leads to the staff import page, which goes
     through kinerja.services like every other entry point.
@@ -40,4 +40,4 @@ class PegawaiResource(resources.ModelResource):
         """All import columns always (a partial export would not re-import), escaped for spreadsheets."""
         if queryset is None:
             queryset = self.get_queryset()
-        return tablib.Dataset(*roster.export_rows(queryset), headers=[judul for _, judul in roster.KOLOM])
+        return tablib.Dataset(*roster.baris_ekspor(queryset), headers=[judul for _, judul in roster.KOLOM])

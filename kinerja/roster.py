@@ -1,7 +1,7 @@
 """The roster spreadsheet: reading it (XLSX or CSV), checking every cell, and comparing it with the database.
 
 This module decides *what* an import would do; kinerja.services writes it. The staff page, the admin, the
-management command and the background task all go through read_roster → plan_import, so a rule about the
+management command and the background task all go through baca_roster → rencanakan_impor, so a rule about the
 file is written once. Nothing here writes to the database.
 """
 
@@ -13,32 +13,29 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from core.spreadsheet import (
+    RowError,
+    Table,
+    cell_text,
+    escape_cell,
+    is_blank_row,
+    is_number,
+    map_headers,
+    number_as_text,
+    parse_date,
+    parse_nip,
+    parse_text,
+    read_table,
+    sort_errors,
+    template_xlsx,
+    text_only_cell,
+    write_csv,
+    write_xlsx,
+)
+
 from .golongan import normalisasi_golongan
 from .models import Pegawai
 from .nip import validasi_nip
-
-# BerkasDitolak and EKSTENSI are part of this module's interface too (services, forms and tests use roster.*).
-from .spreadsheet import (  # noqa: F401
-    EKSTENSI,
-    BerkasDitolak,
-    Galat,
-    Tabel,
-    amankan_sel,
-    angka,
-    angka_ke_teks,
-    baris_kosong,
-    parse_nip,
-    parse_tanggal,
-    parse_teks,
-    petakan_judul,
-    read_table,
-    sel_teks_saja,
-    teks,
-    templat_xlsx,
-    tulis_csv,
-    tulis_xlsx,
-    urutkan_galat,
-)
 from .telepon import normalisasi_telepon
 
 # (key, header) in template order; the key is the Pegawai field where there is one.
@@ -180,7 +177,7 @@ def _tampil(field_name, nilai):
 # Reading ------------------------------------------------------------------------------------------------
 
 
-def read_roster(nama_berkas: str, data: bytes) -> Tabel:
+def baca_roster(nama_berkas: str, data: bytes) -> Table:
     """Read an XLSX or CSV roster into raw cells, checking size and that the content matches the extension."""
     return read_table(
         nama_berkas, data, batas_mb=settings.ROSTER_MAX_UPLOAD_MB, contoh_judul="NIP, Nama, Jenis Kelamin"
@@ -206,7 +203,7 @@ _JENIS_KELAMIN = {"l": "L", "p": "P", "laki-laki": "L", "laki laki": "L", "perem
 
 def _parse_pilihan(peta, contoh):
     def parse(nilai, judul):
-        isi = angka_ke_teks(nilai) if angka(nilai) else teks(nilai)
+        isi = number_as_text(nilai) if is_number(nilai) else cell_text(nilai)
         if not isi:
             return ""
         try:
@@ -219,13 +216,13 @@ def _parse_pilihan(peta, contoh):
 
 def _parse_kode_unit(nilai, judul):
     # A whole number is safe to read back (75 → "75"); a decimal like 75.10 has already lost its trailing zero.
-    if angka(nilai) and float(nilai).is_integer():
-        return angka_ke_teks(nilai)
-    return sel_teks_saja(nilai, judul, "kode seperti 75.10 kehilangan angka nol di belakangnya.")
+    if is_number(nilai) and float(nilai).is_integer():
+        return number_as_text(nilai)
+    return text_only_cell(nilai, judul, "kode seperti 75.10 kehilangan angka nol di belakangnya.")
 
 
 def _parse_no_hp(nilai, judul):
-    isi = sel_teks_saja(nilai, judul, "angka 0 di depan nomor HP hilang bila disimpan sebagai angka.")
+    isi = text_only_cell(nilai, judul, "angka 0 di depan nomor HP hilang bila disimpan sebagai angka.")
     # Checked, but kept as written: an unchanged roster must read back unchanged.
     if isi:
         normalisasi_telepon(isi)
@@ -240,7 +237,7 @@ _EMAIL_SEDERHANA = re.compile(
 
 
 def _parse_email(nilai, judul):
-    isi = parse_teks(nilai, judul)
+    isi = parse_text(nilai, judul)
     if isi and not (len(isi) <= PANJANG_MAKS["email"] and _EMAIL_SEDERHANA.fullmatch(isi)):
         try:
             validate_email(isi)
@@ -251,17 +248,17 @@ def _parse_email(nilai, judul):
 
 PARSER = {
     "nip": parse_nip,
-    "nama": parse_teks,
-    "gelar_depan": parse_teks,
-    "gelar_belakang": parse_teks,
+    "nama": parse_text,
+    "gelar_depan": parse_text,
+    "gelar_belakang": parse_text,
     "jenis_kelamin": _parse_pilihan(_JENIS_KELAMIN, "L atau P"),
-    "tanggal_lahir": parse_tanggal,
+    "tanggal_lahir": parse_date,
     "status_kepegawaian": _parse_pilihan({"pns": "PNS", "pppk": "PPPK"}, "PNS atau PPPK"),
-    "golongan": parse_teks,
-    "jabatan": parse_teks,
+    "golongan": parse_text,
+    "jabatan": parse_text,
     "jenis_jabatan": _parse_pilihan(_JENIS_JABATAN, "jenis jabatan seperti 'Pelaksana' atau 'Ahli Pertama'"),
     "kode_unit": _parse_kode_unit,
-    "nama_unit": parse_teks,
+    "nama_unit": parse_text,
     "kode_unit_induk": _parse_kode_unit,
     "nip_atasan": parse_nip,
     "email": _parse_email,
@@ -269,8 +266,8 @@ PARSER = {
 }
 
 
-# These parsers return a text cell as teks() does; they differ only for numbers and dates.
-_PARSER_TEKS = {parse_teks, parse_nip, _parse_kode_unit}
+# These parsers return a text cell as cell_text() does; they differ only for numbers and dates.
+_PARSER_TEKS = {parse_text, parse_nip, _parse_kode_unit}
 
 
 # Checking -----------------------------------------------------------------------------------------------
@@ -293,33 +290,33 @@ def _periksa_baris(nomor, sel, spesifikasi, galat):
         mentah = sel[i] if i < panjang else ""
         # Fast path for the common case, a text cell in a text column: 50,000 rows × 16 cells add up.
         if mentah.__class__ is str and parser in _PARSER_TEKS:
-            v = teks(mentah) if mentah[:1] == "'" else mentah.strip()
+            v = cell_text(mentah) if mentah[:1] == "'" else mentah.strip()
         else:
             try:
                 v = parser(mentah, judul)
             except ValueError as exc:
-                galat.append(Galat(nomor, judul, str(exc)))
+                galat.append(RowError(nomor, judul, str(exc)))
                 nilai[kunci] = None
                 continue
         if v == "" or v is None:
             if wajib:
-                galat.append(Galat(nomor, judul, f"{judul} wajib diisi."))
+                galat.append(RowError(nomor, judul, f"{judul} wajib diisi."))
                 v = None
         elif maks and len(v) > maks:
-            galat.append(Galat(nomor, judul, f"Terlalu panjang: paling banyak {maks} karakter."))
+            galat.append(RowError(nomor, judul, f"Terlalu panjang: paling banyak {maks} karakter."))
         nilai[kunci] = v
     if nilai["nip"]:
         try:
             validasi_nip(nilai["nip"], nilai["jenis_kelamin"] or None, nilai["tanggal_lahir"])
         except ValueError as exc:
-            galat.append(Galat(nomor, "NIP", str(exc)))
+            galat.append(RowError(nomor, "NIP", str(exc)))
     if nilai["golongan"] and nilai["status_kepegawaian"]:
         try:
             nilai["golongan"] = normalisasi_golongan(nilai["golongan"], nilai["status_kepegawaian"])
         except ValueError as exc:
-            galat.append(Galat(nomor, "Golongan", str(exc)))
+            galat.append(RowError(nomor, "Golongan", str(exc)))
     if nilai["nip_atasan"] and nilai["nip_atasan"] == nilai["nip"]:
-        galat.append(Galat(nomor, "NIP Atasan", "Pegawai tidak boleh menjadi atasan dirinya sendiri."))
+        galat.append(RowError(nomor, "NIP Atasan", "Pegawai tidak boleh menjadi atasan dirinya sendiri."))
     return BarisPegawai(nomor, nilai)
 
 
@@ -339,7 +336,7 @@ def _cari_lingkaran(induk_dari, mulai_dari):
     return lingkaran
 
 
-def plan_import(tabel: Tabel, db: SnapshotDB) -> Rencana:
+def rencanakan_impor(tabel: Table, db: SnapshotDB) -> Rencana:
     """Check every row of a roster against itself and the database, and work out new/changed/unchanged rows.
 
     Every problem is collected (by row and column) rather than stopping at the first, so the user can fix the
@@ -347,7 +344,7 @@ def plan_import(tabel: Tabel, db: SnapshotDB) -> Rencana:
     """
     rencana = Rencana()
     galat = rencana.galat
-    posisi = petakan_judul(tabel.judul, KOLOM, WAJIB, galat)
+    posisi = map_headers(tabel.judul, KOLOM, WAJIB, galat)
     if galat:
         return rencana
     spesifikasi = _spesifikasi(posisi)
@@ -355,14 +352,14 @@ def plan_import(tabel: Tabel, db: SnapshotDB) -> Rencana:
     baris_nip = {}
     unit_berkas = {}  # kode → {"nama", "induk", "baris"}
     for nomor, sel in tabel.baris:
-        if baris_kosong(sel):
+        if is_blank_row(sel):
             continue
         rencana.jumlah_baris += 1
         b = _periksa_baris(nomor, sel, spesifikasi, galat)
         nip = b.nilai["nip"]
         if nip:
             if nip in baris_nip:
-                galat.append(Galat(nomor, "NIP", f"NIP {nip} sudah ada di baris {baris_nip[nip].baris}."))
+                galat.append(RowError(nomor, "NIP", f"NIP {nip} sudah ada di baris {baris_nip[nip].baris}."))
             else:
                 baris_nip[nip] = b
         kode = b.nilai["kode_unit"]
@@ -370,7 +367,7 @@ def plan_import(tabel: Tabel, db: SnapshotDB) -> Rencana:
             unit = unit_berkas.setdefault(kode, {"nama": b.nilai["nama_unit"], "induk": "", "baris": nomor})
             if b.nilai["nama_unit"] and unit["nama"] and b.nilai["nama_unit"] != unit["nama"]:
                 galat.append(
-                    Galat(
+                    RowError(
                         nomor,
                         "Nama Unit",
                         f"Kode unit {kode} bernama '{unit['nama']}' di baris {unit['baris']}, "
@@ -381,7 +378,7 @@ def plan_import(tabel: Tabel, db: SnapshotDB) -> Rencana:
             if induk:
                 if unit["induk"] and induk != unit["induk"]:
                     galat.append(
-                        Galat(
+                        RowError(
                             nomor,
                             "Kode Unit Induk",
                             f"Unit {kode} berinduk {unit['induk']} di baris sebelumnya, tetapi {induk} di sini.",
@@ -399,7 +396,7 @@ def plan_import(tabel: Tabel, db: SnapshotDB) -> Rencana:
     for u in unit_berkas.values():
         if u["induk"] and u["induk"] not in unit_berkas and u["induk"] not in db.unit:
             galat.append(
-                Galat(
+                RowError(
                     u["baris"],
                     "Kode Unit Induk",
                     f"Kode unit induk {u['induk']} tidak dikenal: tidak ada di berkas (kolom Kode Unit) "
@@ -409,7 +406,7 @@ def plan_import(tabel: Tabel, db: SnapshotDB) -> Rencana:
     for siklus in _cari_lingkaran({k: v or None for k, v in induk_unit.items()}, unit_berkas):
         baris = min(unit_berkas[k]["baris"] for k in siklus if k in unit_berkas)
         jalur = " → ".join([*siklus, siklus[0]])
-        galat.append(Galat(baris, "Kode Unit Induk", f"Susunan unit membentuk lingkaran: {jalur}."))
+        galat.append(RowError(baris, "Kode Unit Induk", f"Susunan unit membentuk lingkaran: {jalur}."))
 
     # Supervisors: anywhere in the file (any order) or the database, and no chain may loop.
     atasan_dari = {nip: p["nip_atasan"] or None for nip, p in db.pegawai.items()}
@@ -418,15 +415,15 @@ def plan_import(tabel: Tabel, db: SnapshotDB) -> Rencana:
         atasan = b.nilai["nip_atasan"]
         if atasan and atasan not in baris_nip and atasan not in db.pegawai:
             galat.append(
-                Galat(b.baris, "NIP Atasan", f"Atasan dengan NIP {atasan} tidak ada di berkas maupun di basis data.")
+                RowError(b.baris, "NIP Atasan", f"Atasan dengan NIP {atasan} tidak ada di berkas maupun di basis data.")
             )
     for siklus in _cari_lingkaran(atasan_dari, baris_nip):
         baris = min(baris_nip[n].baris for n in siklus if n in baris_nip)
         jalur = " → ".join([*siklus, siklus[0]])
-        galat.append(Galat(baris, "NIP Atasan", f"Rantai atasan membentuk lingkaran: {jalur}."))
+        galat.append(RowError(baris, "NIP Atasan", f"Rantai atasan membentuk lingkaran: {jalur}."))
 
     if galat:
-        urutkan_galat(galat, KOLOM)
+        sort_errors(galat, KOLOM)
         return rencana
 
     for kode, u in unit_berkas.items():
@@ -474,7 +471,7 @@ NILAI_EKSPOR = (
 )
 
 
-def export_rows(queryset, tanggal_sebagai_teks=False):
+def baris_ekspor(queryset, tanggal_sebagai_teks=False):
     """Rows of the roster in import-column order, escaped for spreadsheets (one query)."""
     label_jabatan = dict(Pegawai.JenisJabatan.choices)
     for baris in queryset.order_by("unit_kerja__kode", "nip").values_list(*NILAI_EKSPOR).iterator(chunk_size=2000):
@@ -482,18 +479,18 @@ def export_rows(queryset, tanggal_sebagai_teks=False):
         nilai[9] = str(label_jabatan.get(nilai[9], nilai[9] or ""))
         if nilai[5] and tanggal_sebagai_teks:
             nilai[5] = f"{nilai[5]:%d/%m/%Y}"
-        yield [amankan_sel(v if v is not None else "") for v in nilai]
+        yield [escape_cell(v if v is not None else "") for v in nilai]
 
 
-def write_xlsx(rows) -> bytes:
+def xlsx_roster(rows) -> bytes:
     """An XLSX roster with every text column stored as text (so NIPs keep all 18 digits)."""
     lebar = [22 if kunci in ("nip", "nip_atasan", "nama", "jabatan") else 15 for kunci, _ in KOLOM]
-    return tulis_xlsx("Pegawai", [judul for _, judul in KOLOM], rows, lebar=lebar)
+    return write_xlsx("Pegawai", [judul for _, judul in KOLOM], rows, lebar=lebar)
 
 
-def write_csv(rows) -> bytes:
+def csv_roster(rows) -> bytes:
     """A CSV roster: UTF-8 with BOM and semicolons, which Excel in an Indonesian locale opens directly."""
-    return tulis_csv([judul for _, judul in KOLOM], rows)
+    return write_csv([judul for _, judul in KOLOM], rows)
 
 
 PETUNJUK = [
@@ -516,6 +513,6 @@ PETUNJUK = [
 ]
 
 
-def template_xlsx() -> bytes:
+def templat_xlsx_roster() -> bytes:
     """The downloadable template: the headers, text-formatted columns, and a sheet explaining each column."""
-    return templat_xlsx("Pegawai", KOLOM, PETUNJUK, kolom_tanggal=("tanggal_lahir",))
+    return template_xlsx("Pegawai", KOLOM, PETUNJUK, kolom_tanggal=("tanggal_lahir",))

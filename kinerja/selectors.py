@@ -9,17 +9,17 @@ from .permissions import pegawai_visible_to, unit_visible_to
 
 
 @dataclass
-class NodeUnit:
+class SimpulUnit:
     """One unit in the tree, with its active headcount and the total of its whole subtree."""
 
     unit: UnitKerja
     kedalaman: int
     jumlah: int = 0
     jumlah_subtree: int = 0
-    anak: list["NodeUnit"] = field(default_factory=list)
+    anak: list["SimpulUnit"] = field(default_factory=list)
 
 
-def search_pegawai(user, *, q="", unit_id=None, status="", golongan="", aktif=None):
+def cari_pegawai(user, *, q="", unit_id=None, status="", golongan="", aktif=None):
     """ASN visible to the user, filtered like the list page.
 
     q matches the NIP (digits, spaces ignored) or the name, case-insensitively; unit_id includes the unit's
@@ -45,7 +45,7 @@ def search_pegawai(user, *, q="", unit_id=None, status="", golongan="", aktif=No
     return qs.order_by("nama", "nip")
 
 
-def _tree_order(units):
+def _urutan_pohon(units):
     """Units in depth-first order (children sorted by code) with their depth, from one list of units.
 
     A unit whose parent is not in the list is a root: for HR staff, the top of each assigned subtree.
@@ -64,16 +64,16 @@ def _tree_order(units):
     return ordered
 
 
-def unit_choices(user):
+def pilihan_unit(user):
     """(id, label) pairs of the units the user may filter by, in tree order, from one query.
 
     The label is indented by depth and carries the code: many seksi and bidang share a name.
     """
     units = list(unit_visible_to(user).only("id", "kode", "nama", "induk_id"))
-    return [(unit.pk, f"{'— ' * depth}{unit.nama} ({unit.kode})") for unit, depth in _tree_order(units)]
+    return [(unit.pk, f"{'— ' * depth}{unit.nama} ({unit.kode})") for unit, depth in _urutan_pohon(units)]
 
 
-def unit_tree(user):
+def pohon_unit_terlihat(user):
     """Root nodes of the units visible to the user, each with active headcounts per unit and per subtree.
 
     Two queries whatever the size of the tree: the units (with their head) and one grouped count.
@@ -87,8 +87,8 @@ def unit_tree(user):
         .order_by()
     )
     nodes, roots, in_order = {}, [], []
-    for unit, depth in _tree_order(units):
-        node = NodeUnit(unit=unit, kedalaman=depth, jumlah=counts.get(unit.pk, 0))
+    for unit, depth in _urutan_pohon(units):
+        node = SimpulUnit(unit=unit, kedalaman=depth, jumlah=counts.get(unit.pk, 0))
         nodes[unit.pk] = node
         (nodes[unit.induk_id].anak if depth else roots).append(node)
         in_order.append(node)
@@ -100,7 +100,7 @@ def unit_tree(user):
     return roots
 
 
-def unit_path(unit):
+def jalur_unit(unit):
     """The chain of units from the top of the tree down to the given unit, in two queries whatever its depth."""
     parents = dict(UnitKerja.objects.values_list("id", "induk_id"))
     chain, pk, seen = [], unit.pk, set()
@@ -112,19 +112,19 @@ def unit_path(unit):
     return [by_id[pk] for pk in reversed(chain)]
 
 
-def pegawai_detail(user):
+def pegawai_untuk_detail(user):
     """The queryset the detail page looks a person up in: only those the user may see."""
     return pegawai_visible_to(user).select_related("unit_kerja", "atasan", "user")
 
 
-def bawahan_of(user, pegawai):
+def bawahan_dari(user, pegawai):
     """The direct subordinates of a person that the user may see, active first."""
     return (
         pegawai_visible_to(user).filter(atasan=pegawai).select_related("unit_kerja").order_by("-aktif", "nama", "nip")
     )
 
 
-def team_of(user, pegawai):
+def tim_dari(user, pegawai):
     """A supervisor's active direct subordinates, with their unit and how many subordinates each has."""
     return (
         pegawai_visible_to(user)
@@ -135,7 +135,7 @@ def team_of(user, pegawai):
     )
 
 
-def roster_summary(user):
+def ringkasan_roster(user):
     """Headcounts for the home page of HR staff and administrators, in one aggregate query."""
     return pegawai_visible_to(user).aggregate(
         jumlah_aktif=Count("id", filter=Q(aktif=True)),

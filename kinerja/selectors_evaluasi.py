@@ -124,7 +124,7 @@ class AnggotaTim:
 
 
 def tim_saya(user, periode_id: int, bawahan) -> list[AnggotaTim]:
-    """The given direct subordinates of the supervisor (one page of selectors.team_of), each with their evaluation
+    """The given direct subordinates of the supervisor (one page of selectors.tim_dari), each with their evaluation
     of the period and the next step."""
     saya = peran(user).pegawai
     if saya is None:

@@ -16,9 +16,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from audit.services import catat
+from core.bulk import copy_rows, is_postgres, reserve_ids, update_rows
+from core.spreadsheet import FileRefused, RowError
 
 from . import roster
-from .massal import copy_rows, postgres, reserve_ids, update_rows
 from .models import ImporRoster, Pegawai, UnitKerja
 from .permissions import can_import_roster
 
@@ -47,7 +48,7 @@ KOLOM_TULIS = [
 
 
 class ImporDitolak(Exception):
-    """The roster has errors; nothing was written. `galat` lists every one (roster.Galat)."""
+    """The roster has errors; nothing was written. `galat` lists every one (RowError)."""
 
     def __init__(self, galat):
         super().__init__(f"{len(galat)} galat pada berkas roster")
@@ -86,15 +87,15 @@ def _snapshot_db() -> roster.SnapshotDB:
     return roster.SnapshotDB(pegawai=pegawai, unit=unit)
 
 
-def preview_roster(nama_berkas: str, data: bytes) -> roster.Rencana:
+def pratinjau_roster(nama_berkas: str, data: bytes) -> roster.Rencana:
     """Read and check a roster file and work out what importing it would change, without writing anything.
 
-    Raises roster.BerkasDitolak when the file itself is unusable; row errors are in the plan's `galat`.
+    Raises FileRefused when the file itself is unusable; row errors are in the plan's `galat`.
     """
-    return roster.plan_import(roster.read_roster(nama_berkas, data), _snapshot_db())
+    return roster.rencanakan_impor(roster.baca_roster(nama_berkas, data), _snapshot_db())
 
 
-def import_roster(
+def impor_roster(
     nama_berkas: str, data: bytes, *, nonaktifkan_yang_hilang=False, dry_run=False, progres=None
 ) -> HasilImpor:
     """Import a roster file: all rows or none, in one transaction, with bulk queries only.
@@ -102,19 +103,19 @@ def import_roster(
     Upserts Pegawai by NIP, creates or updates units by code, sets supervisors (any row order), creates a
     login account (username = NIP, unusable password until an administrator sets one) for each new ASN,
     and, only when asked, marks ASN missing from the file inactive. Never deletes. Re-running the same file
-    changes nothing. Raises ImporDitolak (with every row error) or roster.BerkasDitolak; then nothing is written.
+    changes nothing. Raises ImporDitolak (with every row error) or FileRefused; then nothing is written.
     """
     lapor = progres or (lambda persen, tahap: None)
     lapor(5, "Membaca berkas")
-    tabel = roster.read_roster(nama_berkas, data)
+    tabel = roster.baca_roster(nama_berkas, data)
     with transaction.atomic():
-        if postgres():
+        if is_postgres():
             # One roster import at a time: a second waits here, then plans against the first one's result.
             with connection.cursor() as cur:
                 cur.execute("SELECT pg_advisory_xact_lock(hashtext('kinerja.import_roster'))")
         lapor(20, "Memeriksa baris")
         db = _snapshot_db()
-        rencana = roster.plan_import(tabel, db)
+        rencana = roster.rencanakan_impor(tabel, db)
         if rencana.galat:
             raise ImporDitolak(rencana.galat)
         hasil = HasilImpor(rencana=rencana, dry_run=dry_run)
@@ -173,7 +174,7 @@ def _siapkan_akun(rencana, db):
         # Same unusable form as make_password(None), far cheaper for 50,000 users.
         return UNUSABLE_PASSWORD_PREFIX + secrets.token_urlsafe(30)
 
-    if postgres():
+    if is_postgres():
         ids = reserve_ids(User, len(baru))
         kolom = ["id", "password", "is_superuser", "username", "first_name", "last_name", "email", "is_staff"]
         kolom += ["is_active", "date_joined"]
@@ -237,7 +238,7 @@ def _tulis_pegawai(rencana, db, id_unit, id_user, progres):
     id_pegawai = {nip: p["id"] for nip, p in db.pegawai.items()}
     sekarang = timezone.now()
     total = max(len(rencana.baru) + len(rencana.diubah), 1)
-    if postgres():
+    if is_postgres():
         # Ids reserved up front make every atasan id known before the single COPY; the atasan foreign key is
         # checked at commit (Django creates it DEFERRABLE INITIALLY DEFERRED), so row order does not matter.
         ids = reserve_ids(Pegawai, len(rencana.baru))
@@ -285,7 +286,7 @@ def _tulis_pegawai(rencana, db, id_unit, id_user, progres):
         for nip, p in db.pegawai.items()
         if not p["user_id"] and nip in id_user and nip not in nip_diubah
     ]
-    if postgres():
+    if is_postgres():
         update_rows(Pegawai, KOLOM_TULIS, diubah)
         update_rows(Pegawai, ["user_id", "diperbarui"], tautan)
     else:
@@ -307,14 +308,14 @@ def _tulis_pegawai(rencana, db, id_unit, id_user, progres):
 
 
 def _galat_sistem(pesan):
-    return roster.Galat(None, None, f"{pesan} Coba lagi nanti atau hubungi pengelola aplikasi.").as_dict()
+    return RowError(None, None, f"{pesan} Coba lagi nanti atau hubungi pengelola aplikasi.").as_dict()
 
 
 def _kunci_progres(job_id):
     return f"kinerja:impor-roster:{job_id}:progres"
 
 
-def create_import_job(user, berkas) -> ImporRoster:
+def buat_impor_roster(user, berkas) -> ImporRoster:
     """Store an uploaded roster in the default storage and record its preview (nothing else is written).
 
     The file is kept so that the confirmation, possibly on another web instance or a worker, imports exactly
@@ -324,19 +325,19 @@ def create_import_job(user, berkas) -> ImporRoster:
         raise PermissionDenied("Hanya administrator yang boleh mengimpor roster pegawai.")
     data = berkas.read()
     job = ImporRoster(dibuat_oleh=user, nama_berkas=berkas.name[:255])
-    return simpan_pratinjau(job, berkas.name, data, preview_roster)
+    return simpan_pratinjau(job, berkas.name, data, pratinjau_roster)
 
 
 def simpan_pratinjau(job, nama_berkas: str, data: bytes, rencanakan):
     """Record an upload job's preview and store its file (any import job: berkas, jumlah_baris, ringkasan, galat).
 
-    `rencanakan(nama_berkas, data)` returns a plan (jumlah_baris, ringkasan(), galat) or raises BerkasDitolak,
+    `rencanakan(nama_berkas, data)` returns a plan (jumlah_baris, ringkasan(), galat) or raises FileRefused,
     which becomes the job's only error.
     """
     try:
         rencana = rencanakan(nama_berkas, data)
-    except roster.BerkasDitolak as exc:
-        job.galat = [roster.Galat(None, None, str(exc)).as_dict()]
+    except FileRefused as exc:
+        job.galat = [RowError(None, None, str(exc)).as_dict()]
     else:
         job.jumlah_baris = rencana.jumlah_baris
         job.ringkasan = rencana.ringkasan()
@@ -347,7 +348,7 @@ def simpan_pratinjau(job, nama_berkas: str, data: bytes, rencanakan):
     return job
 
 
-def confirm_import(job: ImporRoster, user, *, nonaktifkan_yang_hilang: bool) -> ImporRoster:
+def konfirmasi_impor_roster(job: ImporRoster, user, *, nonaktifkan_yang_hilang: bool) -> ImporRoster:
     """Confirm a previewed import: run it now when small, else queue it as a background task.
 
     Only a previewed job without errors can be confirmed, once; a second confirmation changes nothing.
@@ -362,12 +363,12 @@ def confirm_import(job: ImporRoster, user, *, nonaktifkan_yang_hilang: bool) -> 
         job.nonaktifkan_yang_hilang = nonaktifkan_yang_hilang
         job.save(update_fields=["status", "nonaktifkan_yang_hilang", "diperbarui"])
         if job.jumlah_baris > settings.ROSTER_BACKGROUND_ROWS:
-            transaction.on_commit(lambda: _enqueue_import(job.pk))
+            transaction.on_commit(lambda: _antrekan_impor_roster(job.pk))
             return job
-    return run_import_job(job.pk)
+    return jalankan_impor_roster(job.pk)
 
 
-def _enqueue_import(job_id):
+def _antrekan_impor_roster(job_id):
     """Queue the import task; if the broker cannot take it, fail the job visibly instead of leaving it queued."""
     from .tasks import impor_roster
 
@@ -386,7 +387,7 @@ def antrekan_ulang_impor_tertahan(menit: int | None = None) -> list[int]:
     """Queue again the confirmed imports that have waited more than `menit` minutes and are not running.
 
     The queue may lose a message (a broker restarted without its data, a worker killed before it took the
-    task), and the job would show "Dalam antrean" for good. Queuing again is safe: run_import_job imports once
+    task), and the job would show "Dalam antrean" for good. Queuing again is safe: jalankan_impor_roster imports once
     however often it runs. A running job holds its row lock, so it is skipped here (SKIP LOCKED); each job queued
     again is stamped, so it is queued at most once every `menit` minutes. Returns the ids queued again.
     """
@@ -400,11 +401,11 @@ def antrekan_ulang_impor_tertahan(menit: int | None = None) -> list[int]:
         ImporRoster.objects.filter(pk__in=tertahan).update(diperbarui=timezone.now())
         for job_id in tertahan:
             log.warning("Impor roster %s masih dalam antrean sesudah %s menit; diantrekan lagi", job_id, menit)
-            transaction.on_commit(partial(_enqueue_import, job_id))
+            transaction.on_commit(partial(_antrekan_impor_roster, job_id))
     return tertahan
 
 
-def run_import_job(job_id: int) -> ImporRoster:
+def jalankan_impor_roster(job_id: int) -> ImporRoster:
     """Run a queued import job; safe to call twice or from two workers at once: it imports once.
 
     The job row stays locked for the whole import, so a second run waits and then finds the job finished. A
@@ -425,15 +426,15 @@ def run_import_job(job_id: int) -> ImporRoster:
                 data = f.read()
             try:
                 with transaction.atomic():
-                    hasil = import_roster(
+                    hasil = impor_roster(
                         job.nama_berkas, data, nonaktifkan_yang_hilang=job.nonaktifkan_yang_hilang, progres=lapor
                     )
             except ImporDitolak as exc:
                 job.status = ImporRoster.Status.GAGAL
                 job.galat = [g.as_dict() for g in exc.galat]
-            except roster.BerkasDitolak as exc:
+            except FileRefused as exc:
                 job.status = ImporRoster.Status.GAGAL
-                job.galat = [roster.Galat(None, None, str(exc)).as_dict()]
+                job.galat = [RowError(None, None, str(exc)).as_dict()]
             else:
                 job.status = ImporRoster.Status.SELESAI
                 job.ringkasan = hasil.ringkasan()
@@ -482,7 +483,7 @@ def _catat_impor(job, hasil):
     )
 
 
-def import_progress(job: ImporRoster) -> dict:
+def progres_impor_roster(job: ImporRoster) -> dict:
     """The job's state for the progress bar: status, percent and the current stage."""
     data = {"status": job.status, "label": job.get_status_display(), "persen": job.progres, "tahap": ""}
     if job.status == ImporRoster.Status.ANTRI:

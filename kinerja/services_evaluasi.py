@@ -1,11 +1,11 @@
 """Writes and state changes of periodic performance evaluation (PermenPANRB 6/2022; issue 3).
 
 Every function is one transaction and checks, on the server, who acts (role) and when (state), refusing with
-the exceptions of kinerja.errors_evaluasi: TidakBerwenang (role), StatusTidakSesuai (state or period),
-KonflikVersi (someone saved first), and Django's ValidationError (bad input, keyed by field).
+the exceptions of core.errors: NotPermitted (role), WrongState (state or period),
+VersionConflict (someone saved first), and Django's ValidationError (bad input, keyed by field).
 
 Evaluation writes take the `versi` the user read. The version is claimed first with one atomic
-`UPDATE ... WHERE versi = X`: under concurrency exactly one writer wins, the other gets KonflikVersi, and a
+`UPDATE ... WHERE versi = X`: under concurrency exactly one writer wins, the other gets VersionConflict, and a
 refusal later in the function rolls the claim back with everything else.
 """
 
@@ -18,10 +18,10 @@ from django.db.models import F, ProtectedError
 from django.utils import timezone
 
 from audit.services import angka, catat, nilai_field, selisih
+from core.errors import NotPermitted, VersionConflict, WrongState
 
 from . import permissions as izin
 from . import selectors_evaluasi as sel
-from .errors_evaluasi import KonflikVersi, PelanggaranKurva, StatusTidakSesuai, TidakBerwenang
 from .models import (
     SKP,
     DialogKinerja,
@@ -44,6 +44,15 @@ from .models import (
 )
 from .predikat import cek_kurva_distribusi
 from .signals import unit_difinalkan
+
+
+class PelanggaranKurva(WrongState):
+    """Finalising would break the unit's distribution curve and no override reason was given."""
+
+    def __init__(self, pesan: str, pelanggaran: list[str]):
+        super().__init__(pesan)
+        self.pelanggaran = pelanggaran
+
 
 Status = EvaluasiKinerja.Status
 Aksi = RiwayatEvaluasi.Aksi
@@ -119,13 +128,13 @@ def _wajib(teks: str, field: str, pesan: str) -> str:
 
 def _pastikan_dibuka(periode: Periode):
     if not periode.dibuka:
-        raise StatusTidakSesuai(f"Periode {periode} sudah ditutup: data periode ini hanya dapat dibaca.")
+        raise WrongState(f"Periode {periode} sudah ditutup: data periode ini hanya dapat dibaca.")
 
 
 def _pastikan_status(evaluasi: EvaluasiKinerja, aksi: str):
     if evaluasi.status not in STATUS_ASAL[aksi]:
         boleh = ", ".join(Status(s).label for s in STATUS_ASAL[aksi])
-        raise StatusTidakSesuai(
+        raise WrongState(
             f"Tidak dapat {_NAMA_AKSI[aksi]} evaluasi berstatus {evaluasi.get_status_display()} (hanya: {boleh})."
         )
 
@@ -145,7 +154,7 @@ def _klaim_versi(evaluasi_id: int, versi: int, user) -> None:
     if not diklaim:
         terkini = EvaluasiKinerja.objects.select_related("diubah_oleh").get(pk=evaluasi_id)
         kapan = _waktu(terkini.diubah_pada) if terkini.diubah_pada else "baru saja"
-        raise KonflikVersi(
+        raise VersionConflict(
             f"Evaluasi ini sudah diubah oleh {_nama_user(terkini.diubah_oleh)} pada {kapan}; muat ulang halaman."
         )
 
@@ -154,7 +163,7 @@ def _mulai_aksi(user, evaluasi_id: int, versi: int, aksi: str) -> EvaluasiKinerj
     """Check the role on the record, claim the version, then check period and state on the locked row."""
     evaluasi = _ambil_evaluasi(evaluasi_id)
     if not _PERAN_AKSI[aksi](user, evaluasi):
-        raise TidakBerwenang(f"Anda tidak berwenang {_NAMA_AKSI[aksi]} evaluasi ini.")
+        raise NotPermitted(f"Anda tidak berwenang {_NAMA_AKSI[aksi]} evaluasi ini.")
     _klaim_versi(evaluasi.pk, versi, user)
     evaluasi = _ambil_evaluasi(evaluasi_id)
     if aksi != "akui":
@@ -207,7 +216,7 @@ def buka_periode(
 ) -> Periode:
     """Open a new evaluation period (HR staff or administrator); refused when the same period already exists."""
     if not izin.can_manage_periode(user):
-        raise TidakBerwenang("Hanya pengelola kinerja atau administrator yang dapat membuka periode.")
+        raise NotPermitted("Hanya pengelola kinerja atau administrator yang dapat membuka periode.")
     periode = Periode(
         tahun=tahun,
         jenis=jenis,
@@ -228,7 +237,7 @@ def buka_periode(
 def tutup_periode(user, periode_id: int) -> Periode:
     """Close an open period: from then on its evaluations are read-only (HR staff or administrator)."""
     if not izin.can_manage_periode(user):
-        raise TidakBerwenang("Hanya pengelola kinerja atau administrator yang dapat menutup periode.")
+        raise NotPermitted("Hanya pengelola kinerja atau administrator yang dapat menutup periode.")
     periode = Periode.objects.select_for_update().get(pk=periode_id)
     _pastikan_dibuka(periode)
     periode.status = Periode.Status.DITUTUP
@@ -243,11 +252,11 @@ def tutup_periode(user, periode_id: int) -> Periode:
 def buka_kembali_periode(user, periode_id: int, alasan: str) -> Periode:
     """Reopen a closed period (administrators only), with a reason that is logged."""
     if not izin.can_reopen_periode(user):
-        raise TidakBerwenang("Hanya administrator yang dapat membuka kembali periode yang sudah ditutup.")
+        raise NotPermitted("Hanya administrator yang dapat membuka kembali periode yang sudah ditutup.")
     alasan = _wajib(alasan, "alasan", "Alasan membuka kembali periode wajib diisi.")
     periode = Periode.objects.select_for_update().get(pk=periode_id)
     if periode.dibuka:
-        raise StatusTidakSesuai(f"Periode {periode} masih dibuka.")
+        raise WrongState(f"Periode {periode} masih dibuka.")
     periode.status = Periode.Status.DIBUKA
     periode.ditutup_oleh = None
     periode.ditutup_pada = None
@@ -275,7 +284,7 @@ def buat_evaluasi_periode(user, periode_id: int, unit_ids) -> HasilPembuatan:
         raise ValidationError({"unit_ids": "Pilih paling sedikit satu unit kerja."})
     ditolak = [u for u in unit_ids if not izin.mengelola_unit(user, u)]
     if ditolak:
-        raise TidakBerwenang("Anda hanya dapat membuat evaluasi untuk unit kerja yang Anda kelola.")
+        raise NotPermitted("Anda hanya dapat membuat evaluasi untuk unit kerja yang Anda kelola.")
     periode = Periode.objects.get(pk=periode_id)
     _pastikan_dibuka(periode)
     semua_unit = UnitKerja.objects.subtree_ids(unit_ids)
@@ -310,9 +319,9 @@ def buat_evaluasi_periode(user, periode_id: int, unit_ids) -> HasilPembuatan:
 def _skp_untuk_diubah(user, skp_id: int) -> SKP:
     skp = SKP.objects.select_for_update(of=("self",)).select_related("pegawai").get(pk=skp_id)
     if not izin.can_edit_skp(user, skp):
-        raise TidakBerwenang("Hanya pegawai yang bersangkutan atau pengelola kinerja unitnya yang dapat mengubah SKP.")
+        raise NotPermitted("Hanya pegawai yang bersangkutan atau pengelola kinerja unitnya yang dapat mengubah SKP.")
     if not skp.dapat_diubah:
-        raise StatusTidakSesuai(f"SKP berstatus {skp.get_status_display()} tidak dapat diubah.")
+        raise WrongState(f"SKP berstatus {skp.get_status_display()} tidak dapat diubah.")
     return skp
 
 
@@ -321,7 +330,7 @@ def buat_skp(user, pegawai_id: int, tahun: int) -> SKP:
     """Start an empty SKP (draft) for an ASN and year: the ASN or HR staff of their unit."""
     pegawai = Pegawai.objects.get(pk=pegawai_id)
     if not izin.can_plan_for(user, pegawai):
-        raise TidakBerwenang("Hanya pegawai yang bersangkutan atau pengelola kinerja unitnya yang dapat membuat SKP.")
+        raise NotPermitted("Hanya pegawai yang bersangkutan atau pengelola kinerja unitnya yang dapat membuat SKP.")
     if SKP.objects.filter(pegawai=pegawai, tahun=tahun).exists():
         raise ValidationError({"tahun": f"SKP tahun {tahun} untuk pegawai ini sudah ada."})
     skp = SKP.objects.create(pegawai=pegawai, tahun=tahun)
@@ -370,7 +379,7 @@ def hapus_rhk(user, rhk_id: int) -> None:
     try:
         rhk.delete()
     except ProtectedError:
-        raise StatusTidakSesuai(
+        raise WrongState(
             "RHK ini sudah diacu oleh RHK bawahan atau dipakai dalam evaluasi, sehingga tidak dapat dihapus."
         ) from None
 
@@ -424,9 +433,7 @@ def hapus_indikator(user, indikator_id: int) -> None:
     try:
         indikator.delete()
     except ProtectedError:
-        raise StatusTidakSesuai(
-            "Indikator ini sudah memiliki realisasi dalam evaluasi dan tidak dapat dihapus."
-        ) from None
+        raise WrongState("Indikator ini sudah memiliki realisasi dalam evaluasi dan tidak dapat dihapus.") from None
 
 
 @transaction.atomic
@@ -436,7 +443,7 @@ def ajukan_skp(user, skp_id: int) -> SKP:
     skp = _skp_untuk_diubah(user, skp_id)
     atasan = skp.pegawai.atasan
     if atasan is None:
-        raise StatusTidakSesuai("Pegawai ini tidak memiliki atasan langsung di aplikasi yang dapat menyetujui SKP.")
+        raise WrongState("Pegawai ini tidak memiliki atasan langsung di aplikasi yang dapat menyetujui SKP.")
     daftar_rhk = list(skp.rhk.prefetch_related("indikator"))
     galat = []
     if not any(r.jenis == RencanaHasilKerja.Jenis.UTAMA for r in daftar_rhk):
@@ -462,9 +469,9 @@ def ajukan_skp(user, skp_id: int) -> SKP:
 def _skp_untuk_ditinjau(user, skp_id: int) -> SKP:
     skp = SKP.objects.select_for_update(of=("self",)).select_related("pegawai__user").get(pk=skp_id)
     if not izin.can_review_skp(user, skp):
-        raise TidakBerwenang("Hanya atasan langsung pegawai yang dapat menyetujui atau mengembalikan SKP.")
+        raise NotPermitted("Hanya atasan langsung pegawai yang dapat menyetujui atau mengembalikan SKP.")
     if skp.status != SKP.Status.DIAJUKAN:
-        raise StatusTidakSesuai(f"SKP berstatus {skp.get_status_display()} tidak sedang menunggu persetujuan.")
+        raise WrongState(f"SKP berstatus {skp.get_status_display()} tidak sedang menunggu persetujuan.")
     return skp
 
 
@@ -544,7 +551,7 @@ class IsianRealisasi:
 def _skp_disetujui(evaluasi: EvaluasiKinerja) -> SKP:
     skp = evaluasi.skp or SKP.objects.filter(pegawai_id=evaluasi.pegawai_id, tahun=evaluasi.periode.tahun).first()
     if skp is None or skp.status != SKP.Status.DISETUJUI:
-        raise StatusTidakSesuai(f"SKP {evaluasi.periode.tahun} pegawai ini belum disetujui atasan.")
+        raise WrongState(f"SKP {evaluasi.periode.tahun} pegawai ini belum disetujui atasan.")
     return skp
 
 
@@ -627,7 +634,7 @@ def ajukan_evaluasi(user, evaluasi_id: int, versi: int) -> EvaluasiKinerja:
     evaluasi = _mulai_aksi(user, evaluasi_id, versi, "ajukan")
     skp = _skp_disetujui(evaluasi)
     if evaluasi.atasan_id is None:
-        raise StatusTidakSesuai("Evaluasi ini belum memiliki pejabat penilai kinerja (atasan langsung).")
+        raise WrongState("Evaluasi ini belum memiliki pejabat penilai kinerja (atasan langsung).")
     kosong = IndikatorKinerja.objects.filter(rhk__skp=skp).exclude(realisasi__evaluasi=evaluasi).count()
     if kosong:
         raise ValidationError(f"Masih ada {kosong} indikator yang belum diisi realisasinya.")
@@ -732,7 +739,7 @@ def akui_evaluasi(user, evaluasi_id: int, versi: int) -> EvaluasiKinerja:
     """The ASN acknowledges their final result (once); the only write a final evaluation accepts."""
     evaluasi = _mulai_aksi(user, evaluasi_id, versi, "akui")
     if evaluasi.diakui_pada:
-        raise StatusTidakSesuai(f"Hasil evaluasi ini sudah Anda terima pada {_waktu(evaluasi.diakui_pada)}.")
+        raise WrongState(f"Hasil evaluasi ini sudah Anda terima pada {_waktu(evaluasi.diakui_pada)}.")
     evaluasi.diakui_pada = timezone.now()
     evaluasi.save(update_fields=["diakui_pada"])
     _catat(evaluasi, user, Aksi.DIAKUI, dari=Status.FINAL, ke=Status.FINAL).save()
@@ -748,16 +755,14 @@ def tetapkan_kinerja_organisasi(user, periode_id: int, unit_id: int, capaian: st
     """Set a unit's organisational performance for a period (HR staff of the unit), before any of it is final."""
     unit = UnitKerja.objects.get(pk=unit_id)
     if not izin.can_finalise(user, unit):
-        raise TidakBerwenang("Anda hanya dapat menetapkan kinerja organisasi untuk unit yang Anda kelola.")
+        raise NotPermitted("Anda hanya dapat menetapkan kinerja organisasi untuk unit yang Anda kelola.")
     if capaian not in KinerjaOrganisasi.Capaian.values:
         raise ValidationError({"capaian": "Pilih capaian kinerja organisasi yang tersedia."})
     periode = Periode.objects.get(pk=periode_id)
     _pastikan_dibuka(periode)
     lama = KinerjaOrganisasi.objects.filter(unit_kerja=unit, periode=periode).values_list("capaian", flat=True).first()
     if sel.evaluasi_unit(periode.pk, unit.pk).filter(status=Status.FINAL).exists():
-        raise StatusTidakSesuai(
-            "Unit ini sudah memiliki evaluasi final pada periode ini: capaiannya tidak dapat diubah."
-        )
+        raise WrongState("Unit ini sudah memiliki evaluasi final pada periode ini: capaiannya tidak dapat diubah.")
     hasil, _ = KinerjaOrganisasi.objects.update_or_create(
         unit_kerja=unit,
         periode=periode,
@@ -788,12 +793,12 @@ def finalkan_unit(
     """
     unit = UnitKerja.objects.get(pk=unit_id)
     if not izin.can_finalise(user, unit):
-        raise TidakBerwenang("Anda hanya dapat memfinalkan evaluasi unit kerja yang Anda kelola.")
+        raise NotPermitted("Anda hanya dapat memfinalkan evaluasi unit kerja yang Anda kelola.")
     periode = Periode.objects.select_for_update().get(pk=periode_id)
     _pastikan_dibuka(periode)
     organisasi = KinerjaOrganisasi.objects.filter(unit_kerja=unit, periode=periode).first()
     if organisasi is None:
-        raise StatusTidakSesuai(f"Tetapkan dulu capaian kinerja organisasi {unit.nama} untuk periode {periode}.")
+        raise WrongState(f"Tetapkan dulu capaian kinerja organisasi {unit.nama} untuk periode {periode}.")
     # Lock the rows first so no rating changes between the curve check and the update.
     calon = list(
         sel.evaluasi_unit(periode.pk, unit.pk)
@@ -802,11 +807,11 @@ def finalkan_unit(
         .select_related("pegawai__user")
     )
     if not calon:
-        raise StatusTidakSesuai("Tidak ada evaluasi berstatus Dinilai yang dapat difinalkan di unit ini.")
+        raise WrongState("Tidak ada evaluasi berstatus Dinilai yang dapat difinalkan di unit ini.")
     if versi is not None:
         berubah = [e for e in calon if e.pk in versi and versi[e.pk] != e.versi]
         if berubah or set(versi) - {e.pk for e in calon}:
-            raise KonflikVersi("Sebagian evaluasi unit ini sudah diubah sejak halaman dibuka; muat ulang halaman.")
+            raise VersionConflict("Sebagian evaluasi unit ini sudah diubah sejak halaman dibuka; muat ulang halaman.")
     jumlah = sel.jumlah_predikat(periode.pk, unit.pk)
     pelanggaran = cek_kurva_distribusi(organisasi.capaian, jumlah, PengaturanKinerja.aktif().syarat_kurva())
     alasan = (alasan_pengecualian or "").strip()
@@ -878,7 +883,7 @@ def finalkan_unit(
 def simpan_pengaturan(user, *, batas_capaian, rumus_efisiensi_tinggi: bool, kurva: dict | None) -> PengaturanKinerja:
     """Change the capaian cap, the time/cost formula above 24% efficiency, and the curve: administrators only."""
     if not izin.peran(user).administrator:
-        raise TidakBerwenang("Hanya administrator yang dapat mengubah pengaturan kinerja.")
+        raise NotPermitted("Hanya administrator yang dapat mengubah pengaturan kinerja.")
     pengaturan = PengaturanKinerja.aktif()
     lama = nilai_field(pengaturan, FIELD_AUDIT_PENGATURAN)
     pengaturan.batas_capaian = batas_capaian
@@ -912,7 +917,7 @@ def kirim_dialog(user, *, isi: str, skp_id: int | None = None, evaluasi_id: int 
         judul = f"Catatan baru pada evaluasi {evaluasi.periode}"
     pihak = izin.pihak_dialog(user, pegawai, atasan.pk if atasan else None)
     if pihak is None:
-        raise TidakBerwenang("Dialog kinerja hanya antara pegawai dan atasan langsungnya.")
+        raise NotPermitted("Dialog kinerja hanya antara pegawai dan atasan langsungnya.")
     dialog = DialogKinerja.objects.create(skp_id=skp_id, evaluasi_id=evaluasi_id, penulis=user, isi=isi)
     penerima = atasan if pihak == "pegawai" else pegawai
     if penerima is not None:

@@ -7,8 +7,8 @@ from . import services
 
 @shared_task
 def impor_roster(job_id: int) -> str:
-    """Run a confirmed roster import in the background; running it twice imports once (see run_import_job)."""
-    return services.run_import_job(job_id).status
+    """Run a confirmed roster import in the background; running it twice imports once (see jalankan_impor_roster)."""
+    return services.jalankan_impor_roster(job_id).status
 
 
 @shared_task(name="kinerja.antrekan_ulang_impor_tertahan")

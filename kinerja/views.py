@@ -5,11 +5,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
+from core.cache import fragment_key
+
 from . import selectors, selectors_evaluasi
 from .forms import FilterPegawaiForm
 from .forms_evaluasi import FormBuatSKP
 from .permissions import can_plan_for, can_view_pegawai, can_view_roster, can_view_team, peran
-from .versi_data import kunci_fragmen
 from .views_evaluasi import konteks_tim_evaluasi
 
 PEGAWAI_PER_HALAMAN = 50
@@ -21,8 +22,8 @@ def beranda(request):
     p = peran(request.user)
     context = {}
     if p.staf:
-        context["ringkasan"] = selectors.roster_summary(request.user)
-        context["pohon"] = selectors.unit_tree(request.user)
+        context["ringkasan"] = selectors.ringkasan_roster(request.user)
+        context["pohon"] = selectors.pohon_unit_terlihat(request.user)
     if p.atasan:
         # The roles already counted the active direct subordinates.
         context["jumlah_tim"] = p.pegawai.jumlah_bawahan_aktif
@@ -34,8 +35,8 @@ def daftar_pegawai(request):
     if not can_view_roster(request.user):
         raise PermissionDenied
     # Lazy: the units are read only when a filter names one or the form is rendered (not from the cache).
-    form = FilterPegawaiForm(request.GET, unit_choices=SimpleLazyObject(lambda: selectors.unit_choices(request.user)))
-    pegawai = selectors.search_pegawai(request.user, **form.filters())
+    form = FilterPegawaiForm(request.GET, pilihan_unit=SimpleLazyObject(lambda: selectors.pilihan_unit(request.user)))
+    pegawai = selectors.cari_pegawai(request.user, **form.filters())
     halaman = Paginator(pegawai, PEGAWAI_PER_HALAMAN).get_page(request.GET.get("halaman"))
     context = {
         "form": form,
@@ -43,7 +44,7 @@ def daftar_pegawai(request):
         "nomor_halaman": halaman.paginator.get_elided_page_range(halaman.number, on_each_side=2, on_ends=1),
         # The form and the table are rendered only when the cache has no fragment for these data (fragmen_detik:
         # context_processors.fragmen).
-        "fragmen": kunci_fragmen(request, "roster"),
+        "fragmen": fragment_key(request, "roster", roles=peran(request.user).kunci),
     }
     return render(request, "kinerja/daftar_pegawai.html", context)
 
@@ -53,9 +54,9 @@ def _render_detail(request, pegawai, **extra):
     sendiri = peran(request.user).pegawai == pegawai
     context = {
         "pegawai": pegawai,
-        "jalur_unit": selectors.unit_path(pegawai.unit_kerja),
+        "jalur_unit": selectors.jalur_unit(pegawai.unit_kerja),
         "atasan_bisa_dibuka": atasan is not None and can_view_pegawai(request.user, atasan),
-        "bawahan": selectors.bawahan_of(request.user, pegawai),
+        "bawahan": selectors.bawahan_dari(request.user, pegawai),
         "skp": selectors_evaluasi.skp_pegawai(request.user, pegawai.pk),
         # HR staff start an SKP here; the ASN themself does it on Kinerja Saya.
         "form_skp": None
@@ -69,7 +70,7 @@ def _render_detail(request, pegawai, **extra):
 @login_required
 def detail_pegawai(request, pk):
     # Someone the user may not see gets the same 404 as a missing id, so ids reveal nothing.
-    pegawai = get_object_or_404(selectors.pegawai_detail(request.user), pk=pk)
+    pegawai = get_object_or_404(selectors.pegawai_untuk_detail(request.user), pk=pk)
     return _render_detail(request, pegawai)
 
 
@@ -78,7 +79,7 @@ def profil_saya(request):
     p = peran(request.user)
     if p.pegawai is None:
         return render(request, "kinerja/tanpa_profil.html")
-    pegawai = get_object_or_404(selectors.pegawai_detail(request.user), pk=p.pegawai.pk)
+    pegawai = get_object_or_404(selectors.pegawai_untuk_detail(request.user), pk=p.pegawai.pk)
     return _render_detail(request, pegawai, profil_sendiri=True)
 
 
@@ -86,7 +87,7 @@ def profil_saya(request):
 def pohon_unit(request):
     if not can_view_roster(request.user):
         raise PermissionDenied
-    return render(request, "kinerja/pohon_unit.html", {"pohon": selectors.unit_tree(request.user)})
+    return render(request, "kinerja/pohon_unit.html", {"pohon": selectors.pohon_unit_terlihat(request.user)})
 
 
 @login_required
@@ -96,14 +97,14 @@ def tim_saya(request):
     p = peran(request.user)
     # A head of a large section can have hundreds of direct reports: both tables show the same page of them,
     # counted and sliced in the database (ordered by name, NIP).
-    halaman = Paginator(selectors.team_of(request.user, p.pegawai), TIM_PER_HALAMAN).get_page(
+    halaman = Paginator(selectors.tim_dari(request.user, p.pegawai), TIM_PER_HALAMAN).get_page(
         request.GET.get("halaman")
     )
     context = {
         "halaman": halaman,
         "nomor_halaman": halaman.paginator.get_elided_page_range(halaman.number, on_each_side=2, on_ends=1),
-        # The tables are rendered only when the cache has no fragment for these data (kinerja/versi_data.py).
-        "fragmen": kunci_fragmen(request, "roster", "periode", "skp", "evaluasi"),
+        # The tables are rendered only when the cache has no fragment for these data (core/cache.py).
+        "fragmen": fragment_key(request, "roster", "periode", "skp", "evaluasi", roles=peran(request.user).kunci),
         **konteks_tim_evaluasi(request, halaman.object_list),
     }
     return render(request, "kinerja/tim_saya.html", context)

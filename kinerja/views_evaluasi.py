@@ -1,7 +1,7 @@
 """Pages of periodic performance evaluation (issue 3): thin views over services_evaluasi and selectors_evaluasi.
 
-A view parses the request, calls one service or selector, and renders. Refusals map so: TidakBerwenang is a
-PermissionDenied (403); KonflikVersi keeps the user's input and asks them to reload; any other AksiDitolak becomes
+A view parses the request, calls one service or selector, and renders. Refusals map so: NotPermitted is a
+PermissionDenied (403); VersionConflict keeps the user's input and asks them to reload; any other Refusal becomes
 a message or a form error; a ValidationError goes beside the field it names. Objects are looked up in the user's
 visible_to() queryset, so another unit's or person's id is a 404 and nothing changes.
 """
@@ -23,6 +23,9 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
+from core.cache import cached, fragment_key
+from core.errors import NotPermitted, Refusal, VersionConflict
+from core.redirects import local_url
 from layanan.selectors import angka_layanan_pegawai
 
 from . import permissions as izin
@@ -31,7 +34,6 @@ from . import selectors
 from . import selectors_evaluasi as sel
 from . import services_evaluasi as svc
 from .ekspor import ekspor_evaluasi
-from .errors_evaluasi import AksiDitolak, KonflikVersi, TidakBerwenang
 from .forms_evaluasi import (
     FormAlasan,
     FormBuatEvaluasi,
@@ -60,8 +62,6 @@ from .models import (
     RencanaHasilKerja,
 )
 from .tasks_evaluasi import buat_evaluasi_periode_task
-from .tautan import tujuan_lokal
-from .versi_data import kunci_fragmen, tersimpan
 
 EVALUASI_PER_HALAMAN = 50
 
@@ -70,28 +70,28 @@ EVALUASI_PER_HALAMAN = 50
 
 
 def _coba(fungsi, *args, **kwargs):
-    """Run a service: (result, None), or (None, refusal) for a refusal the page shows. TidakBerwenang propagates."""
+    """Run a service: (result, None), or (None, refusal) for a refusal the page shows. NotPermitted propagates."""
     try:
         return fungsi(*args, **kwargs), None
-    except TidakBerwenang:
+    except NotPermitted:
         raise
-    except (AksiDitolak, ValidationError) as galat:
+    except (Refusal, ValidationError) as galat:
         return None, galat
 
 
 def _ke_form(form, galat) -> None:
     """Show a refusal on the form: a version conflict as a reload prompt, field errors beside their fields."""
-    if isinstance(galat, KonflikVersi):
-        form.konflik = galat.pesan
+    if isinstance(galat, VersionConflict):
+        form.konflik = galat.message
     elif isinstance(galat, ValidationError):
         tampilkan_galat(form, galat)
     else:
-        form.add_error(None, galat.pesan)
+        form.add_error(None, galat.message)
         form.pelanggaran = getattr(galat, "pelanggaran", [])
 
 
 def _ke_pesan(request, galat) -> None:
-    pesan = galat.pesan if isinstance(galat, AksiDitolak) else " ".join(galat.messages)
+    pesan = galat.message if isinstance(galat, Refusal) else " ".join(galat.messages)
     messages.error(request, pesan)
 
 
@@ -193,13 +193,18 @@ def periode_detail(request, pk):
     if unit_kelola.isdigit():
         return redirect("periode_unit", periode.pk, int(unit_kelola))
     # Lazy: the units are read only when a filter names one or the page renders its pickers (not from the cache).
-    pilihan_unit = SimpleLazyObject(lambda: selectors.unit_choices(request.user))
-    filter_form = FormFilterEvaluasi(request.GET, unit_choices=pilihan_unit)
+    pilihan_unit = SimpleLazyObject(lambda: selectors.pilihan_unit(request.user))
+    filter_form = FormFilterEvaluasi(request.GET, pilihan_unit=pilihan_unit)
     filters = filter_form.filters()
     evaluasi = sel.daftar_evaluasi(request.user, periode.pk, **filters)
-    # Kept in the cache while the period's evaluations and the roster stay the same (kinerja/versi_data.py).
-    progres = tersimpan(
-        request, f"periode:{periode.pk}", lambda: sel.progres_per_unit(request.user, periode.pk), "roster", "evaluasi"
+    # Kept in the cache while the period's evaluations and the roster stay the same (core/cache.py).
+    progres = cached(
+        request,
+        f"periode:{periode.pk}",
+        lambda: sel.progres_per_unit(request.user, periode.pk),
+        "roster",
+        "evaluasi",
+        roles=izin.peran(request.user).kunci,
     )
     paginator = Paginator(evaluasi, EVALUASI_PER_HALAMAN)
     if not any(filters.values()):
@@ -213,11 +218,13 @@ def periode_detail(request, pk):
         "halaman": halaman,
         "nomor_halaman": halaman.paginator.get_elided_page_range(halaman.number, on_each_side=2, on_ends=1),
         "progres": progres,
-        "form_buat": FormBuatEvaluasi(unit_choices=pilihan_unit),
+        "form_buat": FormBuatEvaluasi(pilihan_unit=pilihan_unit),
         "form_buka_kembali": FormAlasan(label="Alasan membuka kembali"),
         "pilihan_unit": pilihan_unit,
-        "fragmen": kunci_fragmen(request, "roster", "periode", "evaluasi"),
-        "fragmen_periode": kunci_fragmen(request, "roster", "periode", "evaluasi", bagian=f"periode:{periode.pk}"),
+        "fragmen": fragment_key(request, "roster", "periode", "evaluasi", roles=izin.peran(request.user).kunci),
+        "fragmen_periode": fragment_key(
+            request, "roster", "periode", "evaluasi", roles=izin.peran(request.user).kunci, part=f"periode:{periode.pk}"
+        ),
     }
     return render(request, "kinerja/evaluasi/periode_detail.html", context)
 
@@ -228,7 +235,7 @@ def periode_buat_evaluasi(request, pk):
     """Create the period's evaluations for chosen units: inline for a few hundred ASN, in the background beyond."""
     _wajib_staf(request.user)
     periode = get_object_or_404(Periode, pk=pk)
-    form = FormBuatEvaluasi(request.POST, unit_choices=selectors.unit_choices(request.user))
+    form = FormBuatEvaluasi(request.POST, pilihan_unit=selectors.pilihan_unit(request.user))
     if not form.is_valid():
         messages.error(request, "Pilih paling sedikit satu unit kerja yang Anda kelola.")
         return redirect("periode_detail", periode.pk)
@@ -262,7 +269,7 @@ def periode_ekspor(request, pk):
     """The period's evaluations (with the list's filters) as an XLSX workbook."""
     _wajib_staf(request.user)
     periode = get_object_or_404(Periode, pk=pk)
-    filter_form = FormFilterEvaluasi(request.GET, unit_choices=selectors.unit_choices(request.user))
+    filter_form = FormFilterEvaluasi(request.GET, pilihan_unit=selectors.pilihan_unit(request.user))
     evaluasi = sel.daftar_evaluasi(request.user, periode.pk, **filter_form.filters())
     respons = HttpResponse(
         ekspor_evaluasi(periode, evaluasi),
@@ -449,7 +456,9 @@ def evaluasi_isi(request, pk):
         "dapat_diisi": "isi" in svc.aksi_tersedia(request.user, ev),
         "atas_nama": izin.peran(request.user).pegawai != ev.pegawai,
         # A form sent back with its errors is the sender's alone: never stored, never read from the cache.
-        "fragmen": kunci_fragmen(request, "roster", "periode", "skp", "evaluasi") if not kirim else uuid.uuid4().hex,
+        "fragmen": fragment_key(request, "roster", "periode", "skp", "evaluasi", roles=izin.peran(request.user).kunci)
+        if not kirim
+        else uuid.uuid4().hex,
         "fragmen_detik": 0 if kirim else settings.FRAGMEN_CACHE_DETIK,
     }
     return render(request, "kinerja/evaluasi/isi.html", context)
@@ -595,7 +604,7 @@ def _buat_skp(request, pegawai_id, form):
 @login_required
 def skp_buat_untuk(request, pegawai_pk):
     """HR staff start an ASN's SKP from the ASN's page (the ASN themself uses Kinerja Saya)."""
-    pegawai = get_object_or_404(selectors.pegawai_detail(request.user), pk=pegawai_pk)
+    pegawai = get_object_or_404(selectors.pegawai_untuk_detail(request.user), pk=pegawai_pk)
     if not izin.can_plan_for(request.user, pegawai):
         raise PermissionDenied
     form = FormBuatSKP(request.POST)
@@ -767,4 +776,4 @@ def notifikasi_buka(request, pk):
     """Mark one notification read and follow its link (a path inside this site only)."""
     notifikasi = get_object_or_404(sel.notifikasi_milik(request.user), pk=pk)
     svc.tandai_notifikasi_dibaca(request.user, [notifikasi.pk])
-    return redirect(tujuan_lokal(notifikasi.tautan, reverse("notifikasi_daftar")))
+    return redirect(local_url(notifikasi.tautan, reverse("notifikasi_daftar")))

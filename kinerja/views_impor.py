@@ -47,7 +47,7 @@ def admin_impor(view):
 def impor_roster(request):
     form = UnggahRosterForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        job = services.create_import_job(request.user, form.cleaned_data["berkas"])
+        job = services.buat_impor_roster(request.user, form.cleaned_data["berkas"])
         return redirect("impor_roster_detail", pk=job.pk)
     # The error lists stay unread (a rejected file may have thousands); whether there are any is enough.
     riwayat = (
@@ -70,7 +70,7 @@ def impor_roster_detail(request, pk):
     return render(
         request,
         "kinerja/impor_roster_detail.html",
-        {"job": job, "r": ringkasan, "form": form, "progres": services.import_progress(job)},
+        {"job": job, "r": ringkasan, "form": form, "progres": services.progres_impor_roster(job)},
     )
 
 
@@ -80,7 +80,7 @@ def impor_roster_konfirmasi(request, pk):
     job = get_object_or_404(ImporRoster, pk=pk)
     form = KonfirmasiImporForm(request.POST)
     form.is_valid()
-    job = services.confirm_import(
+    job = services.konfirmasi_impor_roster(
         job, request.user, nonaktifkan_yang_hilang=form.cleaned_data.get("nonaktifkan_yang_hilang", False)
     )
     if job.status == ImporRoster.Status.ANTRI:
@@ -95,16 +95,16 @@ def impor_roster_konfirmasi(request, pk):
 @require_GET
 @admin_impor
 def impor_roster_status(request, pk):
-    return JsonResponse(services.import_progress(get_object_or_404(ImporRoster, pk=pk)))
+    return JsonResponse(services.progres_impor_roster(get_object_or_404(ImporRoster, pk=pk)))
 
 
 @require_GET
 @admin_impor
 def templat_roster(request, format_berkas):
     if format_berkas == "xlsx":
-        return _unduhan(roster.template_xlsx(), "templat-roster-pegawai", "xlsx")
+        return _unduhan(roster.templat_xlsx_roster(), "templat-roster-pegawai", "xlsx")
     if format_berkas == "csv":
-        return _unduhan(roster.write_csv([]), "templat-roster-pegawai", "csv")
+        return _unduhan(roster.csv_roster([]), "templat-roster-pegawai", "csv")
     raise Http404("Format tidak dikenal.")
 
 
@@ -119,9 +119,9 @@ def ekspor_roster(request, format_berkas):
         raise PermissionDenied("Hanya administrator dan pengelola kinerja yang boleh mengekspor roster.")
     if format_berkas not in JENIS_BERKAS:
         raise Http404("Format tidak dikenal.")
-    form = FilterPegawaiForm(request.GET, unit_choices=selectors.unit_choices(request.user))
-    qs = selectors.search_pegawai(request.user, **form.filters())
+    form = FilterPegawaiForm(request.GET, pilihan_unit=selectors.pilihan_unit(request.user))
+    qs = selectors.cari_pegawai(request.user, **form.filters())
     nama = f"roster-pegawai-{timezone.localdate():%Y%m%d}"
     if format_berkas == "xlsx":
-        return _unduhan(roster.write_xlsx(roster.export_rows(qs)), nama, "xlsx")
-    return _unduhan(roster.write_csv(roster.export_rows(qs, tanggal_sebagai_teks=True)), nama, "csv")
+        return _unduhan(roster.xlsx_roster(roster.baris_ekspor(qs)), nama, "xlsx")
+    return _unduhan(roster.csv_roster(roster.baris_ekspor(qs, tanggal_sebagai_teks=True)), nama, "csv")

@@ -7,8 +7,8 @@ class LayananConfig(AppConfig):
     verbose_name = "Layanan Publik"
 
     def ready(self):
-        from kinerja.versi_data import hubungkan
+        from core.cache import track_versions
 
         from .models import JenisLayanan
 
-        hubungkan(JenisLayanan)
+        track_versions(JenisLayanan)

@@ -10,7 +10,7 @@ import random
 
 from django.utils import timezone
 
-from kinerja.massal import UKURAN_BATCH, kosongkan, reserve_ids, tulis_baris
+from core.bulk import BATCH_SIZE, insert_rows, reserve_ids, truncate_tables
 from kinerja.models import Pegawai, UnitKerja
 from kinerja.permissions import GRUP_PETUGAS_LAYANAN
 
@@ -100,7 +100,7 @@ PERMOHONAN_PER_HARI = 6
 
 def hapus_layanan():
     """Remove the service desk's data (before the roster it points at is rebuilt)."""
-    kosongkan(SurveiKepuasan, RiwayatPermohonan, Permohonan)
+    truncate_tables(SurveiKepuasan, RiwayatPermohonan, Permohonan)
     PenghitungTiket.objects.all().delete()
     JenisLayanan.objects.all().delete()
 
@@ -194,7 +194,7 @@ class _Permohonan:
         # Today's and later counters start after the demo's numbers, so new tickets never collide with them.
         PenghitungTiket.objects.bulk_create(
             (PenghitungTiket(jenis_layanan_id=j, tanggal=t, terakhir=n) for (j, t), n in penghitung.items()),
-            batch_size=UKURAN_BATCH,
+            batch_size=BATCH_SIZE,
         )
         return self.jumlah
 
@@ -251,13 +251,13 @@ class _Permohonan:
 
     def _tulis(self):
         ids = reserve_ids(Permohonan, len(self.permohonan))
-        tulis_baris(Permohonan, self.KOLOM, ((i, *p) for i, p in zip(ids, self.permohonan, strict=True)))
-        tulis_baris(
+        insert_rows(Permohonan, self.KOLOM, ((i, *p) for i, p in zip(ids, self.permohonan, strict=True)))
+        insert_rows(
             RiwayatPermohonan,
             ["permohonan_id", "dari_status", "ke_status", "oleh_id", "pada", "catatan"],
             ((ids[i], dari, ke, oleh, pada, "") for i, dari, ke, oleh, pada in self.riwayat),
         )
-        tulis_baris(
+        insert_rows(
             SurveiKepuasan,
             ["permohonan_id", "jenis_layanan_id", "diisi_pada", *SurveiKepuasan.FIELD_UNSUR, "saran"],
             ((ids[i], *s, "") for i, *s in self.survei),

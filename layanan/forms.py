@@ -203,10 +203,10 @@ class FormFilterPermohonan(FormPeriode):
         label="Status", required=False, choices=[("", "Semua status"), *Permohonan.Status.choices]
     )
 
-    def __init__(self, *args, jenis_choices=(), unit_choices=(), petugas_choices=(), **kwargs):
+    def __init__(self, *args, jenis_choices=(), pilihan_unit=(), petugas_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["jenis"].choices = [("", "Semua layanan"), *jenis_choices]
-        self.fields["unit"].choices = [("", "Semua unit"), *unit_choices]
+        self.fields["unit"].choices = [("", "Semua unit"), *pilihan_unit]
         self.fields["petugas"].choices = [("", "Semua petugas"), *petugas_choices]
 
     def filters(self):

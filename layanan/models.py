@@ -6,8 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from core.cache import VersionedQuerySet
 from kinerja.models import Pegawai, UnitKerja
-from kinerja.versi_data import VersiQuerySet
 
 from . import ikm
 from .kalender import HARI, JAM
@@ -40,8 +40,8 @@ class JenisLayanan(models.Model):
     sla_satuan = models.CharField("satuan waktu", max_length=4, choices=SatuanSLA.choices, default=SatuanSLA.HARI)
     aktif = models.BooleanField("aktif", default=True)
 
-    objects = VersiQuerySet.as_manager()
-    versi_data = "layanan"  # kinerja.versi_data: the cached organisation dashboard names services
+    objects = VersionedQuerySet.as_manager()
+    data_kind = "layanan"  # core.cache: the cached organisation dashboard names services
 
     class Meta:
         verbose_name = "jenis layanan"

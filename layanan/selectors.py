@@ -201,7 +201,7 @@ def pilihan_filter(user) -> dict:
     unit = {j.unit_kerja_id: j.unit_kerja for j in layanan}
     return {
         "jenis_choices": [(j.pk, j.nama) for j in layanan],
-        "unit_choices": sorted(((u.pk, u.nama) for u in unit.values()), key=lambda u: u[1]),
+        "pilihan_unit": sorted(((u.pk, u.nama) for u in unit.values()), key=lambda u: u[1]),
         "petugas_choices": list(petugas.order_by("nama").values_list("pk", "nama")),
     }
 

@@ -1,7 +1,7 @@
 """Writes and state changes of public-service requests (issue 5).
 
 Every function is one transaction and checks on the server who acts (role) and what the request's state
-allows, refusing with the shared exceptions: TidakBerwenang (role), StatusTidakSesuai (state), and Django's
+allows, refusing with the shared exceptions: NotPermitted (role), WrongState (state), and Django's
 ValidationError keyed by field (input). Each move is logged in RiwayatPermohonan with who, when and note.
 """
 
@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from kinerja.errors_evaluasi import StatusTidakSesuai, TidakBerwenang
+from core.errors import NotPermitted, WrongState
 from kinerja.models import Notifikasi, UnitKerja
 from kinerja.permissions import peran
 from kinerja.telepon import normalisasi_telepon
@@ -35,7 +35,7 @@ TRANSISI = {
 }
 
 
-class SurveiTidakBerlaku(StatusTidakSesuai):
+class SurveiTidakBerlaku(WrongState):
     """The survey link is unknown, already used, or its request is not completed."""
 
 
@@ -75,7 +75,7 @@ def _data_pemohon(nik: str, telepon: str, email: str) -> tuple[str, str]:
 
 def _buat(jenis: JenisLayanan, *, oleh, petugas, kanal, nama_pemohon, nik, telepon, email) -> Permohonan:
     if not jenis.aktif:
-        raise StatusTidakSesuai(f"Layanan {jenis.nama} sedang tidak dibuka.")
+        raise WrongState(f"Layanan {jenis.nama} sedang tidak dibuka.")
     nik, telepon = _data_pemohon(nik, telepon, email)
     sekarang = timezone.now()
     permohonan = Permohonan.objects.create(
@@ -115,7 +115,7 @@ def catat_di_loket(
 ) -> Permohonan:
     """A request taken at the desk (or by phone or WhatsApp) by a Petugas Layanan of the unit offering it."""
     if not jenis_layanan_loket(user).filter(pk=jenis_layanan.pk).exists():
-        raise TidakBerwenang("Hanya petugas layanan unit penyelenggara yang dapat mencatat permohonan ini.")
+        raise NotPermitted("Hanya petugas layanan unit penyelenggara yang dapat mencatat permohonan ini.")
     kanal = kanal or Permohonan.Kanal.LOKET
     if kanal == Permohonan.Kanal.DARING:
         raise ValidationError({"kanal": "Permohonan daring diajukan sendiri oleh pemohon."})
@@ -142,9 +142,9 @@ def ubah_status(user, permohonan_id: int, ke: str, catatan: str = "") -> Permoho
         Permohonan.objects.select_for_update(of=("self",)).select_related("jenis_layanan").get(pk=permohonan_id)
     )
     if not can_serve(user, permohonan):
-        raise TidakBerwenang("Hanya petugas layanan unit penyelenggara yang dapat mengubah status permohonan ini.")
+        raise NotPermitted("Hanya petugas layanan unit penyelenggara yang dapat mengubah status permohonan ini.")
     if ke not in TRANSISI or permohonan.status not in TRANSISI[ke]:
-        raise StatusTidakSesuai(
+        raise WrongState(
             f"Permohonan berstatus {permohonan.get_status_display()} tidak dapat diubah menjadi "
             f"{Status(ke).label if ke in Status.values else ke}."
         )

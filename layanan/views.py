@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from kinerja.errors_evaluasi import AksiDitolak
+from core.errors import Refusal
 
 from . import selectors, services
 from .forms import (
@@ -47,7 +47,7 @@ def _terlalu_sering(request, nama: str, batas: int, detik: int) -> bool:
     """Count a request against a per-address budget kept in the cache; True once the budget is spent.
 
     REMOTE_ADDR only: a client-supplied X-Forwarded-For would let anyone pick a fresh address per try. Behind
-    our own proxies, config.proxy.AlamatKlienMiddleware has already put the client's address there.
+    our own proxies, core.proxy.ClientAddressMiddleware has already put the client's address there.
     """
     kunci = f"layanan:batas:{nama}:{request.META.get('REMOTE_ADDR', '')}"
     cache.add(kunci, 0, detik)
@@ -90,8 +90,8 @@ def ajukan(request):
                 )
             except ValidationError as e:
                 form.add_error(None, e)
-            except AksiDitolak as e:
-                form.add_error(None, e.pesan)
+            except Refusal as e:
+                form.add_error(None, e.message)
             else:
                 request.session["tiket_terkirim"] = permohonan.nomor_tiket
                 return redirect("layanan:terkirim")
@@ -129,7 +129,7 @@ def survei(request, token):
         try:
             services.isi_survei(token, form.jawaban(), form.cleaned_data["saran"])
         except services.SurveiTidakBerlaku as e:
-            raise Http404(e.pesan) from None
+            raise Http404(e.message) from None
         return render(request, "layanan/survei_terima_kasih.html", {"permohonan": permohonan})
     return render(request, "layanan/survei.html", {"form": form, "permohonan": permohonan})
 
@@ -217,10 +217,10 @@ def ubah_status(request, pk):
         services.ubah_status(request.user, permohonan.pk, form.cleaned_data["ke"], form.cleaned_data["catatan"])
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
-    except AksiDitolak as e:
+    except Refusal as e:
         if isinstance(e, PermissionDenied):
             raise
-        messages.error(request, e.pesan)
+        messages.error(request, e.message)
     else:
         messages.success(request, "Status permohonan diperbarui.")
     return redirect("layanan:detail", pk=pk)

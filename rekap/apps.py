@@ -7,9 +7,9 @@ class RekapConfig(AppConfig):
     verbose_name = "Rekap dan pengingat kinerja"
 
     def ready(self):
-        from kinerja.versi_data import hubungkan
+        from core.cache import track_versions
 
         from . import signals  # noqa: F401  (connects the refresh after a unit is finalised)
         from .models import RekapKinerja, RekapLayanan, RekapTim
 
-        hubungkan(RekapKinerja, RekapTim, RekapLayanan)
+        track_versions(RekapKinerja, RekapTim, RekapLayanan)

@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.db import models
 
+from core.cache import VersionedQuerySet
 from kinerja import predikat as rumus_predikat
 from kinerja.models import Pegawai, Periode, UnitKerja
-from kinerja.versi_data import VersiQuerySet
 
 
 class AngkaEvaluasi(models.Model):
@@ -67,8 +67,8 @@ class RekapKinerja(AngkaEvaluasi):
     persen_tepat_waktu = models.DecimalField("tepat waktu (%)", max_digits=5, decimal_places=2, null=True, blank=True)
     ikm = models.DecimalField("IKM", max_digits=5, decimal_places=2, null=True, blank=True)
 
-    objects = VersiQuerySet.as_manager()
-    versi_data = "rekap"  # kinerja.versi_data: the cached organisation dashboard shows it
+    objects = VersionedQuerySet.as_manager()
+    data_kind = "rekap"  # core.cache: the cached organisation dashboard shows it
 
     class Meta:
         verbose_name = "rekap kinerja unit"
@@ -90,8 +90,8 @@ class RekapTim(AngkaEvaluasi):
     atasan = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="rekap_tim")
     periode = models.ForeignKey(Periode, on_delete=models.CASCADE, related_name="rekap_tim")
 
-    objects = VersiQuerySet.as_manager()
-    versi_data = "rekap"  # kinerja.versi_data: a roll-up, like the others
+    objects = VersionedQuerySet.as_manager()
+    data_kind = "rekap"  # core.cache: a roll-up, like the others
 
     class Meta:
         verbose_name = "rekap kinerja tim"
@@ -115,8 +115,8 @@ class RekapLayanan(models.Model):
     jumlah_unsur = models.JSONField("jumlah jawaban per unsur", default=list)
     dihitung_pada = models.DateTimeField("dihitung pada")
 
-    objects = VersiQuerySet.as_manager()
-    versi_data = "rekap"  # kinerja.versi_data: the cached organisation dashboard shows it
+    objects = VersionedQuerySet.as_manager()
+    data_kind = "rekap"  # core.cache: the cached organisation dashboard shows it
 
     class Meta:
         verbose_name = "rekap layanan"

@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from core.cache import cached, fragment_key
 from kinerja.models import UnitKerja
 from kinerja.permissions import peran
-from kinerja.versi_data import kunci_fragmen, tersimpan
 
 from . import grafik, selectors
 from .permissions import can_view_organisasi, can_view_saya, can_view_tim
@@ -69,11 +69,13 @@ def organisasi(request):
                 "layanan_per_jenis": selectors.layanan_per_jenis(dasbor, terpilih),
             }
 
-        # Kept in the cache while the roll-ups, units, periods and services stay the same (kinerja/versi_data.py).
+        # Kept in the cache while the roll-ups, units, periods and services stay the same (core/cache.py).
         bagian = f"dasbor-organisasi:{terpilih.pk}:{unit}"
-        context |= tersimpan(request, bagian, hitung, "roster", "periode", "rekap", "layanan")
+        context |= cached(
+            request, bagian, hitung, "roster", "periode", "rekap", "layanan", roles=peran(request.user).kunci
+        )
         context |= {
-            "fragmen": kunci_fragmen(request, "roster", "periode", "rekap", "layanan"),
+            "fragmen": fragment_key(request, "roster", "periode", "rekap", "layanan", roles=peran(request.user).kunci),
         }
     return render(request, "rekap/organisasi.html", context)
 

@@ -82,9 +82,9 @@ def test_production_throttles_logins_sends_a_csp_and_answers_503_for_dead_servic
     # The client's address is settled first (axes and the public forms' limits read it), then the health probe
     # and the 503 page come before anything that touches the database.
     assert middleware[:3] == [
-        "config.proxy.AlamatKlienMiddleware",
-        "config.health.HealthCheckMiddleware",
-        "config.gangguan.GangguanLayananMiddleware",
+        "core.proxy.ClientAddressMiddleware",
+        "core.health.HealthCheckMiddleware",
+        "core.outage.ServiceOutageMiddleware",
     ]
     assert "csp.middleware.CSPMiddleware" in middleware
     assert middleware[-1] == "axes.middleware.AxesMiddleware"

@@ -36,11 +36,11 @@ def penyimpanan_tanpa_disk(settings, tmp_path):
 
 
 def test_a_roster_import_is_stored_and_read_back_through_the_storage(org):
-    job = services.create_import_job(org.admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
+    job = services.buat_impor_roster(org.admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
     assert default_storage.exists(job.berkas.name)
     assert not Path(job.berkas.path).exists()  # as with S3, nothing to read at a local path
 
-    job = services.confirm_import(job, org.admin, nonaktifkan_yang_hilang=False)
+    job = services.konfirmasi_impor_roster(job, org.admin, nonaktifkan_yang_hilang=False)
     assert job.status == ImporRoster.Status.SELESAI, job.galat
     assert Pegawai.objects.filter(nip__in=[b["NIP"] for b in roster_kecil()]).count() == 3
 
@@ -49,9 +49,9 @@ def test_a_background_roster_import_reads_the_file_through_the_storage(
     org, settings, django_capture_on_commit_callbacks
 ):
     settings.ROSTER_BACKGROUND_ROWS = 2
-    job = services.create_import_job(org.admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
+    job = services.buat_impor_roster(org.admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
     with django_capture_on_commit_callbacks(execute=True):
-        job = services.confirm_import(job, org.admin, nonaktifkan_yang_hilang=False)
+        job = services.konfirmasi_impor_roster(job, org.admin, nonaktifkan_yang_hilang=False)
     assert job.status == ImporRoster.Status.ANTRI
     job.refresh_from_db()
     assert job.status == ImporRoster.Status.SELESAI, job.galat

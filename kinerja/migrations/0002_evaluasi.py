@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import kinerja.berkas
+import core.files
 from django.conf import settings
 from django.db import migrations, models
 
@@ -153,7 +153,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('realisasi', models.DecimalField(decimal_places=2, max_digits=16, verbose_name='realisasi')),
                 ('bukti_tautan', models.URLField(blank=True, max_length=500, verbose_name='tautan bukti')),
-                ('bukti_berkas', models.FileField(blank=True, help_text='PDF, JPG, PNG, XLSX atau DOCX; paling besar 5 MB.', upload_to='bukti/%Y/%m/', validators=[kinerja.berkas.validasi_berkas_bukti], verbose_name='berkas bukti')),
+                ('bukti_berkas', models.FileField(blank=True, help_text='PDF, JPG, PNG, XLSX atau DOCX; paling besar 5 MB.', upload_to='bukti/%Y/%m/', validators=[core.files.validate_evidence_file], verbose_name='berkas bukti')),
                 ('diisi_sebagai', models.CharField(choices=[('PEGAWAI', 'Pegawai sendiri'), ('PENGELOLA', 'Pengelola kinerja atas nama pegawai')], max_length=9, verbose_name='diisi sebagai')),
                 ('diisi_pada', models.DateTimeField(default=django.utils.timezone.now, verbose_name='diisi pada')),
                 ('capaian', models.DecimalField(blank=True, decimal_places=2, max_digits=6, null=True, verbose_name='capaian (%)')),

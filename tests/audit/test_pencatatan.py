@@ -9,13 +9,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from audit.models import LogAudit
+from core.errors import WrongState
 from evaluasi import services as aturan_svc
 from evaluasi.models import Aturan, Konsekuensi
 from kinerja import services as roster_svc
 from kinerja import services_evaluasi as svc
-from kinerja.errors_evaluasi import PelanggaranKurva, StatusTidakSesuai
 from kinerja.models import SKP, ImporRoster, PenugasanPengelola, UnitKerja
 from kinerja.permissions import GRUP_PENGELOLA
+from kinerja.services_evaluasi import PelanggaranKurva
 from tests.evaluasi.bantuan import evaluasi_final, kehadiran, periode
 from tests.factories import UserFactory
 from tests.kinerja.bantuan_evaluasi import Skenario, skp_atasan
@@ -159,7 +160,7 @@ def test_a_refused_deletion_leaves_no_entry(org):
     # An indicator with a realisation cannot go: the entry written before the refusal rolls back with it.
     SKP.objects.filter(pk=s.skp_a1.pk).update(status=SKP.Status.DRAFT)
     indikator = s.evaluasi().realisasi.first().indikator
-    with pytest.raises(StatusTidakSesuai):
+    with pytest.raises(WrongState):
         svc.hapus_indikator(org.staf_a1.user, indikator.pk)
     assert not LogAudit.objects.filter(aksi="skp_indikator_dihapus").exists()
 
@@ -227,7 +228,7 @@ def test_a_confirmed_roster_import_is_one_entry_with_its_counts(org, login):
     )
     job = ImporRoster.objects.get(pk=int(response.url.rstrip("/").split("/")[-1]))
     assert not LogAudit.objects.filter(aksi="roster_diimpor").exists()
-    roster_svc.confirm_import(job, org.admin, nonaktifkan_yang_hilang=False)
+    roster_svc.konfirmasi_impor_roster(job, org.admin, nonaktifkan_yang_hilang=False)
     e = entri("roster_diimpor", job)
     assert e.oleh == org.admin
     assert e.ringkasan["berkas"] == "roster.xlsx"

@@ -188,10 +188,10 @@ def _impor_dalam_antrean(pekerja, settings):
     settings.ROSTER_BACKGROUND_ROWS = 1
     admin = UserFactory(groups=[GRUP_ADMINISTRATOR])
     baris = roster_kecil()
-    job = services.create_import_job(admin, SimpleUploadedFile("roster.xlsx", xlsx(baris)))
+    job = services.buat_impor_roster(admin, SimpleUploadedFile("roster.xlsx", xlsx(baris)))
     pertama = pekerja.mulai("kinerja.services._tulis_pegawai")
     with pekerja.antre():
-        job = services.confirm_import(job, admin, nonaktifkan_yang_hilang=False)
+        job = services.konfirmasi_impor_roster(job, admin, nonaktifkan_yang_hilang=False)
     return job, baris, pertama
 
 

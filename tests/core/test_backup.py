@@ -115,8 +115,8 @@ def baris_pegawai_pg(nama_database: str) -> list[tuple]:
 @pytest.mark.services
 def test_a_postgresql_backup_restores_into_a_fresh_database_with_the_same_rows(database_pulih, tmp_path):
     admin = UserFactory(groups=[GRUP_ADMINISTRATOR])
-    job = services.create_import_job(admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
-    services.confirm_import(job, admin, nonaktifkan_yang_hilang=False)
+    job = services.buat_impor_roster(admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
+    services.konfirmasi_impor_roster(job, admin, nonaktifkan_yang_hilang=False)
     asli = list(Pegawai.objects.order_by("nip").values_list("nip", "nama", "unit_kerja_id"))
     assert len(asli) == 3
 

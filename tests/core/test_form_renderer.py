@@ -1,4 +1,4 @@
-"""config.formulir: every <select> it writes in Python is the HTML Django's templates would have rendered."""
+"""core.form_renderer: every <select> it writes in Python is the HTML Django's templates would have rendered."""
 
 import datetime
 from decimal import Decimal
@@ -9,7 +9,7 @@ from django import forms
 from django.forms.renderers import BaseRenderer, DjangoTemplates
 from django.utils.safestring import mark_safe
 
-from config.formulir import PenyajiFormulir
+from core.form_renderer import FormRenderer
 from kinerja.forms import FilterPegawaiForm
 from kinerja.models import UnitKerja
 
@@ -56,7 +56,7 @@ def test_select_sama_dengan_templat_django(widget, pilihan, nilai, templat):
     for nama in ("unit", 'u"<nit>'):
         stok = widget.render(nama, nilai, attrs={"id": "id_unit"}, renderer=DjangoTemplates())
         with mock.patch.object(BaseRenderer, "render", autospec=True, side_effect=BaseRenderer.render) as render:
-            cepat = widget.render(nama, nilai, attrs={"id": "id_unit"}, renderer=PenyajiFormulir())
+            cepat = widget.render(nama, nilai, attrs={"id": "id_unit"}, renderer=FormRenderer())
         assert cepat == stok
         assert render.called is templat
 
@@ -66,9 +66,9 @@ def test_formulir_filter_dirender_seperti_templat_django():
     unit = UnitKerja.objects.create(nama="Dinas <Kesehatan> & Sosial", kode="DK")
     pilihan = [(unit.pk, unit.nama)]
     data = {"unit": str(unit.pk), "golongan": "III/a", "q": "Siti"}
-    stok = FilterPegawaiForm(data, unit_choices=pilihan, renderer=DjangoTemplates())
-    cepat = FilterPegawaiForm(data, unit_choices=pilihan)
-    assert isinstance(cepat.renderer, PenyajiFormulir)
+    stok = FilterPegawaiForm(data, pilihan_unit=pilihan, renderer=DjangoTemplates())
+    cepat = FilterPegawaiForm(data, pilihan_unit=pilihan)
+    assert isinstance(cepat.renderer, FormRenderer)
     for nama in ("unit", "status", "golongan", "aktif"):
         assert str(cepat[nama]) == str(stok[nama])
     assert "Dinas &lt;Kesehatan&gt; &amp; Sosial</option>" in str(cepat["unit"])

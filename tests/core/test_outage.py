@@ -65,9 +65,9 @@ def test_a_lost_connection_midway_answers_503_too(org, login, putuskan_db):
 def test_the_failure_is_logged_with_the_path(org, login, putuskan_db, caplog):
     client = login(org.staf_a1)
     putuskan_db()
-    with caplog.at_level(logging.ERROR, logger="config.gangguan"):
+    with caplog.at_level(logging.ERROR, logger="core.outage"):
         client.get(reverse("beranda"))
-    (catatan,) = [r for r in caplog.records if r.name == "config.gangguan"]
+    (catatan,) = [r for r in caplog.records if r.name == "core.outage"]
     assert "GET /" in catatan.getMessage()
     assert "Connection refused" in catatan.getMessage()
     assert catatan.exc_info is not None

@@ -5,9 +5,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from audit.models import LogAudit
+from core.errors import NotPermitted, WrongState
 from evaluasi import services
 from evaluasi.models import Aturan, Konsekuensi
-from kinerja.errors_evaluasi import StatusTidakSesuai, TidakBerwenang
 from tests.evaluasi.bantuan import evaluasi_final, kehadiran, periode
 
 Status = Konsekuensi.Status
@@ -128,10 +128,10 @@ def test_a_period_that_is_not_final_is_refused_unless_an_administrator_confirms(
     p = periode(ditutup=False)
     evaluasi_final(org.staf_a1, p, status="DINILAI")
     kehadiran(org.staf_a1, 1, tanpa_keterangan=3)
-    with pytest.raises(StatusTidakSesuai, match="belum final"):
+    with pytest.raises(WrongState, match="belum final"):
         services.terapkan_aturan(org.admin, p.pk)
     assert not Konsekuensi.objects.exists()
-    with pytest.raises(StatusTidakSesuai):
+    with pytest.raises(WrongState):
         services.terapkan_aturan(None, p.pk)  # the system never confirms on its own
     assert services.terapkan_aturan(org.admin, p.pk, konfirmasi_belum_final=True).baru == 1
     assert "dikonfirmasi" in LogAudit.objects.get(aksi="aturan_diterapkan").uraian
@@ -141,7 +141,7 @@ def test_a_period_that_is_not_final_is_refused_unless_an_administrator_confirms(
 def test_only_an_administrator_applies_rules(org, siapa):
     p = periode()
     kehadiran(org.staf_a1, 1, tanpa_keterangan=3)
-    with pytest.raises(TidakBerwenang):
+    with pytest.raises(NotPermitted):
         services.terapkan_aturan(getattr(org, siapa).user, p.pk)
     assert not Konsekuensi.objects.exists()
 
@@ -156,7 +156,7 @@ def test_approving_notifies_the_asn_and_their_supervisor_and_is_audited(org):
     assert org.staf_a1.user.notifikasi.count() == 1
     assert org.atasan_a.user.notifikasi.count() == 1
     assert LogAudit.objects.filter(aksi="konsekuensi_disetujui", objek_id=k.pk).exists()
-    with pytest.raises(StatusTidakSesuai):
+    with pytest.raises(WrongState):
         services.putuskan_konsekuensi(org.admin, k.pk, setujui=False, alasan="Berubah pikiran")
 
 
@@ -168,7 +168,7 @@ def test_a_decision_needs_a_reason_and_an_administrator(org):
     (k,) = services.terapkan_aturan(org.admin, p.pk).dicatat
     with pytest.raises(ValidationError):
         services.putuskan_konsekuensi(org.admin, k.pk, setujui=True, alasan="  ")
-    with pytest.raises(TidakBerwenang):
+    with pytest.raises(NotPermitted):
         services.putuskan_konsekuensi(org.hr_a.user, k.pk, setujui=True, alasan="Setuju")
     k.refresh_from_db()
     assert k.status == Status.USULAN

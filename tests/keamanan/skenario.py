@@ -80,8 +80,8 @@ class Adegan:
         skp_disetujui(org.staf_b, skp_atasan(self.kepala_b))
         svc.buat_evaluasi_periode(org.hr_b.user, s.periode.pk, [org.opd_b.pk])
         aturan = Aturan.objects.order_by("pk").first()
-        impor_roster = svc_roster.create_import_job(
-            org.admin, SimpleUploadedFile("roster.csv", roster.write_csv([]), "text/csv")
+        impor_roster = svc_roster.buat_impor_roster(
+            org.admin, SimpleUploadedFile("roster.csv", roster.csv_roster([]), "text/csv")
         )
 
         self.nilai = {

@@ -11,10 +11,10 @@ from django.contrib import admin
 from django.urls import reverse
 from import_export.formats.base_formats import CSV, XLSX
 
+from core.spreadsheet import write_csv, write_xlsx
 from evaluasi.models import BesaranTPP
 from kinerja.models import Pegawai
 from kinerja.resources import PegawaiResource
-from kinerja.spreadsheet import tulis_csv, tulis_xlsx
 from tests.kinerja.bantuan_evaluasi import Skenario
 
 PEMICU = ("=", "+", "-", "@", "\t", "\r")
@@ -104,13 +104,13 @@ def test_the_shared_writers_escape_text_but_not_numbers_or_dates():
     tanggal = datetime.date(2026, 1, 31)
     baris = [[*MUATAN, -5, Decimal("-1.5"), 0, tanggal, "'=sudah", "biasa"]]
     judul = ["=judul", *[f"k{i}" for i in range(11)]]
-    sel = sel_xlsx(tulis_xlsx("Uji", judul, baris))
+    sel = sel_xlsx(write_xlsx("Uji", judul, baris))
     nilai = [c.value for c in sel]
     assert nilai[0] == "'=judul"
     data = nilai[len(judul) :]
     assert data[:6] == ["'" + m.replace("\r", "\n") for m in MUATAN]
     assert data[6:9] == [-5, -1.5, 0] and data[9] == datetime.datetime(2026, 1, 31)
     assert data[10:] == ["'=sudah", "biasa"]  # escaped once only
-    csv_nilai = sel_csv(tulis_csv(judul, baris))
+    csv_nilai = sel_csv(write_csv(judul, baris))
     assert csv_nilai[len(judul) :][:6] == ["'" + m for m in MUATAN]
     assert csv_nilai[len(judul) :][6:8] == ["-5", "-1.5"]

@@ -148,7 +148,7 @@ def test_rules_outcomes_and_import_pages_escape_stored_text(org, client):
     k = Konsekuensi.objects.get(pegawai=org.staf_a1)
     svc_aturan.putuskan_konsekuensi(org.admin, k.pk, setujui=True, alasan="Sesuai rekap")
     # Import previews echo the file's cells in their messages and lists.
-    roster = svc_roster.create_import_job(
+    roster = svc_roster.buat_impor_roster(
         org.admin, SimpleUploadedFile("r.xlsx", xlsx([baris_pegawai(1, NIP=SKRIP), baris_pegawai(2, Nama=GAMBAR)]))
     )
     fakta = svc_aturan.buat_impor(

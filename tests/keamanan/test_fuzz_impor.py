@@ -19,12 +19,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from core.spreadsheet import FileRefused
 from evaluasi import services as svc_fakta
 from evaluasi.impor import FORMAT
 from evaluasi.models import ImporFakta, RekapKehadiran
 from kinerja import services
 from kinerja.models import ImporRoster, Pegawai, UnitKerja
-from kinerja.spreadsheet import BerkasDitolak
 from tests.kinerja.berkas_roster import JUDUL, baris_pegawai, csv_bytes, xlsx
 
 User = get_user_model()
@@ -175,13 +175,13 @@ def test_fuzzed_roster_through_the_service_is_all_or_nothing(org, berkas):
     nama, data, jumlah_baris = berkas.nama, berkas.data, berkas.jumlah
     sebelum = jumlah_roster()
     try:
-        hasil = services.import_roster(nama, data)
+        hasil = services.impor_roster(nama, data)
     except services.ImporDitolak as exc:
         assert exc.galat
         periksa_galat([g.as_dict() for g in exc.galat], jumlah_baris, berkas.isi)
         assert all(g.baris for g in exc.galat)  # row errors are located; header problems are row 1
         assert jumlah_roster() == sebelum
-    except BerkasDitolak as exc:
+    except FileRefused as exc:
         periksa_galat([{"baris": None, "pesan": str(exc)}], jumlah_baris, berkas.isi)
         assert jumlah_roster() == sebelum
     else:
@@ -214,7 +214,7 @@ def test_one_bad_row_among_good_ones_is_named_by_its_row_and_nothing_is_written(
     data = xlsx(rows) if format_berkas == "xlsx" else csv_bytes([{k: tanpa_nul(v) for k, v in r.items()} for r in rows])
     sebelum = jumlah_roster()
     with pytest.raises(services.ImporDitolak) as ditolak:
-        services.import_roster(f"roster.{format_berkas}", data)
+        services.impor_roster(f"roster.{format_berkas}", data)
     assert any(g.baris == posisi + 2 and g.kolom == "NIP" for g in ditolak.value.galat), ditolak.value.galat
     assert any(str(g).startswith(f"Baris {posisi + 2}, kolom NIP: ") for g in ditolak.value.galat)
     assert jumlah_roster() == sebelum

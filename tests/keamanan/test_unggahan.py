@@ -10,13 +10,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from python_calamine import CalamineWorkbook
 
+from core.files import validate_evidence_file
+from core.spreadsheet import FileRefused, check_xlsx_archive, read_table
 from evaluasi.impor import FORMAT
 from evaluasi.models import ImporFakta
 from kinerja import services
-from kinerja.berkas import validasi_berkas_bukti
 from kinerja.forms_evaluasi import BANTUAN_BERKAS
 from kinerja.models import ImporRoster, Pegawai
-from kinerja.spreadsheet import BerkasDitolak, periksa_arsip_xlsx, read_table
 from tests.kinerja.berkas_roster import baris_pegawai, csv_bytes, roster_kecil, xlsx
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200
@@ -104,17 +104,17 @@ def test_the_total_unpacked_size_is_capped(settings):
     # Random-looking text compresses little, so only the total size can stop it.
     isi = "".join(f"<c>{i * 7919 % 100003}</c>" for i in range(120_000)).encode()
     data = ganti_bagian(xlsx(roster_kecil()), {}, {"xl/worksheets/sheet2.xml": isi})
-    with pytest.raises(BerkasDitolak, match="melebihi 1 MB"):
-        periksa_arsip_xlsx(data)
+    with pytest.raises(FileRefused, match="melebihi 1 MB"):
+        check_xlsx_archive(data)
     settings.XLSX_MAX_UNPACKED_MB = 300
-    periksa_arsip_xlsx(data)
+    check_xlsx_archive(data)
 
 
 def test_too_many_entries_are_refused(settings):
     settings.XLSX_MAX_ENTRIES = 20
     data = ganti_bagian(xlsx(roster_kecil()), {}, {f"xl/media/gambar{i}.xml": b"<a/>" for i in range(15)})
-    with pytest.raises(BerkasDitolak, match="berisi 24 bagian, melebihi batas 20"):
-        periksa_arsip_xlsx(data)
+    with pytest.raises(FileRefused, match="berisi 24 bagian, melebihi batas 20"):
+        check_xlsx_archive(data)
 
 
 @pytest.mark.parametrize(
@@ -129,8 +129,8 @@ def test_too_many_entries_are_refused(settings):
     ],
 )
 def test_odd_or_nested_entries_are_refused(tambah, pesan):
-    with pytest.raises(BerkasDitolak, match=pesan.replace("(", r"\(").replace(")", r"\)")):
-        periksa_arsip_xlsx(ganti_bagian(xlsx(roster_kecil()), {}, tambah))
+    with pytest.raises(FileRefused, match=pesan.replace("(", r"\(").replace(")", r"\)")):
+        check_xlsx_archive(ganti_bagian(xlsx(roster_kecil()), {}, tambah))
 
 
 def test_an_encrypted_entry_is_refused():
@@ -139,8 +139,8 @@ def test_an_encrypted_entry_is_refused():
     for tanda, geser in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
         i = data.index(tanda) + geser
         data[i] |= 0x01
-    with pytest.raises(BerkasDitolak, match="dilindungi kata sandi"):
-        periksa_arsip_xlsx(bytes(data))
+    with pytest.raises(FileRefused, match="dilindungi kata sandi"):
+        check_xlsx_archive(bytes(data))
 
 
 def test_a_truncated_archive_is_refused_as_damaged(org, login):
@@ -181,7 +181,7 @@ def test_an_external_entity_in_an_xlsx_is_refused_before_parsing(org, login, tmp
 
 def test_an_entity_expansion_bomb_is_refused_before_parsing():
     data = ganti_bagian(xlsx(roster_kecil()), {"xl/worksheets/sheet1.xml": TAWA})
-    with pytest.raises(BerkasDitolak, match="sheet1.xml berisi deklarasi DOCTYPE/ENTITY"):
+    with pytest.raises(FileRefused, match="sheet1.xml berisi deklarasi DOCTYPE/ENTITY"):
         read_table("roster.xlsx", data, batas_mb=20, contoh_judul="NIP")
 
 
@@ -208,8 +208,8 @@ def test_the_parsers_behind_the_check_are_harmless_too(tmp_path):
 def test_nothing_is_written_when_a_hostile_file_reaches_the_service(org):
     sebelum = Pegawai.objects.count()
     bom = ganti_bagian(xlsx([baris_pegawai(1)]), {"xl/worksheets/sheet1.xml": TAWA})
-    with pytest.raises(BerkasDitolak):
-        services.import_roster("roster.xlsx", bom)
+    with pytest.raises(FileRefused):
+        services.impor_roster("roster.xlsx", bom)
     assert Pegawai.objects.count() == sebelum
 
 
@@ -230,12 +230,12 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 )
 def test_evidence_is_judged_by_its_bytes(nama, data, pesan):
     with pytest.raises(ValidationError, match=pesan):
-        validasi_berkas_bukti(SimpleUploadedFile(nama, data))
-    validasi_berkas_bukti(SimpleUploadedFile("bukti.png", PNG))
+        validate_evidence_file(SimpleUploadedFile(nama, data))
+    validate_evidence_file(SimpleUploadedFile("bukti.png", PNG))
 
 
 def test_the_evidence_cap_is_a_setting_shown_in_the_form(settings):
     settings.BUKTI_MAX_MB = 1
     with pytest.raises(ValidationError, match="paling besar 1 MB"):
-        validasi_berkas_bukti(SimpleUploadedFile("bukti.png", PNG + b"\x00" * (1024 * 1024)))
+        validate_evidence_file(SimpleUploadedFile("bukti.png", PNG + b"\x00" * (1024 * 1024)))
     assert "paling besar 1 MB" in BANTUAN_BERKAS.format(settings.BUKTI_MAX_MB)

@@ -190,7 +190,7 @@ def test_the_search_by_part_of_a_name_or_nip_reads_a_trigram_index_on_postgresql
     if connection.vendor != "postgresql":
         perlu_layanan("DATABASE_URL bukan PostgreSQL: indeks trigram hanya ada di PostgreSQL")
     PegawaiFactory(nama="Sri Lestari", nip="198504122010012001", unit_kerja=org.bidang_a)
-    qs = selectors.search_pegawai(org.admin, q=q)
+    qs = selectors.cari_pegawai(org.admin, q=q)
     # Other ASN of the test roster may match too (factories generate their names and NIP); this one must.
     assert "Sri Lestari" in [p.nama for p in qs]
     sql, params = qs.order_by().values("pk").query.sql_with_params()

@@ -4,8 +4,8 @@ nothing (PermenPANRB 6/2022 workflow: draft → submitted → rated → final, w
 import pytest
 from django.forms.models import model_to_dict
 
+from core.errors import NotPermitted, Refusal, WrongState
 from kinerja import services_evaluasi as svc
-from kinerja.errors_evaluasi import AksiDitolak, StatusTidakSesuai, TidakBerwenang
 from kinerja.models import EvaluasiKinerja, Notifikasi, RealisasiIndikator, RiwayatEvaluasi
 from tests.kinerja.bantuan_evaluasi import Skenario, penilaian
 
@@ -82,12 +82,12 @@ def test_every_action_in_every_state_by_every_actor_is_allowed_or_refused(org, a
         assert ev.versi > 1
     else:
         sebelum = _jejak(ev)
-        with pytest.raises(AksiDitolak) as info:
+        with pytest.raises(Refusal) as info:
             _lakukan(s, aksi, user, ev)
         # The role is checked before the state, so a stranger learns nothing about the record's state.
-        expected = TidakBerwenang if pelaku not in siapa else StatusTidakSesuai
+        expected = NotPermitted if pelaku not in siapa else WrongState
         assert isinstance(info.value, expected), info.value
-        assert info.value.pesan
+        assert info.value.message
         assert _jejak(ev) == sebelum
 
 
@@ -171,7 +171,7 @@ def test_submitting_needs_every_indicator_realised(org):
 def test_filling_needs_an_approved_skp(org):
     s = Skenario(org)
     ev = s.evaluasi(org.atasan_a)  # the supervisor's own SKP is a draft
-    with pytest.raises(StatusTidakSesuai, match="belum disetujui"):
+    with pytest.raises(WrongState, match="belum disetujui"):
         svc.isi_realisasi(org.atasan_a.user, ev.pk, ev.versi, [])
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
+from core.errors import NotPermitted
 from kinerja import services_evaluasi as svc
-from kinerja.errors_evaluasi import TidakBerwenang
 from kinerja.models import DialogKinerja, Notifikasi
 from tests.kinerja.bantuan_evaluasi import Skenario
 
@@ -29,7 +29,7 @@ def test_a_note_by_the_asn_notifies_the_supervisor_and_vice_versa(org, objek):
 def test_only_the_asn_and_their_supervisor_take_part(org, pelaku):
     s = Skenario(org)
     jumlah = Notifikasi.objects.count()
-    with pytest.raises(TidakBerwenang):
+    with pytest.raises(NotPermitted):
         svc.kirim_dialog(getattr(org, pelaku).user, isi="Catatan", evaluasi_id=s.evaluasi().pk)
     assert not DialogKinerja.objects.exists()
     assert Notifikasi.objects.count() == jumlah

@@ -5,9 +5,9 @@ import contextlib
 import pytest
 from django.db import transaction
 
+from core.errors import WrongState
 from kinerja import services_evaluasi as svc
-from kinerja.errors_evaluasi import EvaluasiTerkunci, StatusTidakSesuai
-from kinerja.models import EvaluasiKinerja, PerilakuKerja, RealisasiIndikator, UmpanBalikRHK
+from kinerja.models import EvaluasiKinerja, EvaluasiTerkunci, PerilakuKerja, RealisasiIndikator, UmpanBalikRHK
 from tests.kinerja.bantuan_evaluasi import Skenario, penilaian
 
 
@@ -26,11 +26,11 @@ def final(org):
 
 def test_services_refuse_to_change_a_final_evaluation(org, final):
     s, ev = final
-    with pytest.raises(StatusTidakSesuai):
+    with pytest.raises(WrongState):
         svc.nilai_evaluasi(org.atasan_a.user, ev.pk, ev.versi, alasan="x", **penilaian(ev, "DI_ATAS", "DI_ATAS"))
-    with pytest.raises(StatusTidakSesuai):
+    with pytest.raises(WrongState):
         svc.kembalikan_evaluasi(org.atasan_a.user, ev.pk, ev.versi, "x")
-    with pytest.raises(StatusTidakSesuai):
+    with pytest.raises(WrongState):
         svc.isi_realisasi(org.admin, ev.pk, ev.versi, [])
     assert EvaluasiKinerja.objects.get(pk=ev.pk).predikat == "BAIK"
 
@@ -96,7 +96,7 @@ def test_the_asn_acknowledges_a_final_result_once(org, final):
     assert ev.diakui_pada is not None
     assert ev.riwayat.filter(aksi="DIAKUI").count() == 1
     ev.refresh_from_db()
-    with pytest.raises(StatusTidakSesuai, match="sudah Anda terima"):
+    with pytest.raises(WrongState, match="sudah Anda terima"):
         svc.akui_evaluasi(org.staf_a1.user, ev.pk, ev.versi)
 
 

@@ -2,9 +2,10 @@
 
 import pytest
 
+from core.errors import NotPermitted, WrongState
 from kinerja import services_evaluasi as svc
-from kinerja.errors_evaluasi import PelanggaranKurva, StatusTidakSesuai, TidakBerwenang
 from kinerja.models import EvaluasiKinerja, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
+from kinerja.services_evaluasi import PelanggaranKurva
 from tests.kinerja.bantuan_evaluasi import Skenario
 
 
@@ -69,7 +70,7 @@ def test_the_curve_percentages_are_agency_settings(org):
 def test_an_invalid_curve_setting_is_refused(org):
     with pytest.raises(Exception, match="Kurva harus memuat"):
         svc.simpan_pengaturan(org.admin, batas_capaian=120, rumus_efisiensi_tinggi=True, kurva={"ISTIMEWA": []})
-    with pytest.raises(TidakBerwenang):
+    with pytest.raises(NotPermitted):
         svc.simpan_pengaturan(org.hr_a.user, batas_capaian=150, rumus_efisiensi_tinggi=True, kurva=None)
     assert PengaturanKinerja.aktif().batas_capaian == 120
 
@@ -77,7 +78,7 @@ def test_an_invalid_curve_setting_is_refused(org):
 def test_hr_of_another_unit_cannot_finalise(org):
     s = Skenario(org)
     s.nilai()
-    with pytest.raises(TidakBerwenang):
+    with pytest.raises(NotPermitted):
         svc.finalkan_unit(org.hr_b.user, s.periode.pk, org.bidang_a.pk)
     assert s.evaluasi().status == "DINILAI"
 
@@ -86,7 +87,7 @@ def test_finalising_needs_the_units_organisational_performance(org):
     s = Skenario(org)
     KinerjaOrganisasi.objects.all().delete()
     s.nilai()
-    with pytest.raises(StatusTidakSesuai, match="Tetapkan dulu capaian kinerja organisasi"):
+    with pytest.raises(WrongState, match="Tetapkan dulu capaian kinerja organisasi"):
         svc.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk)
     assert s.evaluasi().status == "DINILAI"
 
@@ -94,7 +95,7 @@ def test_finalising_needs_the_units_organisational_performance(org):
 def test_the_organisational_performance_is_frozen_once_the_unit_has_final_evaluations(org):
     s = Skenario(org)
     s.ke_status("FINAL")
-    with pytest.raises(StatusTidakSesuai, match="sudah memiliki evaluasi final"):
+    with pytest.raises(WrongState, match="sudah memiliki evaluasi final"):
         svc.tetapkan_kinerja_organisasi(org.hr_a.user, s.periode.pk, org.bidang_a.pk, "KURANG")
     assert KinerjaOrganisasi.objects.get().capaian == "ISTIMEWA"
 

@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.errors import NotPermitted, WrongState
 from kinerja import services_evaluasi as svc
-from kinerja.errors_evaluasi import StatusTidakSesuai, TidakBerwenang
 from kinerja.models import EvaluasiKinerja, PembukaanKembaliPeriode, Periode
 from kinerja.tasks_evaluasi import buat_evaluasi_periode_task
 from tests.factories import PegawaiFactory
@@ -21,7 +21,7 @@ def test_hr_opens_a_period_once(org):
 
 @pytest.mark.parametrize("pelaku", ["staf_a1", "atasan_a"])
 def test_an_asn_cannot_open_a_period(org, pelaku):
-    with pytest.raises(TidakBerwenang):
+    with pytest.raises(NotPermitted):
         buka_periode(getattr(org, pelaku).user)
     assert not Periode.objects.exists()
 
@@ -66,7 +66,7 @@ def test_the_background_task_creates_the_same_evaluations_and_is_idempotent(org)
 
 def test_hr_cannot_create_evaluations_for_another_units_asn(org):
     periode = buka_periode(org.hr_a.user)
-    with pytest.raises(TidakBerwenang):
+    with pytest.raises(NotPermitted):
         svc.buat_evaluasi_periode(org.hr_b.user, periode.pk, [org.opd_a.pk])
     assert not EvaluasiKinerja.objects.exists()
 
@@ -75,9 +75,9 @@ def test_a_closed_period_is_read_only(org):
     s = Skenario(org)
     svc.tutup_periode(org.hr_a.user, s.periode.pk)
     ev = s.evaluasi()
-    with pytest.raises(StatusTidakSesuai, match="sudah ditutup"):
+    with pytest.raises(WrongState, match="sudah ditutup"):
         s.isi()
-    with pytest.raises(StatusTidakSesuai, match="sudah ditutup"):
+    with pytest.raises(WrongState, match="sudah ditutup"):
         svc.buat_evaluasi_periode(org.hr_a.user, s.periode.pk, [org.opd_a.pk])
     assert svc.aksi_tersedia(org.staf_a1.user, ev) == set()
     assert s.evaluasi().versi == ev.versi
@@ -87,7 +87,7 @@ def test_a_closed_period_is_read_only(org):
 def test_only_an_administrator_reopens_a_period(org, pelaku):
     periode = buka_periode(org.hr_a.user)
     svc.tutup_periode(org.hr_a.user, periode.pk)
-    with pytest.raises(TidakBerwenang):
+    with pytest.raises(NotPermitted):
         svc.buka_kembali_periode(getattr(org, pelaku).user, periode.pk, "Salah tutup")
     assert Periode.objects.get(pk=periode.pk).status == "DITUTUP"
     assert not PembukaanKembaliPeriode.objects.exists()
@@ -103,5 +103,5 @@ def test_reopening_needs_a_reason_and_is_logged(org):
     assert Periode.objects.get(pk=periode.pk).status == "DIBUKA"
     log = PembukaanKembaliPeriode.objects.get()
     assert (log.oleh, log.alasan) == (org.admin, "Perpanjangan batas pengisian")
-    with pytest.raises(StatusTidakSesuai, match="masih dibuka"):
+    with pytest.raises(WrongState, match="masih dibuka"):
         svc.buka_kembali_periode(org.admin, periode.pk, "lagi")

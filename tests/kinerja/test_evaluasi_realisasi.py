@@ -8,9 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.files import validate_evidence_file
 from kinerja import selectors_evaluasi as sel
 from kinerja import services_evaluasi as svc
-from kinerja.berkas import validasi_berkas_bukti
 from kinerja.models import PengaturanKinerja, RealisasiIndikator
 from tests.kinerja.bantuan_evaluasi import Skenario
 
@@ -87,7 +87,7 @@ def _ooxml(folder):
     ],
 )
 def test_evidence_of_an_allowed_type_is_accepted(nama, isi):
-    validasi_berkas_bukti(SimpleUploadedFile(nama, isi))
+    validate_evidence_file(SimpleUploadedFile(nama, isi))
 
 
 @pytest.mark.parametrize(
@@ -103,13 +103,13 @@ def test_evidence_of_an_allowed_type_is_accepted(nama, isi):
 )
 def test_evidence_whose_name_or_content_is_not_allowed_is_refused(nama, isi, pesan):
     with pytest.raises(ValidationError, match=pesan):
-        validasi_berkas_bukti(SimpleUploadedFile(nama, isi))
+        validate_evidence_file(SimpleUploadedFile(nama, isi))
 
 
 def test_evidence_over_the_size_limit_is_refused(settings):
     settings.BUKTI_MAX_MB = 1
     with pytest.raises(ValidationError, match="paling besar 1 MB"):
-        validasi_berkas_bukti(SimpleUploadedFile("besar.pdf", _pdf() + b"0" * (1024 * 1024)))
+        validate_evidence_file(SimpleUploadedFile("besar.pdf", _pdf() + b"0" * (1024 * 1024)))
 
 
 def test_a_refused_evidence_file_stores_nothing(org, settings, tmp_path):

@@ -11,7 +11,7 @@ from kinerja import selectors_evaluasi as sel
 from kinerja import services_evaluasi as svc
 from kinerja.models import EvaluasiKinerja
 from kinerja.permissions import peran
-from kinerja.selectors import team_of
+from kinerja.selectors import tim_dari
 from tests.factories import pegawai_dengan_akun
 from tests.kinerja.bantuan_evaluasi import Skenario, buka_periode
 
@@ -28,7 +28,7 @@ def _segar(user):
 
 
 def _baca_tim(user, periode):
-    for anggota in sel.tim_saya(user, periode.pk, team_of(user, peran(user).pegawai)):
+    for anggota in sel.tim_saya(user, periode.pk, tim_dari(user, peran(user).pegawai)):
         _ = (anggota.pegawai.nama, anggota.pegawai.unit_kerja.nama, anggota.langkah_berikutnya, anggota.menunggu_saya)
 
 

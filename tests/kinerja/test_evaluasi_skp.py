@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from core.errors import NotPermitted, WrongState
 from kinerja import services_evaluasi as svc
-from kinerja.errors_evaluasi import StatusTidakSesuai, TidakBerwenang
 from kinerja.models import SKP, RencanaHasilKerja, RiwayatSKP
 from tests.kinerja.bantuan_evaluasi import TAHUN, skp_atasan, skp_disetujui
 
@@ -53,7 +53,7 @@ def test_only_the_asn_or_hr_of_their_unit_write_the_skp(org, penulis, boleh):
         svc.simpan_rhk(user, skp.pk, uraian="Analisis jabatan")
         assert skp.rhk.count() == 1
     else:
-        with pytest.raises(TidakBerwenang):
+        with pytest.raises(NotPermitted):
             svc.simpan_rhk(user, skp.pk, uraian="Analisis jabatan")
         assert not skp.rhk.exists()
 
@@ -67,7 +67,7 @@ def test_an_approved_or_submitted_skp_cannot_be_edited(org):
         lambda: svc.hapus_rhk(org.staf_a1.user, rhk.pk),
         lambda: svc.hapus_indikator(org.staf_a1.user, rhk.indikator.first().pk),
     ):
-        with pytest.raises(StatusTidakSesuai, match="Disetujui tidak dapat diubah"):
+        with pytest.raises(WrongState, match="Disetujui tidak dapat diubah"):
             aksi()
     assert skp.rhk.count() == 1 and rhk.indikator.count() == 3
 
@@ -81,9 +81,9 @@ def test_only_the_direct_supervisor_approves_or_returns(org, peninjau):
     svc.ajukan_skp(org.staf_a1.user, skp.pk)
     pelaku = getattr(org, peninjau)
     user = getattr(pelaku, "user", pelaku)
-    with pytest.raises(TidakBerwenang):
+    with pytest.raises(NotPermitted):
         svc.setujui_skp(user, skp.pk)
-    with pytest.raises(TidakBerwenang):
+    with pytest.raises(NotPermitted):
         svc.kembalikan_skp(user, skp.pk, "Tidak sesuai")
     assert SKP.objects.get(pk=skp.pk).status == "DIAJUKAN"
 
@@ -122,7 +122,7 @@ def test_a_returned_skp_carries_the_reason_and_can_be_edited_and_resubmitted(org
 def test_a_supervisors_rhk_cited_by_the_team_cannot_be_deleted(org):
     rhk_atasan = skp_atasan(org.atasan_a)
     skp_disetujui(org.staf_a1, rhk_atasan)
-    with pytest.raises(StatusTidakSesuai, match="diacu oleh RHK bawahan"):
+    with pytest.raises(WrongState, match="diacu oleh RHK bawahan"):
         svc.hapus_rhk(org.atasan_a.user, rhk_atasan.pk)
     assert RencanaHasilKerja.objects.filter(pk=rhk_atasan.pk).exists()
 

@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import close_old_connections, connection
 
+from core.errors import VersionConflict
 from kinerja import services_evaluasi as svc
-from kinerja.errors_evaluasi import KonflikVersi
 from kinerja.models import EvaluasiKinerja, RealisasiIndikator
 from tests.conftest import perlu_layanan
 from tests.kinerja.bantuan_evaluasi import Skenario
@@ -23,11 +23,11 @@ def test_the_later_of_two_readers_is_refused_and_the_first_save_kept(org):
     assert dibaca_pegawai.versi == dibaca_hr.versi
 
     svc.isi_realisasi(org.staf_a1.user, dibaca_pegawai.pk, dibaca_pegawai.versi, _isian(dibaca_pegawai, 5))
-    with pytest.raises(KonflikVersi) as info:
+    with pytest.raises(VersionConflict) as info:
         svc.isi_realisasi(org.hr_a.user, dibaca_hr.pk, dibaca_hr.versi, _isian(dibaca_hr, 9))
 
-    assert "sudah diubah oleh Staf A Satu pada" in info.value.pesan
-    assert "WITA; muat ulang halaman" in info.value.pesan
+    assert "sudah diubah oleh Staf A Satu pada" in info.value.message
+    assert "WITA; muat ulang halaman" in info.value.message
     assert set(RealisasiIndikator.objects.filter(evaluasi=dibaca_pegawai).values_list("realisasi", flat=True)) == {5}
     assert EvaluasiKinerja.objects.get(pk=dibaca_pegawai.pk).versi == dibaca_pegawai.versi + 1
 
@@ -37,7 +37,7 @@ def test_a_stale_version_is_refused_for_moves_too(org):
     s.isi()
     basi = s.evaluasi()
     svc.isi_realisasi(org.hr_a.user, basi.pk, basi.versi, _isian(basi, 10))
-    with pytest.raises(KonflikVersi, match="Pengelola A"):
+    with pytest.raises(VersionConflict, match="Pengelola A"):
         svc.ajukan_evaluasi(org.staf_a1.user, basi.pk, basi.versi)
     assert s.evaluasi().status == "DRAFT"
 
@@ -66,7 +66,7 @@ def test_concurrent_saves_of_the_same_version_let_exactly_one_win(org):
             penghalang.wait()
             svc.isi_realisasi(user, ev.pk, ev.versi, _isian(ev, nilai))
             hasil.append(("ok", nilai))
-        except KonflikVersi:
+        except VersionConflict:
             hasil.append(("konflik", nilai))
         finally:
             close_old_connections()

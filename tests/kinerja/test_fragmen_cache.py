@@ -1,4 +1,4 @@
-"""Cached fragments of the main pages (kinerja/versi_data.py): served again only while the data they show stay the
+"""Cached fragments of the main pages (core/cache.py): served again only while the data they show stay the
 same, never to another user or another role, and fresh at once after any write: a service, a queryset update or
 bulk write, a closed period, a restored backup or a new demo seed."""
 
@@ -13,7 +13,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kinerja import cadangan, versi_data
+from core import backup
+from core import cache as versi_data
 from kinerja import services_evaluasi as svc
 from kinerja.models import EvaluasiKinerja, Pegawai, PenugasanPengelola, Periode
 from kinerja.permissions import GRUP_ADMINISTRATOR
@@ -140,38 +141,38 @@ def test_a_narrowed_role_never_sees_the_fragment_of_the_wider_one(org, login):
 
 
 def test_a_version_moves_at_once_and_again_after_the_commit(django_capture_on_commit_callbacks):
-    awal = versi_data.versi("evaluasi")
+    awal = versi_data.version("evaluasi")
     with django_capture_on_commit_callbacks(execute=True):
         EvaluasiKinerja.objects.none().update(catatan="")
-        assert versi_data.versi("evaluasi") == awal + 1
-    assert versi_data.versi("evaluasi") == awal + 2
+        assert versi_data.version("evaluasi") == awal + 1
+    assert versi_data.version("evaluasi") == awal + 2
 
 
 def test_a_lost_version_starts_again_from_the_clock_not_from_a_used_number():
-    terpakai = versi_data.versi("skp")
+    terpakai = versi_data.version("skp")
     for _ in range(3):
-        versi_data.naikkan("skp")
-    sebelum_hilang = versi_data.versi("skp")
+        versi_data.bump("skp")
+    sebelum_hilang = versi_data.version("skp")
     cache.delete("versi-data:skp")
-    assert versi_data.versi("skp") > sebelum_hilang > terpakai
+    assert versi_data.version("skp") > sebelum_hilang > terpakai
 
 
 def test_a_new_demo_seed_moves_every_version():
     from django.core.management import call_command
 
-    sebelum = {j: versi_data.versi(j) for j in versi_data.JENIS}
+    sebelum = {j: versi_data.version(j) for j in versi_data.KINDS}
     call_command("seed_demo", "--pegawai", "90", stdout=StringIO())
-    assert all(versi_data.versi(j) > sebelum[j] for j in versi_data.JENIS)
+    assert all(versi_data.version(j) > sebelum[j] for j in versi_data.KINDS)
 
 
 def test_restoring_a_backup_moves_every_version(monkeypatch, tmp_path):
     berkas = tmp_path / "cadangan.sqlite3"
     berkas.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
-    monkeypatch.setattr(cadangan, "jenis_basis_data", lambda alias="default": "sqlite")
-    monkeypatch.setattr(cadangan, "_sqlite_pulihkan", lambda alias, sumber: None)
-    sebelum = {j: versi_data.versi(j) for j in versi_data.JENIS}
-    cadangan.pulihkan(berkas)
-    assert all(versi_data.versi(j) > sebelum[j] for j in versi_data.JENIS)
+    monkeypatch.setattr(backup, "database_vendor", lambda alias="default": "sqlite")
+    monkeypatch.setattr(backup, "_sqlite_restore", lambda alias, sumber: None)
+    sebelum = {j: versi_data.version(j) for j in versi_data.KINDS}
+    backup.restore(berkas)
+    assert all(versi_data.version(j) > sebelum[j] for j in versi_data.KINDS)
 
 
 def test_the_organisation_dashboard_is_cached_until_the_next_roll_up(org, login):

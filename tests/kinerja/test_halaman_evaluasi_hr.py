@@ -11,9 +11,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from config import celery_app
+from core.spreadsheet import escape_cell
 from kinerja import services_evaluasi as svc
 from kinerja.models import EvaluasiKinerja, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva, Periode
-from kinerja.spreadsheet import amankan_sel
 from tests.factories import PegawaiFactory, pegawai_dengan_akun
 from tests.kinerja.bantuan_evaluasi import TAHUN, Skenario, buka_periode
 
@@ -338,7 +338,7 @@ def test_the_export_escapes_cells_that_would_run_as_formulas(org, login):
     ],
 )
 def test_the_escaping_helper(nilai, aman):
-    assert amankan_sel(nilai) == aman
+    assert escape_cell(nilai) == aman
 
 
 def test_the_evaluation_task_is_registered_for_a_real_worker():

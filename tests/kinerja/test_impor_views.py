@@ -247,7 +247,7 @@ def test_a_large_file_imports_in_the_background_and_reports_progress(
 
 
 def test_the_background_task_running_twice_imports_once(org, eager):
-    job = services.create_import_job(org.admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
+    job = services.buat_impor_roster(org.admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
     ImporRoster.objects.filter(pk=job.pk).update(status=ImporRoster.Status.ANTRI)
     from kinerja.tasks import impor_roster
 
@@ -259,13 +259,13 @@ def test_the_background_task_running_twice_imports_once(org, eager):
 
 def test_a_job_that_becomes_invalid_before_it_runs_fails_and_writes_nothing(org):
     rows = roster_kecil()
-    job = services.create_import_job(org.admin, SimpleUploadedFile("roster.xlsx", xlsx(rows)))
+    job = services.buat_impor_roster(org.admin, SimpleUploadedFile("roster.xlsx", xlsx(rows)))
     ImporRoster.objects.filter(pk=job.pk).update(status=ImporRoster.Status.ANTRI)
     # Meanwhile someone creates, in the database, a unit tree that the file now contradicts (cycle).
     u90 = UnitKerja.objects.create(kode="90.01", nama="Bidang Uji")
     UnitKerja.objects.create(kode="90", nama="Dinas Uji", induk=u90)
     sebelum = jumlah()
-    job = services.run_import_job(job.pk)
+    job = services.jalankan_impor_roster(job.pk)
     assert job.status == ImporRoster.Status.GAGAL and "lingkaran" in job.galat[0]["pesan"]
     assert jumlah() == sebelum
 
@@ -355,7 +355,7 @@ def test_export_keeps_nip_as_text_and_escapes_formula_cells(org, login):
 def test_an_export_reimports_with_every_row_unchanged(org, login, format_berkas):
     PegawaiFactory(unit_kerja=org.opd_b, atasan=org.staf_b, nama="=SUM(1)", no_hp="+6281234567890", email="a@b.id")
     isi = login(org.admin).get(reverse("ekspor_roster", args=[format_berkas])).content
-    rencana = services.preview_roster(f"ekspor.{format_berkas}", isi)
+    rencana = services.pratinjau_roster(f"ekspor.{format_berkas}", isi)
     assert rencana.galat == []
     assert rencana.ringkasan()["jumlah_tidak_berubah"] == Pegawai.objects.count()
     assert rencana.ringkasan()["jumlah_diubah"] == 0
@@ -415,9 +415,9 @@ def test_an_import_the_queue_lost_is_queued_again_and_imports_once(
     from kinerja import tasks
 
     settings.ROSTER_ANTRE_ULANG_MENIT = 10
-    hilang = services.create_import_job(org.admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
-    baru = services.create_import_job(org.admin, SimpleUploadedFile("baru.xlsx", xlsx(roster_kecil())))
-    pratinjau = services.create_import_job(org.admin, SimpleUploadedFile("lama.xlsx", xlsx(roster_kecil())))
+    hilang = services.buat_impor_roster(org.admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
+    baru = services.buat_impor_roster(org.admin, SimpleUploadedFile("baru.xlsx", xlsx(roster_kecil())))
+    pratinjau = services.buat_impor_roster(org.admin, SimpleUploadedFile("lama.xlsx", xlsx(roster_kecil())))
     lama = timezone.now() - datetime.timedelta(minutes=11)
     ImporRoster.objects.filter(pk=hilang.pk).update(status=ImporRoster.Status.ANTRI, diperbarui=lama)
     ImporRoster.objects.filter(pk=baru.pk).update(status=ImporRoster.Status.ANTRI)
@@ -439,7 +439,7 @@ def test_a_lost_import_is_queued_again_once_per_interval(org, monkeypatch, djang
 
     antre = []
     monkeypatch.setattr(tasks.impor_roster, "delay", antre.append)
-    job = services.create_import_job(org.admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
+    job = services.buat_impor_roster(org.admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
     ImporRoster.objects.filter(pk=job.pk).update(
         status=ImporRoster.Status.ANTRI, diperbarui=timezone.now() - datetime.timedelta(minutes=30)
     )

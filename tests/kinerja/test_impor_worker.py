@@ -44,10 +44,10 @@ def test_a_real_celery_worker_runs_the_background_import_to_done(redis_url, sett
     # The worker thread opens its own connection; closing it after each task lets the test database be dropped.
     monkeypatch.setitem(connections.settings["default"], "CONN_MAX_AGE", 0)
     admin = UserFactory(groups=[GRUP_ADMINISTRATOR])
-    job = services.create_import_job(admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
+    job = services.buat_impor_roster(admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
 
     with start_worker(celery_app, perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10):
-        job = services.confirm_import(job, admin, nonaktifkan_yang_hilang=False)
+        job = services.konfirmasi_impor_roster(job, admin, nonaktifkan_yang_hilang=False)
         assert job.status == ImporRoster.Status.ANTRI
         batas = time.monotonic() + 30
         while time.monotonic() < batas:
@@ -67,7 +67,7 @@ def test_an_import_running_on_a_worker_is_not_queued_again(settings, tmp_path, m
         perlu_layanan("DATABASE_URL bukan PostgreSQL: uji ini butuh penguncian baris sungguhan")
     settings.MEDIA_ROOT = tmp_path
     admin = UserFactory(groups=[GRUP_ADMINISTRATOR])
-    job = services.create_import_job(admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
+    job = services.buat_impor_roster(admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
     lama = timezone.now() - datetime.timedelta(minutes=30)
     ImporRoster.objects.filter(pk=job.pk).update(status=ImporRoster.Status.ANTRI, diperbarui=lama)
     antre = []
@@ -75,7 +75,7 @@ def test_an_import_running_on_a_worker_is_not_queued_again(settings, tmp_path, m
     terkunci, selesai = threading.Event(), threading.Event()
 
     def pekerja():
-        # As run_import_job holds the job's row for the whole import.
+        # As jalankan_impor_roster holds the job's row for the whole import.
         try:
             with transaction.atomic():
                 ImporRoster.objects.select_for_update().get(pk=job.pk)

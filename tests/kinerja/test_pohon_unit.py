@@ -11,7 +11,7 @@ URL = reverse("pohon_unit")
 
 
 def _ratakan(nodes):
-    """{kode: (depth, own count, subtree count)} of a tree of NodeUnit."""
+    """{kode: (depth, own count, subtree count)} of a tree of SimpulUnit."""
     hasil = {}
     for node in nodes:
         hasil[node.unit.kode] = (node.kedalaman, node.jumlah, node.jumlah_subtree)

@@ -1,4 +1,4 @@
-"""The roster import engine (kinerja.roster + kinerja.services.import_roster): one code path for every entry."""
+"""The roster import engine (kinerja.roster + kinerja.services.impor_roster): one code path for every entry."""
 
 import datetime
 import io
@@ -7,9 +7,9 @@ import zipfile
 import pytest
 from django.contrib.auth import get_user_model
 
-from kinerja import roster
+from core.spreadsheet import FileRefused, RowError
 from kinerja.models import Pegawai, UnitKerja
-from kinerja.services import ImporDitolak, import_roster, preview_roster
+from kinerja.services import ImporDitolak, impor_roster, pratinjau_roster
 from tests.factories import PegawaiFactory, buat_nip
 from tests.kinerja.berkas_roster import JUDUL, baris_pegawai, csv_bytes, roster_kecil, xlsx
 
@@ -23,17 +23,17 @@ def jumlah():
 def tolak(nama, data, **kwargs):
     """Import a file that must be refused; return its errors after checking nothing was written."""
     sebelum = jumlah()
-    with pytest.raises((ImporDitolak, roster.BerkasDitolak)) as info:
-        import_roster(nama, data, **kwargs)
+    with pytest.raises((ImporDitolak, FileRefused)) as info:
+        impor_roster(nama, data, **kwargs)
     assert jumlah() == sebelum
-    if isinstance(info.value, roster.BerkasDitolak):
-        return [roster.Galat(None, None, str(info.value))]
+    if isinstance(info.value, FileRefused):
+        return [RowError(None, None, str(info.value))]
     return info.value.galat
 
 
 def test_it_imports_an_xlsx_roster_with_a_supervisor_in_a_later_row(db):
     rows = roster_kecil()
-    hasil = import_roster("roster.xlsx", xlsx(rows))
+    hasil = impor_roster("roster.xlsx", xlsx(rows))
 
     assert hasil.rencana.ringkasan()["jumlah_baru"] == 3
     kepala, staf, atasan = (Pegawai.objects.get(nip=r["NIP"]) for r in rows)
@@ -47,7 +47,7 @@ def test_it_imports_an_xlsx_roster_with_a_supervisor_in_a_later_row(db):
 
 def test_it_creates_a_login_account_per_new_asn_with_an_unusable_password(db):
     rows = roster_kecil()
-    hasil = import_roster("roster.xlsx", xlsx(rows))
+    hasil = impor_roster("roster.xlsx", xlsx(rows))
 
     assert hasil.akun_dibuat == 3
     for r in rows:
@@ -59,7 +59,7 @@ def test_it_creates_a_login_account_per_new_asn_with_an_unusable_password(db):
 def test_it_links_an_existing_user_whose_username_is_the_nip(db):
     rows = roster_kecil()
     user = User.objects.create_user(username=rows[0]["NIP"], password="x")
-    import_roster("roster.xlsx", xlsx(rows))
+    impor_roster("roster.xlsx", xlsx(rows))
     assert Pegawai.objects.get(nip=rows[0]["NIP"]).user == user
 
 
@@ -69,7 +69,7 @@ def test_it_reads_csv_with_comma_or_semicolon_with_or_without_bom(db, pemisah, b
     rows = roster_kecil()
     rows[0]["Nama"] = "Sitti Nurhaliza Pakaya"  # a value with a comma must survive a comma-separated file
     rows[0]["Jabatan"] = "Kepala Dinas, Pembina"
-    import_roster("roster.csv", csv_bytes(rows, pemisah=pemisah, bom=bom))
+    impor_roster("roster.csv", csv_bytes(rows, pemisah=pemisah, bom=bom))
 
     kepala = Pegawai.objects.get(nip=rows[0]["NIP"])
     assert kepala.jabatan == "Kepala Dinas, Pembina"
@@ -81,7 +81,7 @@ def test_it_reads_birth_dates_from_date_cells_and_dd_mm_yyyy_text(db):
     a, b = baris_pegawai(1), baris_pegawai(2)
     a["Tanggal Lahir"] = datetime.datetime.combine(a["Tanggal Lahir"], datetime.time())
     b["Tanggal Lahir"] = f"{b['Tanggal Lahir']:%d/%m/%Y}"
-    import_roster("roster.xlsx", xlsx([a, b]))
+    impor_roster("roster.xlsx", xlsx([a, b]))
 
     assert Pegawai.objects.get(nip=a["NIP"]).tanggal_lahir == datetime.date(int(a["NIP"][:4]), 1, 1).replace(
         month=int(a["NIP"][4:6]), day=int(a["NIP"][6:8])
@@ -94,8 +94,8 @@ def test_it_matches_headers_case_insensitively_in_any_order_and_ignores_extra_co
     judul = ["No", *reversed(JUDUL)]
     data = xlsx([{**r, "No": 1}], judul=judul)
     data_kecil = xlsx([{j.upper(): v for j, v in {**r, "No": 1}.items()}], judul=[j.upper() for j in judul])
-    import_roster("a.xlsx", data)
-    hasil = import_roster("b.xlsx", data_kecil)
+    impor_roster("a.xlsx", data)
+    hasil = impor_roster("b.xlsx", data_kecil)
     assert hasil.rencana.tidak_berubah == 1
     assert Pegawai.objects.get(nip=r["NIP"]).nama == r["Nama"]
 
@@ -103,7 +103,7 @@ def test_it_matches_headers_case_insensitively_in_any_order_and_ignores_extra_co
 def test_it_normalises_golongan_spellings_and_jenis_jabatan_labels(db):
     a = baris_pegawai(1, Golongan="iii / b", **{"Jenis Jabatan": "PELAKSANA"})
     b = baris_pegawai(2, Golongan="ix", **{"Status Kepegawaian": "pppk", "Jenis Jabatan": "Fungsional Terampil"})
-    import_roster("roster.xlsx", xlsx([a, b]))
+    impor_roster("roster.xlsx", xlsx([a, b]))
     assert Pegawai.objects.get(nip=a["NIP"]).golongan == "III/b"
     pppk = Pegawai.objects.get(nip=b["NIP"])
     assert (pppk.golongan, pppk.status_kepegawaian, pppk.jenis_jabatan) == ("IX", "PPPK", "TERAMPIL")
@@ -111,11 +111,11 @@ def test_it_normalises_golongan_spellings_and_jenis_jabatan_labels(db):
 
 def test_reimporting_the_same_file_changes_nothing_and_reports_every_row_unchanged(db):
     data = xlsx(roster_kecil())
-    import_roster("roster.xlsx", data)
+    impor_roster("roster.xlsx", data)
     sebelum = list(Pegawai.objects.order_by("nip").values())
     jumlah_sebelum = jumlah()
 
-    hasil = import_roster("roster.xlsx", data)
+    hasil = impor_roster("roster.xlsx", data)
 
     ringkasan = hasil.ringkasan()
     assert (ringkasan["jumlah_baru"], ringkasan["jumlah_diubah"], ringkasan["jumlah_tidak_berubah"]) == (0, 0, 3)
@@ -127,14 +127,14 @@ def test_reimporting_the_same_file_changes_nothing_and_reports_every_row_unchang
 
 def test_preview_lists_new_changed_with_old_and_new_values_and_unchanged_without_writing(db):
     rows = roster_kecil()
-    import_roster("roster.xlsx", xlsx(rows))
+    impor_roster("roster.xlsx", xlsx(rows))
     rows[1]["Golongan"] = "III/b"
     rows[1]["Nama Unit"] = "Bidang Uji Baru"
     rows[2]["Nama Unit"] = "Bidang Uji Baru"
     baru = baris_pegawai(7, **{"Kode Unit": "90", "Nama Unit": "Dinas Uji"})
     sebelum = jumlah()
 
-    ringkasan = preview_roster("roster.xlsx", xlsx([*rows, baru])).ringkasan()
+    ringkasan = pratinjau_roster("roster.xlsx", xlsx([*rows, baru])).ringkasan()
 
     assert jumlah() == sebelum
     assert Pegawai.objects.get(nip=rows[1]["NIP"]).golongan == "III/a"
@@ -150,35 +150,35 @@ def test_preview_lists_new_changed_with_old_and_new_values_and_unchanged_without
 
 def test_it_never_deletes_missing_asn_and_marks_them_inactive_only_when_asked(db):
     rows = roster_kecil()
-    import_roster("roster.xlsx", xlsx(rows))
+    impor_roster("roster.xlsx", xlsx(rows))
     tanpa_staf = xlsx([rows[0], rows[2]])
 
-    rencana = preview_roster("roster.xlsx", tanpa_staf)
+    rencana = pratinjau_roster("roster.xlsx", tanpa_staf)
     assert [nip for nip, _ in rencana.hilang] == [rows[1]["NIP"]]
-    import_roster("roster.xlsx", tanpa_staf)
+    impor_roster("roster.xlsx", tanpa_staf)
     assert Pegawai.objects.get(nip=rows[1]["NIP"]).aktif
 
-    hasil = import_roster("roster.xlsx", tanpa_staf, nonaktifkan_yang_hilang=True)
+    hasil = impor_roster("roster.xlsx", tanpa_staf, nonaktifkan_yang_hilang=True)
     assert hasil.dinonaktifkan == 1
     staf = Pegawai.objects.get(nip=rows[1]["NIP"])
     assert not staf.aktif
     assert Pegawai.objects.filter(aktif=True).count() == 2
 
-    kembali = import_roster("roster.xlsx", xlsx(rows)).ringkasan()
+    kembali = impor_roster("roster.xlsx", xlsx(rows)).ringkasan()
     assert kembali["diubah"][0]["perubahan"] == [{"kolom": "Aktif", "lama": "Tidak", "baru": "Ya"}]
     assert Pegawai.objects.get(nip=rows[1]["NIP"]).aktif
 
 
 def test_dry_run_reports_the_plan_and_writes_nothing(db):
     sebelum = jumlah()
-    hasil = import_roster("roster.xlsx", xlsx(roster_kecil()), dry_run=True)
+    hasil = impor_roster("roster.xlsx", xlsx(roster_kecil()), dry_run=True)
     assert hasil.rencana.ringkasan()["jumlah_baru"] == 3
     assert jumlah() == sebelum
 
 
 def test_it_accepts_a_supervisor_already_in_the_database(org):
     r = baris_pegawai(50, **{"NIP Atasan": org.atasan_a.nip, "Kode Unit": "75.01.01", "Nama Unit": org.bidang_a.nama})
-    import_roster("roster.xlsx", xlsx([r]))
+    impor_roster("roster.xlsx", xlsx([r]))
     assert Pegawai.objects.get(nip=r["NIP"]).atasan == org.atasan_a
 
 
@@ -336,14 +336,14 @@ def test_it_refuses_an_unknown_supervisor_even_when_other_rows_are_valid(org):
 
 def test_an_existing_asn_without_an_account_gets_one_and_is_otherwise_unchanged(db):
     rows = roster_kecil()
-    import_roster("roster.xlsx", xlsx(rows))
+    impor_roster("roster.xlsx", xlsx(rows))
     staf = Pegawai.objects.get(nip=rows[1]["NIP"])
     akun_lama = staf.user
     staf.user = None
     staf.save(update_fields=["user"])
     akun_lama.delete()
 
-    hasil = import_roster("roster.xlsx", xlsx(rows))
+    hasil = impor_roster("roster.xlsx", xlsx(rows))
 
     assert hasil.akun_dibuat == 1 and hasil.rencana.tidak_berubah == 3
     staf.refresh_from_db()
@@ -352,11 +352,11 @@ def test_an_existing_asn_without_an_account_gets_one_and_is_otherwise_unchanged(
 
 def test_a_changed_row_updates_every_field_and_keeps_the_account(db):
     rows = roster_kecil()
-    import_roster("roster.xlsx", xlsx(rows))
+    impor_roster("roster.xlsx", xlsx(rows))
     akun = Pegawai.objects.get(nip=rows[1]["NIP"]).user
     rows[1].update({"Nama": "Nama Baru", "Gelar Depan": "Dr.", "NIP Atasan": rows[0]["NIP"], "No HP": ""})
 
-    import_roster("roster.csv", csv_bytes(rows))
+    impor_roster("roster.csv", csv_bytes(rows))
 
     staf = Pegawai.objects.get(nip=rows[1]["NIP"])
     assert (staf.nama, staf.gelar_depan, staf.no_hp, staf.user) == ("Nama Baru", "Dr.", "", akun)

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from kinerja.errors_evaluasi import StatusTidakSesuai, TidakBerwenang
+from core.errors import NotPermitted, WrongState
 from layanan import services
 from layanan.kalender import WITA
 from layanan.models import HariLibur, JamLayanan, Permohonan
@@ -69,13 +69,13 @@ def test_holidays_move_the_deadline(lay, jam):
 
 def test_an_officer_of_another_unit_cannot_record_or_move_the_request(lay, jam):
     jam("2025-03-03 09:00")
-    with pytest.raises(TidakBerwenang):
+    with pytest.raises(NotPermitted):
         services.catat_di_loket(
             lay.petugas_a.user, jenis_layanan=lay.jenis, nama_pemohon="X", nik=NIK_CONTOH, telepon="081234567890"
         )
     p = catat(lay)
     for user in (lay.petugas_a.user, lay.hr_b.user, lay.kepala_b.user, lay.admin):
-        with pytest.raises(TidakBerwenang):
+        with pytest.raises(NotPermitted):
             services.ubah_status(user, p.pk, S.DIPROSES)
     assert Permohonan.objects.get(pk=p.pk).status == S.DITERIMA
 
@@ -99,7 +99,7 @@ def test_illegal_moves_are_refused(lay, jam, dari, ke):
         status, catatan = langkah if isinstance(langkah, tuple) else (langkah, "")
         services.ubah_status(lay.petugas.user, p.pk, status, catatan)
     sebelum = Permohonan.objects.get(pk=p.pk).status
-    with pytest.raises(StatusTidakSesuai):
+    with pytest.raises(WrongState):
         services.ubah_status(lay.petugas.user, p.pk, ke)
     assert Permohonan.objects.get(pk=p.pk).status == sebelum
 
@@ -178,7 +178,7 @@ def test_invalid_applicant_data_is_refused_by_field(lay, kw, field):
 def test_inactive_services_take_no_requests(lay):
     lay.jenis.aktif = False
     lay.jenis.save()
-    with pytest.raises(StatusTidakSesuai):
+    with pytest.raises(WrongState):
         services.ajukan_daring(jenis_layanan=lay.jenis, nama_pemohon="R", nik=NIK_CONTOH, telepon="081234567890")
 
 

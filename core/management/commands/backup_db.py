@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.template.defaultfilters import filesizeformat
 
-from kinerja import cadangan
+from core import backup
 
 
 class Command(BaseCommand):
@@ -23,9 +23,9 @@ class Command(BaseCommand):
         tujuan = Path(output)
         try:
             if tujuan.is_dir() or output.endswith("/"):
-                tujuan = cadangan.nama_baku(tujuan)
-            berkas = cadangan.cadangkan(tujuan)
-        except cadangan.CadanganGagal as exc:
+                tujuan = backup.timestamped_name(tujuan)
+            berkas = backup.backup(tujuan)
+        except backup.BackupFailed as exc:
             raise CommandError(str(exc)) from None
         ukuran = filesizeformat(berkas.stat().st_size)
         self.stdout.write(self.style.SUCCESS(f"Cadangan tersimpan: {berkas} ({ukuran})."))

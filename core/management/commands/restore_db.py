@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from kinerja import cadangan
+from core import backup
 
 
 class Command(BaseCommand):
@@ -30,8 +30,8 @@ class Command(BaseCommand):
             if jawaban.strip().lower() != "ya":
                 raise CommandError("Dibatalkan; tidak ada yang diubah.")
         try:
-            cadangan.pulihkan(sumber)
-        except cadangan.CadanganGagal as exc:
+            backup.restore(sumber)
+        except backup.BackupFailed as exc:
             raise CommandError(f"{exc}\nTidak ada yang diubah.") from None
         self.stdout.write(self.style.SUCCESS(f"Basis data {nama} dipulihkan dari {sumber}."))
         self.stdout.write("Jalankan make migrate bila cadangan ini berasal dari versi aplikasi yang lebih lama.")

@@ -3,8 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from core.errors import Refusal
 from evaluasi import services
-from kinerja.errors_evaluasi import AksiDitolak
 
 
 class Command(BaseCommand):
@@ -33,8 +33,8 @@ class Command(BaseCommand):
             hasil = services.terapkan_aturan(
                 user, periode, konfirmasi_belum_final=konfirmasi_belum_final, dry_run=dry_run
             )
-        except AksiDitolak as exc:
-            raise CommandError(exc.pesan) from None
+        except Refusal as exc:
+            raise CommandError(exc.message) from None
         r = hasil.rencana
         for b, h in r.baru:
             pemicu = ", ".join(f"{m}={v}" for m, v in h.pemicu.items())

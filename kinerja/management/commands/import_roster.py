@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kinerja import roster
-from kinerja.services import ImporDitolak, import_roster
+from core.spreadsheet import FileRefused
+from kinerja.services import ImporDitolak, impor_roster
 
 
 class Command(BaseCommand):
@@ -25,10 +25,10 @@ class Command(BaseCommand):
         if not berkas.is_file():
             raise CommandError(f"Berkas {path} tidak ditemukan.")
         try:
-            hasil = import_roster(
+            hasil = impor_roster(
                 berkas.name, berkas.read_bytes(), nonaktifkan_yang_hilang=nonaktifkan_yang_hilang, dry_run=dry_run
             )
-        except roster.BerkasDitolak as exc:
+        except FileRefused as exc:
             raise CommandError(str(exc)) from None
         except ImporDitolak as exc:
             for galat in exc.galat:

@@ -14,9 +14,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from core.bulk import foreign_keys_checked_after, truncate_tables
+from core.cache import bump_all
 from kinerja import demo, demo_provinsi
 from kinerja.capaian import capaian_aspek
-from kinerja.massal import foreign_key_sesudahnya, kosongkan
 from kinerja.models import (
     SKP,
     DialogKinerja,
@@ -41,7 +42,6 @@ from kinerja.models import (
 from kinerja.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN
 from kinerja.predikat import predikat_kinerja
 from kinerja.services_evaluasi import TAUTAN_EVALUASI, TAUTAN_SKP
-from kinerja.versi_data import naikkan_semua
 from layanan import demo as demo_layanan
 from rekap.models import RekapKinerja, RekapTim
 from rekap.services import hitung_rekap
@@ -118,7 +118,7 @@ class Command(BaseCommand):
                 hapus_evaluasi()
                 hapus_roster()
                 tahap("data lama dihapus")
-            with foreign_key_sesudahnya(*demo_provinsi.TABEL, *demo_layanan.TABEL):
+            with foreign_keys_checked_after(*demo_provinsi.TABEL, *demo_layanan.TABEL):
                 pegawai_id, unit_id = simpan(roster)
                 tahap("roster, login, kehadiran triwulan I dan aturan")
                 simpan_evaluasi(roster, pegawai_id, unit_id, seed)
@@ -145,7 +145,7 @@ class Command(BaseCommand):
                 cursor.execute(perintah)
             tahap(perintah)
         # COPY and the base managers bypass the ORM's writes: no cached page fragment may show the data before.
-        naikkan_semua()
+        bump_all()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Data demo dibuat: {len(roster.unit)} unit kerja, {len(roster.orang)} pegawai, "
@@ -176,7 +176,7 @@ def hapus_aturan():
     from evaluasi.models import CatatanDisiplin, Konsekuensi, RekapKehadiran, RekapPelatihan
 
     Konsekuensi.objects.update(digantikan_oleh=None)
-    kosongkan(RekapKehadiran, RekapPelatihan)
+    truncate_tables(RekapKehadiran, RekapPelatihan)
     for model in (Konsekuensi, CatatanDisiplin):
         model.objects.all().delete()
 
@@ -190,7 +190,7 @@ def hapus_roster():
     UnitKerja.objects.update(kepala=None, induk=None)
     Pegawai.objects.update(atasan=None)
     # The roll-ups go with the units and ASN they count (CASCADE); seed_demo computes them again.
-    kosongkan(RekapTim, RekapKinerja, Pegawai, UnitKerja)
+    truncate_tables(RekapTim, RekapKinerja, Pegawai, UnitKerja)
 
 
 def simpan(roster: demo.Roster):
@@ -306,7 +306,7 @@ def hapus_evaluasi():
     querysets (that lock is for people); a reset of demo data goes around it through the base managers."""
     # The plans cite each other (PROTECT): unlinked first so they can go in one delete.
     RencanaHasilKerja.objects.update(rhk_atasan=None)
-    kosongkan(
+    truncate_tables(
         DialogKinerja,
         RiwayatEvaluasi,
         RealisasiIndikator,

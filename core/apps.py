@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """Shared infrastructure; an app only so that its management commands (backup_db, restore_db) are found."""
+
+    name = "core"
+    verbose_name = "Infrastruktur"
