@@ -1,6 +1,6 @@
 """Who may read the audit log: administrators only. Nobody may change it."""
 
-from kinerja.permissions import peran
+from kinerja.pegawai.permissions import peran
 
 
 def can_view_audit(user) -> bool:

@@ -10,11 +10,11 @@ from django.http import HttpResponse
 from django.urls import path
 
 from config.urls import urlpatterns as produk
-from kinerja import selectors
-from kinerja import selectors_evaluasi as sel
-from kinerja.permissions import peran
-from kinerja.views import PEGAWAI_PER_HALAMAN, TIM_PER_HALAMAN
-from kinerja.views_evaluasi import EVALUASI_PER_HALAMAN
+from kinerja.pegawai import selectors
+from kinerja.pegawai.permissions import peran
+from kinerja.pegawai.views import PEGAWAI_PER_HALAMAN, TIM_PER_HALAMAN
+from kinerja.penilaian import selectors as sel
+from kinerja.penilaian.views import EVALUASI_PER_HALAMAN
 from layanan import selectors as sel_layanan
 from layanan.forms import FormPeriode
 from rekap import selectors as sel_rekap

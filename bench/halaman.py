@@ -156,8 +156,8 @@ def fase_siapkan() -> dict:
     from django.db.models import Exists, OuterRef
 
     from kinerja import demo
-    from kinerja import selectors_evaluasi as sel
     from kinerja.models import EvaluasiKinerja, IndikatorKinerja, Pegawai
+    from kinerja.penilaian import selectors as sel
     from layanan.models import JenisLayanan, Permohonan
 
     User = get_user_model()

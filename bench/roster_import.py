@@ -54,7 +54,7 @@ def generate(path, jumlah):
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
-    from kinerja.roster import KOLOM
+    from kinerja.pegawai.roster import KOLOM
 
     unit = [("75", "Pemerintah Provinsi Gorontalo", "")]
     for o in range(1, 41):
@@ -121,7 +121,7 @@ def _ukur(fungsi):
 
 
 def fase_kami(path):
-    from kinerja.services import impor_roster
+    from kinerja.pegawai.services import impor_roster
 
     def jalan():
         hasil = impor_roster(path.name, path.read_bytes()).ringkasan()
@@ -141,7 +141,7 @@ def fase_stok(path):
     from import_export import fields, resources, widgets
 
     from kinerja.models import Pegawai, UnitKerja
-    from kinerja.roster import KOLOM
+    from kinerja.pegawai.roster import KOLOM
 
     # Stock import-export cannot create units; ours already did in run 1, so only the ASN are cleared.
     Pegawai.objects.all().delete()

@@ -14,8 +14,8 @@ logger = logging.getLogger(__name__)
 app = Celery("kinerja_asn")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-# Evaluation tasks live in kinerja/tasks_evaluasi.py (kinerja/tasks.py belongs to the roster import).
-app.autodiscover_tasks(related_name="tasks_evaluasi")
+# The kinerja app keeps its tasks in its sub-packages: the roster import's and the evaluations'.
+app.autodiscover_tasks(["kinerja.pegawai", "kinerja.penilaian"])
 
 
 @app.task(name="config.periksa_layanan")

@@ -186,7 +186,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Rosters larger than this import as a background task with a progress bar.
 ROSTER_BACKGROUND_ROWS = env.int("ROSTER_BACKGROUND_ROWS", default=2000)
 # A confirmed background import still queued, and not running, after this many minutes is queued again
-# (kinerja.services.antrekan_ulang_impor_tertahan, every 5 minutes on Celery beat).
+# (kinerja.pegawai.services.antrekan_ulang_impor_tertahan, every 5 minutes on Celery beat).
 ROSTER_ANTRE_ULANG_MENIT = env.int("ROSTER_ANTRE_ULANG_MENIT", default=10)
 # "Buat evaluasi" for more active ASN than this runs as a background task.
 EVALUASI_LATAR_BELAKANG = env.int("EVALUASI_LATAR_BELAKANG", default=1000)

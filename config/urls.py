@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from kinerja.forms import FormGantiSandi, FormMasuk
+from kinerja.pegawai.forms import FormGantiSandi, FormMasuk
 
 admin.site.site_header = "Administrasi Kinerja ASN Gorontalo"
 admin.site.site_title = "Kinerja ASN Gorontalo"

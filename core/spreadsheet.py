@@ -3,7 +3,7 @@
 Reading (XLSX through python-calamine, CSV with comma or semicolon, with or without BOM), header matching,
 cell helpers that refuse what a spreadsheet has already corrupted (an NIP stored as a number), errors located
 by row and column, and XLSX writing with formula-like text escaped. What a file *means* stays in the module
-that imports it (kinerja.roster, evaluasi.impor); nothing here touches the database.
+that imports it (kinerja.pegawai.roster, evaluasi.impor); nothing here touches the database.
 """
 
 import csv

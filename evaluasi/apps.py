@@ -7,7 +7,7 @@ class EvaluasiConfig(AppConfig):
 
     def ready(self):
         # When HR finalises a unit's evaluations, the rules are applied to them in the background.
-        from kinerja.signals import unit_difinalkan
+        from kinerja.penilaian.signals import unit_difinalkan
 
         from .tasks import jadwalkan_penerapan
 

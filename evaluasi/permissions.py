@@ -3,7 +3,7 @@
 from django.db.models import Q
 
 from kinerja.models import Pegawai
-from kinerja.permissions import mengelola_unit, peran, unit_ids_dikelola
+from kinerja.pegawai.permissions import mengelola_unit, peran, unit_ids_dikelola
 
 from .models import Konsekuensi
 

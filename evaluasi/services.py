@@ -16,7 +16,7 @@ from audit.models import LogAudit
 from audit.services import catat, selisih
 from core.errors import NotPermitted, WrongState
 from kinerja.models import Notifikasi, Pegawai, Periode
-from kinerja.services import simpan_pratinjau
+from kinerja.pegawai.services import simpan_pratinjau
 
 from . import impor
 from . import permissions as izin

@@ -27,7 +27,7 @@ def terapkan_aturan_task(periode_id: int, pegawai_ids: list[int]) -> dict:
 
 
 def jadwalkan_penerapan(sender, *, periode_id, unit_id, pegawai_ids, **kwargs):
-    """Receiver of kinerja.signals.unit_difinalkan: queue the task once the finalisation has committed."""
+    """Receiver of kinerja.penilaian.signals.unit_difinalkan: queue the task once the finalisation has committed."""
 
     def kirim():
         try:

@@ -16,7 +16,7 @@ from core.errors import Refusal
 from core.redirects import local_url
 from core.spreadsheet import write_xlsx
 from kinerja.models import Periode
-from kinerja.selectors import pilihan_unit
+from kinerja.pegawai.selectors import pilihan_unit
 
 from . import engine, impor, selectors, services
 from . import permissions as izin

@@ -6,10 +6,9 @@ class KinerjaConfig(AppConfig):
     verbose_name = "Kinerja ASN"
 
     def ready(self):
-        # The evaluation admin lives in its own module (kinerja/admin.py is the roster's); registering it here.
+        # Each sub-package registers its own admin pages; there is no kinerja/admin.py for autodiscover to find.
         from core.cache import track_versions
 
-        from . import admin_evaluasi  # noqa: F401
         from .models import (
             SKP,
             EvaluasiKinerja,
@@ -23,6 +22,8 @@ class KinerjaConfig(AppConfig):
             UmpanBalikRHK,
             UnitKerja,
         )
+        from .pegawai import admin as _admin_pegawai  # noqa: F401
+        from .penilaian import admin as _admin_penilaian  # noqa: F401
 
         track_versions(UnitKerja, Pegawai, PenugasanPengelola, Periode, SKP, RencanaHasilKerja, IndikatorKinerja)
         track_versions(EvaluasiKinerja, RealisasiIndikator, UmpanBalikRHK, PerilakuKerja)

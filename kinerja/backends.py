@@ -5,8 +5,8 @@ from functools import cache
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
-from .permissions import dengan_peran
-from .selectors_evaluasi import jumlah_belum_dibaca
+from .notifikasi.selectors import jumlah_belum_dibaca
+from .pegawai.permissions import dengan_peran
 
 UserModel = get_user_model()
 

@@ -2,8 +2,8 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils.functional import SimpleLazyObject
 
-from .permissions import peran as peran_user
-from .selectors_evaluasi import notifikasi_belum_dibaca
+from .notifikasi.selectors import notifikasi_belum_dibaca
+from .pegawai.permissions import peran as peran_user
 
 
 def _user(request):

@@ -9,7 +9,7 @@ import itertools
 import random
 from dataclasses import dataclass, field
 
-from .golongan import PANGKAT_PNS
+from kinerja.pegawai.golongan import PANGKAT_PNS
 
 TANGGAL_REFERENSI = datetime.date(2025, 1, 1)
 SEED_BAKU = 2025

@@ -14,11 +14,7 @@ from django.utils import timezone
 
 from core.bulk import insert_rows, reserve_ids
 from evaluasi.models import RekapKehadiran, RekapPelatihan
-from layanan.kalender import WITA
-
-from . import demo
-from .capaian import capaian_aspek
-from .models import (
+from kinerja.models import (
     SKP,
     EvaluasiKinerja,
     IndikatorKinerja,
@@ -32,7 +28,11 @@ from .models import (
     RiwayatSKP,
     UmpanBalikRHK,
 )
-from .predikat import predikat_kinerja
+from kinerja.penilaian.capaian import capaian_aspek
+from kinerja.penilaian.predikat import predikat_kinerja
+from layanan.kalender import WITA
+
+from . import demo
 
 # The tables this module fills in bulk.
 TABEL = (

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import views, views_impor
+from .notifikasi import views as notifikasi
+from .pegawai import views, views_impor
+from .penilaian import views as ve
 
 urlpatterns = [
     path("", views.beranda, name="beranda"),
@@ -19,7 +21,6 @@ urlpatterns = [
 
 # --- Evaluasi kinerja (issue 3). The notification links of services_evaluasi (TAUTAN_EVALUASI, TAUTAN_SKP)
 # are /kinerja/evaluasi/<pk>/ and /kinerja/skp/<pk>/: the detail pages below.
-from . import views_evaluasi as ve  # noqa: E402
 
 urlpatterns += [
     path("kinerja/periode/", ve.periode_daftar, name="periode_daftar"),
@@ -44,7 +45,7 @@ urlpatterns += [
     path("kinerja/skp/rhk/<int:rhk_pk>/indikator/", ve.skp_indikator, name="skp_indikator_baru"),
     path("kinerja/skp/rhk/<int:rhk_pk>/indikator/<int:pk>/", ve.skp_indikator, name="skp_indikator_ubah"),
     path("kinerja/skp/indikator/<int:pk>/hapus/", ve.skp_indikator_hapus, name="skp_indikator_hapus"),
-    path("kinerja/notifikasi/", ve.notifikasi_daftar, name="notifikasi_daftar"),
-    path("kinerja/notifikasi/baca/", ve.notifikasi_baca, name="notifikasi_baca"),
-    path("kinerja/notifikasi/<int:pk>/buka/", ve.notifikasi_buka, name="notifikasi_buka"),
+    path("kinerja/notifikasi/", notifikasi.notifikasi_daftar, name="notifikasi_daftar"),
+    path("kinerja/notifikasi/baca/", notifikasi.notifikasi_baca, name="notifikasi_baca"),
+    path("kinerja/notifikasi/<int:pk>/buka/", notifikasi.notifikasi_buka, name="notifikasi_buka"),
 ]

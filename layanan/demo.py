@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from core.bulk import BATCH_SIZE, insert_rows, reserve_ids, truncate_tables
 from kinerja.models import Pegawai, UnitKerja
-from kinerja.permissions import GRUP_PETUGAS_LAYANAN
+from kinerja.pegawai.permissions import GRUP_PETUGAS_LAYANAN
 
 from .kalender import JAM_KERJA_BAKU, WITA
 from .models import HariLibur, JamLayanan, JenisLayanan, PenghitungTiket, Permohonan, RiwayatPermohonan, SurveiKepuasan

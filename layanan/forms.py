@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from kinerja.telepon import normalisasi_telepon
+from kinerja.pegawai.telepon import normalisasi_telepon
 
 from . import ikm
 from .models import JenisLayanan, Permohonan

@@ -10,7 +10,7 @@
 from django.db.models import Q
 
 from kinerja.models import UnitKerja
-from kinerja.permissions import peran, unit_ids_dikelola
+from kinerja.pegawai.permissions import peran, unit_ids_dikelola
 
 from .models import JenisLayanan, Permohonan
 

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db.models import Count, F, Q, Sum
 
 from kinerja.models import Pegawai, UnitKerja
-from kinerja.permissions import GRUP_PETUGAS_LAYANAN
+from kinerja.pegawai.permissions import GRUP_PETUGAS_LAYANAN
 
 from . import ikm
 from .kalender import JAM_KERJA_BAKU, WITA, Kalender

@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from core.errors import NotPermitted, WrongState
 from kinerja.models import Notifikasi, UnitKerja
-from kinerja.permissions import peran
-from kinerja.telepon import normalisasi_telepon
+from kinerja.pegawai.permissions import peran
+from kinerja.pegawai.telepon import normalisasi_telepon
 
 from . import ikm
 from .models import JenisLayanan, PenghitungTiket, Permohonan, RiwayatPermohonan, SurveiKepuasan

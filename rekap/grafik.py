@@ -1,6 +1,6 @@
 """Chart data for the dashboards, shaped for static/js/rekap.js (passed through json_script, never inline JS)."""
 
-from kinerja.predikat import LABEL_PREDIKAT, PREDIKAT
+from kinerja.penilaian.predikat import LABEL_PREDIKAT, PREDIKAT
 
 from .services import FIELD_PREDIKAT, FIELD_STATUS, persen
 

@@ -4,8 +4,8 @@ from django.conf import settings
 from django.db import models
 
 from core.cache import VersionedQuerySet
-from kinerja import predikat as rumus_predikat
 from kinerja.models import Pegawai, Periode, UnitKerja
+from kinerja.penilaian import predikat as rumus_predikat
 
 
 class AngkaEvaluasi(models.Model):

@@ -1,6 +1,6 @@
-"""Who may see which dashboard. Roles come from kinerja.permissions; units are scoped by unit_visible_to."""
+"""Who may see which dashboard. Roles come from kinerja.pegawai.permissions; units are scoped by unit_visible_to."""
 
-from kinerja.permissions import peran, unit_visible_to
+from kinerja.pegawai.permissions import peran, unit_visible_to
 
 
 def can_view_organisasi(user) -> bool:

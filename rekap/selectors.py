@@ -8,8 +8,8 @@ from django.db.models import Avg, F, FilteredRelation, Q
 from django.utils import timezone
 
 from kinerja.models import EvaluasiKinerja, PengaturanKinerja, Periode, UnitKerja, subtree
-from kinerja.permissions import peran
-from kinerja.predikat import LABEL_PREDIKAT
+from kinerja.pegawai.permissions import peran
+from kinerja.penilaian.predikat import LABEL_PREDIKAT
 from layanan.models import JenisLayanan
 from layanan.selectors import JumlahLayanan
 

@@ -12,7 +12,6 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
-from kinerja import predikat as rumus_predikat
 from kinerja.models import (
     EvaluasiKinerja,
     KinerjaOrganisasi,
@@ -22,6 +21,7 @@ from kinerja.models import (
     RealisasiIndikator,
     UnitKerja,
 )
+from kinerja.penilaian import predikat as rumus_predikat
 from layanan.selectors import JumlahLayanan, jumlah_layanan_per_jenis
 
 from .models import RekapKinerja, RekapLayanan, RekapTim
@@ -158,7 +158,7 @@ def hitung_rekap(periode_ids) -> HasilRekap:
     """Recompute the unit and team roll-ups of the given periods (every unit, with zeros where nothing is there).
 
     Each unit's row covers its subtree; the curve is checked with the unit's organisational rating when HR set
-    one (kinerja.predikat.cek_kurva_distribusi, with the agency's curve settings).
+    one (kinerja.penilaian.predikat.cek_kurva_distribusi, with the agency's curve settings).
     """
     periode = list(Periode.objects.filter(pk__in=list(periode_ids)).order_by("pk"))
     ids = [p.pk for p in periode]

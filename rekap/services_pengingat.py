@@ -34,8 +34,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from kinerja.models import EvaluasiKinerja, Notifikasi, PenugasanPengelola, Periode, UnitKerja
-from kinerja.permissions import GRUP_PENGELOLA
-from kinerja.services_evaluasi import TAUTAN_EVALUASI
+from kinerja.pegawai.permissions import GRUP_PENGELOLA
+from kinerja.penilaian.services import TAUTAN_EVALUASI
 
 from .models import PengingatTerkirim
 from .services import urutan_bawah_ke_atas

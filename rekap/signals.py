@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.dispatch import receiver
 
-from kinerja.signals import unit_difinalkan
+from kinerja.penilaian.signals import unit_difinalkan
 
 
 @receiver(unit_difinalkan, dispatch_uid="rekap_setelah_finalisasi")

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 
 from core.cache import cached, fragment_key
 from kinerja.models import UnitKerja
-from kinerja.permissions import peran
+from kinerja.pegawai.permissions import peran
 
 from . import grafik, selectors
 from .permissions import can_view_organisasi, can_view_saya, can_view_tim

@@ -16,7 +16,7 @@ import requests
 from django.db import connection
 
 from kinerja.models import ImporRoster, Pegawai
-from kinerja.permissions import GRUP_ADMINISTRATOR
+from kinerja.pegawai.permissions import GRUP_ADMINISTRATOR
 from tests.conftest import perlu_layanan, url_database
 from tests.factories import PASSWORD, UserFactory
 from tests.kinerja.berkas_roster import baris_pegawai, roster_kecil, xlsx

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from kinerja import services_evaluasi as svc
+from kinerja.penilaian import services as svc
 from layanan.models import Permohonan, SurveiKepuasan
 from rekap.services import hitung_rekap
 from tests.factories import PegawaiFactory, tugaskan_pengelola

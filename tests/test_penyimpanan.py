@@ -16,9 +16,9 @@ from django.urls import reverse
 from evaluasi import services as layanan_fakta
 from evaluasi.impor import FORMAT
 from evaluasi.models import RekapKehadiran
-from kinerja import services
-from kinerja import services_evaluasi as svc
 from kinerja.models import ImporRoster, Pegawai, RealisasiIndikator
+from kinerja.pegawai import services
+from kinerja.penilaian import services as svc
 from tests.kinerja.bantuan_evaluasi import Skenario
 from tests.kinerja.berkas_roster import roster_kecil, xlsx
 

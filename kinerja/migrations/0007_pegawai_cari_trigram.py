@@ -1,4 +1,4 @@
-"""Trigram indexes for the ASN search on PostgreSQL (kinerja.selectors.cari_pegawai).
+"""Trigram indexes for the ASN search on PostgreSQL (kinerja.pegawai.selectors.cari_pegawai).
 
 The search matches any part of a name (`UPPER(nama) LIKE UPPER('%q%')`) or of a NIP (`nip LIKE '%q%'`): a btree
 cannot serve a pattern with a leading wildcard, so at 30,000 ASN every search, and its page count, read the whole

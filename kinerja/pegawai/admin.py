@@ -1,4 +1,5 @@
-"""Admin for the roster. Imports go through the staff import page (kinerja.services), exports through our resource."""
+"""Admin for the roster. Imports go through the staff import page (kinerja.pegawai.services), exports through
+our resource."""
 
 from django.contrib import admin
 from django.shortcuts import redirect

@@ -11,7 +11,7 @@ class PegawaiResource(resources.ModelResource):
     """Export only: rows come from roster.baris_ekspor, so an admin export re-imports cleanly.
 
     Imports never use this resource: the admin's import button leads to the staff import page, which goes
-    through kinerja.services like every other entry point.
+    through kinerja.pegawai.services like every other entry point.
     """
 
     nip = fields.Field(attribute="nip", column_name="NIP")

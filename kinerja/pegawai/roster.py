@@ -1,6 +1,6 @@
 """The roster spreadsheet: reading it (XLSX or CSV), checking every cell, and comparing it with the database.
 
-This module decides *what* an import would do; kinerja.services writes it. The staff page, the admin, the
+This module decides *what* an import would do; kinerja.pegawai.services writes it. The staff page, the admin, the
 management command and the background task all go through baca_roster → rencanakan_impor, so a rule about the
 file is written once. Nothing here writes to the database.
 """

@@ -5,7 +5,7 @@ from celery import shared_task
 from . import services
 
 
-@shared_task
+@shared_task(name="kinerja.impor_roster")
 def impor_roster(job_id: int) -> str:
     """Run a confirmed roster import in the background; running it twice imports once (see jalankan_impor_roster)."""
     return services.jalankan_impor_roster(job_id).status

@@ -6,12 +6,14 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from core.cache import fragment_key
+from kinerja.penilaian import selectors as selectors_penilaian
+from kinerja.penilaian.forms import FormBuatSKP
+from kinerja.penilaian.permissions import can_plan_for
+from kinerja.penilaian.views import konteks_tim_evaluasi
 
-from . import selectors, selectors_evaluasi
+from . import selectors
 from .forms import FilterPegawaiForm
-from .forms_evaluasi import FormBuatSKP
-from .permissions import can_plan_for, can_view_pegawai, can_view_roster, can_view_team, peran
-from .views_evaluasi import konteks_tim_evaluasi
+from .permissions import can_view_pegawai, can_view_roster, can_view_team, peran
 
 PEGAWAI_PER_HALAMAN = 50
 TIM_PER_HALAMAN = 50
@@ -57,7 +59,7 @@ def _render_detail(request, pegawai, **extra):
         "jalur_unit": selectors.jalur_unit(pegawai.unit_kerja),
         "atasan_bisa_dibuka": atasan is not None and can_view_pegawai(request.user, atasan),
         "bawahan": selectors.bawahan_dari(request.user, pegawai),
-        "skp": selectors_evaluasi.skp_pegawai(request.user, pegawai.pk),
+        "skp": selectors_penilaian.skp_pegawai(request.user, pegawai.pk),
         # HR staff start an SKP here; the ASN themself does it on Kinerja Saya.
         "form_skp": None
         if sendiri or not can_plan_for(request.user, pegawai)

@@ -1,4 +1,4 @@
-"""Admin for evaluation records (issue 3), kept apart from kinerja/admin.py (the roster's) to merge cleanly.
+"""Admin for evaluation records (issue 3), kept apart from kinerja/pegawai/admin.py (the roster's) to merge cleanly.
 
 Everything that changes an evaluation goes through services_evaluasi and its pages, so the admin here is for
 looking things up: evaluations and their parts are read-only, and a final one cannot be deleted either (the
@@ -9,8 +9,7 @@ from django.contrib import admin
 from django.db import models
 
 from audit.admin import AuditAdminMixin
-
-from .models import (
+from kinerja.models import (
     SKP,
     EvaluasiKinerja,
     KinerjaOrganisasi,

@@ -6,10 +6,18 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from kinerja.models import (
+    EvaluasiKinerja,
+    IndikatorKinerja,
+    KinerjaOrganisasi,
+    PerilakuKerja,
+    Periode,
+    RencanaHasilKerja,
+)
+from kinerja.pegawai.forms import TOMBOL_FILTER
+
 from . import predikat as rumus_predikat
-from .forms import TOMBOL_FILTER
-from .models import EvaluasiKinerja, IndikatorKinerja, KinerjaOrganisasi, PerilakuKerja, Periode, RencanaHasilKerja
-from .services_evaluasi import IsianRealisasi
+from .services import IsianRealisasi
 
 # The short indicators of each BerAKHLAK core value (DOMAIN.md §1), shown beside the supervisor's feedback.
 PANDUAN_BERAKHLAK = {
@@ -105,7 +113,7 @@ class FormBuatEvaluasi(forms.Form):
 
     def __init__(self, *args, pilihan_unit=(), **kwargs):
         super().__init__(*args, **kwargs)
-        # Callables: the units are read only when needed (kinerja.forms.FilterPegawaiForm says why).
+        # Callables: the units are read only when needed (kinerja.pegawai.forms.FilterPegawaiForm says why).
         self.fields["unit"].choices = lambda: list(pilihan_unit)
         self.helper = _helper()
 

@@ -7,16 +7,13 @@ aggregate), and everything a user sees is scoped by permissions.evaluasi_visible
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch, Q
 
-from .capaian import rata_rata_capaian
-from .models import (
+from kinerja.models import (
     SKP,
     EvaluasiKinerja,
     IndikatorKinerja,
     KinerjaOrganisasi,
-    Notifikasi,
     Pegawai,
     PengaturanKinerja,
     PengecualianKurva,
@@ -26,7 +23,10 @@ from .models import (
     RencanaHasilKerja,
     UnitKerja,
 )
-from .permissions import evaluasi_periode_visible_to, evaluasi_visible_to, peran, skp_visible_to
+from kinerja.pegawai.permissions import peran
+
+from .capaian import rata_rata_capaian
+from .permissions import evaluasi_periode_visible_to, evaluasi_visible_to, skp_visible_to
 from .predikat import cek_kurva_distribusi
 
 Status = EvaluasiKinerja.Status
@@ -246,29 +246,6 @@ def pilihan_rhk_atasan(skp: SKP):
     return RencanaHasilKerja.objects.filter(skp__pegawai_id=skp.pegawai.atasan_id, skp__tahun=skp.tahun)
 
 
-def notifikasi_belum_dibaca(user) -> int:
-    """The navbar bell's count: read with the user of a request (kinerja.backends), else counted here."""
-    sudah = getattr(user, "_belum_dibaca", None)
-    if sudah is not None:
-        return sudah
-    return Notifikasi.objects.filter(penerima=user, dibaca_pada__isnull=True).count()
-
-
-def jumlah_belum_dibaca():
-    """An annotation on users: how many of their notifications are unread (one counting subquery)."""
-    belum = (
-        Notifikasi.objects.filter(penerima=OuterRef("pk"), dibaca_pada__isnull=True)
-        .order_by()
-        .values("penerima")
-        .annotate(n=Count("pk"))
-    )
-    return Coalesce(Subquery(belum.values("n")), 0)
-
-
-def daftar_notifikasi(user, batas: int = 50):
-    return Notifikasi.objects.filter(penerima=user)[:batas]
-
-
 # --- for the pages (issue 3 UI) ------------------------------------------------------------------------------
 
 
@@ -352,8 +329,3 @@ def evaluasi_siap_difinalkan(periode_id: int, unit_id: int):
 def realisasi_visible_to(user):
     """Realisations (and so evidence files) of the evaluations the user may see."""
     return RealisasiIndikator.objects.filter(evaluasi__in=evaluasi_visible_to(user))
-
-
-def notifikasi_milik(user):
-    """The user's notifications (another user's are never found)."""
-    return Notifikasi.objects.filter(penerima=user)

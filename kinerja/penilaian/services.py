@@ -19,10 +19,7 @@ from django.utils import timezone
 
 from audit.services import angka, catat, nilai_field, selisih
 from core.errors import NotPermitted, VersionConflict, WrongState
-
-from . import permissions as izin
-from . import selectors_evaluasi as sel
-from .models import (
+from kinerja.models import (
     SKP,
     DialogKinerja,
     EvaluasiKinerja,
@@ -42,6 +39,11 @@ from .models import (
     UmpanBalikRHK,
     UnitKerja,
 )
+from kinerja.notifikasi.services import beri_tahu
+from kinerja.pegawai.permissions import mengelola_unit, peran
+
+from . import permissions as izin
+from . import selectors as sel
 from .predikat import cek_kurva_distribusi
 from .signals import unit_difinalkan
 
@@ -202,11 +204,6 @@ def _pindah(evaluasi, user, ke, aksi, alasan="", skor_lama=None, **field):
     catat(user, f"evaluasi_{aksi.lower()}", evaluasi, perubahan, uraian=alasan)
 
 
-def _beri_tahu(penerima_user, judul, pesan="", tautan=""):
-    if penerima_user is not None:
-        Notifikasi.objects.create(penerima=penerima_user, judul=judul, pesan=pesan, tautan=tautan)
-
-
 # --- periods -------------------------------------------------------------------------------------------------
 
 
@@ -282,7 +279,7 @@ def buat_evaluasi_periode(user, periode_id: int, unit_ids) -> HasilPembuatan:
     unit_ids = set(unit_ids)
     if not unit_ids:
         raise ValidationError({"unit_ids": "Pilih paling sedikit satu unit kerja."})
-    ditolak = [u for u in unit_ids if not izin.mengelola_unit(user, u)]
+    ditolak = [u for u in unit_ids if not mengelola_unit(user, u)]
     if ditolak:
         raise NotPermitted("Anda hanya dapat membuat evaluasi untuk unit kerja yang Anda kelola.")
     periode = Periode.objects.get(pk=periode_id)
@@ -462,7 +459,7 @@ def ajukan_skp(user, skp_id: int) -> SKP:
     skp.save()
     RiwayatSKP.objects.create(skp=skp, oleh=user, dari_status=dari, ke_status=skp.status)
     catat(user, "skp_diajukan", skp, {"status": [dari, skp.status]})
-    _beri_tahu(atasan.user, f"SKP {skp.tahun} {skp.pegawai.nama} diajukan", tautan=TAUTAN_SKP.format(pk=skp.pk))
+    beri_tahu(atasan.user, f"SKP {skp.tahun} {skp.pegawai.nama} diajukan", tautan=TAUTAN_SKP.format(pk=skp.pk))
     return skp
 
 
@@ -485,7 +482,7 @@ def setujui_skp(user, skp_id: int) -> SKP:
     skp.save()
     RiwayatSKP.objects.create(skp=skp, oleh=user, dari_status=SKP.Status.DIAJUKAN, ke_status=skp.status)
     catat(user, "skp_disetujui", skp, {"status": [SKP.Status.DIAJUKAN, skp.status]})
-    _beri_tahu(skp.pegawai.user, f"SKP {skp.tahun} Anda disetujui", tautan=TAUTAN_SKP.format(pk=skp.pk))
+    beri_tahu(skp.pegawai.user, f"SKP {skp.tahun} Anda disetujui", tautan=TAUTAN_SKP.format(pk=skp.pk))
     return skp
 
 
@@ -499,7 +496,7 @@ def kembalikan_skp(user, skp_id: int, alasan: str) -> SKP:
     skp.save()
     RiwayatSKP.objects.create(skp=skp, oleh=user, dari_status=SKP.Status.DIAJUKAN, ke_status=skp.status, alasan=alasan)
     catat(user, "skp_dikembalikan", skp, {"status": [SKP.Status.DIAJUKAN, skp.status]}, uraian=alasan)
-    _beri_tahu(skp.pegawai.user, f"SKP {skp.tahun} Anda dikembalikan", alasan, TAUTAN_SKP.format(pk=skp.pk))
+    beri_tahu(skp.pegawai.user, f"SKP {skp.tahun} Anda dikembalikan", alasan, TAUTAN_SKP.format(pk=skp.pk))
     return skp
 
 
@@ -579,7 +576,7 @@ def isi_realisasi(user, evaluasi_id: int, versi: int, isian: list[IsianRealisasi
     lama = {r.indikator_id: r for r in evaluasi.realisasi.all()}
     sebagai = (
         RealisasiIndikator.DiisiSebagai.PEGAWAI
-        if izin.peran(user).pegawai == evaluasi.pegawai
+        if peran(user).pegawai == evaluasi.pegawai
         else RealisasiIndikator.DiisiSebagai.PENGELOLA
     )
     pengaturan = PengaturanKinerja.aktif()
@@ -639,7 +636,7 @@ def ajukan_evaluasi(user, evaluasi_id: int, versi: int) -> EvaluasiKinerja:
     if kosong:
         raise ValidationError(f"Masih ada {kosong} indikator yang belum diisi realisasinya.")
     _pindah(evaluasi, user, Status.DIAJUKAN, Aksi.DIAJUKAN, skp=skp, diajukan_pada=timezone.now())
-    _beri_tahu(
+    beri_tahu(
         evaluasi.atasan.user,
         f"Evaluasi {evaluasi.periode} {evaluasi.pegawai.nama} menunggu penilaian",
         tautan=TAUTAN_EVALUASI.format(pk=evaluasi.pk),
@@ -711,7 +708,7 @@ def nilai_evaluasi(
         PerilakuKerja(evaluasi=evaluasi, nilai=n.value, umpan_balik=umpan_balik_perilaku[n.value])
         for n in PerilakuKerja.Nilai
     )
-    _beri_tahu(
+    beri_tahu(
         evaluasi.pegawai.user,
         f"Evaluasi {evaluasi.periode} Anda telah dinilai",
         tautan=TAUTAN_EVALUASI.format(pk=evaluasi.pk),
@@ -725,7 +722,7 @@ def kembalikan_evaluasi(user, evaluasi_id: int, versi: int, alasan: str) -> Eval
     alasan = _wajib(alasan, "alasan", "Alasan pengembalian wajib diisi.")
     evaluasi = _mulai_aksi(user, evaluasi_id, versi, "kembalikan")
     _pindah(evaluasi, user, Status.DIKEMBALIKAN, Aksi.DIKEMBALIKAN, alasan, alasan_pengembalian=alasan)
-    _beri_tahu(
+    beri_tahu(
         evaluasi.pegawai.user,
         f"Evaluasi {evaluasi.periode} Anda dikembalikan",
         alasan,
@@ -882,7 +879,7 @@ def finalkan_unit(
 @transaction.atomic
 def simpan_pengaturan(user, *, batas_capaian, rumus_efisiensi_tinggi: bool, kurva: dict | None) -> PengaturanKinerja:
     """Change the capaian cap, the time/cost formula above 24% efficiency, and the curve: administrators only."""
-    if not izin.peran(user).administrator:
+    if not peran(user).administrator:
         raise NotPermitted("Hanya administrator yang dapat mengubah pengaturan kinerja.")
     pengaturan = PengaturanKinerja.aktif()
     lama = nilai_field(pengaturan, FIELD_AUDIT_PENGATURAN)
@@ -921,14 +918,5 @@ def kirim_dialog(user, *, isi: str, skp_id: int | None = None, evaluasi_id: int 
     dialog = DialogKinerja.objects.create(skp_id=skp_id, evaluasi_id=evaluasi_id, penulis=user, isi=isi)
     penerima = atasan if pihak == "pegawai" else pegawai
     if penerima is not None:
-        _beri_tahu(penerima.user, f"{judul} dari {_nama_user(user)}", isi[:200], tautan)
+        beri_tahu(penerima.user, f"{judul} dari {_nama_user(user)}", isi[:200], tautan)
     return dialog
-
-
-@transaction.atomic
-def tandai_notifikasi_dibaca(user, notifikasi_ids=None) -> int:
-    """Mark the user's notifications read (the given ones, or all); returns how many changed."""
-    qs = Notifikasi.objects.filter(penerima=user, dibaca_pada__isnull=True)
-    if notifikasi_ids is not None:
-        qs = qs.filter(pk__in=notifikasi_ids)
-    return qs.update(dibaca_pada=timezone.now())

@@ -1,14 +1,14 @@
-"""Background work of periodic evaluation: thin wrappers around services_evaluasi, safe to run twice."""
+"""Background work of periodic evaluation: thin wrappers around services, safe to run twice."""
 
 from celery import shared_task
 from django.contrib.auth import get_user_model
 
-from . import services_evaluasi
+from . import services
 
 
-@shared_task
+@shared_task(name="kinerja.buat_evaluasi_periode")
 def buat_evaluasi_periode_task(user_id: int, periode_id: int, unit_ids: list[int]) -> dict:
     """Create a period's evaluations for thousands of ASN off the request; idempotent like the service."""
     user = get_user_model().objects.get(pk=user_id)
-    hasil = services_evaluasi.buat_evaluasi_periode(user, periode_id, unit_ids)
+    hasil = services.buat_evaluasi_periode(user, periode_id, unit_ids)
     return {"dibuat": hasil.dibuat, "sudah_ada": hasil.sudah_ada}

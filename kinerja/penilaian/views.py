@@ -18,23 +18,31 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
 from core.cache import cached, fragment_key
 from core.errors import NotPermitted, Refusal, VersionConflict
-from core.redirects import local_url
+from kinerja.models import (
+    SKP,
+    EvaluasiKinerja,
+    IndikatorKinerja,
+    PengaturanKinerja,
+    PerilakuKerja,
+    Periode,
+    RencanaHasilKerja,
+)
+from kinerja.pegawai import selectors as selectors_pegawai
+from kinerja.pegawai.permissions import peran, unit_visible_to
 from layanan.selectors import angka_layanan_pegawai
 
 from . import permissions as izin
 from . import predikat as rumus_predikat
-from . import selectors
-from . import selectors_evaluasi as sel
-from . import services_evaluasi as svc
+from . import selectors as sel
+from . import services as svc
 from .ekspor import ekspor_evaluasi
-from .forms_evaluasi import (
+from .forms import (
     FormAlasan,
     FormBuatEvaluasi,
     FormBuatSKP,
@@ -52,16 +60,7 @@ from .forms_evaluasi import (
     FormVersi,
     tampilkan_galat,
 )
-from .models import (
-    SKP,
-    EvaluasiKinerja,
-    IndikatorKinerja,
-    PengaturanKinerja,
-    PerilakuKerja,
-    Periode,
-    RencanaHasilKerja,
-)
-from .tasks_evaluasi import buat_evaluasi_periode_task
+from .tasks import buat_evaluasi_periode_task
 
 EVALUASI_PER_HALAMAN = 50
 
@@ -148,7 +147,7 @@ def periode_daftar(request):
             messages.success(request, f"Periode {periode} dibuka.")
             return redirect("periode_detail", periode.pk)
         _ke_form(form, galat)
-    return render(request, "kinerja/evaluasi/periode_daftar.html", {"periode": sel.daftar_periode(), "form": form})
+    return render(request, "kinerja/penilaian/periode_daftar.html", {"periode": sel.daftar_periode(), "form": form})
 
 
 @login_required
@@ -193,7 +192,7 @@ def periode_detail(request, pk):
     if unit_kelola.isdigit():
         return redirect("periode_unit", periode.pk, int(unit_kelola))
     # Lazy: the units are read only when a filter names one or the page renders its pickers (not from the cache).
-    pilihan_unit = SimpleLazyObject(lambda: selectors.pilihan_unit(request.user))
+    pilihan_unit = SimpleLazyObject(lambda: selectors_pegawai.pilihan_unit(request.user))
     filter_form = FormFilterEvaluasi(request.GET, pilihan_unit=pilihan_unit)
     filters = filter_form.filters()
     evaluasi = sel.daftar_evaluasi(request.user, periode.pk, **filters)
@@ -204,7 +203,7 @@ def periode_detail(request, pk):
         lambda: sel.progres_per_unit(request.user, periode.pk),
         "roster",
         "evaluasi",
-        roles=izin.peran(request.user).kunci,
+        roles=peran(request.user).kunci,
     )
     paginator = Paginator(evaluasi, EVALUASI_PER_HALAMAN)
     if not any(filters.values()):
@@ -221,12 +220,12 @@ def periode_detail(request, pk):
         "form_buat": FormBuatEvaluasi(pilihan_unit=pilihan_unit),
         "form_buka_kembali": FormAlasan(label="Alasan membuka kembali"),
         "pilihan_unit": pilihan_unit,
-        "fragmen": fragment_key(request, "roster", "periode", "evaluasi", roles=izin.peran(request.user).kunci),
+        "fragmen": fragment_key(request, "roster", "periode", "evaluasi", roles=peran(request.user).kunci),
         "fragmen_periode": fragment_key(
-            request, "roster", "periode", "evaluasi", roles=izin.peran(request.user).kunci, part=f"periode:{periode.pk}"
+            request, "roster", "periode", "evaluasi", roles=peran(request.user).kunci, part=f"periode:{periode.pk}"
         ),
     }
-    return render(request, "kinerja/evaluasi/periode_detail.html", context)
+    return render(request, "kinerja/penilaian/periode_detail.html", context)
 
 
 @login_required
@@ -235,7 +234,7 @@ def periode_buat_evaluasi(request, pk):
     """Create the period's evaluations for chosen units: inline for a few hundred ASN, in the background beyond."""
     _wajib_staf(request.user)
     periode = get_object_or_404(Periode, pk=pk)
-    form = FormBuatEvaluasi(request.POST, pilihan_unit=selectors.pilihan_unit(request.user))
+    form = FormBuatEvaluasi(request.POST, pilihan_unit=selectors_pegawai.pilihan_unit(request.user))
     if not form.is_valid():
         messages.error(request, "Pilih paling sedikit satu unit kerja yang Anda kelola.")
         return redirect("periode_detail", periode.pk)
@@ -269,7 +268,7 @@ def periode_ekspor(request, pk):
     """The period's evaluations (with the list's filters) as an XLSX workbook."""
     _wajib_staf(request.user)
     periode = get_object_or_404(Periode, pk=pk)
-    filter_form = FormFilterEvaluasi(request.GET, pilihan_unit=selectors.pilihan_unit(request.user))
+    filter_form = FormFilterEvaluasi(request.GET, pilihan_unit=selectors_pegawai.pilihan_unit(request.user))
     evaluasi = sel.daftar_evaluasi(request.user, periode.pk, **filter_form.filters())
     respons = HttpResponse(
         ekspor_evaluasi(periode, evaluasi),
@@ -294,7 +293,7 @@ def periode_unit(request, pk, unit_pk):
     """A unit in a period: its organisational performance, the distribution curve, finalising, past overrides."""
     _wajib_staf(request.user)
     periode = get_object_or_404(Periode, pk=pk)
-    unit = get_object_or_404(izin.unit_visible_to(request.user), pk=unit_pk)
+    unit = get_object_or_404(unit_visible_to(request.user), pk=unit_pk)
     siap = list(sel.evaluasi_siap_difinalkan(periode.pk, unit.pk))
     aksi = request.POST.get("aksi") if request.method == "POST" else None
     kurva = sel.kurva_unit(periode.pk, unit.pk)
@@ -342,13 +341,13 @@ def periode_unit(request, pk, unit_pk):
         "form_organisasi": form_organisasi,
         "form_final": form_final,
     }
-    return render(request, "kinerja/evaluasi/periode_unit.html", context)
+    return render(request, "kinerja/penilaian/periode_unit.html", context)
 
 
 @login_required
 def pengaturan_kinerja(request):
     """The capaian cap, the efficiency formula and the curve's percentages: administrators only."""
-    if not izin.peran(request.user).administrator:
+    if not peran(request.user).administrator:
         raise PermissionDenied
     pengaturan = PengaturanKinerja.aktif()
     form = FormPengaturan(
@@ -371,7 +370,7 @@ def pengaturan_kinerja(request):
             messages.success(request, "Pengaturan kinerja disimpan.")
             return redirect("pengaturan_kinerja")
         _ke_form(form, galat)
-    return render(request, "kinerja/evaluasi/pengaturan.html", {"form": form, "pengaturan": pengaturan})
+    return render(request, "kinerja/penilaian/pengaturan.html", {"form": form, "pengaturan": pengaturan})
 
 
 # --- one evaluation ------------------------------------------------------------------------------------------
@@ -410,7 +409,7 @@ def evaluasi_detail(request, pk):
         "form_akui": form_akui,
         "angka_layanan": _angka_layanan(ev),
     }
-    return render(request, "kinerja/evaluasi/detail.html", context)
+    return render(request, "kinerja/penilaian/detail.html", context)
 
 
 @login_required
@@ -454,14 +453,14 @@ def evaluasi_isi(request, pk):
         "ev": ev,
         "form": form,
         "dapat_diisi": "isi" in svc.aksi_tersedia(request.user, ev),
-        "atas_nama": izin.peran(request.user).pegawai != ev.pegawai,
+        "atas_nama": peran(request.user).pegawai != ev.pegawai,
         # A form sent back with its errors is the sender's alone: never stored, never read from the cache.
-        "fragmen": fragment_key(request, "roster", "periode", "skp", "evaluasi", roles=izin.peran(request.user).kunci)
+        "fragmen": fragment_key(request, "roster", "periode", "skp", "evaluasi", roles=peran(request.user).kunci)
         if not kirim
         else uuid.uuid4().hex,
         "fragmen_detik": 0 if kirim else settings.FRAGMEN_CACHE_DETIK,
     }
-    return render(request, "kinerja/evaluasi/isi.html", context)
+    return render(request, "kinerja/penilaian/isi.html", context)
 
 
 @login_required
@@ -510,7 +509,7 @@ def evaluasi_nilai(request, pk):
         "dapat_dinilai": "nilai" in svc.aksi_tersedia(request.user, ev),
         "angka_layanan": _angka_layanan(ev),
     }
-    return render(request, "kinerja/evaluasi/nilai.html", context)
+    return render(request, "kinerja/penilaian/nilai.html", context)
 
 
 @login_required
@@ -525,7 +524,7 @@ def evaluasi_dokumen(request, pk):
         "ppk": ev.atasan,
         "atasan_ppk": ev.atasan.atasan if ev.atasan else None,
     }
-    return render(request, "kinerja/evaluasi/dokumen.html", context)
+    return render(request, "kinerja/penilaian/dokumen.html", context)
 
 
 # Evidence a browser may show inline; anything else (Office files) is downloaded.
@@ -574,7 +573,7 @@ def konteks_tim_evaluasi(request, bawahan) -> dict:
 @login_required
 def kinerja_saya(request):
     """The ASN's own SKP and evaluations; starting this year's SKP (empty or copied from last year) posts here."""
-    p = izin.peran(request.user)
+    p = peran(request.user)
     if p.pegawai is None:
         return render(request, "kinerja/tanpa_profil.html")
     tahun_ini = timezone.localdate().year
@@ -604,7 +603,7 @@ def _buat_skp(request, pegawai_id, form):
 @login_required
 def skp_buat_untuk(request, pegawai_pk):
     """HR staff start an ASN's SKP from the ASN's page (the ASN themself uses Kinerja Saya)."""
-    pegawai = get_object_or_404(selectors.pegawai_untuk_detail(request.user), pk=pegawai_pk)
+    pegawai = get_object_or_404(selectors_pegawai.pegawai_untuk_detail(request.user), pk=pegawai_pk)
     if not izin.can_plan_for(request.user, pegawai):
         raise PermissionDenied
     form = FormBuatSKP(request.POST)
@@ -751,29 +750,3 @@ def skp_indikator_hapus(request, pk):
     )
     _tombol(request, "Indikator kinerja dihapus.", svc.hapus_indikator, request.user, indikator.pk)
     return redirect("skp_detail", indikator.rhk.skp_id)
-
-
-# --- notifications -------------------------------------------------------------------------------------------
-
-
-@login_required
-def notifikasi_daftar(request):
-    return render(request, "kinerja/evaluasi/notifikasi.html", {"notifikasi": sel.daftar_notifikasi(request.user)})
-
-
-@login_required
-@require_POST
-def notifikasi_baca(request):
-    """Mark all the user's notifications read."""
-    jumlah = svc.tandai_notifikasi_dibaca(request.user)
-    messages.success(request, f"{jumlah} notifikasi ditandai sudah dibaca.")
-    return redirect("notifikasi_daftar")
-
-
-@login_required
-@require_POST
-def notifikasi_buka(request, pk):
-    """Mark one notification read and follow its link (a path inside this site only)."""
-    notifikasi = get_object_or_404(sel.notifikasi_milik(request.user), pk=pk)
-    svc.tandai_notifikasi_dibaca(request.user, [notifikasi.pk])
-    return redirect(local_url(notifikasi.tautan, reverse("notifikasi_daftar")))

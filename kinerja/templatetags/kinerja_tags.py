@@ -4,7 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils.formats import date_format
 
-from kinerja.nip import urai_nip
+from kinerja.pegawai.nip import urai_nip
 
 register = template.Library()
 

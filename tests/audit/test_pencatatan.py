@@ -12,11 +12,11 @@ from audit.models import LogAudit
 from core.errors import WrongState
 from evaluasi import services as aturan_svc
 from evaluasi.models import Aturan, Konsekuensi
-from kinerja import services as roster_svc
-from kinerja import services_evaluasi as svc
 from kinerja.models import SKP, ImporRoster, PenugasanPengelola, UnitKerja
-from kinerja.permissions import GRUP_PENGELOLA
-from kinerja.services_evaluasi import PelanggaranKurva
+from kinerja.pegawai import services as roster_svc
+from kinerja.pegawai.permissions import GRUP_PENGELOLA
+from kinerja.penilaian import services as svc
+from kinerja.penilaian.services import PelanggaranKurva
 from tests.evaluasi.bantuan import evaluasi_final, kehadiran, periode
 from tests.factories import UserFactory
 from tests.kinerja.bantuan_evaluasi import Skenario, skp_atasan

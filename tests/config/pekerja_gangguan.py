@@ -6,7 +6,7 @@ group). Besides the app's own variables (DATABASE_URL, REDIS_URL, MEDIA_ROOT, EM
 - GANGGUAN_ANTREAN: the one queue it consumes and sends to, and the prefix of its Redis unacked keys, so it shares
   nothing with the other tests' workers on the same Redis database;
 - GANGGUAN_SINYAL: a folder where it writes `selesai-<task id>` when a task ends, and `titik` at the fault point;
-- GANGGUAN_TITIK (optional): the dotted path of a callable to wrap, e.g. `kinerja.services._tulis_pegawai` or
+- GANGGUAN_TITIK (optional): the dotted path of a callable to wrap, e.g. `kinerja.pegawai.services._tulis_pegawai` or
   `rekap.models.RekapKinerja.objects.bulk_create`; with GANGGUAN_SAAT `sesudah` (the default) the wrapper lets it
   run, so its writes are made, then writes its process id to `titik` and blocks until killed; with `sebelum` it
   blocks before the call. It blocks once: later calls go through;

@@ -27,9 +27,10 @@ from django.db import connection
 from config.celery import app as celery_app
 from evaluasi import services as services_aturan
 from evaluasi.models import Konsekuensi
-from kinerja import services, services_evaluasi
 from kinerja.models import EvaluasiKinerja, ImporRoster, Notifikasi, Pegawai, UnitKerja
-from kinerja.permissions import GRUP_ADMINISTRATOR
+from kinerja.pegawai import services
+from kinerja.pegawai.permissions import GRUP_ADMINISTRATOR
+from kinerja.penilaian import services as services_evaluasi
 from rekap import services as services_rekap
 from rekap import tasks as tasks_rekap
 from rekap.models import PengingatTerkirim, RekapKinerja, RekapTim
@@ -189,7 +190,7 @@ def _impor_dalam_antrean(pekerja, settings):
     admin = UserFactory(groups=[GRUP_ADMINISTRATOR])
     baris = roster_kecil()
     job = services.buat_impor_roster(admin, SimpleUploadedFile("roster.xlsx", xlsx(baris)))
-    pertama = pekerja.mulai("kinerja.services._tulis_pegawai")
+    pertama = pekerja.mulai("kinerja.pegawai.services._tulis_pegawai")
     with pekerja.antre():
         job = services.konfirmasi_impor_roster(job, admin, nonaktifkan_yang_hilang=False)
     return job, baris, pertama

@@ -15,9 +15,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from kinerja import services
 from kinerja.models import Pegawai, UnitKerja
-from kinerja.permissions import GRUP_ADMINISTRATOR
+from kinerja.pegawai import services
+from kinerja.pegawai.permissions import GRUP_ADMINISTRATOR
 from tests.conftest import perlu_layanan, url_database
 from tests.factories import UserFactory
 from tests.kinerja.berkas_roster import csv_bytes, roster_kecil, xlsx

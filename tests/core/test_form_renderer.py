@@ -10,8 +10,8 @@ from django.forms.renderers import BaseRenderer, DjangoTemplates
 from django.utils.safestring import mark_safe
 
 from core.form_renderer import FormRenderer
-from kinerja.forms import FilterPegawaiForm
 from kinerja.models import UnitKerja
+from kinerja.pegawai.forms import FilterPegawaiForm
 
 
 class PilihanBeratribut(forms.Select):

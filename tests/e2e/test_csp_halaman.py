@@ -10,7 +10,7 @@ from django.core.management import call_command
 from evaluasi.models import Aturan, Konsekuensi
 from kinerja import demo
 from kinerja.models import SKP, EvaluasiKinerja, ImporRoster, Pegawai, Periode, UnitKerja
-from kinerja.services import _kunci_progres
+from kinerja.pegawai.services import _kunci_progres
 from layanan.models import JenisLayanan, Permohonan
 from tests.e2e.test_login_journey import isi_form_masuk
 from tests.evaluasi.bantuan import pastikan_aturan_bawaan

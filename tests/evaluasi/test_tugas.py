@@ -6,7 +6,7 @@ import pytest
 
 from evaluasi.models import Konsekuensi
 from evaluasi.tasks import terapkan_aturan_task
-from kinerja import services_evaluasi
+from kinerja.penilaian import services as services_evaluasi
 from tests.evaluasi.bantuan import kehadiran, pastikan_aturan_bawaan
 from tests.kinerja.bantuan_evaluasi import Skenario
 

@@ -19,11 +19,11 @@ from audit.services import catat as catat_audit
 from evaluasi import impor as impor_fakta
 from evaluasi import services as svc_evaluasi
 from evaluasi.models import Aturan, BesaranTPP, CatatanDisiplin, Konsekuensi, RekapPelatihan
-from kinerja import roster
-from kinerja import services as svc_roster
-from kinerja import services_evaluasi as svc
 from kinerja.models import Notifikasi, Pegawai, PengecualianKurva, RealisasiIndikator
-from kinerja.permissions import GRUP_PETUGAS_LAYANAN
+from kinerja.pegawai import roster
+from kinerja.pegawai import services as svc_roster
+from kinerja.pegawai.permissions import GRUP_PETUGAS_LAYANAN
+from kinerja.penilaian import services as svc
 from layanan import services as svc_layanan
 from layanan.models import HariLibur, JamLayanan, Permohonan
 from tests.evaluasi.bantuan import kehadiran

@@ -14,7 +14,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from core.spreadsheet import write_csv, write_xlsx
 from evaluasi.models import BesaranTPP
 from kinerja.models import Pegawai
-from kinerja.resources import PegawaiResource
+from kinerja.pegawai.resources import PegawaiResource
 from tests.kinerja.bantuan_evaluasi import Skenario
 
 PEMICU = ("=", "+", "-", "@", "\t", "\r")

@@ -20,9 +20,9 @@ from django.urls import reverse
 
 from evaluasi import services as svc_aturan
 from evaluasi.models import Aturan, ImporFakta, Konsekuensi
-from kinerja import services as svc_roster
-from kinerja import services_evaluasi as svc
 from kinerja.models import ImporRoster
+from kinerja.pegawai import services as svc_roster
+from kinerja.penilaian import services as svc
 from layanan import services as svc_layanan
 from layanan.models import Permohonan
 from tests.evaluasi.bantuan import kehadiran, periode

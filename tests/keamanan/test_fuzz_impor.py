@@ -23,8 +23,8 @@ from core.spreadsheet import FileRefused
 from evaluasi import services as svc_fakta
 from evaluasi.impor import FORMAT
 from evaluasi.models import ImporFakta, RekapKehadiran
-from kinerja import services
 from kinerja.models import ImporRoster, Pegawai, UnitKerja
+from kinerja.pegawai import services
 from tests.kinerja.berkas_roster import JUDUL, baris_pegawai, csv_bytes, xlsx
 
 User = get_user_model()

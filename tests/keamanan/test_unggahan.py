@@ -14,9 +14,9 @@ from core.files import validate_evidence_file
 from core.spreadsheet import FileRefused, check_xlsx_archive, read_table
 from evaluasi.impor import FORMAT
 from evaluasi.models import ImporFakta
-from kinerja import services
-from kinerja.forms_evaluasi import BANTUAN_BERKAS
 from kinerja.models import ImporRoster, Pegawai
+from kinerja.pegawai import services
+from kinerja.penilaian.forms import BANTUAN_BERKAS
 from tests.kinerja.berkas_roster import baris_pegawai, csv_bytes, roster_kecil, xlsx
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200

@@ -5,8 +5,8 @@ Everything goes through services_evaluasi, so the tests exercise the same paths 
 
 import datetime
 
-from kinerja import services_evaluasi as svc
 from kinerja.models import SKP, EvaluasiKinerja, PerilakuKerja, RencanaHasilKerja
+from kinerja.penilaian import services as svc
 
 TAHUN = 2026
 # DOMAIN.md §2 example: quantity 10/10 → 100, quality 90/100 → 90, time 12/12 months → 76; mean 88.67.

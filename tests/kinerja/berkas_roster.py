@@ -6,7 +6,7 @@ import io
 
 import openpyxl
 
-from kinerja.roster import KOLOM
+from kinerja.pegawai.roster import KOLOM
 from tests.factories import buat_nip
 
 JUDUL = [judul for _, judul in KOLOM]

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from kinerja.backends import BackendPeran
 from kinerja.models import Notifikasi
-from kinerja.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, peran
-from kinerja.selectors_evaluasi import notifikasi_belum_dibaca
+from kinerja.notifikasi.selectors import notifikasi_belum_dibaca
+from kinerja.pegawai.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, peran
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from kinerja.capaian import capaian_aspek, rata_rata_capaian
+from kinerja.penilaian.capaian import capaian_aspek, rata_rata_capaian
 
 
 @pytest.mark.parametrize(

@@ -185,7 +185,7 @@ def test_the_search_by_part_of_a_name_or_nip_reads_a_trigram_index_on_postgresql
     # test roster shows which index the pattern itself can use, as the planner does at province scale.
     from django.db import connection
 
-    from kinerja import selectors
+    from kinerja.pegawai import selectors
 
     if connection.vendor != "postgresql":
         perlu_layanan("DATABASE_URL bukan PostgreSQL: indeks trigram hanya ada di PostgreSQL")

@@ -5,8 +5,8 @@ import pytest
 from django.forms.models import model_to_dict
 
 from core.errors import NotPermitted, Refusal, WrongState
-from kinerja import services_evaluasi as svc
 from kinerja.models import EvaluasiKinerja, Notifikasi, RealisasiIndikator, RiwayatEvaluasi
+from kinerja.penilaian import services as svc
 from tests.kinerja.bantuan_evaluasi import Skenario, penilaian
 
 STATUS = ["DRAFT", "DIAJUKAN", "DINILAI", "DIKEMBALIKAN", "FINAL"]

@@ -3,8 +3,9 @@
 import pytest
 
 from core.errors import NotPermitted
-from kinerja import services_evaluasi as svc
 from kinerja.models import DialogKinerja, Notifikasi
+from kinerja.notifikasi.services import tandai_notifikasi_dibaca
+from kinerja.penilaian import services as svc
 from tests.kinerja.bantuan_evaluasi import Skenario
 
 
@@ -45,6 +46,6 @@ def test_an_empty_note_is_refused(org):
 def test_notifications_are_marked_read_per_user(org):
     s = Skenario(org)
     svc.kirim_dialog(org.staf_a1.user, isi="Halo", skp_id=s.skp_a1.pk)
-    assert svc.tandai_notifikasi_dibaca(org.staf_b.user) == 0
-    assert svc.tandai_notifikasi_dibaca(org.atasan_a.user) >= 1
+    assert tandai_notifikasi_dibaca(org.staf_b.user) == 0
+    assert tandai_notifikasi_dibaca(org.atasan_a.user) >= 1
     assert not Notifikasi.objects.filter(penerima=org.atasan_a.user, dibaca_pada__isnull=True).exists()

@@ -6,8 +6,8 @@ import pytest
 from django.db import transaction
 
 from core.errors import WrongState
-from kinerja import services_evaluasi as svc
 from kinerja.models import EvaluasiKinerja, EvaluasiTerkunci, PerilakuKerja, RealisasiIndikator, UmpanBalikRHK
+from kinerja.penilaian import services as svc
 from tests.kinerja.bantuan_evaluasi import Skenario, penilaian
 
 

@@ -3,9 +3,9 @@
 import pytest
 
 from core.errors import NotPermitted, WrongState
-from kinerja import services_evaluasi as svc
 from kinerja.models import EvaluasiKinerja, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
-from kinerja.services_evaluasi import PelanggaranKurva
+from kinerja.penilaian import services as svc
+from kinerja.penilaian.services import PelanggaranKurva
 from tests.kinerja.bantuan_evaluasi import Skenario
 
 

@@ -4,9 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from core.errors import NotPermitted, WrongState
-from kinerja import services_evaluasi as svc
 from kinerja.models import EvaluasiKinerja, PembukaanKembaliPeriode, Periode
-from kinerja.tasks_evaluasi import buat_evaluasi_periode_task
+from kinerja.penilaian import services as svc
+from kinerja.penilaian.tasks import buat_evaluasi_periode_task
 from tests.factories import PegawaiFactory
 from tests.kinerja.bantuan_evaluasi import Skenario, buka_periode
 

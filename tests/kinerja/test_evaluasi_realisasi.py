@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.files import validate_evidence_file
-from kinerja import selectors_evaluasi as sel
-from kinerja import services_evaluasi as svc
 from kinerja.models import PengaturanKinerja, RealisasiIndikator
+from kinerja.penilaian import selectors as sel
+from kinerja.penilaian import services as svc
 from tests.kinerja.bantuan_evaluasi import Skenario
 
 

@@ -6,12 +6,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kinerja import permissions as izin
-from kinerja import selectors_evaluasi as sel
-from kinerja import services_evaluasi as svc
 from kinerja.models import EvaluasiKinerja
-from kinerja.permissions import peran
-from kinerja.selectors import tim_dari
+from kinerja.notifikasi.selectors import daftar_notifikasi, notifikasi_belum_dibaca
+from kinerja.notifikasi.services import tandai_notifikasi_dibaca
+from kinerja.pegawai.permissions import peran
+from kinerja.pegawai.selectors import tim_dari
+from kinerja.penilaian import permissions as izin
+from kinerja.penilaian import selectors as sel
+from kinerja.penilaian import services as svc
 from tests.factories import pegawai_dengan_akun
 from tests.kinerja.bantuan_evaluasi import Skenario, buka_periode
 
@@ -182,10 +184,10 @@ def test_the_skp_detail_and_the_supervisors_rhk_choices(org):
 def test_unread_notifications_are_counted_per_user(org):
     s = Skenario(org)
     svc.kirim_dialog(org.staf_a1.user, isi="Halo", skp_id=s.skp_a1.pk)
-    jumlah = sel.notifikasi_belum_dibaca(org.atasan_a.user)
-    assert jumlah >= 1 and len(sel.daftar_notifikasi(org.atasan_a.user)) >= jumlah
-    svc.tandai_notifikasi_dibaca(org.atasan_a.user)
-    assert sel.notifikasi_belum_dibaca(org.atasan_a.user) == 0
+    jumlah = notifikasi_belum_dibaca(org.atasan_a.user)
+    assert jumlah >= 1 and len(daftar_notifikasi(org.atasan_a.user)) >= jumlah
+    tandai_notifikasi_dibaca(org.atasan_a.user)
+    assert notifikasi_belum_dibaca(org.atasan_a.user) == 0
 
 
 def test_a_periods_evaluations_seen_through_the_asns_rows_are_exactly_those_visible(org):

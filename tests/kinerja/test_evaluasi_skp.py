@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from core.errors import NotPermitted, WrongState
-from kinerja import services_evaluasi as svc
 from kinerja.models import SKP, RencanaHasilKerja, RiwayatSKP
+from kinerja.penilaian import services as svc
 from tests.kinerja.bantuan_evaluasi import TAHUN, skp_atasan, skp_disetujui
 
 

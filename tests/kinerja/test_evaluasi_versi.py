@@ -6,8 +6,8 @@ import pytest
 from django.db import close_old_connections, connection
 
 from core.errors import VersionConflict
-from kinerja import services_evaluasi as svc
 from kinerja.models import EvaluasiKinerja, RealisasiIndikator
+from kinerja.penilaian import services as svc
 from tests.conftest import perlu_layanan
 from tests.kinerja.bantuan_evaluasi import Skenario
 

@@ -15,9 +15,9 @@ from django.urls import reverse
 
 from core import backup
 from core import cache as versi_data
-from kinerja import services_evaluasi as svc
 from kinerja.models import EvaluasiKinerja, Pegawai, PenugasanPengelola, Periode
-from kinerja.permissions import GRUP_ADMINISTRATOR
+from kinerja.pegawai.permissions import GRUP_ADMINISTRATOR
+from kinerja.penilaian import services as svc
 from rekap.services import hitung_rekap
 from tests.kinerja.bantuan_evaluasi import Skenario
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kinerja.golongan import normalisasi_golongan, pangkat
+from kinerja.pegawai.golongan import normalisasi_golongan, pangkat
 
 
 @pytest.mark.parametrize(

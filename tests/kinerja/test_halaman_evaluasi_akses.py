@@ -7,7 +7,6 @@ period; hr_a manages OPD A, hr_b OPD B. An id the user may not see is a 404; a p
 import pytest
 from django.urls import reverse
 
-from kinerja import services_evaluasi as svc
 from kinerja.models import (
     SKP,
     EvaluasiKinerja,
@@ -17,6 +16,7 @@ from kinerja.models import (
     Periode,
     RencanaHasilKerja,
 )
+from kinerja.penilaian import services as svc
 from tests.kinerja.bantuan_evaluasi import TAHUN, Skenario
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,6 @@ from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from kinerja import services_evaluasi as svc
 from kinerja.models import (
     SKP,
     DialogKinerja,
@@ -17,6 +16,7 @@ from kinerja.models import (
     Notifikasi,
     RencanaHasilKerja,
 )
+from kinerja.penilaian import services as svc
 from tests.kinerja.bantuan_evaluasi import TAHUN, Skenario, skp_atasan
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 
 from config import celery_app
 from core.spreadsheet import escape_cell
-from kinerja import services_evaluasi as svc
 from kinerja.models import EvaluasiKinerja, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva, Periode
+from kinerja.penilaian import services as svc
 from tests.factories import PegawaiFactory, pegawai_dengan_akun
 from tests.kinerja.bantuan_evaluasi import TAHUN, Skenario, buka_periode
 
@@ -343,7 +343,7 @@ def test_the_escaping_helper(nilai, aman):
 
 def test_the_evaluation_task_is_registered_for_a_real_worker():
     celery_app.loader.import_default_modules()
-    assert "kinerja.tasks_evaluasi.buat_evaluasi_periode_task" in celery_app.tasks
+    assert "kinerja.buat_evaluasi_periode" in celery_app.tasks
 
 
 @pytest.mark.services

@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from kinerja import services_evaluasi as svc
 from kinerja.models import EvaluasiKinerja, RealisasiIndikator
+from kinerja.penilaian import services as svc
 from tests.kinerja.bantuan_evaluasi import INDIKATOR, Skenario
 
 pytestmark = pytest.mark.django_db

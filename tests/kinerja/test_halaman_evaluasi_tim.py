@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from kinerja import services_evaluasi as svc
-from kinerja.forms_evaluasi import PANDUAN_BERAKHLAK
 from kinerja.models import SKP, EvaluasiKinerja, PerilakuKerja, UmpanBalikRHK
+from kinerja.penilaian import services as svc
+from kinerja.penilaian.forms import PANDUAN_BERAKHLAK
 from tests.factories import pegawai_dengan_akun
 from tests.kinerja.bantuan_evaluasi import TAHUN, Skenario, buka_periode, skp_atasan
 

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from config.celery import app as celery_app
-from kinerja import services
 from kinerja.models import ImporRoster, Pegawai, UnitKerja
+from kinerja.pegawai import services
 from tests.factories import PegawaiFactory
 from tests.kinerja.berkas_roster import baris_pegawai, csv_bytes, roster_kecil, xlsx
 
@@ -249,7 +249,7 @@ def test_a_large_file_imports_in_the_background_and_reports_progress(
 def test_the_background_task_running_twice_imports_once(org, eager):
     job = services.buat_impor_roster(org.admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
     ImporRoster.objects.filter(pk=job.pk).update(status=ImporRoster.Status.ANTRI)
-    from kinerja.tasks import impor_roster
+    from kinerja.pegawai.tasks import impor_roster
 
     assert impor_roster.delay(job.pk).get() == "selesai"
     sesudah = jumlah()
@@ -391,7 +391,7 @@ def test_the_admin_export_uses_the_roster_columns(client, org, superuser):
 def test_a_job_the_broker_cannot_take_fails_visibly_and_writes_nothing(
     org, login, settings, monkeypatch, django_capture_on_commit_callbacks
 ):
-    from kinerja import tasks
+    from kinerja.pegawai import tasks
 
     def broker_mati(*args, **kwargs):
         raise ConnectionError("broker tidak tersedia")
@@ -412,7 +412,7 @@ def test_a_job_the_broker_cannot_take_fails_visibly_and_writes_nothing(
 def test_an_import_the_queue_lost_is_queued_again_and_imports_once(
     org, settings, eager, django_capture_on_commit_callbacks
 ):
-    from kinerja import tasks
+    from kinerja.pegawai import tasks
 
     settings.ROSTER_ANTRE_ULANG_MENIT = 10
     hilang = services.buat_impor_roster(org.admin, SimpleUploadedFile("roster.xlsx", xlsx(roster_kecil())))
@@ -435,7 +435,7 @@ def test_an_import_the_queue_lost_is_queued_again_and_imports_once(
 
 
 def test_a_lost_import_is_queued_again_once_per_interval(org, monkeypatch, django_capture_on_commit_callbacks):
-    from kinerja import tasks
+    from kinerja.pegawai import tasks
 
     antre = []
     monkeypatch.setattr(tasks.impor_roster, "delay", antre.append)

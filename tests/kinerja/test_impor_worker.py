@@ -13,9 +13,9 @@ from django.db import connections, transaction
 from django.utils import timezone
 
 from config.celery import app as celery_app
-from kinerja import services, tasks
 from kinerja.models import ImporRoster, Pegawai
-from kinerja.permissions import GRUP_ADMINISTRATOR
+from kinerja.pegawai import services, tasks
+from kinerja.pegawai.permissions import GRUP_ADMINISTRATOR
 from tests.conftest import perlu_layanan
 from tests.factories import UserFactory
 from tests.kinerja.berkas_roster import roster_kecil, xlsx

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from kinerja.nip import urai_nip, validasi_nip
+from kinerja.pegawai.nip import urai_nip, validasi_nip
 
 
 @pytest.mark.parametrize(

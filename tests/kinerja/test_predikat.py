@@ -2,7 +2,7 @@
 
 import pytest
 
-from kinerja.predikat import cek_kurva_distribusi, predikat_kinerja
+from kinerja.penilaian.predikat import cek_kurva_distribusi, predikat_kinerja
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_it_accepts_counts_of_only_some_predikat():
 
 
 def test_it_uses_percentages_the_agency_has_set():
-    from kinerja.predikat import KURVA_BAWAAN, SyaratKurva
+    from kinerja.penilaian.predikat import KURVA_BAWAAN, SyaratKurva
 
     kurva = dict(KURVA_BAWAAN, ISTIMEWA=(SyaratKurva(("SANGAT_BAIK",), 50, minimal=False),))
     assert cek_kurva_distribusi("ISTIMEWA", n(sb=6, b=4)) == []

@@ -1,4 +1,5 @@
-"""The roster import engine (kinerja.roster + kinerja.services.impor_roster): one code path for every entry."""
+"""The roster import engine (kinerja.pegawai.roster + kinerja.pegawai.services.impor_roster): one code path for
+every entry."""
 
 import datetime
 import io
@@ -9,7 +10,7 @@ from django.contrib.auth import get_user_model
 
 from core.spreadsheet import FileRefused, RowError
 from kinerja.models import Pegawai, UnitKerja
-from kinerja.services import ImporDitolak, impor_roster, pratinjau_roster
+from kinerja.pegawai.services import ImporDitolak, impor_roster, pratinjau_roster
 from tests.factories import PegawaiFactory, buat_nip
 from tests.kinerja.berkas_roster import JUDUL, baris_pegawai, csv_bytes, roster_kecil, xlsx
 

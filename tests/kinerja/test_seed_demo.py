@@ -9,13 +9,19 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from kinerja import demo
-from kinerja import permissions as izin
-from kinerja import services_evaluasi as svc
-from kinerja.golongan import GOLONGAN_PPPK, PANGKAT_PNS
 from kinerja.models import SKP, EvaluasiKinerja, Pegawai, PenugasanPengelola, Periode, RencanaHasilKerja, UnitKerja
-from kinerja.nip import validasi_nip
-from kinerja.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN, peran, unit_ids_dikelola
-from kinerja.predikat import predikat_kinerja
+from kinerja.pegawai.golongan import GOLONGAN_PPPK, PANGKAT_PNS
+from kinerja.pegawai.nip import validasi_nip
+from kinerja.pegawai.permissions import (
+    GRUP_ADMINISTRATOR,
+    GRUP_PENGELOLA,
+    GRUP_PETUGAS_LAYANAN,
+    peran,
+    unit_ids_dikelola,
+)
+from kinerja.penilaian import permissions as izin
+from kinerja.penilaian import services as svc
+from kinerja.penilaian.predikat import predikat_kinerja
 
 User = get_user_model()
 

@@ -23,7 +23,7 @@ from kinerja.models import (
     RencanaHasilKerja,
     RiwayatEvaluasi,
 )
-from kinerja.predikat import predikat_kinerja
+from kinerja.penilaian.predikat import predikat_kinerja
 from layanan.models import Permohonan, RiwayatPermohonan, SurveiKepuasan
 from rekap.models import RekapKinerja
 from tests.conftest import perlu_layanan

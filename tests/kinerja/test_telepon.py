@@ -1,10 +1,10 @@
-"""kinerja.telepon: Indonesian phone numbers as people type them, normalised or refused in Indonesian."""
+"""kinerja.pegawai.telepon: Indonesian phone numbers as people type them, normalised or refused in Indonesian."""
 
 import re
 
 import pytest
 
-from kinerja.telepon import normalisasi_telepon
+from kinerja.pegawai.telepon import normalisasi_telepon
 
 # (typed, stored): the national form, digits only.
 SAH = [

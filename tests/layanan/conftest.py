@@ -2,7 +2,7 @@ import uuid
 
 import pytest
 
-from kinerja.permissions import GRUP_PETUGAS_LAYANAN
+from kinerja.pegawai.permissions import GRUP_PETUGAS_LAYANAN
 from tests.factories import pegawai_dengan_akun
 from tests.layanan.factories import JenisLayananFactory
 

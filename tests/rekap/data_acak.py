@@ -16,7 +16,7 @@ from kinerja.models import (
     RencanaHasilKerja,
     UnitKerja,
 )
-from kinerja.predikat import CAPAIAN_ORGANISASI, PREDIKAT
+from kinerja.penilaian.predikat import CAPAIAN_ORGANISASI, PREDIKAT
 
 STATUS = [s.value for s in EvaluasiKinerja.Status]
 

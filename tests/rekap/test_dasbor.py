@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kinerja import services_evaluasi as svc
 from kinerja.models import Periode, UnitKerja
+from kinerja.penilaian import services as svc
 from rekap import services
 from tests.factories import PegawaiFactory
 from tests.kinerja.bantuan_evaluasi import Skenario

@@ -8,8 +8,8 @@ from django.db import connection
 from django.urls import reverse
 
 from config.celery import app as celery_app
-from kinerja import services_evaluasi as svc
 from kinerja.models import Notifikasi, Pegawai
+from kinerja.penilaian import services as svc
 from rekap import services_pengingat
 from rekap.models import PengingatTerkirim
 from tests.conftest import perlu_layanan

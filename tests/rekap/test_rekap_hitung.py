@@ -7,9 +7,9 @@ import pytest
 from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 
-from kinerja import services_evaluasi as svc
 from kinerja.models import PengaturanKinerja
-from kinerja.predikat import PREDIKAT, cek_kurva_distribusi
+from kinerja.penilaian import services as svc
+from kinerja.penilaian.predikat import PREDIKAT, cek_kurva_distribusi
 from layanan.kalender import WITA
 from layanan.models import Permohonan, SurveiKepuasan
 from rekap import services

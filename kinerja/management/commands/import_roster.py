@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from core.spreadsheet import FileRefused
-from kinerja.services import ImporDitolak, impor_roster
+from kinerja.pegawai.services import ImporDitolak, impor_roster
 
 
 class Command(BaseCommand):

@@ -17,7 +17,6 @@ from django.utils import timezone
 from core.bulk import foreign_keys_checked_after, truncate_tables
 from core.cache import bump_all
 from kinerja import demo, demo_provinsi
-from kinerja.capaian import capaian_aspek
 from kinerja.models import (
     SKP,
     DialogKinerja,
@@ -39,9 +38,10 @@ from kinerja.models import (
     UmpanBalikRHK,
     UnitKerja,
 )
-from kinerja.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN
-from kinerja.predikat import predikat_kinerja
-from kinerja.services_evaluasi import TAUTAN_EVALUASI, TAUTAN_SKP
+from kinerja.pegawai.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN
+from kinerja.penilaian.capaian import capaian_aspek
+from kinerja.penilaian.predikat import predikat_kinerja
+from kinerja.penilaian.services import TAUTAN_EVALUASI, TAUTAN_SKP
 from layanan import demo as demo_layanan
 from rekap.models import RekapKinerja, RekapTim
 from rekap.services import hitung_rekap

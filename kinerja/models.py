@@ -1,0 +1,46 @@
+"""The kinerja app's models, defined in its sub-packages and gathered here: Django finds an app's models in
+<app>.models, and the app label, migrations and table names stay those of the single app they always were."""
+
+from .notifikasi.models import Notifikasi
+from .pegawai.models import ImporRoster, Pegawai, PenugasanPengelola, UnitKerja, jumlah_bawahan_aktif, subtree
+from .penilaian.models import (
+    DialogKinerja,
+    EvaluasiKinerja,
+    EvaluasiTerkunci,
+    KinerjaOrganisasi,
+    PembukaanKembaliPeriode,
+    PengaturanKinerja,
+    PengecualianKurva,
+    PerilakuKerja,
+    Periode,
+    RealisasiIndikator,
+    RiwayatEvaluasi,
+    UmpanBalikRHK,
+)
+from .penilaian.models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, RiwayatSKP
+
+__all__ = [
+    "SKP",
+    "DialogKinerja",
+    "EvaluasiKinerja",
+    "EvaluasiTerkunci",
+    "ImporRoster",
+    "IndikatorKinerja",
+    "KinerjaOrganisasi",
+    "Notifikasi",
+    "Pegawai",
+    "PembukaanKembaliPeriode",
+    "PengaturanKinerja",
+    "PengecualianKurva",
+    "PenugasanPengelola",
+    "PerilakuKerja",
+    "Periode",
+    "RealisasiIndikator",
+    "RencanaHasilKerja",
+    "RiwayatEvaluasi",
+    "RiwayatSKP",
+    "UmpanBalikRHK",
+    "UnitKerja",
+    "jumlah_bawahan_aktif",
+    "subtree",
+]

@@ -1,0 +1,158 @@
+"""The plan: each ASN's SKP for a year, its RHK (cascading from the supervisor's) and their indicators."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from core.cache import VersionedQuerySet
+from kinerja.pegawai.models import Pegawai
+
+from . import capaian as rumus_capaian
+
+
+class SKP(models.Model):
+    """Sasaran Kinerja Pegawai: one plan per ASN per year, set with their supervisor (PermenPANRB 6/2022)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "DRAFT", "Draf"
+        DIAJUKAN = "DIAJUKAN", "Diajukan"
+        DISETUJUI = "DISETUJUI", "Disetujui"
+        DIKEMBALIKAN = "DIKEMBALIKAN", "Dikembalikan"
+
+    STATUS_DAPAT_DIUBAH = (Status.DRAFT, Status.DIKEMBALIKAN)
+
+    pegawai = models.ForeignKey(Pegawai, verbose_name="pegawai", on_delete=models.PROTECT, related_name="skp")
+    tahun = models.PositiveSmallIntegerField("tahun")
+    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.DRAFT)
+    alasan_pengembalian = models.TextField("alasan pengembalian", blank=True)
+    diajukan_pada = models.DateTimeField("diajukan pada", null=True, blank=True)
+    disetujui_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="disetujui oleh",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    disetujui_pada = models.DateTimeField("disetujui pada", null=True, blank=True)
+    dibuat = models.DateTimeField("dibuat", auto_now_add=True)
+    diperbarui = models.DateTimeField("diperbarui", auto_now=True)
+
+    objects = VersionedQuerySet.as_manager()
+    data_kind = "skp"  # core.cache: Tim Saya lists the SKP awaiting approval
+
+    class Meta:
+        verbose_name = "SKP"
+        verbose_name_plural = "SKP"
+        ordering = ["-tahun", "pegawai__nama"]
+        constraints = [models.UniqueConstraint(fields=["pegawai", "tahun"], name="skp_unik_per_tahun")]
+        # The few SKP awaiting approval, which every supervisor's Tim Saya lists, without reading all others.
+        indexes = [models.Index(fields=["pegawai"], condition=Q(status="DIAJUKAN"), name="skp_menunggu_idx")]
+
+    def __str__(self):
+        return f"SKP {self.tahun} {self.pegawai.nama}"
+
+    @property
+    def dapat_diubah(self):
+        return self.status in self.STATUS_DAPAT_DIUBAH
+
+
+class RiwayatSKP(models.Model):
+    """Every move of an SKP through its workflow: who, when, from → to, why."""
+
+    skp = models.ForeignKey(SKP, on_delete=models.CASCADE, related_name="riwayat")
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    pada = models.DateTimeField("pada", default=timezone.now)
+    dari_status = models.CharField("dari status", max_length=12, choices=SKP.Status.choices, blank=True)
+    ke_status = models.CharField("ke status", max_length=12, choices=SKP.Status.choices)
+    alasan = models.TextField("alasan", blank=True)
+
+    class Meta:
+        verbose_name = "riwayat SKP"
+        verbose_name_plural = "riwayat SKP"
+        ordering = ["pada", "id"]
+
+    def __str__(self):
+        return f"{self.skp}: {self.dari_status or '-'} → {self.ke_status}"
+
+
+class RencanaHasilKerja(models.Model):
+    """An RHK of an SKP; an utama RHK names the supervisor's RHK it contributes to (cascading)."""
+
+    class Jenis(models.TextChoices):
+        UTAMA = "UTAMA", "Utama"
+        TAMBAHAN = "TAMBAHAN", "Tambahan"
+
+    skp = models.ForeignKey(SKP, verbose_name="SKP", on_delete=models.CASCADE, related_name="rhk")
+    jenis = models.CharField("jenis RHK", max_length=8, choices=Jenis.choices, default=Jenis.UTAMA)
+    uraian = models.TextField("rencana hasil kerja")
+    # PROTECT: a supervisor cannot delete an RHK their team's plans still point at.
+    rhk_atasan = models.ForeignKey(
+        "self",
+        verbose_name="RHK atasan yang diintervensi",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="rhk_bawahan",
+    )
+    urutan = models.PositiveSmallIntegerField("urutan", default=1)
+
+    objects = VersionedQuerySet.as_manager()
+    data_kind = "skp"  # core.cache: the cached realisation form lists the plan
+
+    class Meta:
+        verbose_name = "rencana hasil kerja"
+        verbose_name_plural = "rencana hasil kerja"
+        ordering = ["skp", "jenis", "urutan", "id"]
+
+    def __str__(self):
+        return self.uraian[:80]
+
+    def clean(self):
+        if self.rhk_atasan_id is None:
+            return
+        if self.rhk_atasan_id == self.pk:
+            raise ValidationError({"rhk_atasan": "RHK tidak dapat mengacu pada dirinya sendiri."})
+        skp_atasan = self.rhk_atasan.skp
+        atasan_id = self.skp.pegawai.atasan_id
+        if atasan_id is None or skp_atasan.pegawai_id != atasan_id or skp_atasan.tahun != self.skp.tahun:
+            raise ValidationError(
+                {"rhk_atasan": f"RHK atasan harus berasal dari SKP {self.skp.tahun} milik atasan langsung pegawai."}
+            )
+
+
+class IndikatorKinerja(models.Model):
+    """An indicator (Indikator Kinerja Individu) of an RHK on one aspect, with a target and its unit."""
+
+    class Aspek(models.TextChoices):
+        KUANTITAS = rumus_capaian.KUANTITAS, "Kuantitas"
+        KUALITAS = rumus_capaian.KUALITAS, "Kualitas"
+        WAKTU = rumus_capaian.WAKTU, "Waktu"
+        BIAYA = rumus_capaian.BIAYA, "Biaya"
+
+    rhk = models.ForeignKey(RencanaHasilKerja, verbose_name="RHK", on_delete=models.CASCADE, related_name="indikator")
+    uraian = models.TextField("indikator kinerja")
+    aspek = models.CharField("aspek", max_length=9, choices=Aspek.choices)
+    target = models.DecimalField("target", max_digits=16, decimal_places=2)
+    satuan = models.CharField("satuan", max_length=50, help_text='Misalnya "dokumen", "%", "hari", "bulan".')
+    urutan = models.PositiveSmallIntegerField("urutan", default=1)
+
+    objects = VersionedQuerySet.as_manager()
+    data_kind = "skp"  # core.cache: the cached realisation form lists the indicators and targets
+
+    class Meta:
+        verbose_name = "indikator kinerja"
+        verbose_name_plural = "indikator kinerja"
+        ordering = ["rhk", "urutan", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(target__gt=0),
+                name="indikator_target_positif",
+                violation_error_message="Target harus lebih dari 0.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.uraian[:60]} ({self.target} {self.satuan})"
