@@ -155,13 +155,13 @@ def fase_siapkan() -> dict:
     from django.contrib.auth import get_user_model
     from django.db.models import Exists, OuterRef
 
-    from kinerja import demo
+    from demo import roster as demo_roster
     from kinerja.models import EvaluasiKinerja, IndikatorKinerja, Pegawai
     from kinerja.penilaian import selectors as sel
     from layanan.models import JenisLayanan, Permohonan
 
     User = get_user_model()
-    login = {d.peran: d.username for d in demo.LOGIN_DEMO}
+    login = {d.peran: d.username for d in demo_roster.LOGIN_DEMO}
     akun = {
         "pengelola": User.objects.get(username=login["Pengelola Kinerja"]),
         "atasan": User.objects.get(username=login["Atasan"]),
@@ -221,9 +221,9 @@ def fase_kueri() -> dict:
     rencana = fase_siapkan()
     from django.contrib.auth import get_user_model
 
-    from kinerja import demo
+    from demo import roster as demo_roster
 
-    login = {d.peran: d.username for d in demo.LOGIN_DEMO}
+    login = {d.peran: d.username for d in demo_roster.LOGIN_DEMO}
     nama_peran = {"pengelola": "Pengelola Kinerja", "atasan": "Atasan", "pegawai": "Pegawai"}
     hasil = {}
     for nama, _, peran, kunci, metode in HALAMAN:

@@ -58,8 +58,8 @@ def isi(jumlah: int):
     """Units, nine services, 40 officers, then `jumlah` requests, their history-free rows and surveys by COPY."""
     from django.db import connection
 
+    from demo.layanan import LAYANAN
     from kinerja.models import Pegawai, UnitKerja
-    from layanan.demo import LAYANAN
     from layanan.models import JenisLayanan
     from tests.factories import buat_nip
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "evaluasi",
     "rekap",
     "audit",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -13,10 +13,17 @@ from django.utils import timezone
 from core.bulk import BATCH_SIZE, insert_rows, reserve_ids, truncate_tables
 from kinerja.models import Pegawai, UnitKerja
 from kinerja.pegawai.permissions import GRUP_PETUGAS_LAYANAN
-
-from .kalender import JAM_KERJA_BAKU, WITA
-from .models import HariLibur, JamLayanan, JenisLayanan, PenghitungTiket, Permohonan, RiwayatPermohonan, SurveiKepuasan
-from .selectors import kalender_kerja
+from layanan.kalender import JAM_KERJA_BAKU, WITA
+from layanan.models import (
+    HariLibur,
+    JamLayanan,
+    JenisLayanan,
+    PenghitungTiket,
+    Permohonan,
+    RiwayatPermohonan,
+    SurveiKepuasan,
+)
+from layanan.selectors import kalender_kerja
 
 UNIT_DUKCAPIL = "Dinas Kependudukan dan Pencatatan Sipil"
 _KK = "Kartu Keluarga (KK) asli"

@@ -13,6 +13,9 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from core.bulk import insert_rows, reserve_ids
+from demo import kehadiran as demo_kehadiran
+from demo import penilaian as demo_penilaian
+from demo import roster as demo_roster
 from evaluasi.models import RekapKehadiran, RekapPelatihan
 from kinerja.models import (
     SKP,
@@ -31,8 +34,6 @@ from kinerja.models import (
 from kinerja.penilaian.capaian import capaian_aspek
 from kinerja.penilaian.predikat import predikat_kinerja
 from layanan.kalender import WITA
-
-from . import demo
 
 # The tables this module fills in bulk.
 TABEL = (
@@ -87,7 +88,7 @@ class _Waktu:
     """When each step of a period's evaluations happened: after the quarter for a closed one, in the last days
     for the open one; never later than now."""
 
-    def __init__(self, p: demo.PeriodeDemo, dibuka: bool, sekarang: datetime.datetime):
+    def __init__(self, p: demo_penilaian.PeriodeDemo, dibuka: bool, sekarang: datetime.datetime):
         hari = datetime.timedelta(days=1)
         if dibuka:
             dasar = max(_pada(p.mulai), sekarang - 6 * hari)
@@ -109,11 +110,11 @@ class _Waktu:
 
 
 class _Penulis:
-    def __init__(self, roster: demo.Roster, pegawai_id: dict, seed: int, hari_ini: datetime.date):
+    def __init__(self, roster: demo_roster.Roster, pegawai_id: dict, seed: int, hari_ini: datetime.date):
         self.roster, self.pegawai_id, self.hari_ini = roster, pegawai_id, hari_ini
         self.rng = random.Random(seed * 31 + 3)
         self.sekarang = timezone.now()
-        self.pengelola = get_user_model().objects.get(username=demo.PENGELOLA.nip).pk
+        self.pengelola = get_user_model().objects.get(username=demo_roster.PENGELOLA.nip).pk
         self.user = dict(Pegawai.objects.filter(user__isnull=False).values_list("id", "user_id"))
         pengaturan = PengaturanKinerja.aktif()
         self.capaian = {}
@@ -125,10 +126,10 @@ class _Penulis:
             self.capaian[kunci] = capaian_aspek(aspek, target, nilai, self.batas, self.efisiensi)
         return self.capaian[kunci]
 
-    def periode(self, jumlah: int) -> list[tuple[int, demo.PeriodeDemo, bool]]:
+    def periode(self, jumlah: int) -> list[tuple[int, demo_penilaian.PeriodeDemo, bool]]:
         """The open quarter and the `jumlah - 1` closed ones before it: (id, quarter, open), oldest first."""
-        terbuka, _ = demo.periode_demo(self.hari_ini)
-        semua = [*demo.triwulan_sebelumnya(terbuka, jumlah - 1), terbuka]
+        terbuka, _ = demo_penilaian.periode_demo(self.hari_ini)
+        semua = [*demo_penilaian.triwulan_sebelumnya(terbuka, jumlah - 1), terbuka]
         ada = {(p.tahun, p.nomor): p.pk for p in Periode.objects.filter(jenis=Periode.Jenis.TRIWULANAN)}
         baru = [
             Periode(
@@ -166,9 +167,9 @@ class _Penulis:
         kepala = {u.kepala for u in self.roster.unit if u.kepala}
         baru = [(o, t) for t in tahun for o in self.roster.orang if (self.pegawai_id[o.nip], t) not in ada]
         skp_ids, rhk_ids = reserve_ids(SKP, len(baru)), reserve_ids(RencanaHasilKerja, len(baru))
-        ind_ids = iter(reserve_ids(IndikatorKinerja, len(baru) * len(demo.INDIKATOR_DEMO)))
+        ind_ids = iter(reserve_ids(IndikatorKinerja, len(baru) * len(demo_penilaian.INDIKATOR_DEMO)))
         for (o, t), s, r in zip(baru, skp_ids, rhk_ids, strict=True):
-            ind = [(next(ind_ids), aspek, target) for _, aspek, target, _ in demo.INDIKATOR_DEMO]
+            ind = [(next(ind_ids), aspek, target) for _, aspek, target, _ in demo_penilaian.INDIKATOR_DEMO]
             rencana[(self.pegawai_id[o.nip], t)] = (s, r, ind, True)
 
         def tanggal_setuju(t):
@@ -204,7 +205,14 @@ class _Penulis:
             RencanaHasilKerja,
             ["id", "skp_id", "jenis", "uraian", "rhk_atasan_id", "urutan"],
             (
-                (r, s, "UTAMA", demo.uraian_rhk(o.jabatan, nama_unit[o.unit], o.nip in kepala), rhk_atasan(o, t), 1)
+                (
+                    r,
+                    s,
+                    "UTAMA",
+                    demo_penilaian.uraian_rhk(o.jabatan, nama_unit[o.unit], o.nip in kepala),
+                    rhk_atasan(o, t),
+                    1,
+                )
                 for (o, t), s, r in zip(baru, skp_ids, rhk_ids, strict=True)
             ),
         )
@@ -221,7 +229,9 @@ class _Penulis:
                 (i, rencana[(self.pegawai_id[o.nip], t)][1], uraian, aspek, target, satuan, urutan)
                 for o, t in baru
                 for (i, *_), (urutan, (uraian, aspek, target, satuan)) in zip(
-                    rencana[(self.pegawai_id[o.nip], t)][2], enumerate(demo.INDIKATOR_DEMO, start=1), strict=True
+                    rencana[(self.pegawai_id[o.nip], t)][2],
+                    enumerate(demo_penilaian.INDIKATOR_DEMO, start=1),
+                    strict=True,
                 )
             ),
         )
@@ -231,12 +241,15 @@ class _Penulis:
         """Evaluations of every ASN not yet evaluated in each period, then their parts, one table at a time."""
         ada = set(EvaluasiKinerja._base_manager.values_list("periode_id", "pegawai_id"))
         rng = self.rng
-        pool_ditutup, pool_dibuka = demo.pool(rng, demo.STATUS_DITUTUP), demo.pool(rng, demo.STATUS_DIBUKA)
-        pool_hasil, pool_perilaku = (
-            demo.pool(rng, {r: demo.RATING_DEMO.count(r) for r in demo.RATING_DEMO}),
-            demo.pool(rng, RATING_PERILAKU),
+        pool_ditutup, pool_dibuka = (
+            demo_penilaian.pool(rng, demo_penilaian.STATUS_DITUTUP),
+            demo_penilaian.pool(rng, demo_penilaian.STATUS_DIBUKA),
         )
-        bit = demo.UKURAN_POOL.bit_length() - 1
+        pool_hasil, pool_perilaku = (
+            demo_penilaian.pool(rng, {r: demo_penilaian.RATING_DEMO.count(r) for r in demo_penilaian.RATING_DEMO}),
+            demo_penilaian.pool(rng, RATING_PERILAKU),
+        )
+        bit = demo_penilaian.UKURAN_POOL.bit_length() - 1
         predikat = {(h, p): predikat_kinerja(h, p) for h in RATING_PERILAKU for p in RATING_PERILAKU}
         baris, bagian = [], []  # bagian: what the parts need (id, status, pegawai, atasan, RHK, indicators, when)
         for periode_id, p, dibuka in periode:
@@ -254,7 +267,7 @@ class _Penulis:
                 final = status == "FINAL"
                 hasil = pool_hasil[rng.getrandbits(bit)] if dinilai else ""
                 perilaku = pool_perilaku[rng.getrandbits(bit)] if dinilai else ""
-                diakui = final and rng.getrandbits(7) < demo.PERSEN_DIAKUI * 128 // 100
+                diakui = final and rng.getrandbits(7) < demo_penilaian.PERSEN_DIAKUI * 128 // 100
                 baris.append(
                     (
                         None,
@@ -295,9 +308,9 @@ class _Penulis:
 
     def _realisasi(self, ids, bagian):
         rng = random.Random(self.rng.random())
-        kualitas = [rng.randint(80, 100) for _ in range(demo.UKURAN_POOL)]
-        selisih = [rng.randint(-3, 1) for _ in range(demo.UKURAN_POOL)]
-        bit = demo.UKURAN_POOL.bit_length() - 1
+        kualitas = [rng.randint(80, 100) for _ in range(demo_penilaian.UKURAN_POOL)]
+        selisih = [rng.randint(-3, 1) for _ in range(demo_penilaian.UKURAN_POOL)]
+        bit = demo_penilaian.UKURAN_POOL.bit_length() - 1
 
         def nilai(aspek, target):
             if aspek == "KUALITAS":
@@ -343,14 +356,24 @@ class _Penulis:
     def kehadiran(self, mulai: datetime.date, tahun: list[int]):
         """Monthly attendance from `mulai` to last month (beside the months already there) and yearly training."""
         rng = random.Random(self.rng.random())
-        pola = demo.pool_kehadiran(rng)
-        bit = demo.UKURAN_POOL.bit_length() - 1
+        pola = demo_kehadiran.pool_kehadiran(rng)
+        bit = demo_penilaian.UKURAN_POOL.bit_length() - 1
         ada = set(RekapKehadiran.objects.values_list("tahun", "bulan").distinct())
         bulan = [
-            (t, b, demo.hari_kerja(t, b)) for t, b in demo.bulan_di_antara(mulai, self.hari_ini) if (t, b) not in ada
+            (t, b, demo_kehadiran.hari_kerja(t, b))
+            for t, b in demo_kehadiran.bulan_di_antara(mulai, self.hari_ini)
+            if (t, b) not in ada
         ]
         ids = [self.pegawai_id[o.nip] for o in self.roster.orang]
-        kolom = ["pegawai_id", "tahun", "bulan", *demo.KOLOM_KEHADIRAN, "izin", "terlambat_lebih_90", "tanpa_rekam"]
+        kolom = [
+            "pegawai_id",
+            "tahun",
+            "bulan",
+            *demo_kehadiran.KOLOM_KEHADIRAN,
+            "izin",
+            "terlambat_lebih_90",
+            "tanpa_rekam",
+        ]
         insert_rows(
             RekapKehadiran,
             [*kolom, "pulang_cepat", "sumber", "diperbarui"],
@@ -359,7 +382,7 @@ class _Penulis:
                     pid,
                     t,
                     b,
-                    *demo.angka_kehadiran(hari, *pola[rng.getrandbits(bit)]),
+                    *demo_kehadiran.angka_kehadiran(hari, *pola[rng.getrandbits(bit)]),
                     0,
                     0,
                     0,
@@ -371,7 +394,7 @@ class _Penulis:
                 for pid in ids
             ),
         )
-        jp = demo.pool(rng, JP_PELATIHAN)
+        jp = demo_penilaian.pool(rng, JP_PELATIHAN)
         ada = set(RekapPelatihan.objects.values_list("pegawai_id", "tahun"))
         insert_rows(
             RekapPelatihan,
@@ -380,7 +403,7 @@ class _Penulis:
         )
 
 
-def simpan_provinsi(roster: demo.Roster, pegawai_id: dict, seed: int, jumlah_periode: int, hari_ini=None):
+def simpan_provinsi(roster: demo_roster.Roster, pegawai_id: dict, seed: int, jumlah_periode: int, hari_ini=None):
     """Plans, evaluations, attendance and training of every ASN over `jumlah_periode` quarters."""
     penulis = _Penulis(roster, pegawai_id, seed, hari_ini or timezone.localdate())
     periode = penulis.periode(jumlah_periode)

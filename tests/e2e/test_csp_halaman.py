@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 
+from demo import roster as demo_roster
 from evaluasi.models import Aturan, Konsekuensi
-from kinerja import demo
 from kinerja.models import SKP, EvaluasiKinerja, ImporRoster, Pegawai, Periode, UnitKerja
 from kinerja.pegawai.services import _kunci_progres
 from layanan.models import JenisLayanan, Permohonan
@@ -55,7 +55,7 @@ class Pengamat:
 
     def masuk(self, username):
         self.page.context.clear_cookies()
-        isi_form_masuk(self.page, self.url, username, demo.KATA_SANDI_DEMO)
+        isi_form_masuk(self.page, self.url, username, demo_roster.KATA_SANDI_DEMO)
         self.page.wait_for_url(f"{self.url}/")
         self.saat_ini = f"{username} /"
         self.periksa()
@@ -69,18 +69,20 @@ def seed_demo(transactional_db, settings):
     def seed(jumlah=None):
         # The demo's outcomes come from the default rules, which an earlier transactional test may have flushed.
         pastikan_aturan_bawaan()
-        call_command("seed_demo", "--pegawai", str(jumlah or demo.jumlah_minimal()), stdout=StringIO())
+        call_command("seed_demo", "--pegawai", str(jumlah or demo_roster.jumlah_minimal()), stdout=StringIO())
 
     return seed
 
 
 def halaman_per_peran():
     """The main pages of each demo login, with real ids from the seeded data."""
-    pegawai = Pegawai.objects.get(nip=demo.PEGAWAI.nip)
+    pegawai = Pegawai.objects.get(nip=demo_roster.PEGAWAI.nip)
     evaluasi_saya = EvaluasiKinerja.objects.filter(pegawai=pegawai)
     evaluasi_final = evaluasi_saya.get(status=EvaluasiKinerja.Status.FINAL)
     evaluasi_terbuka = evaluasi_saya.exclude(status=EvaluasiKinerja.Status.FINAL).get()
-    diajukan = EvaluasiKinerja.objects.filter(atasan__nip=demo.ATASAN.nip, status=EvaluasiKinerja.Status.DIAJUKAN)[0]
+    diajukan = EvaluasiKinerja.objects.filter(
+        atasan__nip=demo_roster.ATASAN.nip, status=EvaluasiKinerja.Status.DIAJUKAN
+    )[0]
     periode = Periode.objects.filter(status=Periode.Status.DIBUKA).first()
     dinkes = UnitKerja.objects.get(nama="Dinas Kesehatan")
     layanan = JenisLayanan.objects.first()
@@ -91,7 +93,7 @@ def halaman_per_peran():
     )
     cache.set(_kunci_progres(impor.pk), {"persen": 40, "tahap": "Menulis baris"}, 600)
     return {
-        demo.PEGAWAI.nip: [
+        demo_roster.PEGAWAI.nip: [
             "/kinerja/saya/",
             f"/kinerja/evaluasi/{evaluasi_terbuka.pk}/",
             f"/kinerja/evaluasi/{evaluasi_final.pk}/",
@@ -103,8 +105,8 @@ def halaman_per_peran():
             "/kinerja/notifikasi/",
             "/akun/kata-sandi/",
         ],
-        demo.ATASAN.nip: ["/tim-saya/", "/dasbor/tim/", f"/kinerja/evaluasi/{diajukan.pk}/nilai/"],
-        demo.PENGELOLA.nip: [
+        demo_roster.ATASAN.nip: ["/tim-saya/", "/dasbor/tim/", f"/kinerja/evaluasi/{diajukan.pk}/nilai/"],
+        demo_roster.PENGELOLA.nip: [
             "/pegawai/",
             f"/pegawai/{pegawai.pk}/",
             "/unit-kerja/",
@@ -119,7 +121,7 @@ def halaman_per_peran():
             "/layanan/permohonan/",
             "/layanan/rekap/",
         ],
-        demo.PETUGAS.nip: ["/layanan/loket/", "/layanan/permohonan/", f"/layanan/permohonan/{permohonan.pk}/"],
+        demo_roster.PETUGAS.nip: ["/layanan/loket/", "/layanan/permohonan/", f"/layanan/permohonan/{permohonan.pk}/"],
         "admin": [
             "/impor/",
             f"/impor/{impor.pk}/",
@@ -167,7 +169,7 @@ def test_public_pages_and_the_lockout_page_load_without_a_csp_violation(live_ser
     for path in ["/masuk/", "/layanan/ajukan/", "/layanan/lacak/", "/layanan/ikm/", f"/layanan/ikm/{layanan.kode}/"]:
         pengamat.kunjungi("anonim", path)
     for _ in range(5):
-        isi_form_masuk(browser_page, live_server.url, demo.PEGAWAI.nip, "bukan-sandinya")
+        isi_form_masuk(browser_page, live_server.url, demo_roster.PEGAWAI.nip, "bukan-sandinya")
     browser_page.get_by_text("Masuk dikunci sementara").wait_for()
     pengamat.saat_ini = "anonim halaman terkunci"
     pengamat.periksa()

@@ -9,14 +9,14 @@ from django.urls import resolve
 from django.utils import translation
 from playwright.sync_api import expect
 
-from kinerja import demo
+from demo import roster as demo_roster
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
 def roster_demo(transactional_db):
-    call_command("seed_demo", "--pegawai", str(demo.jumlah_minimal()), stdout=StringIO())
+    call_command("seed_demo", "--pegawai", str(demo_roster.jumlah_minimal()), stdout=StringIO())
 
 
 def isi_form_masuk(page, url, username, password):
@@ -34,15 +34,15 @@ def pesan_gagal_masuk():
 
 
 def test_a_demo_pegawai_logs_in_and_sees_the_beranda_with_their_name(live_server, browser_page, roster_demo):
-    isi_form_masuk(browser_page, live_server.url, demo.PEGAWAI.nip, demo.KATA_SANDI_DEMO)
+    isi_form_masuk(browser_page, live_server.url, demo_roster.PEGAWAI.nip, demo_roster.KATA_SANDI_DEMO)
     browser_page.wait_for_url(f"{live_server.url}/")
     expect(browser_page.get_by_role("heading", level=1)).to_contain_text(
-        f"Selamat datang, {demo.PEGAWAI.nama}, {demo.PEGAWAI.gelar_belakang}"
+        f"Selamat datang, {demo_roster.PEGAWAI.nama}, {demo_roster.PEGAWAI.gelar_belakang}"
     )
 
 
 def test_a_wrong_password_shows_an_indonesian_error(live_server, browser_page, roster_demo):
-    isi_form_masuk(browser_page, live_server.url, demo.PEGAWAI.nip, "kata-sandi-salah")
+    isi_form_masuk(browser_page, live_server.url, demo_roster.PEGAWAI.nip, "kata-sandi-salah")
     pesan = pesan_gagal_masuk()
     assert "Please enter" not in pesan
     expect(browser_page.get_by_text(pesan)).to_be_visible()

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from kinerja import demo
+from demo import roster as demo_roster
 from kinerja.models import SKP, EvaluasiKinerja, Pegawai, PenugasanPengelola, Periode, RencanaHasilKerja, UnitKerja
 from kinerja.pegawai.golongan import GOLONGAN_PPPK, PANGKAT_PNS
 from kinerja.pegawai.nip import validasi_nip
@@ -33,11 +33,11 @@ def seed(*args):
 
 
 def test_the_same_seed_gives_the_same_roster():
-    a, b = demo.buat_roster(200, seed=7), demo.buat_roster(200, seed=7)
+    a, b = demo_roster.buat_roster(200, seed=7), demo_roster.buat_roster(200, seed=7)
     assert [(o.nip, o.nama, o.gelar_belakang, o.unit, o.atasan) for o in a.orang] == [
         (o.nip, o.nama, o.gelar_belakang, o.unit, o.atasan) for o in b.orang
     ]
-    assert [o.nip for o in demo.buat_roster(200, seed=8).orang] != [o.nip for o in a.orang]
+    assert [o.nip for o in demo_roster.buat_roster(200, seed=8).orang] != [o.nip for o in a.orang]
 
 
 @pytest.mark.django_db
@@ -67,7 +67,7 @@ def test_it_seeds_the_requested_number_of_pegawai_in_the_gorontalo_tree():
 
 def test_it_refuses_fewer_pegawai_than_head_posts(db):
     with pytest.raises(CommandError, match="minimal"):
-        seed("--pegawai", str(demo.jumlah_minimal() - 1))
+        seed("--pegawai", str(demo_roster.jumlah_minimal() - 1))
 
 
 @pytest.mark.django_db
@@ -84,9 +84,9 @@ def test_golongan_fits_the_jabatan_and_status():
     for p in Pegawai.objects.all():
         if p.status_kepegawaian == "PPPK":
             assert p.golongan in GOLONGAN_PPPK
-            assert p.golongan == demo.GOLONGAN_PPPK_JABATAN[p.jenis_jabatan], p
+            assert p.golongan == demo_roster.GOLONGAN_PPPK_JABATAN[p.jenis_jabatan], p
         else:
-            bawah, atas = demo.RENTANG_GOLONGAN[p.jenis_jabatan]
+            bawah, atas = demo_roster.RENTANG_GOLONGAN[p.jenis_jabatan]
             assert urutan.index(bawah) <= urutan.index(p.golongan) <= urutan.index(atas), p
 
 
@@ -121,7 +121,7 @@ def test_every_unit_below_the_province_has_a_head_who_works_there():
 def test_only_the_demo_logins_have_accounts():
     seed()
     assert set(Pegawai.objects.filter(user__isnull=False).values_list("nip", flat=True)) == {
-        o.nip for o in demo.ORANG_TETAP
+        o.nip for o in demo_roster.ORANG_TETAP
     }
 
 
@@ -129,9 +129,9 @@ def test_only_the_demo_logins_have_accounts():
 def test_every_demo_login_authenticates_with_its_role():
     keluaran = seed()
     hasil = {}
-    for login in demo.LOGIN_DEMO:
+    for login in demo_roster.LOGIN_DEMO:
         assert login.username in keluaran
-        user = authenticate(username=login.username, password=demo.KATA_SANDI_DEMO)
+        user = authenticate(username=login.username, password=demo_roster.KATA_SANDI_DEMO)
         assert user is not None, login
         hasil[login.peran] = (user, set(user.groups.values_list("name", flat=True)), peran(user))
 
@@ -142,7 +142,7 @@ def test_every_demo_login_authenticates_with_its_role():
     assert grup == {GRUP_PENGELOLA} and p.pengelola and not p.administrator
     assert p.pegawai.unit_kerja.kode.startswith("75.01.")  # BKD
     opd = set(PenugasanPengelola.objects.filter(user=user).values_list("unit_kerja__nama", flat=True))
-    assert opd == set(demo.OPD_PENGELOLA)
+    assert opd == set(demo_roster.OPD_PENGELOLA)
     dinkes = UnitKerja.objects.get(nama="Dinas Kesehatan")
     assert set(UnitKerja.objects.filter(induk=dinkes).values_list("id", flat=True)) <= unit_ids_dikelola(user)
 
@@ -151,7 +151,7 @@ def test_every_demo_login_authenticates_with_its_role():
 
     user, grup, p = hasil["Pegawai"]
     assert grup == set() and p.pegawai.nip == user.username and not (p.atasan or p.staf or p.petugas_layanan)
-    assert p.pegawai.atasan.user.username == demo.ATASAN.nip
+    assert p.pegawai.atasan.user.username == demo_roster.ATASAN.nip
 
     user, grup, p = hasil["Petugas Layanan"]
     assert grup == {GRUP_PETUGAS_LAYANAN} and p.petugas_layanan and not p.staf
@@ -167,7 +167,7 @@ def test_it_refuses_a_non_empty_database_in_indonesian_unless_forced():
     assert "tidak dibuat ulang" in seed("--if-empty")
     assert Pegawai.objects.count() == 120
     seed("--force")
-    assert Pegawai.objects.count() == demo.JUMLAH_BAKU
+    assert Pegawai.objects.count() == demo_roster.JUMLAH_BAKU
 
 
 # --- evaluation demo data (issue 3) ----------------------------------------------------------------------------
@@ -183,7 +183,7 @@ def test_the_demo_has_an_open_quarter_with_evaluations_in_every_state():
     status = set(EvaluasiKinerja.objects.filter(periode=periode).values_list("status", flat=True))
     assert status == {"DRAFT", "DIAJUKAN", "DINILAI", "DIKEMBALIKAN"}
     opd = set(EvaluasiKinerja.objects.values_list("pegawai__unit_kerja__kode", flat=True))
-    kode = set(UnitKerja.objects.filter(nama__in=demo.OPD_PENGELOLA).values_list("kode", flat=True))
+    kode = set(UnitKerja.objects.filter(nama__in=demo_roster.OPD_PENGELOLA).values_list("kode", flat=True))
     assert {k[:5] for k in opd} == kode
     for ev in EvaluasiKinerja.objects.filter(status="DINILAI"):
         assert ev.predikat == predikat_kinerja(ev.rating_hasil_kerja, ev.rating_perilaku_kerja)
@@ -194,11 +194,11 @@ def test_the_demo_has_an_open_quarter_with_evaluations_in_every_state():
 def test_each_demo_login_has_something_to_do():
     seed()
     periode = Periode.objects.get(status="DIBUKA")
-    pegawai = Pegawai.objects.get(nip=demo.PEGAWAI.nip)
+    pegawai = Pegawai.objects.get(nip=demo_roster.PEGAWAI.nip)
     ev = EvaluasiKinerja.objects.get(periode=periode, pegawai=pegawai)
     assert ev.status == "DRAFT" and not ev.realisasi.exists()
     assert ev.skp.status == "DISETUJUI" and ev.skp.rhk.get().indikator.count() == 3
-    atasan = Pegawai.objects.get(nip=demo.ATASAN.nip)
+    atasan = Pegawai.objects.get(nip=demo_roster.ATASAN.nip)
     user_atasan = atasan.user
     assert EvaluasiKinerja.objects.filter(periode=periode, atasan=atasan, status="DIAJUKAN").count() >= 2
     assert SKP.objects.filter(pegawai__atasan=atasan, status="DIAJUKAN").count() == 1
@@ -206,7 +206,7 @@ def test_each_demo_login_has_something_to_do():
     final = EvaluasiKinerja.objects.get(periode__status="DITUTUP", pegawai=pegawai)
     assert (final.status, final.predikat, final.diakui_pada) == ("FINAL", "BAIK", None)
     assert svc.aksi_tersedia(pegawai.user, final) == {"akui"}
-    pengelola = User.objects.get(username=demo.PENGELOLA.nip)
+    pengelola = User.objects.get(username=demo_roster.PENGELOLA.nip)
     assert izin.evaluasi_visible_to(pengelola).filter(periode=periode).count() == periode.evaluasi.count()
 
 

@@ -12,8 +12,9 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
+from demo import kehadiran as demo_kehadiran
+from demo import roster as demo_roster
 from evaluasi.models import RekapKehadiran
-from kinerja import demo
 from kinerja.models import (
     SKP,
     EvaluasiKinerja,
@@ -127,7 +128,7 @@ def cek_layanan(jumlah_permohonan):
 
 def cek_kehadiran_dan_rekap(jumlah_pegawai, jumlah_periode):
     triwulan = periode_triwulan(jumlah_periode)
-    bulan = demo.bulan_di_antara(triwulan[0].mulai, timezone.localdate())
+    bulan = demo_kehadiran.bulan_di_antara(triwulan[0].mulai, timezone.localdate())
     per_bulan = dict(
         ((t, b), n)
         for t, b, n in RekapKehadiran.objects.values_list("tahun", "bulan")
@@ -138,7 +139,7 @@ def cek_kehadiran_dan_rekap(jumlah_pegawai, jumlah_periode):
     assert not RekapKehadiran.objects.exclude(
         hari_kerja=F("hadir") + F("cuti") + F("sakit") + F("tanpa_keterangan")
     ).exists()
-    provinsi = Pegawai.objects.get(nip=demo.ATASAN.nip).unit_kerja
+    provinsi = Pegawai.objects.get(nip=demo_roster.ATASAN.nip).unit_kerja
     while provinsi.induk_id:
         provinsi = provinsi.induk
     for p in Periode.objects.all():
@@ -148,17 +149,17 @@ def cek_kehadiran_dan_rekap(jumlah_pegawai, jumlah_periode):
 
 
 def cek_login(client):
-    for login in demo.LOGIN_DEMO:
-        assert authenticate(username=login.username, password=demo.KATA_SANDI_DEMO) is not None, login
-        assert client.login(username=login.username, password=demo.KATA_SANDI_DEMO)
+    for login in demo_roster.LOGIN_DEMO:
+        assert authenticate(username=login.username, password=demo_roster.KATA_SANDI_DEMO) is not None, login
+        assert client.login(username=login.username, password=demo_roster.KATA_SANDI_DEMO)
         assert client.get(reverse("beranda")).status_code == 200
         assert client.get(reverse("rekap:dasbor"), follow=True).status_code == 200
         client.logout()
     # The focused scenarios survive the province around them.
-    atasan = Pegawai.objects.get(nip=demo.ATASAN.nip)
+    atasan = Pegawai.objects.get(nip=demo_roster.ATASAN.nip)
     terbuka = Periode.objects.get(status="DIBUKA")
     assert EvaluasiKinerja.objects.filter(periode=terbuka, atasan=atasan, status=S.DIAJUKAN).count() >= 2
-    pegawai = Pegawai.objects.get(nip=demo.PEGAWAI.nip)
+    pegawai = Pegawai.objects.get(nip=demo_roster.PEGAWAI.nip)
     assert EvaluasiKinerja.objects.get(periode=terbuka, pegawai=pegawai).status == S.DRAFT
 
 

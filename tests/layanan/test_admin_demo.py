@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from kinerja import demo
+from demo import roster as demo_roster
 from layanan.kalender import WITA
 from layanan.models import JenisLayanan, PenghitungTiket, Permohonan, SurveiKepuasan
 from layanan.nik import urai_nik
@@ -74,5 +74,5 @@ def test_demo_requests_not_finished_by_today_wait_in_the_queue():
     assert terbuka.exists() and not terbuka.exclude(selesai_pada=None).exists()
     assert not Permohonan.objects.filter(selesai_pada__gte=awal_hari_ini).exists()
     assert not SurveiKepuasan.objects.exclude(permohonan__status=S.SELESAI).exists()
-    petugas = get_user_model().objects.get(username=demo.PETUGAS.nip)
+    petugas = get_user_model().objects.get(username=demo_roster.PETUGAS.nip)
     assert list(antrean(petugas))

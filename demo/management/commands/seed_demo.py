@@ -16,7 +16,11 @@ from django.utils import timezone
 
 from core.bulk import foreign_keys_checked_after, truncate_tables
 from core.cache import bump_all
-from kinerja import demo, demo_provinsi
+from demo import kehadiran as demo_kehadiran
+from demo import layanan as demo_layanan
+from demo import penilaian as demo_penilaian
+from demo import provinsi as demo_provinsi
+from demo import roster as demo_roster
 from kinerja.models import (
     SKP,
     DialogKinerja,
@@ -42,7 +46,6 @@ from kinerja.pegawai.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP
 from kinerja.penilaian.capaian import capaian_aspek
 from kinerja.penilaian.predikat import predikat_kinerja
 from kinerja.penilaian.services import TAUTAN_EVALUASI, TAUTAN_SKP
-from layanan import demo as demo_layanan
 from rekap.models import RekapKinerja, RekapTim
 from rekap.services import hitung_rekap
 
@@ -56,7 +59,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--pegawai", type=int, default=demo.JUMLAH_BAKU, help="jumlah pegawai (baku 300)")
+        parser.add_argument("--pegawai", type=int, default=demo_roster.JUMLAH_BAKU, help="jumlah pegawai (baku 300)")
         parser.add_argument(
             "--periode",
             type=int,
@@ -71,7 +74,7 @@ class Command(BaseCommand):
             help="jumlah permohonan layanan, tersebar di hari kerja sejak awal periode pertama "
             f"(baku: {demo_layanan.PERMOHONAN_PER_HARI} per hari kerja selama {demo_layanan.HARI_DEMO} hari terakhir)",
         )
-        parser.add_argument("--seed", type=int, default=demo.SEED_BAKU, help="seed acak; seed sama → data sama")
+        parser.add_argument("--seed", type=int, default=demo_roster.SEED_BAKU, help="seed acak; seed sama → data sama")
         parser.add_argument(
             "--force",
             action="store_true",
@@ -84,8 +87,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, pegawai, periode, permohonan, seed, force, if_empty, **options):
-        if pegawai < demo.jumlah_minimal():
-            raise CommandError(f"--pegawai minimal {demo.jumlah_minimal()} agar setiap jabatan kepala terisi.")
+        if pegawai < demo_roster.jumlah_minimal():
+            raise CommandError(f"--pegawai minimal {demo_roster.jumlah_minimal()} agar setiap jabatan kepala terisi.")
         if periode < 1:
             raise CommandError("--periode minimal 1 (triwulan berjalan).")
         if permohonan is not None and permohonan < 0:
@@ -110,7 +113,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {nama}: {time.monotonic() - lalu:.1f} detik")
             lalu = time.monotonic()
 
-        roster = demo.buat_roster(pegawai, seed)
+        roster = demo_roster.buat_roster(pegawai, seed)
         tahap("roster dibangkitkan")
         with transaction.atomic():
             if force:
@@ -158,13 +161,13 @@ class Command(BaseCommand):
 
     def tampilkan_login(self):
         User = get_user_model()
-        akun = {u.username: u for u in User.objects.filter(username__in=[d.username for d in demo.LOGIN_DEMO])}
-        self.stdout.write(f"Login demo (kata sandi semua: {demo.KATA_SANDI_DEMO}):")
-        for d in demo.LOGIN_DEMO:
+        akun = {u.username: u for u in User.objects.filter(username__in=[d.username for d in demo_roster.LOGIN_DEMO])}
+        self.stdout.write(f"Login demo (kata sandi semua: {demo_roster.KATA_SANDI_DEMO}):")
+        for d in demo_roster.LOGIN_DEMO:
             user = akun.get(d.username)
             if user is None:
                 catatan = "  [tidak ada di basis data ini]"
-            elif not user.check_password(demo.KATA_SANDI_DEMO):
+            elif not user.check_password(demo_roster.KATA_SANDI_DEMO):
                 catatan = "  [kata sandi sudah diubah]"
             else:
                 catatan = ""
@@ -193,7 +196,7 @@ def hapus_roster():
     truncate_tables(RekapTim, RekapKinerja, Pegawai, UnitKerja)
 
 
-def simpan(roster: demo.Roster):
+def simpan(roster: demo_roster.Roster):
     """Write the generated roster with a handful of bulk queries, parents before children."""
     unit_id = {}
     for kedalaman in sorted({u.kedalaman for u in roster.unit}):
@@ -235,7 +238,7 @@ def simpan(roster: demo.Roster):
     return pegawai_id, unit_id
 
 
-def simpan_kehadiran(pegawai_id: dict, roster: demo.Roster):
+def simpan_kehadiran(pegawai_id: dict, roster: demo_roster.Roster):
     """Attendance of Triwulan I 2025, example TPP bases, and the default rules applied to that (closed) period,
     with the demo Pegawai's outcome approved, so the rules pages and "Konsekuensi Saya" show something."""
     from evaluasi import services as aturan
@@ -243,15 +246,18 @@ def simpan_kehadiran(pegawai_id: dict, roster: demo.Roster):
 
     RekapKehadiran.objects.bulk_create(
         [
-            RekapKehadiran(pegawai_id=pegawai_id[nip], tahun=demo.TAHUN_KEHADIRAN, bulan=bulan, sumber="IMPOR", **nilai)
-            for nip, bulan, nilai in demo.kehadiran_demo(roster)
+            RekapKehadiran(
+                pegawai_id=pegawai_id[nip], tahun=demo_kehadiran.TAHUN_KEHADIRAN, bulan=bulan, sumber="IMPOR", **nilai
+            )
+            for nip, bulan, nilai in demo_kehadiran.kehadiran_demo(roster)
         ],
         batch_size=UKURAN_BATCH,
     )
     BesaranTPP.objects.bulk_create(
-        [BesaranTPP(jenis_jabatan=j, besaran=b) for j, b in demo.BESARAN_TPP_CONTOH.items()], ignore_conflicts=True
+        [BesaranTPP(jenis_jabatan=j, besaran=b) for j, b in demo_kehadiran.BESARAN_TPP_CONTOH.items()],
+        ignore_conflicts=True,
     )
-    tahun = demo.TAHUN_KEHADIRAN
+    tahun = demo_kehadiran.TAHUN_KEHADIRAN
     periode, _ = Periode.objects.get_or_create(
         tahun=tahun,
         jenis=Periode.Jenis.TRIWULANAN,
@@ -266,11 +272,11 @@ def simpan_kehadiran(pegawai_id: dict, roster: demo.Roster):
     )
     admin = get_user_model().objects.get(username="admin")
     aturan.terapkan_aturan(admin, periode.pk, konfirmasi_belum_final=True)
-    for k in Konsekuensi.objects.filter(periode=periode, pegawai__nip=demo.PEGAWAI.nip, status="USULAN"):
+    for k in Konsekuensi.objects.filter(periode=periode, pegawai__nip=demo_roster.PEGAWAI.nip, status="USULAN"):
         aturan.putuskan_konsekuensi(admin, k.pk, setujui=True, alasan="Data demo: sesuai rekap kehadiran Triwulan I.")
 
 
-def buat_login(pegawai_id: dict, unit_id: dict, roster: demo.Roster):
+def buat_login(pegawai_id: dict, unit_id: dict, roster: demo_roster.Roster):
     User = get_user_model()
     grup = {
         nama: Group.objects.get_or_create(name=nama)[0]
@@ -279,22 +285,23 @@ def buat_login(pegawai_id: dict, unit_id: dict, roster: demo.Roster):
     admin, _ = User.objects.get_or_create(username="admin")
     admin.is_staff = admin.is_superuser = True
     admin.first_name, admin.last_name = "Administrator", "Sistem"
-    admin.set_password(demo.KATA_SANDI_DEMO)
+    admin.set_password(demo_roster.KATA_SANDI_DEMO)
     admin.save()
     admin.groups.add(grup[GRUP_ADMINISTRATOR])
-    peran_grup = {demo.PENGELOLA.nip: GRUP_PENGELOLA, demo.PETUGAS.nip: GRUP_PETUGAS_LAYANAN}
-    for tetap in demo.ORANG_TETAP:
+    peran_grup = {demo_roster.PENGELOLA.nip: GRUP_PENGELOLA, demo_roster.PETUGAS.nip: GRUP_PETUGAS_LAYANAN}
+    for tetap in demo_roster.ORANG_TETAP:
         user, _ = User.objects.get_or_create(username=tetap.nip)
         user.first_name, _, user.last_name = tetap.nama.partition(" ")
-        user.set_password(demo.KATA_SANDI_DEMO)
+        user.set_password(demo_roster.KATA_SANDI_DEMO)
         user.save()
         if tetap.nip in peran_grup:
             user.groups.add(grup[peran_grup[tetap.nip]])
         Pegawai.objects.filter(pk=pegawai_id[tetap.nip]).update(user=user)
     kode_per_nama = {u.nama: u.kode for u in roster.unit}
-    pengelola = User.objects.get(username=demo.PENGELOLA.nip)
+    pengelola = User.objects.get(username=demo_roster.PENGELOLA.nip)
     PenugasanPengelola.objects.bulk_create(
-        PenugasanPengelola(user=pengelola, unit_kerja_id=unit_id[kode_per_nama[nama]]) for nama in demo.OPD_PENGELOLA
+        PenugasanPengelola(user=pengelola, unit_kerja_id=unit_id[kode_per_nama[nama]])
+        for nama in demo_roster.OPD_PENGELOLA
     )
 
 
@@ -325,26 +332,26 @@ def hapus_evaluasi():
 class _PenulisEvaluasi:
     """Writes the demo plans and evaluations with bulk queries; every choice comes from one seeded generator."""
 
-    def __init__(self, roster: demo.Roster, pegawai_id: dict, seed: int):
+    def __init__(self, roster: demo_roster.Roster, pegawai_id: dict, seed: int):
         self.rng = random.Random(seed)
         self.roster = roster
         self.pegawai_id = pegawai_id
         self.nama_unit = {u.kode: u.nama for u in roster.unit}
         self.kepala_unit = {u.kepala for u in roster.unit if u.kepala}
         self.user = {p.pk: p.user_id for p in Pegawai.objects.filter(user__isnull=False).only("id", "user_id")}
-        self.pengelola = get_user_model().objects.get(username=demo.PENGELOLA.nip)
+        self.pengelola = get_user_model().objects.get(username=demo_roster.PENGELOLA.nip)
         self.sekarang = timezone.now()
         self.pengaturan = PengaturanKinerja.aktif()
 
-    def orang_lingkup(self) -> list[demo.Orang]:
+    def orang_lingkup(self) -> list[demo_roster.Orang]:
         """The staff of the Pengelola's OPD, supervisors first (their RHK must exist before their staff cite them)."""
-        kode_opd = {u.kode for u in self.roster.unit if u.nama in demo.OPD_PENGELOLA}
+        kode_opd = {u.kode for u in self.roster.unit if u.nama in demo_roster.OPD_PENGELOLA}
         return sorted(
             (o for o in self.roster.orang if any(o.unit == k or o.unit.startswith(f"{k}.") for k in kode_opd)),
             key=lambda o: o.tingkat,
         )
 
-    def skp(self, orang: list[demo.Orang], tahun: int, diajukan: set[str] = frozenset()) -> dict[str, int]:
+    def skp(self, orang: list[demo_roster.Orang], tahun: int, diajukan: set[str] = frozenset()) -> dict[str, int]:
         """Approved (or, for `diajukan`, submitted) SKP with one cascading RHK and three indicators each.
         Returns NIP → the id of their RHK."""
         per_nip = {}
@@ -373,7 +380,7 @@ class _PenulisEvaluasi:
             baru = {
                 o.nip: RencanaHasilKerja(
                     skp=per_nip[o.nip],
-                    uraian=demo.uraian_rhk(o.jabatan, self.nama_unit[o.unit], o.nip in self.kepala_unit),
+                    uraian=demo_penilaian.uraian_rhk(o.jabatan, self.nama_unit[o.unit], o.nip in self.kepala_unit),
                     rhk_atasan_id=rhk.get(o.atasan),
                 )
                 for o in orang
@@ -385,14 +392,14 @@ class _PenulisEvaluasi:
             (
                 IndikatorKinerja(rhk_id=rhk_id, uraian=uraian, aspek=aspek, target=target, satuan=satuan, urutan=i)
                 for rhk_id in rhk.values()
-                for i, (uraian, aspek, target, satuan) in enumerate(demo.INDIKATOR_DEMO, start=1)
+                for i, (uraian, aspek, target, satuan) in enumerate(demo_penilaian.INDIKATOR_DEMO, start=1)
             ),
             batch_size=UKURAN_BATCH,
         )
         self.skp_id = {nip: s.pk for nip, s in per_nip.items()}
         return rhk
 
-    def periode(self, p: demo.PeriodeDemo, dibuka: bool) -> Periode:
+    def periode(self, p: demo_penilaian.PeriodeDemo, dibuka: bool) -> Periode:
         return Periode.objects.create(
             tahun=p.tahun,
             jenis=p.jenis,
@@ -429,7 +436,7 @@ class _PenulisEvaluasi:
                 ev.diajukan_pada = self.sekarang
                 ev.alasan_pengembalian = "Lengkapi tautan bukti untuk setiap indikator."
             if status == "DINILAI":
-                hasil, perilaku = (rating or {}).get(nip) or (self.rng.choice(demo.RATING_DEMO), "SESUAI")
+                hasil, perilaku = (rating or {}).get(nip) or (self.rng.choice(demo_penilaian.RATING_DEMO), "SESUAI")
                 ev.rating_hasil_kerja, ev.rating_perilaku_kerja = hasil, perilaku
                 ev.predikat = predikat_kinerja(hasil, perilaku)
                 ev.catatan = "Pertahankan kinerja dan dokumentasikan setiap kegiatan."
@@ -501,35 +508,39 @@ class _PenulisEvaluasi:
         return self.rng.randint(max(1, target - 3), target + 1)
 
 
-def simpan_evaluasi(roster: demo.Roster, pegawai_id: dict, unit_id: dict, seed: int, hari_ini=None):
+def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict, seed: int, hari_ini=None):
     """Demo evaluation data for the Pengelola's OPD: approved SKP, an open quarter with evaluations in every state
     (the demo Pegawai's ready to fill, some of the demo Atasan's team waiting for a rating), and last year's
     annual period, closed, with the demo Atasan's team final (the demo Pegawai's not yet acknowledged)."""
     penulis = _PenulisEvaluasi(roster, pegawai_id, seed)
     lingkup = penulis.orang_lingkup()
-    tim = [o for o in lingkup if o.atasan == demo.ATASAN.nip and o.nip != demo.PEGAWAI.nip]
+    tim = [o for o in lingkup if o.atasan == demo_roster.ATASAN.nip and o.nip != demo_roster.PEGAWAI.nip]
     # One teammate's plan waits for the Atasan's approval, so the SKP review can be tried too.
     skp_diajukan = {tim[0].nip} if tim else set()
-    triwulan, tahunan = demo.periode_demo(hari_ini or timezone.localdate())
+    triwulan, tahunan = demo_penilaian.periode_demo(hari_ini or timezone.localdate())
     rhk = penulis.skp(lingkup, triwulan.tahun, diajukan=skp_diajukan)
     status = {}
     for i, o in enumerate(p for p in lingkup if p.nip not in skp_diajukan):
-        status[o.nip] = "DRAFT" if o.atasan is None else demo.URUTAN_STATUS_DEMO[i % len(demo.URUTAN_STATUS_DEMO)]
+        status[o.nip] = (
+            "DRAFT"
+            if o.atasan is None
+            else demo_penilaian.URUTAN_STATUS_DEMO[i % len(demo_penilaian.URUTAN_STATUS_DEMO)]
+        )
     for i, o in enumerate(tim[1:]):
         status[o.nip] = ("DIAJUKAN", "DIAJUKAN", "DINILAI")[i] if i < 3 else status[o.nip]
     status.update(dict.fromkeys(skp_diajukan, "DRAFT"))
-    status[demo.PEGAWAI.nip] = "DRAFT"
+    status[demo_roster.PEGAWAI.nip] = "DRAFT"
     periode = penulis.periode(triwulan, dibuka=True)
     evaluasi = penulis.evaluasi(periode, status, rhk)
 
     # Last year: the Atasan's and the team's plans (cascading) and their final annual evaluations.
-    atasan = next(o for o in lingkup if o.nip == demo.ATASAN.nip)
-    pegawai_demo = next(o for o in lingkup if o.nip == demo.PEGAWAI.nip)
+    atasan = next(o for o in lingkup if o.nip == demo_roster.ATASAN.nip)
+    pegawai_demo = next(o for o in lingkup if o.nip == demo_roster.PEGAWAI.nip)
     tim_lalu = [pegawai_demo, *tim]
     skp_ini = penulis.skp_id
     rhk_lalu = penulis.skp([atasan, *tim_lalu], tahunan.tahun)
     lalu = penulis.periode(tahunan, dibuka=False)
-    rating = {demo.PEGAWAI.nip: ("DI_ATAS", "SESUAI")}
+    rating = {demo_roster.PEGAWAI.nip: ("DI_ATAS", "SESUAI")}
     final = penulis.evaluasi(lalu, {o.nip: "DINILAI" for o in tim_lalu}, rhk_lalu, rating)
     penulis.skp_id = skp_ini
     EvaluasiKinerja.objects.filter(pk__in=[e.pk for e in final]).update(
@@ -544,8 +555,8 @@ def simpan_evaluasi(roster: demo.Roster, pegawai_id: dict, unit_id: dict, seed: 
     )
 
     # What each demo login finds in the bell.
-    user_atasan = penulis.user[pegawai_id[demo.ATASAN.nip]]
-    user_pegawai = penulis.user[pegawai_id[demo.PEGAWAI.nip]]
+    user_atasan = penulis.user[pegawai_id[demo_roster.ATASAN.nip]]
+    user_pegawai = penulis.user[pegawai_id[demo_roster.PEGAWAI.nip]]
     nama = {o.nip: o.nama for o in lingkup}
     nip_tim = {o.nip for o in tim}
     notifikasi = [
@@ -569,7 +580,9 @@ def simpan_evaluasi(roster: demo.Roster, pegawai_id: dict, unit_id: dict, seed: 
         Notifikasi(
             penerima_id=user_pegawai,
             judul=f"Evaluasi {lalu} Anda sudah final",
-            tautan=TAUTAN_EVALUASI.format(pk=next(e.pk for e in final if e.pegawai_id == pegawai_id[demo.PEGAWAI.nip])),
+            tautan=TAUTAN_EVALUASI.format(
+                pk=next(e.pk for e in final if e.pegawai_id == pegawai_id[demo_roster.PEGAWAI.nip])
+            ),
         )
     )
     Notifikasi.objects.bulk_create(notifikasi)

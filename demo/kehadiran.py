@@ -1,0 +1,98 @@
+"""Demo attendance for the reward and punishment rules (evaluasi), and example TPP bases."""
+
+import datetime
+import random
+
+from .penilaian import UKURAN_POOL
+from .roster import PEGAWAI, SEED_BAKU, Roster
+
+TAHUN_KEHADIRAN = 2025
+HARI_KERJA_DEMO = {1: 21, 2: 19, 3: 19}  # Triwulan I 2025, after national holidays
+# The demo Pegawai misses 4 working days without leave in the quarter, so the default PP 94/2021 rules
+# propose a written reprimand that the demo shows approved.
+TANPA_KETERANGAN_PEGAWAI = {1: 1, 2: 2, 3: 1}
+# Example monthly TPP bases per jenis jabatan: placeholders for the demo, not Gorontalo's (unconfirmed) figures.
+BESARAN_TPP_CONTOH = {
+    "JPT_PRATAMA": 12_500_000,
+    "ADMINISTRATOR": 8_000_000,
+    "PENGAWAS": 6_000_000,
+    "PELAKSANA": 3_000_000,
+    "AHLI_PERTAMA": 4_000_000,
+    "AHLI_MUDA": 5_000_000,
+    "AHLI_MADYA": 7_000_000,
+    "PEMULA": 2_750_000,
+    "TERAMPIL": 3_000_000,
+    "MAHIR": 3_500_000,
+    "PENYELIA": 4_000_000,
+}
+
+
+KOLOM_KEHADIRAN = (
+    "hari_kerja",
+    "hadir",
+    "cuti",
+    "sakit",
+    "tanpa_keterangan",
+    "tanpa_keterangan_berturut",
+    "terlambat_1_30",
+    "terlambat_31_60",
+    "terlambat_61_90",
+    "menit_terlambat",
+)
+
+
+def _tanpa_keterangan(rng: random.Random) -> int:
+    return rng.choices((0, 1, 2), weights=(94, 5, 1))[0]
+
+
+def _cuti_sakit_terlambat(rng: random.Random) -> tuple[int, ...]:
+    cuti = rng.choices((0, 1, 2), weights=(85, 10, 5))[0]
+    sakit = rng.choices((0, 1), weights=(90, 10))[0]
+    t1 = rng.choices((0, 1, 2, 3), weights=(55, 25, 12, 8))[0]
+    t2 = rng.choices((0, 1), weights=(88, 12))[0]
+    t3 = rng.choices((0, 1), weights=(96, 4))[0]
+    return cuti, sakit, t1, t2, t3
+
+
+def angka_kehadiran(hari: int, tk: int, cuti: int, sakit: int, t1: int, t2: int, t3: int) -> tuple[int, ...]:
+    """One month's figures in KOLOM_KEHADIRAN order."""
+    return (hari, hari - tk - cuti - sakit, cuti, sakit, tk, min(tk, 1), t1, t2, t3, t1 * 12 + t2 * 44 + t3 * 75)
+
+
+def kehadiran_demo(roster: Roster, seed: int = SEED_BAKU) -> list[tuple[str, int, dict]]:
+    """Monthly attendance for Triwulan I 2025 of every ASN: (nip, month, figures), the same for the same seed.
+
+    Mostly full attendance with some late arrivals; a few unexcused days here and there.
+    """
+    rng = random.Random(seed * 7 + 1)
+    hasil = []
+    for o in roster.orang:
+        for bulan, hari in HARI_KERJA_DEMO.items():
+            tk = TANPA_KETERANGAN_PEGAWAI[bulan] if o.nip == PEGAWAI.nip else _tanpa_keterangan(rng)
+            angka = angka_kehadiran(hari, tk, *_cuti_sakit_terlambat(rng))
+            hasil.append((o.nip, bulan, dict(zip(KOLOM_KEHADIRAN, angka, strict=True))))
+    return hasil
+
+
+def pool_kehadiran(rng: random.Random, ukuran: int = UKURAN_POOL) -> list[tuple[int, ...]]:
+    """Monthly (tanpa keterangan, cuti, sakit, terlambat…) draws with the demo's weights."""
+    return [(_tanpa_keterangan(rng), *_cuti_sakit_terlambat(rng)) for _ in range(ukuran)]
+
+
+def hari_kerja(tahun: int, bulan: int) -> int:
+    """Monday-to-Friday days of a month (national holidays vary by year and are left out)."""
+    hari = datetime.date(tahun, bulan, 1)
+    jumlah = 0
+    while hari.month == bulan:
+        jumlah += hari.weekday() < 5
+        hari += datetime.timedelta(days=1)
+    return jumlah
+
+
+def bulan_di_antara(mulai: datetime.date, sebelum: datetime.date) -> list[tuple[int, int]]:
+    """(year, month) from `mulai`'s month up to the month before `sebelum`'s."""
+    hasil, t, b = [], mulai.year, mulai.month
+    while (t, b) < (sebelum.year, sebelum.month):
+        hasil.append((t, b))
+        t, b = (t + 1, 1) if b == 12 else (t, b + 1)
+    return hasil

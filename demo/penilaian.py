@@ -1,0 +1,86 @@
+"""Demo SKP, periods and evaluation states, so the three journeys (HR scores and finalises, the supervisor
+reviews, the ASN fills and reads the document) can be clicked through; and the state mixes of province scale."""
+
+import datetime
+import random
+from dataclasses import dataclass
+
+# Indicators of every demo RHK: (uraian, aspek, target, satuan); the targets suit a quarter.
+INDIKATOR_DEMO = (
+    ("Jumlah dokumen atau laporan kegiatan yang diselesaikan", "KUANTITAS", 12, "dokumen"),
+    ("Kesesuaian hasil kerja dengan standar pelayanan", "KUALITAS", 100, "%"),
+    ("Ketepatan waktu penyelesaian", "WAKTU", 3, "bulan"),
+)
+# States of the other staff's evaluations in the open period, in turn (DOMAIN.md §1 workflow).
+URUTAN_STATUS_DEMO = ("DIAJUKAN", "DINILAI", "DRAFT", "DINILAI", "DIKEMBALIKAN", "DIAJUKAN")
+# Ratings drawn for rated evaluations, most often "as expected".
+RATING_DEMO = ("SESUAI", "SESUAI", "SESUAI", "DI_ATAS", "DI_BAWAH")
+
+
+@dataclass(frozen=True)
+class PeriodeDemo:
+    tahun: int
+    jenis: str
+    nomor: int
+    mulai: datetime.date
+    selesai: datetime.date
+    batas_pengisian: datetime.date
+    batas_penilaian: datetime.date
+
+
+def triwulan(tahun: int, nomor: int) -> PeriodeDemo:
+    """Quarter `nomor` of `tahun`, with filling and rating deadlines 10 and 20 days after it ends."""
+    mulai = datetime.date(tahun, 3 * nomor - 2, 1)
+    selesai = datetime.date(tahun + (nomor == 4), 1 if nomor == 4 else 3 * nomor + 1, 1) - datetime.timedelta(1)
+    return PeriodeDemo(
+        tahun,
+        "TRIWULANAN",
+        nomor,
+        mulai,
+        selesai,
+        selesai + datetime.timedelta(days=10),
+        selesai + datetime.timedelta(days=20),
+    )
+
+
+def triwulan_sebelumnya(p: PeriodeDemo, jumlah: int) -> list[PeriodeDemo]:
+    """The `jumlah` quarters before quarter `p`, oldest first."""
+    urut = p.tahun * 4 + p.nomor - 1
+    return [triwulan(u // 4, u % 4 + 1) for u in range(urut - jumlah, urut)]
+
+
+def periode_demo(hari_ini: datetime.date) -> tuple[PeriodeDemo, PeriodeDemo]:
+    """The open quarter of `hari_ini` and last year's annual period (closed, with final evaluations)."""
+    lalu = hari_ini.year - 1
+    tahunan = PeriodeDemo(
+        lalu,
+        "TAHUNAN",
+        1,
+        datetime.date(lalu, 1, 1),
+        datetime.date(lalu, 12, 31),
+        datetime.date(hari_ini.year, 1, 15),
+        datetime.date(hari_ini.year, 1, 31),
+    )
+    return triwulan(hari_ini.year, (hari_ini.month - 1) // 3 + 1), tahunan
+
+
+def uraian_rhk(jabatan: str, nama_unit: str, kepala: bool) -> str:
+    """A plausible RHK for a post: a head's is the unit's outcome, a staff member's the output of their job."""
+    if kepala:
+        return f"Meningkatnya kinerja dan kualitas layanan {nama_unit}"
+    return f"Terlaksananya tugas {jabatan} pada {nama_unit} sesuai standar"
+
+
+# Province scale (seed_demo --periode > 1): every ASN, every quarter.
+# State mixes of the evaluations: a closed quarter is mostly final, the open one is under way.
+STATUS_DITUTUP = {"FINAL": 88, "DINILAI": 5, "DIAJUKAN": 2, "DIKEMBALIKAN": 1, "DRAFT": 4}
+STATUS_DIBUKA = {"DRAFT": 40, "DIAJUKAN": 25, "DIKEMBALIKAN": 5, "DINILAI": 30}
+# Share of final evaluations the ASN has acknowledged.
+PERSEN_DIAKUI = 80
+# Drawing from a pool of precomputed values keeps a million rows to one cheap random call each.
+UKURAN_POOL = 4096
+
+
+def pool(rng: random.Random, bobot: dict, ukuran: int = UKURAN_POOL) -> list:
+    """`ukuran` keys of `bobot` drawn by weight: index it with rng.getrandbits to draw cheaply."""
+    return rng.choices(list(bobot), weights=list(bobot.values()), k=ukuran)
