@@ -3,7 +3,7 @@ from django import forms
 from .models import AKSI, OBJEK_DIAUDIT, model_objek
 
 
-class FilterLogForm(forms.Form):
+class FormFilterLog(forms.Form):
     dari = forms.DateField(label="Dari tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     sampai = forms.DateField(label="Sampai tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     oleh = forms.CharField(label="Pengguna", required=False, max_length=150, help_text="Nama pengguna (NIP)")

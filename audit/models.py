@@ -1,4 +1,4 @@
-"""The append-only audit log: who changed what, when, and each field's old → new value (issue 8)."""
+"""The append-only audit log: who changed what, when, and each field's old → new value."""
 
 from contextlib import suppress
 

@@ -1,7 +1,7 @@
 """Who may read the audit log: administrators only. Nobody may change it."""
 
-from kinerja.pegawai.permissions import peran
+from core.roles import is_administrator
 
 
 def can_view_audit(user) -> bool:
-    return peran(user).administrator
+    return is_administrator(user)

@@ -1,12 +1,11 @@
-"""Role changes, wherever they happen (pages, the Django admin, shell): group membership, account flags and
-HR assignments. The actor is the user of the current request (audit.middleware), else the system."""
+"""Role changes, wherever they happen (pages, the Django admin, shell): group membership and account flags (HR
+assignments, a kinerja model, are recorded by kinerja.pegawai.signals). The actor is the user of the current
+request (audit.middleware), else the system."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.dispatch import receiver
-
-from kinerja.models import PenugasanPengelola
 
 from .middleware import pelaku
 from .services import catat, selisih
@@ -70,14 +69,3 @@ def _catat_grup(user, aksi, nama_grup):
     else:
         sebelum = sorted(set(sekarang) | set(nama_grup))
     catat(pelaku(), aksi, user, {"groups": [sebelum, sekarang]}, uraian=", ".join(sorted(nama_grup)))
-
-
-@receiver(post_save, sender=PenugasanPengelola, dispatch_uid="audit_penugasan_dibuat")
-def _penugasan_dibuat(sender, instance, created, raw=False, **kwargs):
-    if created and not raw:
-        catat(pelaku(), "penugasan_ditambahkan", instance, {"unit_kerja": [None, str(instance.unit_kerja)]})
-
-
-@receiver(post_delete, sender=PenugasanPengelola, dispatch_uid="audit_penugasan_dihapus")
-def _penugasan_dihapus(sender, instance, **kwargs):
-    catat(pelaku(), "penugasan_dicabut", instance, {"unit_kerja": [str(instance.unit_kerja), None]})

@@ -1,10 +1,10 @@
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from .forms import FilterLogForm
+from core.access import requires
+
+from .forms import FormFilterLog
 from .permissions import can_view_audit
 from .selectors import daftar_log
 
@@ -12,12 +12,10 @@ PER_HALAMAN = 50
 
 
 @require_GET
-@login_required
+@requires(can_view_audit, "Log audit hanya dapat dilihat oleh administrator.")
 def daftar(request):
     """The audit log for administrators: filter by date, user, object type, action and object text."""
-    if not can_view_audit(request.user):
-        raise PermissionDenied("Log audit hanya dapat dilihat oleh administrator.")
-    form = FilterLogForm(request.GET or None)
+    form = FormFilterLog(request.GET or None)
     halaman = Paginator(daftar_log(**form.filters()), PER_HALAMAN).get_page(request.GET.get("halaman"))
     return render(
         request,

@@ -141,7 +141,7 @@ class Pegawai(_Masuk):
         nilai = str(next(_nomor))
         # Each attempt is recorded: the run may end after the server stored a save but before it answered.
         TULISAN.append({"jenis": "percobaan", "evaluasi": self.penulis["evaluasi"], "nilai": nilai})
-        data = {"csrfmiddlewaretoken": token.group(1), "versi": versi.group(1), "aksi": "simpan"}
+        data = {"csrfmiddlewaretoken": token.group(1), "versi": versi.group(1)}
         data |= {k: nilai for k in kolom}
         with self.client.post(
             url, data=data, name="evaluasi (simpan)", allow_redirects=False, catch_response=True

@@ -14,9 +14,9 @@ from kinerja.pegawai import selectors
 from kinerja.pegawai.permissions import peran
 from kinerja.pegawai.views import PEGAWAI_PER_HALAMAN, TIM_PER_HALAMAN
 from kinerja.penilaian import selectors as sel
-from kinerja.penilaian.views import EVALUASI_PER_HALAMAN
+from kinerja.penilaian.views_periode import EVALUASI_PER_HALAMAN
 from layanan import selectors as sel_layanan
-from layanan.forms import FormPeriode
+from layanan.forms import FormRentangLaporan
 from rekap import selectors as sel_rekap
 
 
@@ -56,12 +56,12 @@ def evaluasi(request, pk):
 @login_required
 def dasbor(request):
     semua = sel_rekap.daftar_periode()
-    d = sel_rekap.dasbor_organisasi(request.user, sel_rekap.periode_terpilih(semua, None))
+    d = sel_rekap.dasbor_organisasi(request.user, sel.periode_terpilih(semua, None))
     return _teks(f"{r.unit_kerja.nama} {r.jumlah_evaluasi}" for r in d.baris)
 
 
 def ikm(request):
-    mulai, selesai, _ = FormPeriode(request.GET or None).periode()
+    mulai, selesai, _ = FormRentangLaporan(request.GET or None).periode()
     return _teks(f"{h.jenis_layanan.nama} {h.hasil}" for h in sel_layanan.hasil_survei(mulai, selesai))
 
 

@@ -9,16 +9,15 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 # One process per core, each with three threads: a page spends part of its time waiting on PostgreSQL and Redis,
-# and the other threads of the process run meanwhile. More processes than cores only preempt one another: on the
-# 2-core benchmark machine (bench/halaman.py, 16 users) 5 processes × 2 threads served 152-165 requests/s with a
-# p95 of 220-240 ms, 2 × 3 served 171-179/s with a p95 of 160-170 ms.
+# and the other threads of the process run meanwhile. More processes than cores only preempt one another
+# (bench/halaman.py; the figures are in bench/results.md, Keputusan).
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", 3))
 # A process accepts a connection only when one of its threads is free. By default (1,000) a gthread process accepts
 # every connection it sees and queues it behind its own busy threads, while the other process may sit idle; capped,
-# waiting requests stay in the kernel's listen queue and go to whichever process frees a thread first. Same
-# benchmark, 2 × 3: 171-187 requests/s with a p95 of 150-160 ms uncapped, 205-224/s with a p95 of 90-100 ms capped.
+# waiting requests stay in the kernel's listen queue and go to whichever process frees a thread first (the same
+# benchmark measured it: bench/results.md, Keputusan).
 worker_connections = threads
 # Loading Django once before forking saves memory per worker and start-up time; no connection is opened at import.
 preload_app = True

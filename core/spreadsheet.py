@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from python_calamine import CalamineWorkbook
 
 # Spreadsheet formula triggers (OWASP "CSV injection"): such cells are exported with a leading quote.
@@ -412,6 +413,20 @@ def escape_cell(nilai):
     if isinstance(nilai, str) and nilai.startswith(FORMULA_PREFIXES):
         return "'" + nilai
     return nilai
+
+
+# The content type of each format the imports read and the exports write.
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def download(data: bytes, filename: str) -> HttpResponse:
+    """A spreadsheet (`filename` ends in .xlsx or .csv) as a file the browser saves."""
+    response = HttpResponse(data, content_type=CONTENT_TYPES[filename.rsplit(".", 1)[-1]])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def write_xlsx(nama_lembar: str, judul: list, baris, *, lebar=None, format_angka=None) -> bytes:

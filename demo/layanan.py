@@ -11,8 +11,8 @@ import random
 from django.utils import timezone
 
 from core.bulk import BATCH_SIZE, insert_rows, reserve_ids, truncate_tables
+from core.roles import GRUP_PETUGAS_LAYANAN
 from kinerja.models import Pegawai, UnitKerja
-from kinerja.pegawai.permissions import GRUP_PETUGAS_LAYANAN
 from layanan.kalender import JAM_KERJA_BAKU, WITA
 from layanan.models import (
     HariLibur,

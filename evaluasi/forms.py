@@ -10,7 +10,7 @@ from core.spreadsheet import SPREADSHEET_EXTENSIONS, check_spreadsheet_upload
 from kinerja.models import Periode
 
 from . import engine
-from .metrik import katalog
+from .katalog import katalog
 from .models import Aturan, ImporFakta, Konsekuensi, RekapKehadiran
 
 BULAN = [
@@ -33,8 +33,8 @@ def pilihan_periode():
     return [(p.pk, str(p)) for p in Periode.objects.order_by("-tahun", "-mulai", "jenis")]
 
 
-class AturanForm(forms.ModelForm):
-    """The rule's fields; its conditions come from KondisiFormSet and are checked by Aturan.clean."""
+class FormAturan(forms.ModelForm):
+    """The rule's fields; its conditions come from FormsetKondisi and are checked by Aturan.clean."""
 
     kondisi = forms.JSONField(required=False, widget=forms.HiddenInput)
 
@@ -71,7 +71,7 @@ class AturanForm(forms.ModelForm):
         return self._kondisi if self._kondisi is not None else self.instance.kondisi
 
 
-class KondisiForm(forms.Form):
+class FormKondisi(forms.Form):
     metrik = forms.ChoiceField(
         label="Metrik",
         required=False,
@@ -102,14 +102,14 @@ class KondisiForm(forms.Form):
         return {"metrik": d.get("metrik"), "operator": d.get("operator"), "nilai": (d.get("nilai") or "").strip()}
 
 
-KondisiFormSet = forms.formset_factory(KondisiForm, extra=2, can_delete=True, max_num=10)
+FormsetKondisi = forms.formset_factory(FormKondisi, extra=2, can_delete=True, max_num=10)
 
 
 def kondisi_awal(aturan: Aturan):
     return [{"metrik": k.get("metrik"), "operator": k.get("operator"), "nilai": k.get("nilai")} for k in aturan.kondisi]
 
 
-class SimulasiForm(forms.Form):
+class FormSimulasi(forms.Form):
     periode = forms.TypedChoiceField(label="Simulasikan pada periode", coerce=int, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -117,18 +117,18 @@ class SimulasiForm(forms.Form):
         self.fields["periode"].choices = [("", "—")] + pilihan_periode()
 
 
-class TerapkanForm(forms.Form):
+class FormTerapkan(forms.Form):
     konfirmasi_belum_final = forms.BooleanField(
         required=False, label="Saya mengerti periode ini belum final dan tetap ingin menerapkan aturan."
     )
 
 
-class PutusanForm(forms.Form):
+class FormPutusan(forms.Form):
     keputusan = forms.ChoiceField(choices=[("setujui", "Setujui"), ("tolak", "Tolak")])
     alasan = forms.CharField(label="Alasan", max_length=1000)
 
 
-class FilterKonsekuensiForm(forms.Form):
+class FormFilterKonsekuensi(forms.Form):
     periode = forms.TypedChoiceField(label="Periode", coerce=int, required=False)
     status = forms.ChoiceField(label="Status", required=False, choices=[("", "Semua"), *Konsekuensi.Status.choices])
     kode = forms.ChoiceField(label="Konsekuensi", required=False)
@@ -154,7 +154,7 @@ class FilterKonsekuensiForm(forms.Form):
         }
 
 
-class UnggahFaktaForm(forms.Form):
+class FormUnggahFakta(forms.Form):
     jenis = forms.ChoiceField(label="Jenis data", choices=ImporFakta.Jenis.choices)
     berkas = forms.FileField(
         label="Berkas",
@@ -170,7 +170,7 @@ class UnggahFaktaForm(forms.Form):
         return check_spreadsheet_upload(self.cleaned_data["berkas"], settings.EVALUASI_MAX_UPLOAD_MB)
 
 
-class KehadiranForm(forms.ModelForm):
+class FormKehadiran(forms.ModelForm):
     """One ASN's month, entered by HR; the ASN is given by NIP."""
 
     nip = forms.CharField(label="NIP", max_length=18)
@@ -192,7 +192,7 @@ class KehadiranForm(forms.ModelForm):
         pass
 
 
-class FilterTPPForm(forms.Form):
+class FormFilterTPP(forms.Form):
     unit = forms.TypedChoiceField(label="Unit kerja", coerce=int)
     tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
     bulan = forms.TypedChoiceField(label="Bulan", coerce=int, choices=BULAN)

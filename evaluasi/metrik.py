@@ -3,7 +3,8 @@
 Each source (performance, attendance, training, discipline, the period itself, and public service when the
 `layanan` app is installed) declares its metrics and computes them for all ASN of a period in one query, so
 `metrik_pegawai` costs a fixed number of queries whatever the number of ASN. To add metrics, add a
-SumberMetrik to SUMBER: the rule editor, the checks and the engine pick them up by name.
+SumberMetrik to SUMBER and its metrics to katalog.METRIK: the rule editor, the checks and the engine pick them
+up by name.
 """
 
 import datetime
@@ -11,12 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.apps import apps
 from django.db.models import Avg, Count, Max, Q, Sum
 
 from kinerja.models import EvaluasiKinerja, Pegawai, Periode
 
-from .engine import ANGKA, PILIHAN, Metrik
+from . import katalog
 from .models import CatatanDisiplin, Konsekuensi, RekapKehadiran, RekapPelatihan
 
 
@@ -25,14 +25,12 @@ class SumberMetrik:
     """Where some metrics come from: their definitions, their values when there is no data, and the query.
 
     `hitung(pegawai_ids, periode)` returns {pegawai_id: {metric: value}} for the ASN that have data;
-    `pegawai_ids` None means every ASN. `aplikasi` names an optional app the source needs.
+    `pegawai_ids` None means every ASN. The metrics themselves are katalog.METRIK[nama].
     """
 
     nama: str
-    metrik: tuple[Metrik, ...]
     hitung: Callable[[list | None, Periode], dict]
     bawaan: dict = field(default_factory=dict)
-    aplikasi: str | None = None
 
 
 def _filter_pegawai(qs, pegawai_ids, lookup="pegawai_id"):
@@ -46,8 +44,6 @@ def _bulan_periode(periode: Periode) -> tuple[int, int]:
 
 
 # --- performance (kinerja) -------------------------------------------------------------------------------
-
-_RATING = tuple(EvaluasiKinerja.Rating.choices)
 
 
 def _hitung_kinerja(pegawai_ids, periode):
@@ -74,12 +70,6 @@ def _hitung_kinerja(pegawai_ids, periode):
 
 SUMBER_KINERJA = SumberMetrik(
     "kinerja",
-    (
-        Metrik("predikat", "Predikat kinerja", PILIHAN, tuple(EvaluasiKinerja.Predikat.choices)),
-        Metrik("rating_hasil_kerja", "Rating hasil kerja", PILIHAN, _RATING),
-        Metrik("rating_perilaku_kerja", "Rating perilaku kerja", PILIHAN, _RATING),
-        Metrik("capaian_rata_rata", "Rata-rata capaian indikator", ANGKA, satuan="%"),
-    ),
     _hitung_kinerja,
     bawaan={"predikat": None, "rating_hasil_kerja": None, "rating_perilaku_kerja": None, "capaian_rata_rata": None},
 )
@@ -132,21 +122,6 @@ def _hitung_kehadiran(pegawai_ids, periode):
 
 SUMBER_KEHADIRAN = SumberMetrik(
     "kehadiran",
-    (
-        Metrik("hari_tanpa_keterangan", "Hari tanpa keterangan (kumulatif tahun berjalan)", ANGKA, satuan="hari"),
-        Metrik(
-            "hari_tanpa_keterangan_berturut",
-            "Hari tanpa keterangan berturut-turut (terpanjang tahun berjalan)",
-            ANGKA,
-            satuan="hari",
-        ),
-        Metrik("hari_tanpa_keterangan_periode", "Hari tanpa keterangan dalam periode", ANGKA, satuan="hari"),
-        Metrik("menit_terlambat", "Menit terlambat dalam periode", ANGKA, satuan="menit"),
-        Metrik("kali_terlambat", "Kali terlambat dalam periode", ANGKA, satuan="kali"),
-        Metrik("kali_tanpa_rekam", "Kali tidak merekam kehadiran dalam periode", ANGKA, satuan="kali"),
-        Metrik("kali_pulang_cepat", "Kali pulang sebelum waktunya dalam periode", ANGKA, satuan="kali"),
-        Metrik("persen_kehadiran", "Persentase kehadiran dalam periode", ANGKA, satuan="%"),
-    ),
     _hitung_kehadiran,
     bawaan={
         "hari_tanpa_keterangan": 0,
@@ -181,19 +156,16 @@ def _hitung_disiplin(pegawai_ids, periode):
 
 SUMBER_PELATIHAN = SumberMetrik(
     "pelatihan",
-    (Metrik("jp_pelatihan", "Jam pelajaran pelatihan (tahun berjalan)", ANGKA, satuan="JP"),),
     _hitung_pelatihan,
     bawaan={"jp_pelatihan": 0},
 )
 SUMBER_DISIPLIN = SumberMetrik(
     "disiplin",
-    (Metrik("hukuman_disiplin_tahun_ini", "Hukuman disiplin tercatat (tahun berjalan)", ANGKA, satuan="kali"),),
     _hitung_disiplin,
     bawaan={"hukuman_disiplin_tahun_ini": 0},
 )
 SUMBER_PERIODE = SumberMetrik(
     "periode",
-    (Metrik("jenis_periode", "Jenis periode", PILIHAN, tuple(Periode.Jenis.choices)),),
     lambda pegawai_ids, periode: {},
 )
 
@@ -217,27 +189,17 @@ def _hitung_layanan(pegawai_ids, periode):
 
 SUMBER_LAYANAN = SumberMetrik(
     "layanan",
-    (
-        Metrik("layanan_selesai", "Permohonan layanan diselesaikan", ANGKA, satuan="permohonan"),
-        Metrik("persen_tepat_waktu", "Persentase layanan tepat waktu", ANGKA, satuan="%"),
-        Metrik("ikm_layanan", "IKM layanan yang ditangani", ANGKA),
-    ),
     _hitung_layanan,
     bawaan={"layanan_selesai": 0, "persen_tepat_waktu": None, "ikm_layanan": None},
-    aplikasi="layanan",
 )
 
 SUMBER = [SUMBER_KINERJA, SUMBER_KEHADIRAN, SUMBER_PELATIHAN, SUMBER_DISIPLIN, SUMBER_PERIODE, SUMBER_LAYANAN]
 
 
 def sumber_aktif() -> list[SumberMetrik]:
-    """The sources whose app is installed (layanan metrics exist only with the layanan app)."""
-    return [s for s in SUMBER if s.aplikasi is None or apps.is_installed(s.aplikasi)]
-
-
-def katalog() -> dict[str, Metrik]:
-    """Every metric a rule may use, by name."""
-    return {m.nama: m for s in sumber_aktif() for m in s.metrik}
+    """The sources whose metrics the catalogue offers (layanan metrics exist only with the layanan app)."""
+    aktif = set(katalog.sumber_aktif())
+    return [s for s in SUMBER if s.nama in aktif]
 
 
 # --- the selector ------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Reward and punishment (issue 4): the facts rules read, the rules, the outcomes they produce, and TPP.
+"""Reward and punishment: the facts rules read, the rules, the outcomes they produce, and TPP.
 
 Facts: monthly attendance (RekapKehadiran), training hours per year (RekapPelatihan), disciplinary decisions
 already taken (CatatanDisiplin); performance comes from kinerja. Rules (Aturan) are data; outcomes
@@ -20,6 +20,7 @@ from django.utils import timezone
 from kinerja.models import Pegawai, Periode
 
 from . import engine
+from .katalog import katalog
 
 PILIHAN_KODE = [(kode, k.label) for kode, k in engine.KODE.items()]
 BELUM_TERKONFIRMASI = (
@@ -176,7 +177,7 @@ class CatatanDisiplin(models.Model):
 class Aturan(models.Model):
     """A reward or punishment rule: conditions on named metrics (AND), over N consecutive periods → a coded outcome.
 
-    `kondisi` is a list of {"metrik", "operator", "nilai"}; the metric names are evaluasi.metrik's catalogue.
+    `kondisi` is a list of {"metrik", "operator", "nilai"}; the metric names are evaluasi.katalog's.
     `versi` rises whenever what the rule decides changes, so outcomes can tell which version produced them.
     """
 
@@ -288,8 +289,6 @@ class Aturan(models.Model):
         }
 
     def clean(self):
-        from .metrik import katalog  # the catalogue reads the installed apps; models load before them
-
         galat = {}
         pesan = engine.periksa_kondisi(self.kondisi, katalog())
         if pesan:

@@ -3,7 +3,7 @@
 from django.db.models import Q
 
 from kinerja.models import Pegawai
-from kinerja.pegawai.permissions import mengelola_unit, peran, unit_ids_dikelola
+from kinerja.pegawai.permissions import dalam_cakupan, mengelola_unit, peran, unit_ids_dikelola
 
 from .models import Konsekuensi
 
@@ -31,15 +31,12 @@ def can_view_outcome_list(user) -> bool:
 def konsekuensi_visible_to(user):
     """Outcomes a user may see: all (administrator), any status in the units they manage (HR), and approved
     ones of themselves and of their direct subordinates."""
-    p = peran(user)
-    if p.administrator:
-        return Konsekuensi.objects.all()
-    q = Q(pk__in=[])
-    if p.pengelola:
-        q |= Q(pegawai__unit_kerja_id__in=unit_ids_dikelola(user))
-    if p.pegawai:
-        q |= Q(status=Konsekuensi.Status.DISETUJUI) & (Q(pegawai_id=p.pegawai.pk) | Q(pegawai__atasan_id=p.pegawai.pk))
-    return Konsekuensi.objects.filter(q)
+    return dalam_cakupan(
+        user,
+        Konsekuensi.objects.all(),
+        "pegawai__unit_kerja_id",
+        lambda p: Q(status=Konsekuensi.Status.DISETUJUI) & (Q(pegawai_id=p.pk) | Q(pegawai__atasan_id=p.pk)),
+    )
 
 
 def can_import_facts(user) -> bool:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import LogAudit
@@ -24,7 +25,6 @@ from . import selectors as sel
 from .models import Aturan, ImporFakta, Konsekuensi, RekapKehadiran, RekapPelatihan, periksa_rekap
 
 Status = Konsekuensi.Status
-TAUTAN_KONSEKUENSI_SAYA = "/aturan/saya/"
 
 
 # --- rules ---------------------------------------------------------------------------------------------------
@@ -228,7 +228,7 @@ def putuskan_konsekuensi(user, konsekuensi_id: int, *, setujui: bool, alasan: st
         if k.pegawai.atasan and k.pegawai.atasan.user:
             penerima.append((k.pegawai.atasan.user, f"Konsekuensi untuk {k.pegawai.nama}: {k.get_kode_display()}"))
         Notifikasi.objects.bulk_create(
-            Notifikasi(penerima=u, judul=judul, pesan=alasan, tautan=TAUTAN_KONSEKUENSI_SAYA)
+            Notifikasi(penerima=u, judul=judul, pesan=alasan, tautan=reverse("evaluasi:konsekuensi_saya"))
             for u, judul in penerima
             if u
         )

@@ -12,7 +12,7 @@ from . import services
 log = logging.getLogger(__name__)
 
 
-@shared_task
+@shared_task(name="evaluasi.tasks.terapkan_aturan_task")
 def terapkan_aturan_task(periode_id: int, pegawai_ids: list[int]) -> dict:
     """Apply the active rules to ASN whose evaluations were just finalised; running it twice records once.
 

@@ -1,67 +1,39 @@
 """Pages of the rules app. Thin: every check is in permissions, every write in services, every read in selectors."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from audit.selectors import riwayat_objek
-from core.errors import Refusal
+from core.access import allowed_or_403, attempt, button, requires, to_form, to_message, visible_or_404
 from core.redirects import local_url
-from core.spreadsheet import write_xlsx
+from core.spreadsheet import download, write_xlsx
 from kinerja.models import Periode
 from kinerja.pegawai.selectors import pilihan_unit
 
 from . import engine, impor, selectors, services
 from . import permissions as izin
 from .forms import (
-    AturanForm,
-    FilterKonsekuensiForm,
-    FilterTPPForm,
-    KehadiranForm,
-    KondisiFormSet,
-    PutusanForm,
-    SimulasiForm,
-    TerapkanForm,
-    UnggahFaktaForm,
+    FormAturan,
+    FormFilterKonsekuensi,
+    FormFilterTPP,
+    FormKehadiran,
+    FormPutusan,
+    FormsetKondisi,
+    FormSimulasi,
+    FormTerapkan,
+    FormUnggahFakta,
     kondisi_awal,
 )
-from .metrik import katalog
+from .katalog import katalog
 from .models import Aturan, ImporFakta, PengaturanTPP
 
-JENIS_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def butuh(predikat, pesan):
-    """Signed in, and allowed by a permissions predicate; anyone else signed in gets 403."""
-
-    def dekorator(view):
-        @login_required
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not predikat(request.user):
-                raise PermissionDenied(pesan)
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return dekorator
-
-
-hanya_staf = butuh(izin.can_view_rules, "Halaman ini untuk pengelola kinerja dan administrator.")
-hanya_admin = butuh(izin.can_manage_rules, "Hanya administrator yang dapat mengubah dan menerapkan aturan.")
-
-
-def _unduhan(data, nama, jenis):
-    response = HttpResponse(data, content_type=jenis)
-    response["Content-Disposition"] = f'attachment; filename="{nama}"'
-    return response
+hanya_staf = requires(izin.can_view_rules, "Halaman ini untuk pengelola kinerja dan administrator.")
+hanya_admin = requires(izin.can_manage_rules, "Hanya administrator yang dapat mengubah dan menerapkan aturan.")
 
 
 # --- rules ---------------------------------------------------------------------------------------------------
@@ -82,30 +54,28 @@ def aturan_daftar(request):
 @hanya_admin
 def aturan_ubah(request, pk=None):
     """Create or edit a rule; "Simulasikan" shows who the rule (as typed, unsaved) would reach in a period."""
-    aturan = get_object_or_404(Aturan, pk=pk) if pk else Aturan()
+    aturan = visible_or_404(Aturan.objects, pk=pk) if pk else Aturan()
     simulasi = None
     if request.method == "POST":
-        formset = KondisiFormSet(request.POST, prefix="kondisi")
+        formset = FormsetKondisi(request.POST, prefix="kondisi")
         kondisi = (
             [k for f in formset.forms if f.is_valid() and (k := f.sebagai_kondisi())] if formset.is_valid() else []
         )
-        form = AturanForm(request.POST, instance=aturan, kondisi=kondisi)
-        form_simulasi = SimulasiForm(request.POST, prefix="simulasi")
+        form = FormAturan(request.POST, instance=aturan, kondisi=kondisi)
+        form_simulasi = FormSimulasi(request.POST, prefix="simulasi")
         if formset.is_valid() and form.is_valid():
             if "simulasi" in request.POST:
                 simulasi = _simulasikan(form, form_simulasi)
             else:
-                try:
-                    aturan = services.simpan_aturan(request.user, form.save(commit=False))
-                except ValidationError as exc:
-                    form.add_error(None, exc)
-                else:
+                aturan, galat = attempt(services.simpan_aturan, request.user, form.save(commit=False))
+                if galat is None:
                     messages.success(request, f"Aturan '{aturan.nama}' disimpan (versi {aturan.versi}).")
                     return redirect("evaluasi:aturan_daftar")
+                to_form(form, galat)
     else:
-        form = AturanForm(instance=aturan)
-        formset = KondisiFormSet(initial=kondisi_awal(aturan) if pk else None, prefix="kondisi")
-        form_simulasi = SimulasiForm(prefix="simulasi")
+        form = FormAturan(instance=aturan)
+        formset = FormsetKondisi(initial=kondisi_awal(aturan) if pk else None, prefix="kondisi")
+        form_simulasi = FormSimulasi(prefix="simulasi")
     riwayat = riwayat_objek(aturan)[:20] if pk else []
     return render(
         request,
@@ -126,7 +96,7 @@ def _simulasikan(form, form_simulasi):
     if not form_simulasi.is_valid() or not form_simulasi.cleaned_data.get("periode"):
         form_simulasi.add_error("periode", "Pilih periode untuk simulasi.")
         return None
-    periode = get_object_or_404(Periode, pk=form_simulasi.cleaned_data["periode"])
+    periode = visible_or_404(Periode.objects, pk=form_simulasi.cleaned_data["periode"])
     draf = form.save(commit=False)
     draf.aktif = True
     return {"periode": periode, "baris": selectors.hitung_hasil(periode, [draf])}
@@ -135,15 +105,17 @@ def _simulasikan(form, form_simulasi):
 @hanya_admin
 def terapkan(request):
     """Preview of applying the active rules to a period (GET), then recording it (POST)."""
-    periode = get_object_or_404(Periode, pk=request.GET.get("periode") or request.POST.get("periode") or 0)
-    form = TerapkanForm(request.POST or None)
+    periode = visible_or_404(Periode.objects, pk=request.GET.get("periode") or request.POST.get("periode") or 0)
+    form = FormTerapkan(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            hasil = services.terapkan_aturan(
-                request.user, periode.pk, konfirmasi_belum_final=form.cleaned_data["konfirmasi_belum_final"]
-            )
-        except Refusal as exc:
-            messages.error(request, exc.message)
+        hasil, galat = attempt(
+            services.terapkan_aturan,
+            request.user,
+            periode.pk,
+            konfirmasi_belum_final=form.cleaned_data["konfirmasi_belum_final"],
+        )
+        if galat is not None:
+            to_message(request, galat)
         else:
             messages.success(
                 request,
@@ -159,9 +131,9 @@ def terapkan(request):
 
 
 @require_GET
-@butuh(izin.can_view_outcome_list, "Daftar konsekuensi untuk pengelola kinerja dan administrator.")
+@requires(izin.can_view_outcome_list, "Daftar konsekuensi untuk pengelola kinerja dan administrator.")
 def konsekuensi_daftar(request):
-    form = FilterKonsekuensiForm(request.GET or None, pilihan_unit=pilihan_unit(request.user))
+    form = FormFilterKonsekuensi(request.GET or None, pilihan_unit=pilihan_unit(request.user))
     halaman = Paginator(selectors.daftar_konsekuensi(request.user, **form.filters()), 50).get_page(
         request.GET.get("halaman")
     )
@@ -182,7 +154,7 @@ def konsekuensi_daftar(request):
 @require_GET
 @login_required
 def konsekuensi_detail(request, pk):
-    k = get_object_or_404(
+    k = visible_or_404(
         izin.konsekuensi_visible_to(request.user).select_related(
             "pegawai__unit_kerja", "periode", "aturan", "dibuat_oleh", "diputuskan_oleh", "digantikan_oleh"
         ),
@@ -203,7 +175,7 @@ def konsekuensi_detail(request, pk):
                 k.aturan_data.get("kondisi"), kat, k.aturan_data.get("periode_berturut") or 1
             ),
             "riwayat": riwayat,
-            "form": PutusanForm() if izin.can_decide(request.user) and k.status == "USULAN" else None,
+            "form": FormPutusan() if izin.can_decide(request.user) and k.status == "USULAN" else None,
         },
     )
 
@@ -211,24 +183,21 @@ def konsekuensi_detail(request, pk):
 @require_POST
 @login_required
 def konsekuensi_putuskan(request, pk):
-    k = get_object_or_404(izin.konsekuensi_visible_to(request.user), pk=pk)
-    if not izin.can_decide(request.user):
-        raise PermissionDenied("Hanya administrator yang dapat menyetujui atau menolak konsekuensi.")
-    form = PutusanForm(request.POST)
+    k = visible_or_404(izin.konsekuensi_visible_to(request.user), pk=pk)
+    allowed_or_403(izin.can_decide(request.user), "Hanya administrator yang dapat menyetujui atau menolak konsekuensi.")
+    form = FormPutusan(request.POST)
     if not form.is_valid():
         messages.error(request, "Pilih setujui atau tolak, dan isi alasannya.")
     else:
-        try:
-            services.putuskan_konsekuensi(
-                request.user,
-                k.pk,
-                setujui=form.cleaned_data["keputusan"] == "setujui",
-                alasan=form.cleaned_data["alasan"],
-            )
-        except (Refusal, ValidationError) as exc:
-            messages.error(request, getattr(exc, "pesan", None) or "; ".join(exc.messages))
-        else:
-            messages.success(request, f"Konsekuensi {k.pegawai.nama} diputuskan.")
+        button(
+            request,
+            f"Konsekuensi {k.pegawai.nama} diputuskan.",
+            services.putuskan_konsekuensi,
+            request.user,
+            k.pk,
+            setujui=form.cleaned_data["keputusan"] == "setujui",
+            alasan=form.cleaned_data["alasan"],
+        )
     return redirect(local_url(request.POST.get("kembali"), reverse("evaluasi:konsekuensi_daftar")))
 
 
@@ -242,12 +211,12 @@ def konsekuensi_saya(request):
 
 # --- attendance and training ---------------------------------------------------------------------------------
 
-hanya_pengimpor = butuh(izin.can_import_facts, "Impor kehadiran untuk pengelola kinerja dan administrator.")
+hanya_pengimpor = requires(izin.can_import_facts, "Impor kehadiran untuk pengelola kinerja dan administrator.")
 
 
 @hanya_pengimpor
 def impor_fakta(request):
-    form = UnggahFaktaForm(request.POST or None, request.FILES or None)
+    form = FormUnggahFakta(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         job = services.buat_impor(request.user, form.cleaned_data["jenis"], form.cleaned_data["berkas"])
         return redirect("evaluasi:impor_detail", pk=job.pk)
@@ -258,14 +227,14 @@ def impor_fakta(request):
 @require_GET
 @hanya_pengimpor
 def impor_detail(request, pk):
-    job = get_object_or_404(ImporFakta.objects.select_related("dibuat_oleh"), pk=pk, dibuat_oleh=request.user)
+    job = visible_or_404(ImporFakta.objects.select_related("dibuat_oleh"), pk=pk, dibuat_oleh=request.user)
     return render(request, "evaluasi/impor_detail.html", {"job": job, "r": job.ringkasan or {}})
 
 
 @require_POST
 @hanya_pengimpor
 def impor_konfirmasi(request, pk):
-    job = get_object_or_404(ImporFakta, pk=pk, dibuat_oleh=request.user)
+    job = visible_or_404(ImporFakta.objects, pk=pk, dibuat_oleh=request.user)
     job = services.konfirmasi_impor(request.user, job.pk)
     if job.status == ImporFakta.Status.SELESAI:
         messages.success(request, "Impor selesai.")
@@ -279,26 +248,21 @@ def impor_konfirmasi(request, pk):
 def impor_templat(request, jenis, format_berkas):
     if jenis.upper() not in impor.FORMAT or format_berkas not in ("xlsx", "csv"):
         raise Http404("Templat tidak dikenal.")
-    jenis_berkas = JENIS_XLSX if format_berkas == "xlsx" else "text/csv; charset=utf-8"
-    return _unduhan(
-        impor.templat(jenis.upper(), format_berkas), f"templat-{jenis.lower()}.{format_berkas}", jenis_berkas
-    )
+    return download(impor.templat(jenis.upper(), format_berkas), f"templat-{jenis.lower()}.{format_berkas}")
 
 
 @hanya_pengimpor
 def kehadiran_isi(request):
-    form = KehadiranForm(request.POST or None)
+    form = FormKehadiran(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         pegawai = izin.pegawai_dikelola(request.user).filter(nip=d["nip"].strip()).first()
         if pegawai is None:
             form.add_error("nip", "NIP ini tidak ada di unit kerja yang Anda kelola.")
         else:
-            try:
-                services.simpan_kehadiran(request.user, pegawai.pk, d["tahun"], d["bulan"], d)
-            except ValidationError as exc:
-                for field, pesan in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, pesan)
+            _, galat = attempt(services.simpan_kehadiran, request.user, pegawai.pk, d["tahun"], d["bulan"], d)
+            if galat is not None:
+                to_form(form, galat)
             else:
                 messages.success(request, f"Kehadiran {pegawai.nama} bulan {d['bulan']}/{d['tahun']} disimpan.")
                 return redirect("evaluasi:kehadiran_isi")
@@ -310,7 +274,7 @@ def kehadiran_isi(request):
 
 def _tpp_dari_request(request):
     pilihan = pilihan_unit(request.user)
-    form = FilterTPPForm(request.GET or None, pilihan_unit=pilihan)
+    form = FormFilterTPP(request.GET or None, pilihan_unit=pilihan)
     if not (request.GET and form.is_valid()):
         return form, None, None
     # The unit's choices are the units the user may see, so another unit is refused by the form.
@@ -377,4 +341,4 @@ def tpp_ekspor(request):
     rupiah = {i: "#,##0" for i in (4, 5, 6, 8, 10, 11)}
     data = write_xlsx("TPP", JUDUL_TPP, rows, lebar=[22, 30, 30, 20] + [16] * 8, format_angka=rupiah)
     d = form.cleaned_data
-    return _unduhan(data, f"tpp-{unit_id}-{d['tahun']}-{d['bulan']:02d}.xlsx", JENIS_XLSX)
+    return download(data, f"tpp-{unit_id}-{d['tahun']}-{d['bulan']:02d}.xlsx")

@@ -23,6 +23,8 @@ class KinerjaConfig(AppConfig):
             UnitKerja,
         )
         from .pegawai import admin as _admin_pegawai  # noqa: F401
+        from .pegawai import signals as _signals_pegawai  # noqa: F401  (connects the audit of HR assignments)
+        from .pegawai import tasks as _tasks_pegawai  # noqa: F401  (connects the receiver that queues imports)
         from .penilaian import admin as _admin_penilaian  # noqa: F401
 
         track_versions(UnitKerja, Pegawai, PenugasanPengelola, Periode, SKP, RencanaHasilKerja, IndikatorKinerja)

@@ -3,6 +3,8 @@ from django.urls import path
 from .notifikasi import views as notifikasi
 from .pegawai import views, views_impor
 from .penilaian import views as ve
+from .penilaian import views_periode as vp
+from .penilaian import views_skp as vs
 
 urlpatterns = [
     path("", views.beranda, name="beranda"),
@@ -19,32 +21,48 @@ urlpatterns = [
     path("ekspor/pegawai.<str:format_berkas>", views_impor.ekspor_roster, name="ekspor_roster"),
 ]
 
-# --- Evaluasi kinerja (issue 3). The notification links of services_evaluasi (TAUTAN_EVALUASI, TAUTAN_SKP)
-# are /kinerja/evaluasi/<pk>/ and /kinerja/skp/<pk>/: the detail pages below.
+# --- Periods, SKP and evaluations (kinerja/penilaian/). Notifications link to evaluasi_detail and skp_detail.
+# Each button's action has its own URL; a page and the form it shows share one.
 
 urlpatterns += [
-    path("kinerja/periode/", ve.periode_daftar, name="periode_daftar"),
-    path("kinerja/periode/<int:pk>/", ve.periode_detail, name="periode_detail"),
-    path("kinerja/periode/<int:pk>/tutup/", ve.periode_tutup, name="periode_tutup"),
-    path("kinerja/periode/<int:pk>/buka-kembali/", ve.periode_buka_kembali, name="periode_buka_kembali"),
-    path("kinerja/periode/<int:pk>/buat-evaluasi/", ve.periode_buat_evaluasi, name="periode_buat_evaluasi"),
-    path("kinerja/periode/<int:pk>/ekspor.xlsx", ve.periode_ekspor, name="periode_ekspor"),
-    path("kinerja/periode/<int:pk>/unit/<int:unit_pk>/", ve.periode_unit, name="periode_unit"),
-    path("kinerja/pengaturan/", ve.pengaturan_kinerja, name="pengaturan_kinerja"),
+    path("kinerja/periode/", vp.periode_daftar, name="periode_daftar"),
+    path("kinerja/periode/<int:pk>/", vp.periode_detail, name="periode_detail"),
+    path("kinerja/periode/<int:pk>/tutup/", vp.periode_tutup, name="periode_tutup"),
+    path("kinerja/periode/<int:pk>/buka-kembali/", vp.periode_buka_kembali, name="periode_buka_kembali"),
+    path("kinerja/periode/<int:pk>/buat-evaluasi/", vp.periode_buat_evaluasi, name="periode_buat_evaluasi"),
+    path("kinerja/periode/<int:pk>/ekspor.xlsx", vp.periode_ekspor, name="periode_ekspor"),
+    path("kinerja/periode/<int:pk>/unit/<int:unit_pk>/", vp.periode_unit, name="periode_unit"),
+    path(
+        "kinerja/periode/<int:pk>/unit/<int:unit_pk>/organisasi/",
+        vp.periode_unit_organisasi,
+        name="periode_unit_organisasi",
+    ),
+    path(
+        "kinerja/periode/<int:pk>/unit/<int:unit_pk>/finalkan/", vp.periode_unit_finalkan, name="periode_unit_finalkan"
+    ),
+    path("kinerja/pengaturan/", vp.pengaturan_kinerja, name="pengaturan_kinerja"),
     path("kinerja/evaluasi/<int:pk>/", ve.evaluasi_detail, name="evaluasi_detail"),
+    path("kinerja/evaluasi/<int:pk>/dialog/", ve.evaluasi_dialog, name="evaluasi_dialog"),
+    path("kinerja/evaluasi/<int:pk>/akui/", ve.evaluasi_akui, name="evaluasi_akui"),
     path("kinerja/evaluasi/<int:pk>/isi/", ve.evaluasi_isi, name="evaluasi_isi"),
+    path("kinerja/evaluasi/<int:pk>/ajukan/", ve.evaluasi_ajukan, name="evaluasi_ajukan"),
     path("kinerja/evaluasi/<int:pk>/nilai/", ve.evaluasi_nilai, name="evaluasi_nilai"),
+    path("kinerja/evaluasi/<int:pk>/kembalikan/", ve.evaluasi_kembalikan, name="evaluasi_kembalikan"),
     path("kinerja/evaluasi/<int:pk>/dokumen/", ve.evaluasi_dokumen, name="evaluasi_dokumen"),
     path("kinerja/bukti/<int:pk>/", ve.bukti_berkas, name="bukti_berkas"),
-    path("kinerja/saya/", ve.kinerja_saya, name="kinerja_saya"),
-    path("pegawai/<int:pegawai_pk>/skp/baru/", ve.skp_buat_untuk, name="skp_buat_untuk"),
-    path("kinerja/skp/<int:pk>/", ve.skp_detail, name="skp_detail"),
-    path("kinerja/skp/<int:skp_pk>/rhk/", ve.skp_rhk, name="skp_rhk_baru"),
-    path("kinerja/skp/<int:skp_pk>/rhk/<int:pk>/", ve.skp_rhk, name="skp_rhk_ubah"),
-    path("kinerja/skp/rhk/<int:pk>/hapus/", ve.skp_rhk_hapus, name="skp_rhk_hapus"),
-    path("kinerja/skp/rhk/<int:rhk_pk>/indikator/", ve.skp_indikator, name="skp_indikator_baru"),
-    path("kinerja/skp/rhk/<int:rhk_pk>/indikator/<int:pk>/", ve.skp_indikator, name="skp_indikator_ubah"),
-    path("kinerja/skp/indikator/<int:pk>/hapus/", ve.skp_indikator_hapus, name="skp_indikator_hapus"),
+    path("kinerja/saya/", vs.kinerja_saya, name="kinerja_saya"),
+    path("pegawai/<int:pegawai_pk>/skp/baru/", vs.skp_buat_untuk, name="skp_buat_untuk"),
+    path("kinerja/skp/<int:pk>/", vs.skp_detail, name="skp_detail"),
+    path("kinerja/skp/<int:pk>/ajukan/", vs.skp_ajukan, name="skp_ajukan"),
+    path("kinerja/skp/<int:pk>/setujui/", vs.skp_setujui, name="skp_setujui"),
+    path("kinerja/skp/<int:pk>/kembalikan/", vs.skp_kembalikan, name="skp_kembalikan"),
+    path("kinerja/skp/<int:pk>/dialog/", vs.skp_dialog, name="skp_dialog"),
+    path("kinerja/skp/<int:skp_pk>/rhk/", vs.skp_rhk, name="skp_rhk_baru"),
+    path("kinerja/skp/<int:skp_pk>/rhk/<int:pk>/", vs.skp_rhk, name="skp_rhk_ubah"),
+    path("kinerja/skp/rhk/<int:pk>/hapus/", vs.skp_rhk_hapus, name="skp_rhk_hapus"),
+    path("kinerja/skp/rhk/<int:rhk_pk>/indikator/", vs.skp_indikator, name="skp_indikator_baru"),
+    path("kinerja/skp/rhk/<int:rhk_pk>/indikator/<int:pk>/", vs.skp_indikator, name="skp_indikator_ubah"),
+    path("kinerja/skp/indikator/<int:pk>/hapus/", vs.skp_indikator_hapus, name="skp_indikator_hapus"),
     path("kinerja/notifikasi/", notifikasi.notifikasi_daftar, name="notifikasi_daftar"),
     path("kinerja/notifikasi/baca/", notifikasi.notifikasi_baca, name="notifikasi_baca"),
     path("kinerja/notifikasi/<int:pk>/buka/", notifikasi.notifikasi_buka, name="notifikasi_buka"),

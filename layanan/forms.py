@@ -147,7 +147,7 @@ class FormUbahStatus(forms.Form):
     )
 
 
-class FormPeriode(forms.Form):
+class FormRentangLaporan(forms.Form):
     """A reporting period: a year, or one of its semesters or quarters."""
 
     BAGIAN = {
@@ -192,7 +192,7 @@ class FormPeriode(forms.Form):
         return datetime.date(tahun, bulan_awal, 1), akhir, f"{label} {tahun}"
 
 
-class FormFilterPermohonan(FormPeriode):
+class FormFilterPermohonan(FormRentangLaporan):
     """The request list's search and filters; choices are only what the user may see."""
 
     q = forms.CharField(label="Cari tiket atau nama", required=False, max_length=100)

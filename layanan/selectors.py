@@ -3,14 +3,15 @@
 import datetime
 import hmac
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, F, Q, Sum
 
+from core.numbers import percent
+from core.roles import GRUP_PETUGAS_LAYANAN
 from kinerja.models import Pegawai, UnitKerja
-from kinerja.pegawai.permissions import GRUP_PETUGAS_LAYANAN
 
 from . import ikm
 from .kalender import JAM_KERJA_BAKU, WITA, Kalender
@@ -40,12 +41,6 @@ def rentang_waktu(mulai: datetime.date, selesai: datetime.date) -> tuple[datetim
     awal = datetime.datetime.combine(mulai, datetime.time.min, WITA)
     akhir = datetime.datetime.combine(selesai + datetime.timedelta(days=1), datetime.time.min, WITA)
     return awal, akhir
-
-
-def _persen(bagian: int, total: int) -> Decimal | None:
-    if not total:
-        return None
-    return (Decimal(100 * bagian) / Decimal(total)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def _hasil_dari_baris(baris: dict) -> ikm.HasilIKM | None:
@@ -225,7 +220,7 @@ class BarisRekap:
 
     @property
     def persen_tepat_waktu(self):
-        return _persen(self.tepat_waktu, self.selesai)
+        return percent(self.tepat_waktu, self.selesai)
 
 
 # per → (request field grouped on, its label, the same group seen from the survey)
@@ -292,7 +287,7 @@ class JumlahLayanan:
 
     @property
     def persen_tepat_waktu(self) -> Decimal | None:
-        return _persen(self.tepat_waktu, self.selesai)
+        return percent(self.tepat_waktu, self.selesai)
 
     @property
     def hasil_ikm(self) -> ikm.HasilIKM | None:

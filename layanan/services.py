@@ -1,4 +1,4 @@
-"""Writes and state changes of public-service requests (issue 5).
+"""Writes and state changes of public-service requests.
 
 Every function is one transaction and checks on the server who acts (role) and what the request's state
 allows, refusing with the shared exceptions: NotPermitted (role), WrongState (state), and Django's

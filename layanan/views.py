@@ -4,21 +4,20 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from core.errors import Refusal
+from core.access import allowed_or_403, attempt, button, requires, run_form, to_form, visible_or_404
 
 from . import selectors, services
 from .forms import (
     FormFilterPermohonan,
     FormLacak,
     FormLoket,
-    FormPeriode,
     FormPermohonanDaring,
+    FormRentangLaporan,
     FormSurvei,
     FormUbahStatus,
 )
@@ -80,18 +79,16 @@ def ajukan(request):
             return render(request, "layanan/ajukan.html", {"form": form, "ditolak": True}, status=400)
         if form.is_valid():
             data = form.cleaned_data
-            try:
-                permohonan = services.ajukan_daring(
-                    jenis_layanan=data["jenis_layanan"],
-                    nama_pemohon=data["nama_pemohon"],
-                    nik=data["nik"],
-                    telepon=data["telepon"],
-                    email=data["email"],
-                )
-            except ValidationError as e:
-                form.add_error(None, e)
-            except Refusal as e:
-                form.add_error(None, e.message)
+            permohonan, galat = attempt(
+                services.ajukan_daring,
+                jenis_layanan=data["jenis_layanan"],
+                nama_pemohon=data["nama_pemohon"],
+                nik=data["nik"],
+                telepon=data["telepon"],
+                email=data["email"],
+            )
+            if galat is not None:
+                to_form(form, galat)
             else:
                 request.session["tiket_terkirim"] = permohonan.nomor_tiket
                 return redirect("layanan:terkirim")
@@ -135,7 +132,7 @@ def survei(request, token):
 
 
 def hasil_ikm(request):
-    form = FormPeriode(request.GET or None)
+    form = FormRentangLaporan(request.GET or None)
     mulai, selesai, label = form.periode()
     hasil = selectors.hasil_survei_publik(mulai, selesai)
     konteks = {"form": form, "hasil": hasil, "label_periode": label, "menit_cache": settings.IKM_CACHE_DETIK // 60}
@@ -143,8 +140,8 @@ def hasil_ikm(request):
 
 
 def hasil_ikm_layanan(request, kode):
-    jenis = get_object_or_404(JenisLayanan.objects.select_related("unit_kerja"), kode=kode)
-    form = FormPeriode(request.GET or None)
+    jenis = visible_or_404(JenisLayanan.objects.select_related("unit_kerja"), kode=kode)
+    form = FormRentangLaporan(request.GET or None)
     mulai, selesai, label = form.periode()
     (hasil,) = selectors.hasil_survei_publik(mulai, selesai, jenis_layanan=jenis)
     konteks = {"form": form, "h": hasil, "label_periode": label, "menit_cache": settings.IKM_CACHE_DETIK // 60}
@@ -154,35 +151,23 @@ def hasil_ikm_layanan(request, kode):
 # --- officers, heads and HR ----------------------------------------------------------------------------------
 
 
-@login_required
+@requires(can_use_counter, "Loket untuk petugas layanan.")
 def loket(request):
-    if not can_use_counter(request.user):
-        raise PermissionDenied
     form = FormLoket(request.POST or None, jenis_layanan=jenis_layanan_loket(request.user))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            permohonan = services.catat_di_loket(
-                request.user,
-                jenis_layanan=data["jenis_layanan"],
-                nama_pemohon=data["nama_pemohon"],
-                nik=data["nik"],
-                telepon=data["telepon"],
-                kanal=data["kanal"],
-            )
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            messages.success(request, f"Permohonan dicatat. Nomor tiket: {permohonan.nomor_tiket}")
-            return redirect("layanan:loket")
+    kolom = ("jenis_layanan", "nama_pemohon", "nik", "telepon", "kanal")
+    if request.method == "POST" and run_form(
+        request,
+        form,
+        lambda c: services.catat_di_loket(request.user, **{k: c[k] for k in kolom}),
+        lambda permohonan: f"Permohonan dicatat. Nomor tiket: {permohonan.nomor_tiket}",
+    ):
+        return redirect("layanan:loket")
     context = {"form": form, **_halaman(request, selectors.antrean(request.user))}
     return render(request, "layanan/loket.html", context)
 
 
-@login_required
+@requires(can_view_requests, "Daftar permohonan untuk petugas layanan, pimpinan unit dan pengelola kinerja.")
 def daftar(request):
-    if not can_view_requests(request.user):
-        raise PermissionDenied
     form = FormFilterPermohonan(request.GET or None, **selectors.pilihan_filter(request.user))
     permohonan = selectors.cari_permohonan(request.user, **form.filters())
     context = {"form": form, "label_periode": form.periode()[2], **_halaman(request, permohonan)}
@@ -192,7 +177,7 @@ def daftar(request):
 @login_required
 def detail(request, pk):
     # A request the user may not see gets the same 404 as a missing one.
-    permohonan = get_object_or_404(selectors.detail_permohonan(request.user), pk=pk)
+    permohonan = visible_or_404(selectors.detail_permohonan(request.user), pk=pk)
     bisa_layani = can_serve(request.user, permohonan)
     context = {
         "p": permohonan,
@@ -205,32 +190,31 @@ def detail(request, pk):
 @login_required
 @require_POST
 def ubah_status(request, pk):
-    permohonan = get_object_or_404(selectors.detail_permohonan(request.user), pk=pk)
+    permohonan = visible_or_404(selectors.detail_permohonan(request.user), pk=pk)
     # Those who may only look (HR, heads, supervisors) are refused whatever they send, not after a form check.
-    if not can_serve(request.user, permohonan):
-        raise PermissionDenied("Hanya petugas layanan unit penyelenggara yang dapat mengubah status permohonan.")
+    allowed_or_403(
+        can_serve(request.user, permohonan),
+        "Hanya petugas layanan unit penyelenggara yang dapat mengubah status permohonan.",
+    )
     form = FormUbahStatus(request.POST)
     if not form.is_valid():
         messages.error(request, "Status tujuan tidak dikenal.")
         return redirect("layanan:detail", pk=pk)
-    try:
-        services.ubah_status(request.user, permohonan.pk, form.cleaned_data["ke"], form.cleaned_data["catatan"])
-    except ValidationError as e:
-        messages.error(request, " ".join(e.messages))
-    except Refusal as e:
-        if isinstance(e, PermissionDenied):
-            raise
-        messages.error(request, e.message)
-    else:
-        messages.success(request, "Status permohonan diperbarui.")
+    button(
+        request,
+        "Status permohonan diperbarui.",
+        services.ubah_status,
+        request.user,
+        permohonan.pk,
+        form.cleaned_data["ke"],
+        form.cleaned_data["catatan"],
+    )
     return redirect("layanan:detail", pk=pk)
 
 
-@login_required
+@requires(can_view_rekap, "Rekap layanan untuk pimpinan unit, pengelola kinerja dan administrator.")
 def rekap(request):
-    if not can_view_rekap(request.user):
-        raise PermissionDenied
-    form = FormPeriode(request.GET or None)
+    form = FormRentangLaporan(request.GET or None)
     mulai, selesai, label = form.periode()
     per = request.GET.get("per") if request.GET.get("per") in selectors.KELOMPOK_REKAP else "layanan"
     context = {

@@ -9,7 +9,7 @@ class RekapConfig(AppConfig):
     def ready(self):
         from core.cache import track_versions
 
-        from . import signals  # noqa: F401  (connects the refresh after a unit is finalised)
+        from . import tasks  # noqa: F401  (connects the receivers that queue the roll-up and the emails)
         from .models import RekapKinerja, RekapLayanan, RekapTim
 
         track_versions(RekapKinerja, RekapTim, RekapLayanan)

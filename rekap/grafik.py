@@ -1,8 +1,9 @@
 """Chart data for the dashboards, shaped for static/js/rekap.js (passed through json_script, never inline JS)."""
 
+from core.numbers import percent
 from kinerja.penilaian.predikat import LABEL_PREDIKAT, PREDIKAT
 
-from .services import FIELD_PREDIKAT, FIELD_STATUS, persen
+from .services import FIELD_PREDIKAT, FIELD_STATUS
 
 WARNA_STATUS = {
     "DRAFT": "#adb5bd",
@@ -42,7 +43,7 @@ def status_per_baris(baris, label) -> dict:
             {
                 "label": s.label,
                 "warna": WARNA_STATUS[s],
-                "nilai": [_angka(persen(getattr(r, f), r.jumlah_evaluasi)) or 0 for r in baris],
+                "nilai": [_angka(percent(getattr(r, f), r.jumlah_evaluasi)) or 0 for r in baris],
             }
             for s, f in FIELD_STATUS.items()
         ],
@@ -61,7 +62,7 @@ def sebaran_predikat(rekap) -> dict:
             {
                 "label": "Pegawai (%)",
                 "warna": [WARNA_PREDIKAT[p] for p in PREDIKAT],
-                "nilai": [_angka(persen(getattr(rekap, FIELD_PREDIKAT[p]), total)) or 0 for p in PREDIKAT]
+                "nilai": [_angka(percent(getattr(rekap, FIELD_PREDIKAT[p]), total)) or 0 for p in PREDIKAT]
                 if total
                 else [],
             }

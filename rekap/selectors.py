@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Avg, F, FilteredRelation, Q
 from django.utils import timezone
 
+from core.numbers import percent
 from kinerja.models import EvaluasiKinerja, PengaturanKinerja, Periode, UnitKerja, subtree
 from kinerja.pegawai.permissions import peran
 from kinerja.penilaian.predikat import LABEL_PREDIKAT
@@ -15,23 +16,12 @@ from layanan.selectors import JumlahLayanan
 
 from .models import PengingatTerkirim, RekapKinerja, RekapTim
 from .permissions import unit_rekap_visible_to
-from .services import FIELD_ANGKA, persen, rata_rata
+from .services import FIELD_ANGKA, rata_rata
 
 
 def daftar_periode() -> list[Periode]:
     """Every period, newest first, for the filter."""
     return list(Periode.objects.order_by("-mulai", "-pk"))
-
-
-def periode_terpilih(periode: list[Periode], periode_id) -> Periode | None:
-    """The requested period, else the newest open one, else the newest."""
-    by_id = {p.pk: p for p in periode}
-    try:
-        if periode_id and int(periode_id) in by_id:
-            return by_id[int(periode_id)]
-    except (TypeError, ValueError):
-        pass
-    return next((p for p in periode if p.dibuka), periode[0] if periode else None)
 
 
 @dataclass
@@ -159,7 +149,7 @@ def gabung(baris: list[RekapKinerja]) -> RekapKinerja | None:
     )
     for f in [*FIELD_ANGKA, "jumlah_pegawai", "banyak_capaian"]:
         setattr(hasil, f, sum(getattr(r, f) for r in baris))
-    hasil.persen_selesai = persen(hasil.jumlah_final, hasil.jumlah_evaluasi)
+    hasil.persen_selesai = percent(hasil.jumlah_final, hasil.jumlah_evaluasi)
     hasil.rata_capaian = rata_rata(
         sum(r.rata_capaian * r.banyak_capaian for r in baris if r.rata_capaian is not None), hasil.banyak_capaian
     )

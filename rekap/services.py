@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
+from core.numbers import percent
 from kinerja.models import (
     EvaluasiKinerja,
     KinerjaOrganisasi,
@@ -36,18 +37,10 @@ FIELD_STATUS = {
     Status.FINAL: "jumlah_final",
 }
 FIELD_PREDIKAT = {p: f"jumlah_{p.lower()}" for p in rumus_predikat.PREDIKAT}
-# The same states the finalise page counts for the curve (selectors_evaluasi.jumlah_predikat).
+# The same states the finalise page counts for the curve (kinerja.penilaian.selectors.jumlah_predikat).
 STATUS_BERPREDIKAT = (Status.DINILAI, Status.FINAL)
 FIELD_ANGKA = ["jumlah_evaluasi", *FIELD_STATUS.values(), *FIELD_PREDIKAT.values()]
-_SERATUS = Decimal(100)
 _SEN = Decimal("0.01")
-
-
-def persen(bagian, total) -> Decimal | None:
-    """bagian/total as a percentage to 2 decimals, halves up; None when there is nothing to divide."""
-    if not total:
-        return None
-    return (_SERATUS * Decimal(bagian) / Decimal(total)).quantize(_SEN, ROUND_HALF_UP)
 
 
 def rata_rata(jumlah, banyak) -> Decimal | None:
@@ -75,7 +68,7 @@ class _Angka:
     def field(self) -> dict:
         return {
             **self.angka,
-            "persen_selesai": persen(self.angka["jumlah_final"], self.angka["jumlah_evaluasi"]),
+            "persen_selesai": percent(self.angka["jumlah_final"], self.angka["jumlah_evaluasi"]),
             "rata_capaian": rata_rata(self.capaian_jumlah, self.capaian_banyak),
             "banyak_capaian": self.capaian_banyak,
         }

@@ -33,12 +33,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from core.roles import GRUP_PENGELOLA
 from kinerja.models import EvaluasiKinerja, Notifikasi, PenugasanPengelola, Periode, UnitKerja
-from kinerja.pegawai.permissions import GRUP_PENGELOLA
-from kinerja.penilaian.services import TAUTAN_EVALUASI
 
 from .models import PengingatTerkirim
 from .services import urutan_bawah_ke_atas
+from .signals import email_pengingat_menunggu
 
 Jenis = PengingatTerkirim.Jenis
 Status = EvaluasiKinerja.Status
@@ -98,7 +98,7 @@ def calon_pengisian(hari_ini: datetime.date, periode: dict[int, Periode]) -> lis
                 judul=f"Evaluasi {p} belum diajukan: batas pengisian {n} hari lagi",
                 pesan=f"Isi realisasi dan ajukan evaluasi kinerja Anda periode {p} kepada atasan paling lambat "
                 f"{_tanggal(p.batas_pengisian)}.",
-                tautan=TAUTAN_EVALUASI.format(pk=pk),
+                tautan=reverse("evaluasi_detail", args=[pk]),
                 email=email_pegawai or email_user,
             )
         )
@@ -126,7 +126,7 @@ def calon_penilaian(periode: dict[int, Periode]) -> list[Calon]:
                 jenis=Jenis.PENILAIAN,
                 judul=f"{n} evaluasi {p} menunggu penilaian Anda",
                 pesan=f"Nilai evaluasi bawahan Anda paling lambat {_tanggal(p.batas_penilaian)}.{lainnya}",
-                tautan=TAUTAN_EVALUASI.format(pk=b["pertama"]),
+                tautan=reverse("evaluasi_detail", args=[b["pertama"]]),
                 email=b["atasan__email"] or b["atasan__user__email"],
             )
         )
@@ -246,11 +246,9 @@ def kirim_pengingat(hari_ini: datetime.date | None = None) -> HasilPengingat:
 
 
 def _antre_email(klaim_ids: list[int]):
-    from .tasks import antre_email_pengingat
-
     # A few fan-out messages instead of thousands from this run; each fans out one task per recipient.
     for i in range(0, len(klaim_ids), UKURAN_BATCH_EMAIL):
-        antre_email_pengingat.delay(klaim_ids[i : i + UKURAN_BATCH_EMAIL])
+        email_pengingat_menunggu.send(sender=PengingatTerkirim, klaim_ids=klaim_ids[i : i + UKURAN_BATCH_EMAIL])
 
 
 @transaction.atomic

@@ -1,12 +1,18 @@
-"""Celery tasks of roll-ups and reminders: thin wrappers around the services, taking ids, safe to run twice."""
+"""Celery tasks of roll-ups and reminders: thin wrappers around the services, taking ids, safe to run twice;
+and the receivers that queue them."""
 
 from smtplib import SMTPException
 
 from celery import shared_task
 from celery.utils.time import get_exponential_backoff_interval
 from django.conf import settings
+from django.db import transaction
+from django.dispatch import receiver
+
+from kinerja.penilaian.signals import unit_difinalkan
 
 from . import services, services_pengingat
+from .signals import email_pengingat_menunggu
 
 
 @shared_task(name="rekap.hitung_rekap_terjadwal", soft_time_limit=10 * 60, time_limit=12 * 60)
@@ -48,3 +54,15 @@ def kirim_email_pengingat(self, klaim_id: int) -> bool:
             factor=settings.PENGINGAT_EMAIL_JEDA_DETIK, retries=self.request.retries, maximum=3600, full_jitter=True
         )
         raise self.retry(exc=exc, countdown=jeda) from exc
+
+
+@receiver(unit_difinalkan, dispatch_uid="rekap_setelah_finalisasi")
+def rekap_setelah_finalisasi(sender, periode_id, **kwargs):
+    """Refresh the roll-ups of a period right after one of its units is finalised."""
+    # After commit: the worker must see the final rows, and a rolled-back finalisation enqueues nothing.
+    transaction.on_commit(lambda: hitung_rekap_periode.delay(periode_id))
+
+
+@receiver(email_pengingat_menunggu, dispatch_uid="antre_email_pengingat")
+def antrekan_email_pengingat(sender, klaim_ids, **kwargs):
+    antre_email_pengingat.delay(klaim_ids)

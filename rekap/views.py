@@ -1,13 +1,14 @@
 """Dashboards: thin views over rekap.selectors; every one checks its role on the server."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from core.access import allowed_or_403, requires
 from core.cache import cached, fragment_key
 from kinerja.models import UnitKerja
 from kinerja.pegawai.permissions import peran
+from kinerja.penilaian.selectors import periode_terpilih
 
 from . import grafik, selectors
 from .permissions import can_view_organisasi, can_view_saya, can_view_tim
@@ -28,15 +29,14 @@ def _tab(user) -> list[tuple[str, str]]:
 @login_required
 def dasbor(request):
     tab = _tab(request.user)
-    if not tab:
-        raise PermissionDenied
+    allowed_or_403(bool(tab), "Tidak ada dasbor untuk akun ini.")
     return redirect(tab[0][0])
 
 
 def _konteks_periode(request) -> dict:
     """The tabs, the periods for the filter and the chosen one (?periode=, else the newest open)."""
     periode = selectors.daftar_periode()
-    terpilih = selectors.periode_terpilih(periode, request.GET.get("periode"))
+    terpilih = periode_terpilih(periode, request.GET.get("periode"))
     return {
         "tab": _tab(request.user),
         "periode": periode,
@@ -45,10 +45,8 @@ def _konteks_periode(request) -> dict:
     }
 
 
-@login_required
+@requires(can_view_organisasi, "Dasbor organisasi untuk pengelola kinerja dan administrator.")
 def organisasi(request):
-    if not can_view_organisasi(request.user):
-        raise PermissionDenied
     context = _konteks_periode(request)
     terpilih = context["terpilih"]
     if terpilih is not None:
@@ -80,10 +78,8 @@ def organisasi(request):
     return render(request, "rekap/organisasi.html", context)
 
 
-@login_required
+@requires(can_view_tim, "Dasbor tim untuk pegawai yang memiliki bawahan langsung.")
 def tim(request):
-    if not can_view_tim(request.user):
-        raise PermissionDenied
     context = _konteks_periode(request)
     dasbor = selectors.dasbor_tim(request.user, context["terpilih"])
     context |= {

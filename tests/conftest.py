@@ -9,7 +9,7 @@ from django.db import connections
 from hypothesis import settings as hypothesis_settings
 
 from config import celery_app
-from kinerja.pegawai.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN
+from core.roles import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN
 from tests.factories import PASSWORD, UnitKerjaFactory, UserFactory, pegawai_dengan_akun, tugaskan_pengelola
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"

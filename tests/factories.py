@@ -4,7 +4,16 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from kinerja.models import Pegawai, PenugasanPengelola, UnitKerja
+from kinerja.models import (
+    SKP,
+    EvaluasiKinerja,
+    IndikatorKinerja,
+    Pegawai,
+    PenugasanPengelola,
+    Periode,
+    RencanaHasilKerja,
+    UnitKerja,
+)
 
 PASSWORD = "sandi-uji-123"
 
@@ -58,6 +67,74 @@ class PegawaiFactory(factory.django.DjangoModelFactory):
     unit_kerja = factory.SubFactory(UnitKerjaFactory)
     atasan = None
     user = None
+
+
+_BULAN_PER_PERIODE = {"BULANAN": 1, "TRIWULANAN": 3, "SEMESTERAN": 6, "TAHUNAN": 12}
+
+
+def _akhir_periode(o) -> datetime.date:
+    akhir_bulan = o.nomor * _BULAN_PER_PERIODE[o.jenis]
+    return datetime.date(o.tahun + akhir_bulan // 12, akhir_bulan % 12 + 1, 1) - datetime.timedelta(days=1)
+
+
+class PeriodeFactory(factory.django.DjangoModelFactory):
+    """A period of the year, its dates from its kind and number; open unless status says otherwise.
+
+    Written directly, for tests of what reads periods; tests of the workflow open them through the services
+    (tests/kinerja/penilaian/bantuan_evaluasi.py)."""
+
+    class Meta:
+        model = Periode
+
+    tahun = 2026
+    jenis = "TRIWULANAN"
+    nomor = 1
+    mulai = factory.LazyAttribute(lambda o: datetime.date(o.tahun, (o.nomor - 1) * _BULAN_PER_PERIODE[o.jenis] + 1, 1))
+    selesai = factory.LazyAttribute(_akhir_periode)
+    batas_pengisian = factory.LazyAttribute(lambda o: o.selesai + datetime.timedelta(days=10))
+    batas_penilaian = factory.LazyAttribute(lambda o: o.selesai + datetime.timedelta(days=20))
+
+
+class SKPFactory(factory.django.DjangoModelFactory):
+    """An SKP in draft, written directly (the workflow is the services', see tests/kinerja/penilaian/)."""
+
+    class Meta:
+        model = SKP
+
+    pegawai = factory.SubFactory(PegawaiFactory)
+    tahun = 2026
+
+
+class RencanaHasilKerjaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RencanaHasilKerja
+
+    skp = factory.SubFactory(SKPFactory)
+    uraian = factory.Sequence(lambda n: f"Rencana hasil kerja {n}")
+
+
+class IndikatorKinerjaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndikatorKinerja
+
+    rhk = factory.SubFactory(RencanaHasilKerjaFactory)
+    uraian = factory.Sequence(lambda n: f"Indikator {n}")
+    aspek = "KUANTITAS"
+    target = 10
+    satuan = "dokumen"
+
+
+class EvaluasiKinerjaFactory(factory.django.DjangoModelFactory):
+    """An evaluation in any state with its ratings (the model derives the predikat), written directly: for tests
+    of what reads results (rules, roll-ups, dashboards), not of the workflow that produces them."""
+
+    class Meta:
+        model = EvaluasiKinerja
+
+    periode = factory.SubFactory(PeriodeFactory)
+    pegawai = factory.SubFactory(PegawaiFactory)
+    atasan = factory.LazyAttribute(lambda o: o.pegawai.atasan)
+    status = "DRAFT"
 
 
 def pegawai_dengan_akun(groups=(), **kwargs) -> Pegawai:

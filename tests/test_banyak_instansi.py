@@ -15,11 +15,11 @@ import pytest
 import requests
 from django.db import connection
 
+from core.roles import GRUP_ADMINISTRATOR
 from kinerja.models import ImporRoster, Pegawai
-from kinerja.pegawai.permissions import GRUP_ADMINISTRATOR
 from tests.conftest import perlu_layanan, url_database
 from tests.factories import PASSWORD, UserFactory
-from tests.kinerja.berkas_roster import baris_pegawai, roster_kecil, xlsx
+from tests.kinerja.pegawai.berkas_roster import baris_pegawai, roster_kecil, xlsx
 
 pytestmark = pytest.mark.services
 

@@ -14,11 +14,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from kinerja.penilaian import services as svc
+from kinerja.penilaian import services_periode as svc_periode
 from layanan.models import Permohonan, SurveiKepuasan
 from rekap.services import hitung_rekap
 from tests.factories import PegawaiFactory, tugaskan_pengelola
-from tests.kinerja.bantuan_evaluasi import Skenario
+from tests.kinerja.penilaian.bantuan_evaluasi import Skenario
 
 # The tracking form's per-address budget lives in the cache: a fresh one per test, as in the service desk's tests.
 from tests.layanan.conftest import _cache_sendiri  # noqa: F401
@@ -59,7 +59,7 @@ def _perbesar(data, n=30):
     org = data.org
     for i in range(n):
         PegawaiFactory(unit_kerja=org.bidang_a, atasan=org.atasan_a, nama=f"Staf Tambahan {i:02d}")
-    svc.buat_evaluasi_periode(org.hr_a.user, data.s.periode.pk, [org.opd_a.pk])
+    svc_periode.buat_evaluasi_periode(org.hr_a.user, data.s.periode.pk, [org.opd_a.pk])
     _permohonan_selesai(data.jenis, n)
     hitung_rekap([data.s.periode.pk])
 

@@ -19,8 +19,8 @@ from evaluasi.models import RekapKehadiran
 from kinerja.models import ImporRoster, Pegawai, RealisasiIndikator
 from kinerja.pegawai import services
 from kinerja.penilaian import services as svc
-from tests.kinerja.bantuan_evaluasi import Skenario
-from tests.kinerja.berkas_roster import roster_kecil, xlsx
+from tests.kinerja.pegawai.berkas_roster import roster_kecil, xlsx
+from tests.kinerja.penilaian.bantuan_evaluasi import Skenario
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 from django import template
 
 from evaluasi import engine
-from evaluasi.metrik import katalog
+from evaluasi.katalog import katalog
 
 register = template.Library()
 

@@ -2,10 +2,11 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from core.access import visible_or_404
 from core.redirects import local_url
 
 from . import selectors, services
@@ -29,6 +30,6 @@ def notifikasi_baca(request):
 @require_POST
 def notifikasi_buka(request, pk):
     """Mark one notification read and follow its link (a path inside this site only)."""
-    notifikasi = get_object_or_404(selectors.notifikasi_milik(request.user), pk=pk)
+    notifikasi = visible_or_404(selectors.notifikasi_milik(request.user), pk=pk)
     services.tandai_notifikasi_dibaca(request.user, [notifikasi.pk])
     return redirect(local_url(notifikasi.tautan, reverse("notifikasi_daftar")))

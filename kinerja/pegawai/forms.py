@@ -46,7 +46,7 @@ TOMBOL_FILTER = HTML(
 )
 
 
-class FilterPegawaiForm(forms.Form):
+class FormFilterPegawai(forms.Form):
     """The search and filters of the ASN list; the unit choices are only the units the user may see."""
 
     AKTIF_CHOICES = [("1", "Aktif"), ("0", "Tidak aktif"), ("semua", "Semua")]

@@ -8,7 +8,7 @@ from django.conf import settings
 from core.spreadsheet import SPREADSHEET_EXTENSIONS, check_spreadsheet_upload
 
 
-class UnggahRosterForm(forms.Form):
+class FormUnggahRoster(forms.Form):
     berkas = forms.FileField(
         label="Berkas roster",
         help_text="Excel (.xlsx) atau CSV (.csv). Kolom NIP dan NIP Atasan harus berformat Teks.",
@@ -26,7 +26,7 @@ class UnggahRosterForm(forms.Form):
         return check_spreadsheet_upload(self.cleaned_data["berkas"], settings.ROSTER_MAX_UPLOAD_MB)
 
 
-class KonfirmasiImporForm(forms.Form):
+class FormKonfirmasiImpor(forms.Form):
     nonaktifkan_yang_hilang = forms.BooleanField(
         required=False,
         label="Nonaktifkan pegawai yang tidak ada di berkas",

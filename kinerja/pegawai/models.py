@@ -76,7 +76,7 @@ def jumlah_bawahan_aktif(atasan: str = "atasan"):
     to the ASN of each User row).
 
     A counting subquery, not EXISTS nor a join: with few supervisors of many ASN each, PostgreSQL plans EXISTS (a
-    LIMIT 1) as a scan of the whole roster (6 ms at 30,000 ASN), and a join needs a GROUP BY over the page; the
+    LIMIT 1) as a scan of the whole roster (bench/results.md, Keputusan), and a join needs a GROUP BY over the page; the
     count reads the (atasan, aktif) index."""
     per_atasan = (
         Pegawai.objects.filter(**{atasan: OuterRef("pk")}, aktif=True)

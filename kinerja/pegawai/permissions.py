@@ -4,11 +4,9 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q
 
-from .models import Pegawai, PenugasanPengelola, UnitKerja, jumlah_bawahan_aktif, subtree
+from core.roles import GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN, group_names, is_administrator, with_groups
 
-GRUP_ADMINISTRATOR = "Administrator"
-GRUP_PENGELOLA = "Pengelola Kinerja"
-GRUP_PETUGAS_LAYANAN = "Petugas Layanan"
+from .models import Pegawai, PenugasanPengelola, UnitKerja, jumlah_bawahan_aktif, subtree
 
 
 @dataclass(frozen=True)
@@ -41,14 +39,13 @@ def peran(user) -> Peran:
     cached = getattr(user, "_peran_cache", None)
     if cached is not None:
         return cached
-    if hasattr(user, "_grup_pengelola"):
+    grup = group_names(user)
+    if hasattr(user, "_jumlah_bawahan_aktif"):
         # Read with the user by dengan_peran() (the user of every request, kinerja.backends): no query here.
-        grup = {nama for nama, ada in _ANOTASI_GRUP.items() if getattr(user, ada)}
         pegawai = getattr(user, "pegawai", None)
         if pegawai is not None:
             pegawai.jumlah_bawahan_aktif = user._jumlah_bawahan_aktif
     else:
-        grup = set(user.groups.values_list("name", flat=True))
         # Whether the person has subordinates comes in the same query as the person.
         pegawai = (
             Pegawai.objects.select_related("unit_kerja")
@@ -57,7 +54,7 @@ def peran(user) -> Peran:
             .first()
         )
     hasil = Peran(
-        administrator=user.is_superuser or GRUP_ADMINISTRATOR in grup,
+        administrator=is_administrator(user, grup),
         pengelola=GRUP_PENGELOLA in grup,
         petugas_layanan=GRUP_PETUGAS_LAYANAN in grup,
         atasan=bool(pegawai) and pegawai.jumlah_bawahan_aktif > 0,
@@ -67,21 +64,11 @@ def peran(user) -> Peran:
     return hasil
 
 
-# The group of each role, and the annotation dengan_peran() reads its membership into.
-_ANOTASI_GRUP = {
-    GRUP_ADMINISTRATOR: "_grup_administrator",
-    GRUP_PENGELOLA: "_grup_pengelola",
-    GRUP_PETUGAS_LAYANAN: "_grup_petugas_layanan",
-}
-
-
 def dengan_peran(users):
     """Users with everything peran() needs read in the same row: group memberships, their ASN record and unit,
     and how many ASN report to them. Every page asks for the roles; this saves it three queries."""
-    keanggotaan = users.model.groups.through.objects.filter(user=OuterRef("pk"))
-    return users.select_related("pegawai__unit_kerja").annotate(
-        _jumlah_bawahan_aktif=jumlah_bawahan_aktif("atasan__user"),
-        **{ada: Exists(keanggotaan.filter(group__name=nama)) for nama, ada in _ANOTASI_GRUP.items()},
+    return with_groups(users.select_related("pegawai__unit_kerja")).annotate(
+        _jumlah_bawahan_aktif=jumlah_bawahan_aktif("atasan__user")
     )
 
 
@@ -97,19 +84,24 @@ def unit_ids_dikelola(user) -> set[int]:
     return cached
 
 
-def pegawai_visible_to(user):
-    """The ASN a user may see: all (administrator), their units' (HR), their team and themselves."""
+def dalam_cakupan(user, qs, unit: str, milik):
+    """The rows of `qs` a user may see, the one rule of every `*_visible_to`: all for an administrator; for HR,
+    the rows whose unit (`unit`: the lookup of the row's unit id) they manage; for an ASN, the rows
+    `milik(pegawai)` (a Q: their own, their team's) names; none for anyone else."""
     p = peran(user)
     if p.administrator:
-        return Pegawai.objects.all()
-    if not (p.pengelola or p.pegawai):
-        return Pegawai.objects.none()
+        return qs
     q = Q(pk__in=[])
     if p.pengelola:
-        q |= Q(unit_kerja_id__in=unit_ids_dikelola(user))
+        q |= Q(**{f"{unit}__in": unit_ids_dikelola(user)})
     if p.pegawai:
-        q |= Q(pk=p.pegawai.pk) | Q(atasan_id=p.pegawai.pk)
-    return Pegawai.objects.filter(q)
+        q |= milik(p.pegawai)
+    return qs.filter(q)
+
+
+def pegawai_visible_to(user):
+    """The ASN a user may see: all (administrator), their units' (HR), their team and themselves."""
+    return dalam_cakupan(user, Pegawai.objects.all(), "unit_kerja_id", lambda p: Q(pk=p.pk) | Q(atasan_id=p.pk))
 
 
 def unit_visible_to(user):

@@ -60,23 +60,11 @@ KOLOM = [
 JUDUL = dict(KOLOM)
 WAJIB = ("nip", "nama", "jenis_kelamin", "status_kepegawaian", "kode_unit", "nama_unit")
 
+# The file's columns that are Pegawai fields as they are (between the NIP and the unit): the one list the
+# comparison, the write (services.KOLOM_TULIS) and the export build theirs from.
+FIELD_DATA = tuple(kolom for kolom, _ in KOLOM[1 : KOLOM.index(("kode_unit", "Kode Unit"))])
 # Pegawai fields an import sets, compared to tell a changed row from an unchanged one.
-FIELD_PEGAWAI = (
-    "nama",
-    "gelar_depan",
-    "gelar_belakang",
-    "jenis_kelamin",
-    "tanggal_lahir",
-    "status_kepegawaian",
-    "golongan",
-    "jabatan",
-    "jenis_jabatan",
-    "kode_unit",
-    "nip_atasan",
-    "email",
-    "no_hp",
-    "aktif",
-)
+FIELD_PEGAWAI = (*FIELD_DATA, "kode_unit", "nip_atasan", "email", "no_hp", "aktif")
 LABEL_FIELD = {**JUDUL, "kode_unit": "Unit Kerja", "nip_atasan": "Atasan", "aktif": "Aktif"}
 
 PANJANG_MAKS = {
@@ -453,15 +441,7 @@ def rencanakan_impor(tabel: Table, db: SnapshotDB) -> Rencana:
 # values_list lookups in KOLOM order, so an export re-imports as it is.
 NILAI_EKSPOR = (
     "nip",
-    "nama",
-    "gelar_depan",
-    "gelar_belakang",
-    "jenis_kelamin",
-    "tanggal_lahir",
-    "status_kepegawaian",
-    "golongan",
-    "jabatan",
-    "jenis_jabatan",
+    *FIELD_DATA,
     "unit_kerja__kode",
     "unit_kerja__nama",
     "unit_kerja__induk__kode",

@@ -10,33 +10,26 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
 
 from audit.services import catat
 from core.bulk import copy_rows, is_postgres, reserve_ids, update_rows
+from core.errors import NotPermitted
 from core.spreadsheet import FileRefused, RowError
 
 from . import roster
 from .models import ImporRoster, Pegawai, UnitKerja
 from .permissions import can_import_roster
+from .signals import impor_roster_menunggu_worker
 
 log = logging.getLogger(__name__)
 
 UKURAN_BATCH = 1000
 # Pegawai columns (attnames) an import writes, in the order of the value tuples built by _nilai_tulis.
 KOLOM_TULIS = [
-    "nama",
-    "gelar_depan",
-    "gelar_belakang",
-    "jenis_kelamin",
-    "tanggal_lahir",
-    "status_kepegawaian",
-    "golongan",
-    "jabatan",
-    "jenis_jabatan",
+    *roster.FIELD_DATA,
     "unit_kerja_id",
     "atasan_id",
     "email",
@@ -322,7 +315,7 @@ def buat_impor_roster(user, berkas) -> ImporRoster:
     what was previewed.
     """
     if not can_import_roster(user):
-        raise PermissionDenied("Hanya administrator yang boleh mengimpor roster pegawai.")
+        raise NotPermitted("Hanya administrator yang boleh mengimpor roster pegawai.")
     data = berkas.read()
     job = ImporRoster(dibuat_oleh=user, nama_berkas=berkas.name[:255])
     return simpan_pratinjau(job, berkas.name, data, pratinjau_roster)
@@ -354,7 +347,7 @@ def konfirmasi_impor_roster(job: ImporRoster, user, *, nonaktifkan_yang_hilang: 
     Only a previewed job without errors can be confirmed, once; a second confirmation changes nothing.
     """
     if not can_import_roster(user):
-        raise PermissionDenied("Hanya administrator yang boleh mengimpor roster pegawai.")
+        raise NotPermitted("Hanya administrator yang boleh mengimpor roster pegawai.")
     with transaction.atomic():
         job = ImporRoster.objects.select_for_update().get(pk=job.pk)
         if job.status != ImporRoster.Status.PRATINJAU or job.galat:
@@ -363,24 +356,22 @@ def konfirmasi_impor_roster(job: ImporRoster, user, *, nonaktifkan_yang_hilang: 
         job.nonaktifkan_yang_hilang = nonaktifkan_yang_hilang
         job.save(update_fields=["status", "nonaktifkan_yang_hilang", "diperbarui"])
         if job.jumlah_baris > settings.ROSTER_BACKGROUND_ROWS:
-            transaction.on_commit(lambda: _antrekan_impor_roster(job.pk))
+            transaction.on_commit(partial(_minta_worker, job.pk))
             return job
     return jalankan_impor_roster(job.pk)
 
 
-def _antrekan_impor_roster(job_id):
-    """Queue the import task; if the broker cannot take it, fail the job visibly instead of leaving it queued."""
-    from .tasks import impor_roster
+def _minta_worker(job_id):
+    impor_roster_menunggu_worker.send(sender=ImporRoster, job_id=job_id)
 
-    try:
-        impor_roster.delay(job_id)
-    except Exception:
-        log.exception("Impor roster %s tidak dapat dimasukkan ke antrean", job_id)
-        ImporRoster.objects.filter(pk=job_id, status=ImporRoster.Status.ANTRI).update(
-            status=ImporRoster.Status.GAGAL,
-            galat=[_galat_sistem("Antrean tugas latar belakang tidak tersedia; tidak ada data yang diubah.")],
-            selesai=timezone.now(),
-        )
+
+def gagalkan_impor_tanpa_antrean(job_id):
+    """The broker could not take a queued import: fail the job visibly instead of leaving it queued for good."""
+    ImporRoster.objects.filter(pk=job_id, status=ImporRoster.Status.ANTRI).update(
+        status=ImporRoster.Status.GAGAL,
+        galat=[_galat_sistem("Antrean tugas latar belakang tidak tersedia; tidak ada data yang diubah.")],
+        selesai=timezone.now(),
+    )
 
 
 def antrekan_ulang_impor_tertahan(menit: int | None = None) -> list[int]:
@@ -401,7 +392,7 @@ def antrekan_ulang_impor_tertahan(menit: int | None = None) -> list[int]:
         ImporRoster.objects.filter(pk__in=tertahan).update(diperbarui=timezone.now())
         for job_id in tertahan:
             log.warning("Impor roster %s masih dalam antrean sesudah %s menit; diantrekan lagi", job_id, menit)
-            transaction.on_commit(partial(_antrekan_impor_roster, job_id))
+            transaction.on_commit(partial(_minta_worker, job_id))
     return tertahan
 
 

@@ -1,10 +1,10 @@
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
+from core.access import requires, visible_or_404
 from core.cache import fragment_key
 from kinerja.penilaian import selectors as selectors_penilaian
 from kinerja.penilaian.forms import FormBuatSKP
@@ -12,7 +12,7 @@ from kinerja.penilaian.permissions import can_plan_for
 from kinerja.penilaian.views import konteks_tim_evaluasi
 
 from . import selectors
-from .forms import FilterPegawaiForm
+from .forms import FormFilterPegawai
 from .permissions import can_view_pegawai, can_view_roster, can_view_team, peran
 
 PEGAWAI_PER_HALAMAN = 50
@@ -32,12 +32,10 @@ def beranda(request):
     return render(request, "kinerja/beranda.html", context)
 
 
-@login_required
+@requires(can_view_roster, "Daftar pegawai untuk pengelola kinerja dan administrator.")
 def daftar_pegawai(request):
-    if not can_view_roster(request.user):
-        raise PermissionDenied
     # Lazy: the units are read only when a filter names one or the form is rendered (not from the cache).
-    form = FilterPegawaiForm(request.GET, pilihan_unit=SimpleLazyObject(lambda: selectors.pilihan_unit(request.user)))
+    form = FormFilterPegawai(request.GET, pilihan_unit=SimpleLazyObject(lambda: selectors.pilihan_unit(request.user)))
     pegawai = selectors.cari_pegawai(request.user, **form.filters())
     halaman = Paginator(pegawai, PEGAWAI_PER_HALAMAN).get_page(request.GET.get("halaman"))
     context = {
@@ -72,7 +70,7 @@ def _render_detail(request, pegawai, **extra):
 @login_required
 def detail_pegawai(request, pk):
     # Someone the user may not see gets the same 404 as a missing id, so ids reveal nothing.
-    pegawai = get_object_or_404(selectors.pegawai_untuk_detail(request.user), pk=pk)
+    pegawai = visible_or_404(selectors.pegawai_untuk_detail(request.user), pk=pk)
     return _render_detail(request, pegawai)
 
 
@@ -81,21 +79,17 @@ def profil_saya(request):
     p = peran(request.user)
     if p.pegawai is None:
         return render(request, "kinerja/tanpa_profil.html")
-    pegawai = get_object_or_404(selectors.pegawai_untuk_detail(request.user), pk=p.pegawai.pk)
+    pegawai = visible_or_404(selectors.pegawai_untuk_detail(request.user), pk=p.pegawai.pk)
     return _render_detail(request, pegawai, profil_sendiri=True)
 
 
-@login_required
+@requires(can_view_roster, "Pohon unit kerja untuk pengelola kinerja dan administrator.")
 def pohon_unit(request):
-    if not can_view_roster(request.user):
-        raise PermissionDenied
     return render(request, "kinerja/pohon_unit.html", {"pohon": selectors.pohon_unit_terlihat(request.user)})
 
 
-@login_required
+@requires(can_view_team, "Tim Saya untuk pegawai yang memiliki bawahan langsung.")
 def tim_saya(request):
-    if not can_view_team(request.user):
-        raise PermissionDenied
     p = peran(request.user)
     # A head of a large section can have hundreds of direct reports: both tables show the same page of them,
     # counted and sliced in the database (ordered by name, NIP).

@@ -1,51 +1,28 @@
 """Roster import (upload → preview → confirm → progress) and export pages. Thin: services do the work."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import BooleanField, ExpressionWrapper, Q
-from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from core.access import requires, visible_or_404
+from core.spreadsheet import CONTENT_TYPES, download
+
 from . import roster, selectors, services
-from .forms import FilterPegawaiForm
-from .forms_impor import KonfirmasiImporForm, UnggahRosterForm
+from .forms import FormFilterPegawai
+from .forms_impor import FormKonfirmasiImpor, FormUnggahRoster
 from .models import ImporRoster
 from .permissions import can_import_roster, can_view_roster
 
-JENIS_BERKAS = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
-}
-
-
-def _unduhan(data, nama, format_berkas):
-    response = HttpResponse(data, content_type=JENIS_BERKAS[format_berkas])
-    response["Content-Disposition"] = f'attachment; filename="{nama}.{format_berkas}"'
-    return response
-
-
-def admin_impor(view):
-    """Only administrators import; anyone else signed in gets 403."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not can_import_roster(request.user):
-            raise PermissionDenied("Hanya administrator yang boleh mengimpor roster pegawai.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+admin_impor = requires(can_import_roster, "Hanya administrator yang boleh mengimpor roster pegawai.")
 
 
 @admin_impor
 def impor_roster(request):
-    form = UnggahRosterForm(request.POST or None, request.FILES or None)
+    form = FormUnggahRoster(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         job = services.buat_impor_roster(request.user, form.cleaned_data["berkas"])
         return redirect("impor_roster_detail", pk=job.pk)
@@ -60,11 +37,11 @@ def impor_roster(request):
 
 @admin_impor
 def impor_roster_detail(request, pk):
-    job = get_object_or_404(ImporRoster.objects.select_related("dibuat_oleh"), pk=pk)
+    job = visible_or_404(ImporRoster.objects.select_related("dibuat_oleh"), pk=pk)
     ringkasan = job.ringkasan or {}
     form = None
     if job.status == ImporRoster.Status.PRATINJAU and not job.galat:
-        form = KonfirmasiImporForm(
+        form = FormKonfirmasiImpor(
             jumlah_hilang=ringkasan.get("jumlah_hilang", 0), action=reverse("impor_roster_konfirmasi", args=[job.pk])
         )
     return render(
@@ -77,8 +54,8 @@ def impor_roster_detail(request, pk):
 @require_POST
 @admin_impor
 def impor_roster_konfirmasi(request, pk):
-    job = get_object_or_404(ImporRoster, pk=pk)
-    form = KonfirmasiImporForm(request.POST)
+    job = visible_or_404(ImporRoster.objects, pk=pk)
+    form = FormKonfirmasiImpor(request.POST)
     form.is_valid()
     job = services.konfirmasi_impor_roster(
         job, request.user, nonaktifkan_yang_hilang=form.cleaned_data.get("nonaktifkan_yang_hilang", False)
@@ -95,33 +72,31 @@ def impor_roster_konfirmasi(request, pk):
 @require_GET
 @admin_impor
 def impor_roster_status(request, pk):
-    return JsonResponse(services.progres_impor_roster(get_object_or_404(ImporRoster, pk=pk)))
+    return JsonResponse(services.progres_impor_roster(visible_or_404(ImporRoster.objects, pk=pk)))
 
 
 @require_GET
 @admin_impor
 def templat_roster(request, format_berkas):
     if format_berkas == "xlsx":
-        return _unduhan(roster.templat_xlsx_roster(), "templat-roster-pegawai", "xlsx")
+        return download(roster.templat_xlsx_roster(), "templat-roster-pegawai.xlsx")
     if format_berkas == "csv":
-        return _unduhan(roster.csv_roster([]), "templat-roster-pegawai", "csv")
+        return download(roster.csv_roster([]), "templat-roster-pegawai.csv")
     raise Http404("Format tidak dikenal.")
 
 
 @require_GET
-@login_required
+@requires(can_view_roster, "Hanya administrator dan pengelola kinerja yang boleh mengekspor roster.")
 def ekspor_roster(request, format_berkas):
     """The roster as the user may see it (administrators: all; HR staff: their units), in import columns.
 
     The ASN list's filters (query string) apply, so the export is what the list shows.
     """
-    if not can_view_roster(request.user):
-        raise PermissionDenied("Hanya administrator dan pengelola kinerja yang boleh mengekspor roster.")
-    if format_berkas not in JENIS_BERKAS:
+    if format_berkas not in CONTENT_TYPES:
         raise Http404("Format tidak dikenal.")
-    form = FilterPegawaiForm(request.GET, pilihan_unit=selectors.pilihan_unit(request.user))
+    form = FormFilterPegawai(request.GET, pilihan_unit=selectors.pilihan_unit(request.user))
     qs = selectors.cari_pegawai(request.user, **form.filters())
     nama = f"roster-pegawai-{timezone.localdate():%Y%m%d}"
     if format_berkas == "xlsx":
-        return _unduhan(roster.xlsx_roster(roster.baris_ekspor(qs)), nama, "xlsx")
-    return _unduhan(roster.csv_roster(roster.baris_ekspor(qs, tanggal_sebagai_teks=True)), nama, "csv")
+        return download(roster.xlsx_roster(roster.baris_ekspor(qs)), f"{nama}.xlsx")
+    return download(roster.csv_roster(roster.baris_ekspor(qs, tanggal_sebagai_teks=True)), f"{nama}.csv")

@@ -1,6 +1,6 @@
-"""Admin for evaluation records (issue 3), kept apart from kinerja/pegawai/admin.py (the roster's) to merge cleanly.
+"""Admin for evaluation records, kept apart from kinerja/pegawai/admin.py (the roster's) to merge cleanly.
 
-Everything that changes an evaluation goes through services_evaluasi and its pages, so the admin here is for
+Everything that changes an evaluation goes through the services and their pages, so the admin here is for
 looking things up: evaluations and their parts are read-only, and a final one cannot be deleted either (the
 models refuse it too). Periods, the organisational performance and the settings stay editable.
 """
@@ -9,17 +9,18 @@ from django.contrib import admin
 from django.db import models
 
 from audit.admin import AuditAdminMixin
-from kinerja.models import (
-    SKP,
+from kinerja.notifikasi.models import Notifikasi
+
+from .models import (
     EvaluasiKinerja,
     KinerjaOrganisasi,
-    Notifikasi,
     PengaturanKinerja,
     PengecualianKurva,
     Periode,
     RealisasiIndikator,
     RiwayatEvaluasi,
 )
+from .models_skp import SKP
 
 
 class HanyaBaca:

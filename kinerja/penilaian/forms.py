@@ -1,4 +1,4 @@
-"""Forms of the evaluation pages (issue 3). They parse and show input; every rule is in services_evaluasi."""
+"""Forms of the period, SKP and evaluation pages. They parse and show input; every rule is in the services."""
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
@@ -6,17 +6,11 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from kinerja.models import (
-    EvaluasiKinerja,
-    IndikatorKinerja,
-    KinerjaOrganisasi,
-    PerilakuKerja,
-    Periode,
-    RencanaHasilKerja,
-)
 from kinerja.pegawai.forms import TOMBOL_FILTER
 
 from . import predikat as rumus_predikat
+from .models import EvaluasiKinerja, KinerjaOrganisasi, PerilakuKerja, Periode
+from .models_skp import IndikatorKinerja, RencanaHasilKerja, periksa_target
 from .services import IsianRealisasi
 
 # The short indicators of each BerAKHLAK core value (DOMAIN.md §1), shown beside the supervisor's feedback.
@@ -60,7 +54,7 @@ def _helper(*layout, tag_form=False):
     return helper
 
 
-class FormPeriode(forms.Form):
+class FormBukaPeriode(forms.Form):
     tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
     jenis = forms.ChoiceField(label="Jenis periode", choices=Periode.Jenis.choices)
     nomor = forms.IntegerField(
@@ -113,7 +107,7 @@ class FormBuatEvaluasi(forms.Form):
 
     def __init__(self, *args, pilihan_unit=(), **kwargs):
         super().__init__(*args, **kwargs)
-        # Callables: the units are read only when needed (kinerja.pegawai.forms.FilterPegawaiForm says why).
+        # Callables: the units are read only when needed (kinerja.pegawai.forms.FormFilterPegawai says why).
         self.fields["unit"].choices = lambda: list(pilihan_unit)
         self.helper = _helper()
 
@@ -143,7 +137,7 @@ class FormFilterEvaluasi(forms.Form):
         )
 
     def filters(self):
-        """Valid filters as keyword arguments for selectors_evaluasi.daftar_evaluasi; an invalid one is ignored."""
+        """Valid filters as keyword arguments for selectors.daftar_evaluasi; an invalid one is ignored."""
         self.is_valid()
         data = self.cleaned_data
         return {"unit_id": data.get("unit"), "status": data.get("status", ""), "predikat": data.get("predikat", "")}
@@ -209,7 +203,7 @@ class FormRealisasi(forms.Form):
         ]
 
     def isian(self):
-        """The rows for services_evaluasi.isi_realisasi; an empty upload keeps the stored file."""
+        """The rows for services.isi_realisasi; an empty upload keeps the stored file."""
         return [
             IsianRealisasi(
                 indikator_id=b.indikator.pk,
@@ -278,7 +272,7 @@ class FormPenilaian(forms.Form):
         return [self[nama] for _, nama in self.perilaku]
 
     def argumen(self):
-        """Keyword arguments for services_evaluasi.nilai_evaluasi."""
+        """Keyword arguments for services.nilai_evaluasi."""
         data = self.cleaned_data
         return {
             "rating_hasil_kerja": data["rating_hasil_kerja"],
@@ -370,7 +364,7 @@ class FormPengaturan(forms.Form):
         return [self[nama] for _, _, nama in self.syarat]
 
     def kurva(self):
-        """The curve for services_evaluasi.simpan_pengaturan; None when it equals the defaults."""
+        """The curve for services_periode.simpan_pengaturan; None when it equals the defaults."""
         hasil = {}
         for capaian, syarat, nama in self.syarat:
             persen = self.cleaned_data[nama]
@@ -409,7 +403,12 @@ class FormIndikator(forms.Form):
     uraian = forms.CharField(label="Indikator kinerja", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
     aspek = forms.ChoiceField(label="Aspek", choices=IndikatorKinerja.Aspek.choices)
     target = forms.DecimalField(
-        label="Target", max_digits=16, decimal_places=2, localize=True, error_messages=GALAT_DESIMAL
+        label="Target",
+        max_digits=16,
+        decimal_places=2,
+        localize=True,
+        error_messages=GALAT_DESIMAL,
+        validators=[periksa_target],
     )
     satuan = forms.CharField(label="Satuan", max_length=50, help_text='Misalnya "dokumen", "%", "hari", "bulan".')
 
@@ -423,13 +422,6 @@ class FormIndikator(forms.Form):
                 Column("satuan", css_class="col-md-4"),
             ),
         )
-
-    def clean_target(self):
-        # A target of zero leaves nothing to measure the realisation against (the indicator_target_positif rule).
-        target = self.cleaned_data["target"]
-        if target <= 0:
-            raise forms.ValidationError("Target harus lebih dari 0.")
-        return target
 
 
 class FormBuatSKP(forms.Form):

@@ -167,6 +167,7 @@ class EvaluasiKinerja(models.Model):
 
     # The acknowledgement and the version stamp are the only writes a final evaluation still accepts.
     FIELD_BOLEH_SETELAH_FINAL = frozenset({"diakui_pada", "versi", "diubah_oleh", "diubah_pada"})
+    # The states whose realisation the ASN fills in and submits (services.STATUS_ASAL, the lists' buttons).
     STATUS_DAPAT_DIISI = (Status.DRAFT, Status.DIKEMBALIKAN)
     # What happens next in each state, for the team and HR lists.
     LANGKAH_BERIKUTNYA = {
@@ -238,7 +239,7 @@ class EvaluasiKinerja(models.Model):
         indexes = [
             models.Index(fields=["periode", "status"]),
             models.Index(fields=["atasan", "periode"]),
-            # The HR list's progress per unit counts states by ASN from this index alone (selectors_evaluasi).
+            # The HR list's progress per unit counts states by ASN from this index alone (selectors.progres_per_unit).
             models.Index(fields=["periode", "pegawai", "status"], name="evaluasi_progres_idx"),
         ]
 
@@ -267,6 +268,11 @@ class EvaluasiKinerja(models.Model):
     @property
     def final(self):
         return self.status == self.Status.FINAL
+
+    @property
+    def dapat_diisi(self) -> bool:
+        """Whether the state lets the ASN fill in the realisation (the period must be open too)."""
+        return self.status in self.STATUS_DAPAT_DIISI
 
     @property
     def langkah_berikutnya(self):

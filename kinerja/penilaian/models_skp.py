@@ -123,6 +123,17 @@ class RencanaHasilKerja(models.Model):
             )
 
 
+# A target of zero leaves nothing to measure the realisation against: the database refuses it
+# (indikator_target_positif, which full_clean() checks too), and the form says it beside the field.
+PESAN_TARGET = "Target harus lebih dari 0."
+
+
+def periksa_target(target) -> None:
+    """The form's side of indikator_target_positif."""
+    if target is not None and target <= 0:
+        raise ValidationError(PESAN_TARGET)
+
+
 class IndikatorKinerja(models.Model):
     """An indicator (Indikator Kinerja Individu) of an RHK on one aspect, with a target and its unit."""
 
@@ -150,7 +161,7 @@ class IndikatorKinerja(models.Model):
             models.CheckConstraint(
                 condition=Q(target__gt=0),
                 name="indikator_target_positif",
-                violation_error_message="Target harus lebih dari 0.",
+                violation_error_message=PESAN_TARGET,
             )
         ]
 

@@ -4,7 +4,7 @@ now is the services' transition table (services.aksi_tersedia), so each refusal 
 from django.db.models import Q
 
 from kinerja.pegawai.models import Pegawai, UnitKerja
-from kinerja.pegawai.permissions import diri_sendiri, mengelola_unit, peran, unit_ids_dikelola
+from kinerja.pegawai.permissions import dalam_cakupan, diri_sendiri, mengelola_unit, peran, unit_ids_dikelola
 
 from .models import EvaluasiKinerja
 from .models_skp import SKP
@@ -12,15 +12,12 @@ from .models_skp import SKP
 
 def evaluasi_visible_to(user):
     """Evaluations a user may see: all (administrator), their units' (HR), those they rate (PPK), their own."""
-    p = peran(user)
-    if p.administrator:
-        return EvaluasiKinerja.objects.all()
-    q = Q(pk__in=[])
-    if p.pengelola:
-        q |= Q(pegawai__unit_kerja_id__in=unit_ids_dikelola(user))
-    if p.pegawai:
-        q |= Q(pegawai_id=p.pegawai.pk) | Q(atasan_id=p.pegawai.pk)
-    return EvaluasiKinerja.objects.filter(q)
+    return dalam_cakupan(
+        user,
+        EvaluasiKinerja.objects.all(),
+        "pegawai__unit_kerja_id",
+        lambda p: Q(pegawai_id=p.pk) | Q(atasan_id=p.pk),
+    )
 
 
 def evaluasi_periode_visible_to(user, periode_id: int):
@@ -28,8 +25,8 @@ def evaluasi_periode_visible_to(user, periode_id: int):
 
     One evaluation per ASN and period makes "rated by me" the same as "the ASN whose evaluation of this period I
     rate", and "my own" the ASN linked to my account. Written on the ASN's columns (the NIP, as the ORM would turn
-    the ASN's id into the evaluation's own column), PostgreSQL filters the roster before it joins the evaluations:
-    11 → 5 ms for a page of the HR list at 30,000 ASN, where the mixed OR made it probe every ASN of every unit."""
+    the ASN's id into the evaluation's own column), PostgreSQL filters the roster before it joins the evaluations,
+    where the mixed OR made it probe every ASN of every unit (bench/results.md, Keputusan)."""
     qs = EvaluasiKinerja.objects.filter(periode_id=periode_id)
     p = peran(user)
     if p.administrator:
@@ -45,15 +42,9 @@ def evaluasi_periode_visible_to(user, periode_id: int):
 
 def skp_visible_to(user):
     """SKP a user may see: all (administrator), their units' (HR), their direct subordinates', their own."""
-    p = peran(user)
-    if p.administrator:
-        return SKP.objects.all()
-    q = Q(pk__in=[])
-    if p.pengelola:
-        q |= Q(pegawai__unit_kerja_id__in=unit_ids_dikelola(user))
-    if p.pegawai:
-        q |= Q(pegawai_id=p.pegawai.pk) | Q(pegawai__atasan_id=p.pegawai.pk)
-    return SKP.objects.filter(q)
+    return dalam_cakupan(
+        user, SKP.objects.all(), "pegawai__unit_kerja_id", lambda p: Q(pegawai_id=p.pk) | Q(pegawai__atasan_id=p.pk)
+    )
 
 
 def can_manage_periode(user) -> bool:
@@ -63,6 +54,11 @@ def can_manage_periode(user) -> bool:
 
 def can_reopen_periode(user) -> bool:
     """Reopening a closed period undoes a deadline for everyone: administrators only."""
+    return peran(user).administrator
+
+
+def can_change_settings(user) -> bool:
+    """The capaian cap, the efficiency formula and the curve's percentages apply to everyone: administrators only."""
     return peran(user).administrator
 
 

@@ -9,23 +9,20 @@ from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q
 
-from kinerja.models import (
-    SKP,
+from kinerja.pegawai.models import Pegawai, UnitKerja
+from kinerja.pegawai.permissions import peran
+
+from .capaian import rata_rata_capaian
+from .models import (
     EvaluasiKinerja,
-    IndikatorKinerja,
     KinerjaOrganisasi,
-    Pegawai,
     PengaturanKinerja,
     PengecualianKurva,
     PerilakuKerja,
     Periode,
     RealisasiIndikator,
-    RencanaHasilKerja,
-    UnitKerja,
 )
-from kinerja.pegawai.permissions import peran
-
-from .capaian import rata_rata_capaian
+from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja
 from .permissions import evaluasi_periode_visible_to, evaluasi_visible_to, skp_visible_to
 from .predikat import cek_kurva_distribusi
 
@@ -246,7 +243,7 @@ def pilihan_rhk_atasan(skp: SKP):
     return RencanaHasilKerja.objects.filter(skp__pegawai_id=skp.pegawai.atasan_id, skp__tahun=skp.tahun)
 
 
-# --- for the pages (issue 3 UI) ------------------------------------------------------------------------------
+# --- for the pages --------------------------------------------------------------------------------------------
 
 
 def daftar_periode():
@@ -258,6 +255,11 @@ def periode_terkini(semua=None) -> Periode | None:
     """The period pages open by default: the latest open one, else the latest of all (of `semua`, if given)."""
     semua = list(Periode.objects.all()) if semua is None else semua
     return max((p for p in semua if p.dibuka), key=_mulai, default=None) or max(semua, key=_mulai, default=None)
+
+
+def periode_terpilih(semua, periode_id) -> Periode | None:
+    """The period a page's `?periode=` names among `semua`, else periode_terkini(semua): every page chooses so."""
+    return next((p for p in semua if str(p.pk) == str(periode_id or "")), None) or periode_terkini(semua)
 
 
 def _mulai(periode):

@@ -64,7 +64,7 @@ _BATANG_PROGRES = (
 
 @register.simple_tag
 def batang_progres(u):
-    """One unit's row of the period's progress (selectors_evaluasi.progres_per_unit) as stacked bars; the widths
+    """One unit's row of the period's progress (selectors.progres_per_unit) as stacked bars; the widths
     are set by static/js/evaluasi.js from data-lebar (no inline style under the CSP)."""
 
     def lebar(n):

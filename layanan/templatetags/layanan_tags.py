@@ -1,5 +1,7 @@
 from django import template
 
+from layanan.selectors import angka_layanan_pegawai
+
 register = template.Library()
 
 WARNA_STATUS = {
@@ -21,3 +23,10 @@ def status_permohonan(permohonan):
 @register.filter
 def warna_mutu(mutu):
     return WARNA_MUTU.get(mutu, "secondary")
+
+
+@register.simple_tag
+def angka_layanan(pegawai_id, periode):
+    """An ASN's public-service figures in a period (None without any), for the evaluation pages of kinerja, which
+    does not import this app: {% angka_layanan ev.pegawai_id ev.periode as angka %}."""
+    return angka_layanan_pegawai([pegawai_id], periode.mulai, periode.selesai).get(pegawai_id)

@@ -10,17 +10,19 @@ from django.urls import reverse
 
 from audit.models import LogAudit
 from core.errors import WrongState
+from core.roles import GRUP_PENGELOLA
 from evaluasi import services as aturan_svc
 from evaluasi.models import Aturan, Konsekuensi
 from kinerja.models import SKP, ImporRoster, PenugasanPengelola, UnitKerja
 from kinerja.pegawai import services as roster_svc
-from kinerja.pegawai.permissions import GRUP_PENGELOLA
 from kinerja.penilaian import services as svc
-from kinerja.penilaian.services import PelanggaranKurva
+from kinerja.penilaian import services_periode as svc_periode
+from kinerja.penilaian import services_skp as svc_skp
+from kinerja.penilaian.services_periode import PelanggaranKurva
 from tests.evaluasi.bantuan import evaluasi_final, kehadiran, periode
 from tests.factories import UserFactory
-from tests.kinerja.bantuan_evaluasi import Skenario, skp_atasan
-from tests.kinerja.berkas_roster import roster_kecil, xlsx
+from tests.kinerja.pegawai.berkas_roster import roster_kecil, xlsx
+from tests.kinerja.penilaian.bantuan_evaluasi import Skenario, skp_atasan
 
 
 def entri(aksi, obj=None):
@@ -83,7 +85,7 @@ def test_finalising_a_unit_with_a_curve_override_is_one_entry_with_the_reason(or
     s = Skenario(org)
     s.nilai(org.staf_a1, "DI_ATAS", "DI_ATAS")
     s.nilai(org.staf_a2, "DI_ATAS", "DI_ATAS")
-    svc.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk, alasan_pengecualian="Penghargaan nasional")
+    svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk, alasan_pengecualian="Penghargaan nasional")
     e = entri("unit_difinalkan", org.bidang_a)
     assert e.oleh == org.hr_a.user
     assert e.uraian == "Pengecualian kurva: Penghargaan nasional"
@@ -97,7 +99,7 @@ def test_a_refused_finalisation_leaves_no_entry(org):
     s.nilai(org.staf_a1, "DI_ATAS", "DI_ATAS")
     s.nilai(org.staf_a2, "DI_ATAS", "DI_ATAS")
     with pytest.raises(PelanggaranKurva):
-        svc.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk)
+        svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk)
     assert not LogAudit.objects.filter(aksi="unit_difinalkan").exists()
 
 
@@ -106,8 +108,8 @@ def test_acknowledging_and_reopening_a_period_are_logged(org):
     ev = s.ke_status("FINAL")
     svc.akui_evaluasi(org.staf_a1.user, ev.pk, ev.versi)
     assert entri("evaluasi_diakui", ev).oleh == org.staf_a1.user
-    svc.tutup_periode(org.hr_a.user, s.periode.pk)
-    svc.buka_kembali_periode(org.admin, s.periode.pk, "Koreksi data")
+    svc_periode.tutup_periode(org.hr_a.user, s.periode.pk)
+    svc_periode.buka_kembali_periode(org.admin, s.periode.pk, "Koreksi data")
     buka = entri("periode_dibuka_kembali", s.periode)
     assert (buka.oleh, buka.uraian, buka.perubahan) == (org.admin, "Koreksi data", {"status": ["DITUTUP", "DIBUKA"]})
     assert entri("periode_ditutup", s.periode).oleh == org.hr_a.user
@@ -124,7 +126,7 @@ def test_settings_and_organisational_performance_changes_are_logged(org):
     Skenario(org)
     ko = entri("kinerja_organisasi_ditetapkan")
     assert (ko.oleh, ko.perubahan) == (org.hr_a.user, {"capaian": [None, "ISTIMEWA"]})
-    svc.simpan_pengaturan(org.admin, batas_capaian=110, rumus_efisiensi_tinggi=False, kurva=None)
+    svc_periode.simpan_pengaturan(org.admin, batas_capaian=110, rumus_efisiensi_tinggi=False, kurva=None)
     e = entri("pengaturan_kinerja_diubah")
     assert e.oleh == org.admin
     assert e.perubahan["batas_capaian"] == ["120", "110"]
@@ -136,20 +138,20 @@ def test_settings_and_organisational_performance_changes_are_logged(org):
 def test_skp_create_edit_submit_return_and_approve_are_logged(org):
     user = org.staf_a1.user
     rhk_atasan = skp_atasan(org.atasan_a)
-    skp = svc.buat_skp(user, org.staf_a1.pk, 2026)
+    skp = svc_skp.buat_skp(user, org.staf_a1.pk, 2026)
     assert entri("skp_dibuat", skp).perubahan == {"status": [None, "DRAFT"]}
-    rhk = svc.simpan_rhk(user, skp.pk, uraian="Analisis jabatan", rhk_atasan_id=rhk_atasan.pk)
-    svc.simpan_rhk(user, skp.pk, uraian="Analisis beban kerja", rhk_atasan_id=rhk_atasan.pk, rhk_id=rhk.pk)
+    rhk = svc_skp.simpan_rhk(user, skp.pk, uraian="Analisis jabatan", rhk_atasan_id=rhk_atasan.pk)
+    svc_skp.simpan_rhk(user, skp.pk, uraian="Analisis beban kerja", rhk_atasan_id=rhk_atasan.pk, rhk_id=rhk.pk)
     ubah = LogAudit.objects.filter(aksi="skp_rhk_disimpan").order_by("-id").first()
     assert ubah.perubahan == {"uraian": ["Analisis jabatan", "Analisis beban kerja"]}
     assert "SKP 2026" in ubah.label
-    svc.simpan_indikator(user, rhk.pk, uraian="Dokumen", aspek="KUANTITAS", target=10, satuan="dokumen")
-    svc.ajukan_skp(user, skp.pk)
-    svc.kembalikan_skp(org.atasan_a.user, skp.pk, "Target terlalu rendah")
+    svc_skp.simpan_indikator(user, rhk.pk, uraian="Dokumen", aspek="KUANTITAS", target=10, satuan="dokumen")
+    svc_skp.ajukan_skp(user, skp.pk)
+    svc_skp.kembalikan_skp(org.atasan_a.user, skp.pk, "Target terlalu rendah")
     kembali = entri("skp_dikembalikan", skp)
     assert (kembali.oleh, kembali.uraian) == (org.atasan_a.user, "Target terlalu rendah")
-    svc.ajukan_skp(user, skp.pk)
-    svc.setujui_skp(org.atasan_a.user, skp.pk)
+    svc_skp.ajukan_skp(user, skp.pk)
+    svc_skp.setujui_skp(org.atasan_a.user, skp.pk)
     assert entri("skp_disetujui", skp).perubahan == {"status": ["DIAJUKAN", "DISETUJUI"]}
     assert LogAudit.objects.filter(aksi="skp_diajukan", objek_id=skp.pk).count() == 2
 
@@ -161,15 +163,15 @@ def test_a_refused_deletion_leaves_no_entry(org):
     SKP.objects.filter(pk=s.skp_a1.pk).update(status=SKP.Status.DRAFT)
     indikator = s.evaluasi().realisasi.first().indikator
     with pytest.raises(WrongState):
-        svc.hapus_indikator(org.staf_a1.user, indikator.pk)
+        svc_skp.hapus_indikator(org.staf_a1.user, indikator.pk)
     assert not LogAudit.objects.filter(aksi="skp_indikator_dihapus").exists()
 
 
 def test_a_refused_skp_change_leaves_no_entry(org):
-    skp = svc.buat_skp(org.staf_a1.user, org.staf_a1.pk, 2026)
+    skp = svc_skp.buat_skp(org.staf_a1.user, org.staf_a1.pk, 2026)
     jumlah = LogAudit.objects.count()
     with pytest.raises(ValidationError):
-        svc.simpan_rhk(org.staf_a1.user, skp.pk, uraian="")
+        svc_skp.simpan_rhk(org.staf_a1.user, skp.pk, uraian="")
     assert LogAudit.objects.count() == jumlah
 
 

@@ -1,4 +1,4 @@
-"""A Celery worker killed in the middle of a task: once a fresh worker runs, the work is done exactly once (issue 8).
+"""A Celery worker killed in the middle of a task: once a fresh worker runs, the work is done exactly once.
 
 Each test starts a real worker process (tests/config/pekerja_gangguan.py) fed through Redis, with a fault point
 that blocks inside a service after some of its writes. The test SIGKILLs the worker's whole process group there,
@@ -25,20 +25,20 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
 from config.celery import app as celery_app
+from core.roles import GRUP_ADMINISTRATOR
 from evaluasi import services as services_aturan
 from evaluasi.models import Konsekuensi
 from kinerja.models import EvaluasiKinerja, ImporRoster, Notifikasi, Pegawai, UnitKerja
 from kinerja.pegawai import services
-from kinerja.pegawai.permissions import GRUP_ADMINISTRATOR
-from kinerja.penilaian import services as services_evaluasi
+from kinerja.penilaian import services_periode as svc_periode
 from rekap import services as services_rekap
 from rekap import tasks as tasks_rekap
 from rekap.models import PengingatTerkirim, RekapKinerja, RekapTim
 from tests.conftest import perlu_layanan
 from tests.evaluasi.bantuan import kehadiran, pastikan_aturan_bawaan
 from tests.factories import UserFactory
-from tests.kinerja.bantuan_evaluasi import Skenario
-from tests.kinerja.berkas_roster import roster_kecil, xlsx
+from tests.kinerja.pegawai.berkas_roster import roster_kecil, xlsx
+from tests.kinerja.penilaian.bantuan_evaluasi import Skenario
 from tests.rekap.test_pengingat_worker import _skenario_batas_tiga_hari_lagi
 
 pytestmark = pytest.mark.services
@@ -249,7 +249,7 @@ def test_rules_applied_by_a_killed_worker_are_recorded_once_by_the_next_worker(o
     # The outcomes are inserted, then the worker dies before the superseded ones and the audit are written.
     pertama = pekerja.mulai("evaluasi.models.Konsekuensi.objects.bulk_create")
     with pekerja.antre():
-        services_evaluasi.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk)
+        svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk)
     pekerja.tunggu_titik_lalu_bunuh(pertama)
     assert not Konsekuensi.objects.exists()
     rencana = services_aturan.terapkan_aturan(org.admin, s.periode.pk, pegawai_ids=ids, dry_run=True).rencana

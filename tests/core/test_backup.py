@@ -15,12 +15,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
+from core.roles import GRUP_ADMINISTRATOR
 from kinerja.models import Pegawai, UnitKerja
 from kinerja.pegawai import services
-from kinerja.pegawai.permissions import GRUP_ADMINISTRATOR
 from tests.conftest import perlu_layanan, url_database
 from tests.factories import UserFactory
-from tests.kinerja.berkas_roster import csv_bytes, roster_kecil, xlsx
+from tests.kinerja.pegawai.berkas_roster import csv_bytes, roster_kecil, xlsx
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 NAMA_BAKU = re.compile(r"kinerja-\d{8}-\d{6}\.(dump|sqlite3)$")

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 
 from core.form_renderer import FormRenderer
 from kinerja.models import UnitKerja
-from kinerja.pegawai.forms import FilterPegawaiForm
+from kinerja.pegawai.forms import FormFilterPegawai
 
 
 class PilihanBeratribut(forms.Select):
@@ -66,8 +66,8 @@ def test_formulir_filter_dirender_seperti_templat_django():
     unit = UnitKerja.objects.create(nama="Dinas <Kesehatan> & Sosial", kode="DK")
     pilihan = [(unit.pk, unit.nama)]
     data = {"unit": str(unit.pk), "golongan": "III/a", "q": "Siti"}
-    stok = FilterPegawaiForm(data, pilihan_unit=pilihan, renderer=DjangoTemplates())
-    cepat = FilterPegawaiForm(data, pilihan_unit=pilihan)
+    stok = FormFilterPegawai(data, pilihan_unit=pilihan, renderer=DjangoTemplates())
+    cepat = FormFilterPegawai(data, pilihan_unit=pilihan)
     assert isinstance(cepat.renderer, FormRenderer)
     for nama in ("unit", "status", "golongan", "aktif"):
         assert str(cepat[nama]) == str(stok[nama])

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from kinerja.models import EvaluasiKinerja, PengecualianKurva
 from tests.e2e.test_login_journey import isi_form_masuk
 from tests.factories import PASSWORD
-from tests.kinerja.bantuan_evaluasi import Skenario
+from tests.kinerja.penilaian.bantuan_evaluasi import Skenario
 
 pytestmark = pytest.mark.e2e
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
-from tests.kinerja.berkas_roster import roster_kecil, xlsx
+from tests.kinerja.pegawai.berkas_roster import roster_kecil, xlsx
 
 pytestmark = pytest.mark.e2e
 

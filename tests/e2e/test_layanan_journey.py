@@ -6,7 +6,7 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from kinerja.pegawai.permissions import GRUP_PETUGAS_LAYANAN
+from core.roles import GRUP_PETUGAS_LAYANAN
 from tests.factories import PASSWORD, UnitKerjaFactory, pegawai_dengan_akun
 from tests.layanan.factories import NIK_CONTOH, JenisLayananFactory
 

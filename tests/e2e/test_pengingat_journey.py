@@ -8,7 +8,7 @@ from kinerja.models import EvaluasiKinerja, Notifikasi
 from rekap import services_pengingat
 from tests.e2e.test_login_journey import isi_form_masuk
 from tests.factories import PASSWORD
-from tests.kinerja.bantuan_evaluasi import Skenario
+from tests.kinerja.penilaian.bantuan_evaluasi import Skenario
 
 pytestmark = pytest.mark.e2e
 

@@ -1,30 +1,25 @@
 """Builders for the rules tests: periods, attendance and evaluations written directly (facts, not workflows)."""
 
-import datetime
 import importlib
 
+import factory
 from django.apps import apps
 
 from evaluasi.models import Aturan, RekapKehadiran
 from kinerja.models import EvaluasiKinerja, Periode
+from tests.factories import EvaluasiKinerjaFactory, PeriodeFactory
 
 TAHUN = 2026
 
 
 def periode(nomor=1, jenis="TRIWULANAN", tahun=TAHUN, ditutup=True) -> Periode:
-    """A period of the year; closed (final for the rules) unless asked otherwise."""
-    bulan_per = {"BULANAN": 1, "TRIWULANAN": 3, "SEMESTERAN": 6, "TAHUNAN": 12}[jenis]
-    awal = datetime.date(tahun, (nomor - 1) * bulan_per + 1, 1)
-    akhir_bulan = nomor * bulan_per
-    akhir = datetime.date(tahun + akhir_bulan // 12, akhir_bulan % 12 + 1, 1) - datetime.timedelta(days=1)
-    return Periode.objects.create(
-        tahun=tahun,
-        jenis=jenis,
+    """A period of the year, its deadlines at its end; closed (final for the rules) unless asked otherwise."""
+    return PeriodeFactory(
         nomor=nomor,
-        mulai=awal,
-        selesai=akhir,
-        batas_pengisian=akhir,
-        batas_penilaian=akhir,
+        jenis=jenis,
+        tahun=tahun,
+        batas_pengisian=factory.SelfAttribute("selesai"),
+        batas_penilaian=factory.SelfAttribute("selesai"),
         status=Periode.Status.DITUTUP if ditutup else Periode.Status.DIBUKA,
     )
 
@@ -37,13 +32,8 @@ def kehadiran(pegawai, bulan, tanpa_keterangan=0, berturut=0, tahun=TAHUN, **lai
 
 def evaluasi_final(pegawai, periode, hasil="DI_ATAS", perilaku="DI_ATAS", status="FINAL") -> EvaluasiKinerja:
     """An evaluation with its ratings (the model derives the predikat), written directly in its final state."""
-    return EvaluasiKinerja.objects.create(
-        periode=periode,
-        pegawai=pegawai,
-        atasan=pegawai.atasan,
-        status=status,
-        rating_hasil_kerja=hasil,
-        rating_perilaku_kerja=perilaku,
+    return EvaluasiKinerjaFactory(
+        periode=periode, pegawai=pegawai, status=status, rating_hasil_kerja=hasil, rating_perilaku_kerja=perilaku
     )
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from evaluasi import services
 from evaluasi.impor import FORMAT
 from evaluasi.models import ImporFakta, RekapKehadiran, RekapPelatihan
-from tests.kinerja.berkas_roster import csv_bytes, xlsx
+from tests.kinerja.pegawai.berkas_roster import csv_bytes, xlsx
 
 JUDUL_HADIR = [j for _, j in FORMAT["KEHADIRAN"].kolom]
 

@@ -16,19 +16,21 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from audit.services import catat as catat_audit
+from core.roles import GRUP_PETUGAS_LAYANAN
 from evaluasi import impor as impor_fakta
 from evaluasi import services as svc_evaluasi
 from evaluasi.models import Aturan, BesaranTPP, CatatanDisiplin, Konsekuensi, RekapPelatihan
 from kinerja.models import Notifikasi, Pegawai, PengecualianKurva, RealisasiIndikator
 from kinerja.pegawai import roster
 from kinerja.pegawai import services as svc_roster
-from kinerja.pegawai.permissions import GRUP_PETUGAS_LAYANAN
 from kinerja.penilaian import services as svc
+from kinerja.penilaian import services_periode as svc_periode
+from kinerja.penilaian import services_skp as svc_skp
 from layanan import services as svc_layanan
 from layanan.models import HariLibur, JamLayanan, Permohonan
 from tests.evaluasi.bantuan import kehadiran
 from tests.factories import pegawai_dengan_akun
-from tests.kinerja.bantuan_evaluasi import INDIKATOR, TAHUN, Skenario, skp_atasan, skp_disetujui
+from tests.kinerja.penilaian.bantuan_evaluasi import INDIKATOR, TAHUN, Skenario, skp_atasan, skp_disetujui
 from tests.layanan.factories import NIK_CONTOH, JenisLayananFactory, PermohonanFactory
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -78,7 +80,7 @@ class Adegan:
         s = Skenario(org)
         self.periode = s.periode
         skp_disetujui(org.staf_b, skp_atasan(self.kepala_b))
-        svc.buat_evaluasi_periode(org.hr_b.user, s.periode.pk, [org.opd_b.pk])
+        svc_periode.buat_evaluasi_periode(org.hr_b.user, s.periode.pk, [org.opd_b.pk])
         aturan = Aturan.objects.order_by("pk").first()
         impor_roster = svc_roster.buat_impor_roster(
             org.admin, SimpleUploadedFile("roster.csv", roster.csv_roster([]), "text/csv")
@@ -150,7 +152,7 @@ class Adegan:
         evaluasi = svc.isi_realisasi(pegawai.user, evaluasi.pk, evaluasi.versi, isian)
         evaluasi = svc.ajukan_evaluasi(pegawai.user, evaluasi.pk, evaluasi.versi)
         realisasi = RealisasiIndikator.objects.exclude(bukti_berkas="").get(evaluasi=evaluasi)
-        draf = svc.salin_skp_tahun_lalu(pegawai.user, pegawai.pk, TAHUN + 1)
+        draf = svc_skp.salin_skp_tahun_lalu(pegawai.user, pegawai.pk, TAHUN + 1)
         rhk = draf.rhk.get()
         notifikasi = Notifikasi.objects.create(penerima=pegawai.user, judul="Pengingat", tautan="/kinerja/saya/")
         konsekuensi = Konsekuensi.objects.create(

@@ -15,7 +15,7 @@ from core.spreadsheet import write_csv, write_xlsx
 from evaluasi.models import BesaranTPP
 from kinerja.models import Pegawai
 from kinerja.pegawai.resources import PegawaiResource
-from tests.kinerja.bantuan_evaluasi import Skenario
+from tests.kinerja.penilaian.bantuan_evaluasi import Skenario
 
 PEMICU = ("=", "+", "-", "@", "\t", "\r")
 MUATAN = ['=HYPERLINK("http://x","klik")', "+62 812", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]

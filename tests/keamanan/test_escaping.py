@@ -26,8 +26,8 @@ from kinerja.penilaian import services as svc
 from layanan import services as svc_layanan
 from layanan.models import Permohonan
 from tests.evaluasi.bantuan import kehadiran, periode
-from tests.kinerja.bantuan_evaluasi import Skenario
-from tests.kinerja.berkas_roster import baris_pegawai, xlsx
+from tests.kinerja.pegawai.berkas_roster import baris_pegawai, xlsx
+from tests.kinerja.penilaian.bantuan_evaluasi import Skenario
 from tests.layanan.factories import NIK_CONTOH, JenisLayananFactory
 
 SKRIP = "<script>alert(1)</script>"

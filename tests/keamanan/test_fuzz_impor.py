@@ -25,7 +25,7 @@ from evaluasi.impor import FORMAT
 from evaluasi.models import ImporFakta, RekapKehadiran
 from kinerja.models import ImporRoster, Pegawai, UnitKerja
 from kinerja.pegawai import services
-from tests.kinerja.berkas_roster import JUDUL, baris_pegawai, csv_bytes, xlsx
+from tests.kinerja.pegawai.berkas_roster import JUDUL, baris_pegawai, csv_bytes, xlsx
 
 User = get_user_model()
 pytestmark = pytest.mark.django_db

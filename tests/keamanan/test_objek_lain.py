@@ -17,16 +17,19 @@ from tests.keamanan.skenario import KUNCI_MILIK, KUNCI_UMUM
 pytestmark = pytest.mark.django_db
 
 DATA_POST = {
-    "evaluasi_detail": {"aksi": "dialog", "isi": "Catatan dari orang lain"},
-    "evaluasi_isi": {"versi": "{versi_evaluasi}", "aksi": "simpan"},
-    "evaluasi_nilai": {"versi": "{versi_evaluasi}", "aksi": "kembalikan", "alasan": "Dikembalikan orang lain"},
-    "skp_detail": {"aksi": "dialog", "isi": "Catatan dari orang lain"},
+    "evaluasi_dialog": {"isi": "Catatan dari orang lain"},
+    "evaluasi_akui": {"versi": "{versi_evaluasi}"},
+    "evaluasi_isi": {"versi": "{versi_evaluasi}"},
+    "evaluasi_ajukan": {"versi": "{versi_evaluasi}"},
+    "evaluasi_kembalikan": {"versi": "{versi_evaluasi}", "alasan": "Dikembalikan orang lain"},
+    "skp_dialog": {"isi": "Catatan dari orang lain"},
+    "skp_kembalikan": {"alasan": "Dikembalikan orang lain"},
     "skp_buat_untuk": {"tahun": "2030"},
     "skp_rhk_baru": {"uraian": "RHK dari orang lain", "jenis": "UTAMA"},
     "skp_rhk_ubah": {"uraian": "Diubah orang lain", "jenis": "UTAMA"},
     "skp_indikator_baru": {"uraian": "Indikator lain", "aspek": "KUANTITAS", "target": "1", "satuan": "dokumen"},
     "skp_indikator_ubah": {"uraian": "Diubah orang lain", "aspek": "KUANTITAS", "target": "1", "satuan": "dokumen"},
-    "periode_unit": {"aksi": "organisasi", "capaian": "KURANG"},
+    "periode_unit_organisasi": {"capaian": "KURANG"},
     "layanan:ubah_status": {"ke": "DIPROSES", "catatan": "Diproses orang lain"},
     "evaluasi:konsekuensi_putuskan": {"keputusan": "tolak", "alasan": "Ditolak orang lain"},
 }

@@ -17,7 +17,7 @@ from evaluasi.models import ImporFakta
 from kinerja.models import ImporRoster, Pegawai
 from kinerja.pegawai import services
 from kinerja.penilaian.forms import BANTUAN_BERKAS
-from tests.kinerja.berkas_roster import baris_pegawai, csv_bytes, roster_kecil, xlsx
+from tests.kinerja.pegawai.berkas_roster import baris_pegawai, csv_bytes, roster_kecil, xlsx
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200
 PDF = b"%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -15,11 +15,11 @@ from django.urls import reverse
 
 from core import backup
 from core import cache as versi_data
+from core.roles import GRUP_ADMINISTRATOR
 from kinerja.models import EvaluasiKinerja, Pegawai, PenugasanPengelola, Periode
-from kinerja.pegawai.permissions import GRUP_ADMINISTRATOR
-from kinerja.penilaian import services as svc
+from kinerja.penilaian import services_periode as svc_periode
 from rekap.services import hitung_rekap
-from tests.kinerja.bantuan_evaluasi import Skenario
+from tests.kinerja.penilaian.bantuan_evaluasi import Skenario
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +67,7 @@ def test_closing_the_period_takes_the_review_button_off_tim_saya_at_once(org, lo
     client = login(org.atasan_a)
     nilai = reverse("evaluasi_nilai", args=[s.evaluasi().pk])
     assert nilai in _buka(client, URL_TIM)[0]
-    svc.tutup_periode(org.hr_a.user, s.periode.pk)
+    svc_periode.tutup_periode(org.hr_a.user, s.periode.pk)
     assert nilai not in _buka(client, URL_TIM)[0]
 
 
@@ -218,7 +218,7 @@ def test_a_unit_newly_assigned_to_hr_shows_at_once_in_the_period_pages_choices(o
 
 
 def _isian_form(ev, nilai):
-    data = {"versi": ev.versi, "aksi": "simpan"}
+    data = {"versi": ev.versi}
     for i, n in zip(ev.skp.rhk.get().indikator.order_by("urutan"), nilai, strict=True):
         data[f"realisasi_{i.pk}"] = n
         data[f"realisasi_{i.pk}_bukti_tautan"] = ""
@@ -272,6 +272,6 @@ def test_closing_the_period_takes_the_create_form_off_the_hr_list_at_once(org, l
     client = login(org.hr_a)
     html, _ = _buka(client, _periode_url(s))
     assert 'id="form-buat-evaluasi"' in html and 'form="form-buat-evaluasi"' in html
-    svc.tutup_periode(org.hr_a.user, s.periode.pk)
+    svc_periode.tutup_periode(org.hr_a.user, s.periode.pk)
     html, _ = _buka(client, _periode_url(s))
     assert 'id="form-buat-evaluasi"' not in html and 'form="form-buat-evaluasi"' not in html

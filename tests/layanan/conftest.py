@@ -2,7 +2,7 @@ import uuid
 
 import pytest
 
-from kinerja.pegawai.permissions import GRUP_PETUGAS_LAYANAN
+from core.roles import GRUP_PETUGAS_LAYANAN
 from tests.factories import pegawai_dengan_akun
 from tests.layanan.factories import JenisLayananFactory
 

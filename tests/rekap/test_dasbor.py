@@ -9,10 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kinerja.models import Periode, UnitKerja
-from kinerja.penilaian import services as svc
+from kinerja.penilaian import services_periode as svc_periode
 from rekap import services
-from tests.factories import PegawaiFactory
-from tests.kinerja.bantuan_evaluasi import Skenario
+from tests.factories import PegawaiFactory, PeriodeFactory
+from tests.kinerja.penilaian.bantuan_evaluasi import Skenario
 
 pytestmark = pytest.mark.django_db
 
@@ -125,16 +125,7 @@ def test_hr_staff_with_several_units_see_them_summed(org, login, dihitung):
 
 
 def test_the_period_filter_picks_a_period_and_defaults_to_the_newest_open_one(org, login, dihitung):
-    lama = Periode.objects.create(
-        tahun=2025,
-        jenis="TAHUNAN",
-        nomor=1,
-        mulai=datetime.date(2025, 1, 1),
-        selesai=datetime.date(2025, 12, 31),
-        batas_pengisian=datetime.date(2026, 1, 10),
-        batas_penilaian=datetime.date(2026, 1, 20),
-        status="DITUTUP",
-    )
+    lama = PeriodeFactory(tahun=2025, jenis="TAHUNAN", status="DITUTUP")
     klien = login(org.admin)
     assert klien.get(reverse("rekap:organisasi")).context["terpilih"] == dihitung.periode
     respons = klien.get(reverse("rekap:organisasi"), {"periode": lama.pk})
@@ -192,7 +183,7 @@ def test_query_counts_do_not_grow_with_units_or_people(org, login, dihitung):
     for i in range(15):
         unit = UnitKerja.objects.create(kode=f"75.01.{i + 10}", nama=f"Seksi {i}", induk=org.opd_a)
         PegawaiFactory.create_batch(3, unit_kerja=unit)
-    svc.buat_evaluasi_periode(org.hr_a.user, dihitung.periode.pk, [org.opd_a.pk])
+    svc_periode.buat_evaluasi_periode(org.hr_a.user, dihitung.periode.pk, [org.opd_a.pk])
     services.hitung_rekap([dihitung.periode.pk])
     sesudah = {n: _jumlah_query(klien, reverse(n)) for n in ("rekap:organisasi", "rekap:saya")} | {
         "unit": _jumlah_query(klien, reverse("rekap:organisasi"), unit=org.opd_a.pk)

@@ -9,11 +9,11 @@ from django.urls import reverse
 
 from config.celery import app as celery_app
 from kinerja.models import Notifikasi, Pegawai
-from kinerja.penilaian import services as svc
+from kinerja.penilaian import services_periode as svc_periode
 from rekap import services_pengingat
 from rekap.models import PengingatTerkirim
 from tests.conftest import perlu_layanan
-from tests.kinerja.bantuan_evaluasi import Skenario
+from tests.kinerja.penilaian.bantuan_evaluasi import Skenario
 
 from .email_gagal import GagalDulu
 
@@ -78,7 +78,7 @@ def test_submitted_evaluations_and_closed_periods_get_no_asn_reminder(org):
     services_pengingat.kirim_pengingat(TIGA_HARI_SEBELUM)
     assert not PengingatTerkirim.objects.filter(jenis=Jenis.PENGISIAN, penerima=org.staf_a1.user).exists()
     assert PengingatTerkirim.objects.filter(jenis=Jenis.PENGISIAN, penerima=org.staf_a2.user).exists()
-    svc.tutup_periode(org.hr_a.user, skenario.periode.pk)
+    svc_periode.tutup_periode(org.hr_a.user, skenario.periode.pk)
     services_pengingat.kirim_pengingat(BATAS - datetime.timedelta(days=1))
     assert not PengingatTerkirim.objects.filter(tanggal=BATAS - datetime.timedelta(days=1)).exists()
 

@@ -12,7 +12,7 @@ from config.celery import app as celery_app
 from kinerja.models import Notifikasi, Pegawai, Periode
 from rekap import tasks
 from rekap.models import PengingatTerkirim, RekapKinerja
-from tests.kinerja.bantuan_evaluasi import Skenario
+from tests.kinerja.penilaian.bantuan_evaluasi import Skenario
 
 from .email_gagal import GagalDulu
 

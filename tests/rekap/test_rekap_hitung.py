@@ -8,13 +8,13 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 
 from kinerja.models import PengaturanKinerja
-from kinerja.penilaian import services as svc
+from kinerja.penilaian import services_periode as svc_periode
 from kinerja.penilaian.predikat import PREDIKAT, cek_kurva_distribusi
 from layanan.kalender import WITA
 from layanan.models import Permohonan, SurveiKepuasan
 from rekap import services
 from rekap.models import RekapKinerja, RekapTim
-from tests.kinerja.bantuan_evaluasi import Skenario
+from tests.kinerja.penilaian.bantuan_evaluasi import Skenario
 from tests.layanan.factories import JenisLayananFactory, PermohonanFactory
 
 from .data_acak import organisasi_acak, tulis
@@ -192,7 +192,7 @@ def test_finalising_a_unit_recomputes_its_period_after_commit(org, django_captur
     skenario.nilai(org.staf_a1)
     assert not RekapKinerja.objects.exists()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        svc.finalkan_unit(org.hr_a.user, skenario.periode.pk, org.bidang_a.pk)
+        svc_periode.finalkan_unit(org.hr_a.user, skenario.periode.pk, org.bidang_a.pk)
     # Queued for after the commit (the rules app queues its own work beside it).
     assert [c for c in callbacks if "rekap_setelah_finalisasi" in c.__qualname__]
     bidang = RekapKinerja.objects.get(unit_kerja=org.bidang_a, periode=skenario.periode)

@@ -12,10 +12,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from core.bulk import foreign_keys_checked_after, truncate_tables
 from core.cache import bump_all
+from core.roles import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN
 from demo import kehadiran as demo_kehadiran
 from demo import layanan as demo_layanan
 from demo import penilaian as demo_penilaian
@@ -42,10 +44,8 @@ from kinerja.models import (
     UmpanBalikRHK,
     UnitKerja,
 )
-from kinerja.pegawai.permissions import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN
 from kinerja.penilaian.capaian import capaian_aspek
 from kinerja.penilaian.predikat import predikat_kinerja
-from kinerja.penilaian.services import TAUTAN_EVALUASI, TAUTAN_SKP
 from rekap.models import RekapKinerja, RekapTim
 from rekap.services import hitung_rekap
 
@@ -305,7 +305,7 @@ def buat_login(pegawai_id: dict, unit_id: dict, roster: demo_roster.Roster):
     )
 
 
-# --- Evaluasi kinerja demo (issue 3) ----------------------------------------------------------------------------
+# --- Evaluasi kinerja demo ----------------------------------------------------------------------------------------
 
 
 def hapus_evaluasi():
@@ -563,7 +563,7 @@ def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict,
         Notifikasi(
             penerima_id=user_atasan,
             judul=f"Evaluasi {periode} {nama[nip]} menunggu penilaian",
-            tautan=TAUTAN_EVALUASI.format(pk=e.pk),
+            tautan=reverse("evaluasi_detail", args=[e.pk]),
         )
         for nip, e in zip(status, evaluasi, strict=True)
         if e.status == "DIAJUKAN" and nip in nip_tim
@@ -572,7 +572,7 @@ def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict,
         Notifikasi(
             penerima_id=user_atasan,
             judul=f"SKP {triwulan.tahun} {nama[nip]} diajukan",
-            tautan=TAUTAN_SKP.format(pk=skp_ini[nip]),
+            tautan=reverse("skp_detail", args=[skp_ini[nip]]),
         )
         for nip in skp_diajukan
     ]
@@ -580,8 +580,9 @@ def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict,
         Notifikasi(
             penerima_id=user_pegawai,
             judul=f"Evaluasi {lalu} Anda sudah final",
-            tautan=TAUTAN_EVALUASI.format(
-                pk=next(e.pk for e in final if e.pegawai_id == pegawai_id[demo_roster.PEGAWAI.nip])
+            tautan=reverse(
+                "evaluasi_detail",
+                args=[next(e.pk for e in final if e.pegawai_id == pegawai_id[demo_roster.PEGAWAI.nip])],
             ),
         )
     )

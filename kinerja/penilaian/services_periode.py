@@ -1,0 +1,301 @@
+"""Periods and units: opening, closing and reopening a period, creating its evaluations, a unit's organisational
+performance, finalising a unit against the distribution curve, and the agency's performance settings.
+
+Each function is one transaction and checks role and state on the server (see services.py for the refusals).
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from audit.services import catat, nilai_field, selisih
+from core.errors import NotPermitted, VersionConflict, WrongState
+from kinerja.notifikasi.models import Notifikasi
+from kinerja.pegawai.models import Pegawai, UnitKerja
+from kinerja.pegawai.permissions import mengelola_unit
+
+from . import permissions as izin
+from . import selectors as sel
+from .models import (
+    EvaluasiKinerja,
+    KinerjaOrganisasi,
+    PembukaanKembaliPeriode,
+    PengaturanKinerja,
+    PengecualianKurva,
+    Periode,
+    RiwayatEvaluasi,
+)
+from .models_skp import SKP
+from .predikat import cek_kurva_distribusi
+from .services import Aksi, Status, baris_riwayat, pastikan_dibuka, wajib_diisi
+from .signals import unit_difinalkan
+
+FIELD_AUDIT_PENGATURAN = ("batas_capaian", "rumus_efisiensi_tinggi", "kurva")
+
+
+class PelanggaranKurva(WrongState):
+    """Finalising would break the unit's distribution curve and no override reason was given."""
+
+    def __init__(self, pesan: str, pelanggaran: list[str]):
+        super().__init__(pesan)
+        self.pelanggaran = pelanggaran
+
+
+# --- periods -------------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def buka_periode(
+    user, *, tahun: int, jenis: str, nomor: int, mulai, selesai, batas_pengisian, batas_penilaian
+) -> Periode:
+    """Open a new evaluation period (HR staff or administrator); refused when the same period already exists."""
+    if not izin.can_manage_periode(user):
+        raise NotPermitted("Hanya pengelola kinerja atau administrator yang dapat membuka periode.")
+    periode = Periode(
+        tahun=tahun,
+        jenis=jenis,
+        nomor=nomor,
+        mulai=mulai,
+        selesai=selesai,
+        batas_pengisian=batas_pengisian,
+        batas_penilaian=batas_penilaian,
+        dibuat_oleh=user,
+    )
+    periode.full_clean()
+    periode.save()
+    catat(user, "periode_dibuka", periode, {"status": [None, periode.status]})
+    return periode
+
+
+@transaction.atomic
+def tutup_periode(user, periode_id: int) -> Periode:
+    """Close an open period: from then on its evaluations are read-only (HR staff or administrator)."""
+    if not izin.can_manage_periode(user):
+        raise NotPermitted("Hanya pengelola kinerja atau administrator yang dapat menutup periode.")
+    periode = Periode.objects.select_for_update().get(pk=periode_id)
+    pastikan_dibuka(periode)
+    periode.status = Periode.Status.DITUTUP
+    periode.ditutup_oleh = user
+    periode.ditutup_pada = timezone.now()
+    periode.save()
+    catat(user, "periode_ditutup", periode, {"status": [Periode.Status.DIBUKA, periode.status]})
+    return periode
+
+
+@transaction.atomic
+def buka_kembali_periode(user, periode_id: int, alasan: str) -> Periode:
+    """Reopen a closed period (administrators only), with a reason that is logged."""
+    if not izin.can_reopen_periode(user):
+        raise NotPermitted("Hanya administrator yang dapat membuka kembali periode yang sudah ditutup.")
+    alasan = wajib_diisi(alasan, "alasan", "Alasan membuka kembali periode wajib diisi.")
+    periode = Periode.objects.select_for_update().get(pk=periode_id)
+    if periode.dibuka:
+        raise WrongState(f"Periode {periode} masih dibuka.")
+    periode.status = Periode.Status.DIBUKA
+    periode.ditutup_oleh = None
+    periode.ditutup_pada = None
+    periode.save()
+    PembukaanKembaliPeriode.objects.create(periode=periode, oleh=user, alasan=alasan)
+    catat(user, "periode_dibuka_kembali", periode, {"status": [Periode.Status.DITUTUP, periode.status]}, uraian=alasan)
+    return periode
+
+
+@dataclass(frozen=True)
+class HasilPembuatan:
+    dibuat: int
+    sudah_ada: int
+
+
+@transaction.atomic
+def buat_evaluasi_periode(user, periode_id: int, unit_ids) -> HasilPembuatan:
+    """Create the evaluations of every active ASN in the chosen units (and their sub-units) for a period.
+
+    Idempotent: ASN who already have one are skipped, and the unique (periode, pegawai) constraint with
+    ignore_conflicts makes a concurrent second run harmless. Records each ASN's current supervisor as PPK.
+    """
+    unit_ids = set(unit_ids)
+    if not unit_ids:
+        raise ValidationError({"unit_ids": "Pilih paling sedikit satu unit kerja."})
+    ditolak = [u for u in unit_ids if not mengelola_unit(user, u)]
+    if ditolak:
+        raise NotPermitted("Anda hanya dapat membuat evaluasi untuk unit kerja yang Anda kelola.")
+    periode = Periode.objects.get(pk=periode_id)
+    pastikan_dibuka(periode)
+    semua_unit = UnitKerja.objects.subtree_ids(unit_ids)
+    pegawai = list(
+        Pegawai.objects.filter(unit_kerja_id__in=semua_unit, aktif=True).values_list("id", "atasan_id").order_by("id")
+    )
+    ids = [pk for pk, _ in pegawai]
+    sudah = set(
+        EvaluasiKinerja.objects.filter(periode=periode, pegawai_id__in=ids).values_list("pegawai_id", flat=True)
+    )
+    skp = dict(SKP.objects.filter(tahun=periode.tahun, pegawai_id__in=ids).values_list("pegawai_id", "id"))
+    baru = [
+        EvaluasiKinerja(periode=periode, pegawai_id=pk, atasan_id=atasan_id, skp_id=skp.get(pk))
+        for pk, atasan_id in pegawai
+        if pk not in sudah
+    ]
+    EvaluasiKinerja.objects.bulk_create(baru, batch_size=1000, ignore_conflicts=True)
+    if baru:
+        catat(
+            user,
+            "evaluasi_dibuat",
+            periode,
+            uraian=f"{len(baru)} evaluasi dibuat, {len(sudah)} sudah ada",
+            ringkasan={"dibuat": len(baru), "sudah_ada": len(sudah), "unit_ids": sorted(unit_ids)},
+        )
+    return HasilPembuatan(dibuat=len(baru), sudah_ada=len(sudah))
+
+
+# --- organisational performance, the curve, and finalising a unit ---------------------------------------------
+
+
+@transaction.atomic
+def tetapkan_kinerja_organisasi(user, periode_id: int, unit_id: int, capaian: str) -> KinerjaOrganisasi:
+    """Set a unit's organisational performance for a period (HR staff of the unit), before any of it is final."""
+    unit = UnitKerja.objects.get(pk=unit_id)
+    if not izin.can_finalise(user, unit):
+        raise NotPermitted("Anda hanya dapat menetapkan kinerja organisasi untuk unit yang Anda kelola.")
+    if capaian not in KinerjaOrganisasi.Capaian.values:
+        raise ValidationError({"capaian": "Pilih capaian kinerja organisasi yang tersedia."})
+    periode = Periode.objects.get(pk=periode_id)
+    pastikan_dibuka(periode)
+    lama = KinerjaOrganisasi.objects.filter(unit_kerja=unit, periode=periode).values_list("capaian", flat=True).first()
+    if sel.evaluasi_unit(periode.pk, unit.pk).filter(status=Status.FINAL).exists():
+        raise WrongState("Unit ini sudah memiliki evaluasi final pada periode ini: capaiannya tidak dapat diubah.")
+    hasil, _ = KinerjaOrganisasi.objects.update_or_create(
+        unit_kerja=unit,
+        periode=periode,
+        defaults={"capaian": capaian, "ditetapkan_oleh": user, "ditetapkan_pada": timezone.now()},
+    )
+    if lama != capaian:
+        label = f"{unit.nama} — {periode}"
+        catat(user, "kinerja_organisasi_ditetapkan", hasil, {"capaian": [lama, capaian]}, label=label)
+    return hasil
+
+
+@dataclass(frozen=True)
+class HasilFinalisasi:
+    difinalkan: int
+    pelanggaran: list[str]
+    pengecualian: PengecualianKurva | None
+
+
+@transaction.atomic
+def finalkan_unit(
+    user, periode_id: int, unit_id: int, *, alasan_pengecualian: str = "", versi: dict[int, int] | None = None
+) -> HasilFinalisasi:
+    """Finalise the rated evaluations of a unit (and its sub-units) for a period: HR staff of the unit only.
+
+    The unit's predikat distribution (rated and final) is checked against the curve for its organisational
+    performance; a violation refuses unless `alasan_pengecualian` is given, and the override is logged.
+    `versi` (evaluation id → version the page showed) refuses if any of them changed meanwhile.
+    """
+    unit = UnitKerja.objects.get(pk=unit_id)
+    if not izin.can_finalise(user, unit):
+        raise NotPermitted("Anda hanya dapat memfinalkan evaluasi unit kerja yang Anda kelola.")
+    periode = Periode.objects.select_for_update().get(pk=periode_id)
+    pastikan_dibuka(periode)
+    organisasi = KinerjaOrganisasi.objects.filter(unit_kerja=unit, periode=periode).first()
+    if organisasi is None:
+        raise WrongState(f"Tetapkan dulu capaian kinerja organisasi {unit.nama} untuk periode {periode}.")
+    # Lock the rows first so no rating changes between the curve check and the update.
+    calon = list(
+        sel.evaluasi_unit(periode.pk, unit.pk)
+        .filter(status=Status.DINILAI)
+        .select_for_update(of=("self",))
+        .select_related("pegawai__user")
+    )
+    if not calon:
+        raise WrongState("Tidak ada evaluasi berstatus Dinilai yang dapat difinalkan di unit ini.")
+    if versi is not None:
+        berubah = [e for e in calon if e.pk in versi and versi[e.pk] != e.versi]
+        if berubah or set(versi) - {e.pk for e in calon}:
+            raise VersionConflict("Sebagian evaluasi unit ini sudah diubah sejak halaman dibuka; muat ulang halaman.")
+    jumlah = sel.jumlah_predikat(periode.pk, unit.pk)
+    pelanggaran = cek_kurva_distribusi(organisasi.capaian, jumlah, PengaturanKinerja.aktif().syarat_kurva())
+    alasan = (alasan_pengecualian or "").strip()
+    if pelanggaran and not alasan:
+        raise PelanggaranKurva(
+            "Sebaran predikat unit ini melanggar kurva distribusi. Perbaiki penilaian, atau finalkan dengan "
+            "pengecualian disertai alasan.",
+            pelanggaran,
+        )
+    now = timezone.now()
+    ids = [e.pk for e in calon]
+    EvaluasiKinerja.objects.filter(pk__in=ids).update(
+        status=Status.FINAL,
+        difinalkan_pada=now,
+        difinalkan_oleh=user,
+        versi=F("versi") + 1,
+        diubah_oleh=user,
+        diubah_pada=now,
+    )
+    catatan_alasan = f"Pengecualian kurva: {alasan}" if pelanggaran else ""
+    RiwayatEvaluasi.objects.bulk_create(
+        baris_riwayat(e, user, Aksi.DIFINALKAN, dari=Status.DINILAI, ke=Status.FINAL, alasan=catatan_alasan, pada=now)
+        for e in calon
+    )
+    pengecualian = None
+    if pelanggaran:
+        pengecualian = PengecualianKurva.objects.create(
+            unit_kerja=unit,
+            periode=periode,
+            oleh=user,
+            pada=now,
+            alasan=alasan,
+            pelanggaran="\n".join(pelanggaran),
+            jumlah_difinalkan=len(calon),
+        )
+    Notifikasi.objects.bulk_create(
+        Notifikasi(
+            penerima=e.pegawai.user,
+            judul=f"Evaluasi {periode} Anda sudah final",
+            tautan=reverse("evaluasi_detail", args=[e.pk]),
+            dibuat=now,
+        )
+        for e in calon
+        if e.pegawai.user is not None
+    )
+    # One entry for the unit, not one per evaluation: the ids and a curve override's reason are in it.
+    catat(
+        user,
+        "unit_difinalkan",
+        unit,
+        {"status": [Status.DINILAI, Status.FINAL]},
+        label=f"{unit.nama} — {periode}",
+        uraian=catatan_alasan,
+        ringkasan={
+            "periode": str(periode),
+            "difinalkan": len(calon),
+            "evaluasi_ids": ids,
+            "pelanggaran_kurva": pelanggaran,
+        },
+        pada=now,
+    )
+    unit_difinalkan.send(
+        sender=EvaluasiKinerja, periode_id=periode.pk, unit_id=unit.pk, pegawai_ids=[e.pegawai_id for e in calon]
+    )
+    return HasilFinalisasi(difinalkan=len(calon), pelanggaran=pelanggaran, pengecualian=pengecualian)
+
+
+@transaction.atomic
+def simpan_pengaturan(user, *, batas_capaian, rumus_efisiensi_tinggi: bool, kurva: dict | None) -> PengaturanKinerja:
+    """Change the capaian cap, the time/cost formula above 24% efficiency, and the curve: administrators only."""
+    if not izin.can_change_settings(user):
+        raise NotPermitted("Hanya administrator yang dapat mengubah pengaturan kinerja.")
+    pengaturan = PengaturanKinerja.aktif()
+    lama = nilai_field(pengaturan, FIELD_AUDIT_PENGATURAN)
+    pengaturan.batas_capaian = batas_capaian
+    pengaturan.rumus_efisiensi_tinggi = rumus_efisiensi_tinggi
+    pengaturan.kurva = kurva or None
+    pengaturan.full_clean()
+    pengaturan.save()
+    perubahan = selisih(lama, nilai_field(pengaturan, FIELD_AUDIT_PENGATURAN))
+    if perubahan:
+        catat(user, "pengaturan_kinerja_diubah", pengaturan, perubahan)
+    return pengaturan

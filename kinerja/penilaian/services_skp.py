@@ -1,0 +1,240 @@
+"""The plan: starting an SKP (empty or from last year's), its RHK and indicators, submitting, approving and
+returning it. Each function is one transaction and checks role and state on the server."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.urls import reverse
+from django.utils import timezone
+
+from audit.services import catat, nilai_field, selisih
+from core.errors import NotPermitted, WrongState
+from kinerja.notifikasi.services import beri_tahu
+from kinerja.pegawai.models import Pegawai
+
+from . import permissions as izin
+from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, RiwayatSKP
+from .services import wajib_diisi
+
+# What the audit log keeps, old → new, when an RHK or an indicator is saved or deleted.
+FIELD_AUDIT_RHK = ("uraian", "jenis", "rhk_atasan", "urutan")
+FIELD_AUDIT_INDIKATOR = ("uraian", "aspek", "target", "satuan", "urutan")
+
+
+# --- SKP -----------------------------------------------------------------------------------------------------
+
+
+def _skp_untuk_diubah(user, skp_id: int) -> SKP:
+    skp = SKP.objects.select_for_update(of=("self",)).select_related("pegawai").get(pk=skp_id)
+    if not izin.can_edit_skp(user, skp):
+        raise NotPermitted("Hanya pegawai yang bersangkutan atau pengelola kinerja unitnya yang dapat mengubah SKP.")
+    if not skp.dapat_diubah:
+        raise WrongState(f"SKP berstatus {skp.get_status_display()} tidak dapat diubah.")
+    return skp
+
+
+@transaction.atomic
+def buat_skp(user, pegawai_id: int, tahun: int) -> SKP:
+    """Start an empty SKP (draft) for an ASN and year: the ASN or HR staff of their unit."""
+    pegawai = Pegawai.objects.get(pk=pegawai_id)
+    if not izin.can_plan_for(user, pegawai):
+        raise NotPermitted("Hanya pegawai yang bersangkutan atau pengelola kinerja unitnya yang dapat membuat SKP.")
+    if SKP.objects.filter(pegawai=pegawai, tahun=tahun).exists():
+        raise ValidationError({"tahun": f"SKP tahun {tahun} untuk pegawai ini sudah ada."})
+    skp = SKP.objects.create(pegawai=pegawai, tahun=tahun)
+    RiwayatSKP.objects.create(skp=skp, oleh=user, ke_status=skp.status)
+    catat(user, "skp_dibuat", skp, {"status": [None, skp.status]})
+    return skp
+
+
+@transaction.atomic
+def simpan_rhk(
+    user,
+    skp_id: int,
+    *,
+    uraian: str,
+    jenis: str = RencanaHasilKerja.Jenis.UTAMA,
+    rhk_atasan_id: int | None = None,
+    urutan: int | None = None,
+    rhk_id: int | None = None,
+) -> RencanaHasilKerja:
+    """Add an RHK to an SKP in draft or returned, or edit one (rhk_id); the supervisor's RHK must be of the same
+    year and from the ASN's direct supervisor's SKP (cascading)."""
+    skp = _skp_untuk_diubah(user, skp_id)
+    lama = None
+    if rhk_id is not None:
+        rhk = RencanaHasilKerja.objects.get(pk=rhk_id, skp=skp)
+        lama = nilai_field(rhk, FIELD_AUDIT_RHK)
+    else:
+        rhk = RencanaHasilKerja(skp=skp, urutan=urutan or skp.rhk.count() + 1)
+    rhk.uraian, rhk.jenis, rhk.rhk_atasan_id = uraian, jenis, rhk_atasan_id
+    if urutan is not None:
+        rhk.urutan = urutan
+    rhk.full_clean()
+    rhk.save()
+    perubahan = selisih(lama, nilai_field(rhk, FIELD_AUDIT_RHK))
+    if perubahan:
+        catat(user, "skp_rhk_disimpan", rhk, perubahan, label=f"{skp}: {rhk}")
+    return rhk
+
+
+@transaction.atomic
+def hapus_rhk(user, rhk_id: int) -> None:
+    """Delete an RHK (and its indicators) of an SKP in draft or returned, unless a subordinate's RHK cites it."""
+    rhk = RencanaHasilKerja.objects.get(pk=rhk_id)
+    skp = _skp_untuk_diubah(user, rhk.skp_id)
+    catat(user, "skp_rhk_dihapus", rhk, selisih(nilai_field(rhk, FIELD_AUDIT_RHK), {}), label=f"{skp}: {rhk}")
+    try:
+        rhk.delete()
+    except ProtectedError:
+        raise WrongState(
+            "RHK ini sudah diacu oleh RHK bawahan atau dipakai dalam evaluasi, sehingga tidak dapat dihapus."
+        ) from None
+
+
+@transaction.atomic
+def simpan_indikator(
+    user,
+    rhk_id: int,
+    *,
+    uraian: str,
+    aspek: str,
+    target,
+    satuan: str,
+    urutan: int | None = None,
+    indikator_id: int | None = None,
+) -> IndikatorKinerja:
+    """Add an indicator (aspect, target, unit) to an RHK of an SKP in draft or returned, or edit one."""
+    rhk = RencanaHasilKerja.objects.get(pk=rhk_id)
+    skp = _skp_untuk_diubah(user, rhk.skp_id)
+    lama = None
+    if indikator_id is not None:
+        indikator = IndikatorKinerja.objects.get(pk=indikator_id, rhk=rhk)
+        lama = nilai_field(indikator, FIELD_AUDIT_INDIKATOR)
+    else:
+        indikator = IndikatorKinerja(rhk=rhk, urutan=urutan or rhk.indikator.count() + 1)
+    indikator.uraian, indikator.aspek, indikator.target, indikator.satuan = uraian, aspek, target, satuan
+    if urutan is not None:
+        indikator.urutan = urutan
+    indikator.full_clean()
+    indikator.save()
+    perubahan = selisih(lama, nilai_field(indikator, FIELD_AUDIT_INDIKATOR))
+    if perubahan:
+        catat(user, "skp_indikator_disimpan", indikator, perubahan, label=f"{skp}: {indikator}")
+    return indikator
+
+
+@transaction.atomic
+def hapus_indikator(user, indikator_id: int) -> None:
+    """Delete an indicator of an SKP in draft or returned, unless an evaluation already holds a realisation of it."""
+    indikator = IndikatorKinerja.objects.select_related("rhk").get(pk=indikator_id)
+    skp = _skp_untuk_diubah(user, indikator.rhk.skp_id)
+    catat(
+        user,
+        "skp_indikator_dihapus",
+        indikator,
+        selisih(nilai_field(indikator, FIELD_AUDIT_INDIKATOR), {}),
+        label=f"{skp}: {indikator}",
+    )
+    try:
+        indikator.delete()
+    except ProtectedError:
+        raise WrongState("Indikator ini sudah memiliki realisasi dalam evaluasi dan tidak dapat dihapus.") from None
+
+
+@transaction.atomic
+def ajukan_skp(user, skp_id: int) -> SKP:
+    """Submit an SKP to the supervisor: needs an utama RHK, an indicator on every RHK, and (when the ASN has a
+    supervisor) each utama RHK citing a supervisor's RHK."""
+    skp = _skp_untuk_diubah(user, skp_id)
+    atasan = skp.pegawai.atasan
+    if atasan is None:
+        raise WrongState("Pegawai ini tidak memiliki atasan langsung di aplikasi yang dapat menyetujui SKP.")
+    daftar_rhk = list(skp.rhk.prefetch_related("indikator"))
+    galat = []
+    if not any(r.jenis == RencanaHasilKerja.Jenis.UTAMA for r in daftar_rhk):
+        galat.append("SKP harus memiliki paling sedikit satu RHK utama.")
+    for r in daftar_rhk:
+        if not r.indikator.all():
+            galat.append(f"RHK '{r}' belum memiliki indikator.")
+        if r.jenis == RencanaHasilKerja.Jenis.UTAMA and r.rhk_atasan_id is None:
+            galat.append(f"RHK utama '{r}' belum mengacu pada RHK atasan.")
+    if galat:
+        raise ValidationError(galat)
+    dari = skp.status
+    skp.status = SKP.Status.DIAJUKAN
+    skp.diajukan_pada = timezone.now()
+    skp.alasan_pengembalian = ""
+    skp.save()
+    RiwayatSKP.objects.create(skp=skp, oleh=user, dari_status=dari, ke_status=skp.status)
+    catat(user, "skp_diajukan", skp, {"status": [dari, skp.status]})
+    beri_tahu(atasan.user, f"SKP {skp.tahun} {skp.pegawai.nama} diajukan", tautan=reverse("skp_detail", args=[skp.pk]))
+    return skp
+
+
+def _skp_untuk_ditinjau(user, skp_id: int) -> SKP:
+    skp = SKP.objects.select_for_update(of=("self",)).select_related("pegawai__user").get(pk=skp_id)
+    if not izin.can_review_skp(user, skp):
+        raise NotPermitted("Hanya atasan langsung pegawai yang dapat menyetujui atau mengembalikan SKP.")
+    if skp.status != SKP.Status.DIAJUKAN:
+        raise WrongState(f"SKP berstatus {skp.get_status_display()} tidak sedang menunggu persetujuan.")
+    return skp
+
+
+@transaction.atomic
+def setujui_skp(user, skp_id: int) -> SKP:
+    """Approve a submitted SKP: the ASN's direct supervisor only."""
+    skp = _skp_untuk_ditinjau(user, skp_id)
+    skp.status = SKP.Status.DISETUJUI
+    skp.disetujui_oleh = user
+    skp.disetujui_pada = timezone.now()
+    skp.save()
+    RiwayatSKP.objects.create(skp=skp, oleh=user, dari_status=SKP.Status.DIAJUKAN, ke_status=skp.status)
+    catat(user, "skp_disetujui", skp, {"status": [SKP.Status.DIAJUKAN, skp.status]})
+    beri_tahu(skp.pegawai.user, f"SKP {skp.tahun} Anda disetujui", tautan=reverse("skp_detail", args=[skp.pk]))
+    return skp
+
+
+@transaction.atomic
+def kembalikan_skp(user, skp_id: int, alasan: str) -> SKP:
+    """Return a submitted SKP to the ASN with a reason: the ASN's direct supervisor only."""
+    alasan = wajib_diisi(alasan, "alasan", "Alasan pengembalian SKP wajib diisi.")
+    skp = _skp_untuk_ditinjau(user, skp_id)
+    skp.status = SKP.Status.DIKEMBALIKAN
+    skp.alasan_pengembalian = alasan
+    skp.save()
+    RiwayatSKP.objects.create(skp=skp, oleh=user, dari_status=SKP.Status.DIAJUKAN, ke_status=skp.status, alasan=alasan)
+    catat(user, "skp_dikembalikan", skp, {"status": [SKP.Status.DIAJUKAN, skp.status]}, uraian=alasan)
+    beri_tahu(skp.pegawai.user, f"SKP {skp.tahun} Anda dikembalikan", alasan, reverse("skp_detail", args=[skp.pk]))
+    return skp
+
+
+@transaction.atomic
+def salin_skp_tahun_lalu(user, pegawai_id: int, tahun: int) -> SKP:
+    """Start this year's SKP (draft) as a copy of last year's RHK and indicators. Links to the supervisor's RHK are
+    not copied: they must point at the supervisor's SKP of the new year, so the ASN chooses them again."""
+    sumber = SKP.objects.filter(pegawai_id=pegawai_id, tahun=tahun - 1).first()
+    if sumber is None:
+        raise ValidationError({"tahun": f"Tidak ada SKP tahun {tahun - 1} untuk disalin."})
+    skp = buat_skp(user, pegawai_id, tahun)
+    daftar_rhk = list(sumber.rhk.prefetch_related("indikator"))
+    salinan = RencanaHasilKerja.objects.bulk_create(
+        [RencanaHasilKerja(skp=skp, jenis=r.jenis, uraian=r.uraian, urutan=r.urutan) for r in daftar_rhk]
+    )
+    indikator = IndikatorKinerja.objects.bulk_create(
+        [
+            IndikatorKinerja(
+                rhk=baru, uraian=i.uraian, aspek=i.aspek, target=i.target, satuan=i.satuan, urutan=i.urutan
+            )
+            for lama, baru in zip(daftar_rhk, salinan, strict=True)
+            for i in lama.indikator.all()
+        ]
+    )
+    catat(
+        user,
+        "skp_disalin",
+        skp,
+        uraian=f"Disalin dari SKP {sumber.tahun}: {len(salinan)} RHK, {len(indikator)} indikator",
+        ringkasan={"dari_skp": sumber.pk, "rhk": len(salinan), "indikator": len(indikator)},
+    )
+    return skp

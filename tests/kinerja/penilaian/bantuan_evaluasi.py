@@ -1,0 +1,118 @@
+"""Builders for the evaluation tests: a period, approved SKP with cascading, evaluations in any state.
+
+Everything goes through kinerja.penilaian's services, so the tests exercise the same paths as the pages will.
+"""
+
+import datetime
+
+from kinerja.models import EvaluasiKinerja, PerilakuKerja
+from kinerja.penilaian import services as svc
+from kinerja.penilaian import services_periode as svc_periode
+from kinerja.penilaian import services_skp as svc_skp
+from tests.factories import RencanaHasilKerjaFactory
+
+TAHUN = 2026
+# DOMAIN.md §2 example: quantity 10/10 → 100, quality 90/100 → 90, time 12/12 months → 76; mean 88.67.
+INDIKATOR = [
+    ("Dokumen analisis jabatan", "KUANTITAS", 10, "dokumen", 10),
+    ("Kesesuaian dengan standar", "KUALITAS", 100, "%", 90),
+    ("Waktu penyelesaian", "WAKTU", 12, "bulan", 12),
+]
+
+
+def skp_atasan(pegawai, tahun=TAHUN, uraian="Meningkatnya kualitas pengembangan SDM aparatur"):
+    """A supervisor's SKP with one RHK, written directly: it only needs to exist for cascading."""
+    return RencanaHasilKerjaFactory(skp__pegawai=pegawai, skp__tahun=tahun, uraian=uraian)
+
+
+def skp_disetujui(pegawai, rhk_atasan, tahun=TAHUN, indikator=INDIKATOR):
+    """An ASN's SKP written by the ASN, submitted and approved by their supervisor, all through services."""
+    user = pegawai.user
+    skp = svc_skp.buat_skp(user, pegawai.pk, tahun)
+    rhk = svc_skp.simpan_rhk(user, skp.pk, uraian="Tersusunnya analisis jabatan", rhk_atasan_id=rhk_atasan.pk)
+    for uraian, aspek, target, satuan, _ in indikator:
+        svc_skp.simpan_indikator(user, rhk.pk, uraian=uraian, aspek=aspek, target=target, satuan=satuan)
+    svc_skp.ajukan_skp(user, skp.pk)
+    return svc_skp.setujui_skp(pegawai.atasan.user, skp.pk)
+
+
+def buka_periode(user, tahun=TAHUN, nomor=1):
+    return svc_periode.buka_periode(
+        user,
+        tahun=tahun,
+        jenis="TRIWULANAN",
+        nomor=nomor,
+        mulai=datetime.date(tahun, 1, 1),
+        selesai=datetime.date(tahun, 3, 31),
+        batas_pengisian=datetime.date(tahun, 4, 10),
+        batas_penilaian=datetime.date(tahun, 4, 20),
+    )
+
+
+class Skenario:
+    """org plus: an open period, approved SKP for staf_a1 and staf_a2, evaluations for OPD A, Istimewa org."""
+
+    def __init__(self, org):
+        self.org = org
+        self.rhk_atasan = skp_atasan(org.atasan_a)
+        self.skp_a1 = skp_disetujui(org.staf_a1, self.rhk_atasan)
+        self.skp_a2 = skp_disetujui(org.staf_a2, self.rhk_atasan)
+        self.periode = buka_periode(org.hr_a.user)
+        svc_periode.buat_evaluasi_periode(org.hr_a.user, self.periode.pk, [org.opd_a.pk])
+        svc_periode.tetapkan_kinerja_organisasi(org.hr_a.user, self.periode.pk, org.bidang_a.pk, "ISTIMEWA")
+
+    def evaluasi(self, pegawai=None) -> EvaluasiKinerja:
+        return EvaluasiKinerja.objects.get(periode=self.periode, pegawai=pegawai or self.org.staf_a1)
+
+    def isi(self, pegawai=None, user=None, nilai=None):
+        pegawai = pegawai or self.org.staf_a1
+        ev = self.evaluasi(pegawai)
+        nilai = nilai or [i[4] for i in INDIKATOR]
+        indikator = ev.skp.rhk.get().indikator.order_by("urutan")
+        isian = [svc.IsianRealisasi(i.pk, n) for i, n in zip(indikator, nilai, strict=True)]
+        return svc.isi_realisasi(user or pegawai.user, ev.pk, ev.versi, isian)
+
+    def ajukan(self, pegawai=None):
+        pegawai = pegawai or self.org.staf_a1
+        self.isi(pegawai)
+        ev = self.evaluasi(pegawai)
+        return svc.ajukan_evaluasi(pegawai.user, ev.pk, ev.versi)
+
+    def nilai(self, pegawai=None, hasil="SESUAI", perilaku="SESUAI", alasan="", sudah_diajukan=False):
+        pegawai = pegawai or self.org.staf_a1
+        if not sudah_diajukan:
+            self.ajukan(pegawai)
+        ev = self.evaluasi(pegawai)
+        return svc.nilai_evaluasi(
+            self.org.atasan_a.user, ev.pk, ev.versi, alasan=alasan, **penilaian(ev, hasil, perilaku)
+        )
+
+    def ke_status(self, status, pegawai=None):
+        """Bring an evaluation to a state through the legal path; in DRAFT the realisation is already filled."""
+        pegawai = pegawai or self.org.staf_a1
+        if status == "DRAFT":
+            self.isi(pegawai)
+        elif status == "DIAJUKAN":
+            self.ajukan(pegawai)
+        elif status == "DIKEMBALIKAN":
+            self.ajukan(pegawai)
+            ev = self.evaluasi(pegawai)
+            svc.kembalikan_evaluasi(self.org.atasan_a.user, ev.pk, ev.versi, "Bukti belum lengkap")
+        elif status == "DINILAI":
+            self.nilai(pegawai)
+        elif status == "FINAL":
+            self.nilai(pegawai)
+            svc_periode.finalkan_unit(self.org.hr_a.user, self.periode.pk, self.org.bidang_a.pk)
+        return self.evaluasi(pegawai)
+
+
+def penilaian(ev, hasil="SESUAI", perilaku="SESUAI"):
+    """Complete rating arguments: feedback on every RHK and every BerAKHLAK value."""
+    return dict(
+        rating_hasil_kerja=hasil,
+        rating_perilaku_kerja=perilaku,
+        umpan_balik_rhk={r.pk: "Hasil kerja sesuai rencana." for r in ev.skp.rhk.all()},
+        umpan_balik_perilaku={n.value: f"Menunjukkan perilaku {n.label}." for n in PerilakuKerja.Nilai},
+        catatan="Pertahankan.",
+        rekomendasi_pengembangan="Pelatihan analisis jabatan.",
+    )
