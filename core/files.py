@@ -11,42 +11,41 @@ EVIDENCE_EXTENSIONS = ("pdf", "jpg", "jpeg", "png", "xlsx", "docx")
 _FOLDER_OOXML = {"xlsx": "xl/", "docx": "word/"}
 
 
-def _jenis_menurut_isi(berkas) -> str | None:
+def _kind_by_content(upload) -> str | None:
     """The type the bytes say the file is (pdf, jpg, png, xlsx, docx), or None."""
-    berkas.seek(0)
-    kepala = berkas.read(8)
-    berkas.seek(0)
-    if kepala.startswith(b"%PDF-"):
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
         return "pdf"
-    if kepala.startswith(b"\xff\xd8\xff"):
+    if head.startswith(b"\xff\xd8\xff"):
         return "jpg"
-    if kepala.startswith(b"\x89PNG\r\n\x1a\n"):
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png"
-    if kepala.startswith(b"PK\x03\x04"):
+    if head.startswith(b"PK\x03\x04"):
         try:
-            with zipfile.ZipFile(berkas) as arsip:
-                nama = arsip.namelist()
+            with zipfile.ZipFile(upload) as archive:
+                names = archive.namelist()
         except zipfile.BadZipFile:
             return None
         finally:
-            berkas.seek(0)
-        if "[Content_Types].xml" in nama:
-            for jenis, folder in _FOLDER_OOXML.items():
-                if any(n.startswith(folder) for n in nama):
-                    return jenis
+            upload.seek(0)
+        if "[Content_Types].xml" in names:
+            for kind, folder in _FOLDER_OOXML.items():
+                if any(n.startswith(folder) for n in names):
+                    return kind
     return None
 
 
-def validate_evidence_file(berkas) -> None:
+def validate_evidence_file(upload) -> None:
     """Refuse an evidence file that is too large, has another extension, or whose content is not its extension."""
-    batas = settings.BUKTI_MAX_MB
-    if berkas.size > batas * 1024 * 1024:
-        raise ValidationError(f"Berkas bukti paling besar {batas} MB (berkas ini {berkas.size / 1024 / 1024:.1f} MB).")
-    nama = berkas.name or ""
-    ekstensi = nama.rsplit(".", 1)[-1].lower() if "." in nama else ""
-    if ekstensi not in EVIDENCE_EXTENSIONS:
+    limit = settings.BUKTI_MAX_MB
+    if upload.size > limit * 1024 * 1024:
+        raise ValidationError(f"Berkas bukti paling besar {limit} MB (berkas ini {upload.size / 1024 / 1024:.1f} MB).")
+    filename = upload.name or ""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if extension not in EVIDENCE_EXTENSIONS:
         raise ValidationError(f"Jenis berkas bukti harus salah satu dari: {', '.join(EVIDENCE_EXTENSIONS)}.")
-    ekstensi = "jpg" if ekstensi == "jpeg" else ekstensi
-    isi = _jenis_menurut_isi(berkas)
-    if isi != ekstensi:
-        raise ValidationError(f"Isi berkas '{nama.rsplit('/', 1)[-1]}' bukan berkas {ekstensi.upper()} yang sah.")
+    extension = "jpg" if extension == "jpeg" else extension
+    if _kind_by_content(upload) != extension:
+        raise ValidationError(f"Isi berkas '{filename.rsplit('/', 1)[-1]}' bukan berkas {extension.upper()} yang sah.")

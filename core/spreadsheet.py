@@ -34,92 +34,93 @@ class FileRefused(Exception):
 class RowError:
     """One problem, located as the user sees it in the spreadsheet (header = row 1)."""
 
-    baris: int | None
-    kolom: str | None
-    pesan: str
+    row: int | None
+    column: str | None
+    message: str
 
     def as_dict(self):
-        return {"baris": self.baris, "kolom": self.kolom, "pesan": self.pesan}
+        """As the import jobs store it (their `galat` JSON, which the pages read): keys in Indonesian."""
+        return {"baris": self.row, "kolom": self.column, "pesan": self.message}
 
     def __str__(self):
-        lokasi = []
-        if self.baris:
-            lokasi.append(f"baris {self.baris}")
-        if self.kolom:
-            lokasi.append(f"kolom {self.kolom}")
-        if not lokasi:
-            return self.pesan
-        teks = ", ".join(lokasi)
-        return f"{teks[0].upper()}{teks[1:]}: {self.pesan}"
+        location = []
+        if self.row:
+            location.append(f"baris {self.row}")
+        if self.column:
+            location.append(f"kolom {self.column}")
+        if not location:
+            return self.message
+        text = ", ".join(location)
+        return f"{text[0].upper()}{text[1:]}: {self.message}"
 
 
 @dataclass
 class Table:
     """The raw cells of a file: header row and data rows with their spreadsheet row numbers."""
 
-    judul: list
-    baris: list  # [(row number, [cells])]
+    headers: list
+    rows: list  # [(row number, [cells])]
 
 
-def check_spreadsheet_upload(berkas, batas_mb: int):
+def check_spreadsheet_upload(upload, limit_mb: int):
     """An uploaded spreadsheet's name, size and content checked before it is stored (every import form uses this)."""
     try:
-        check_file(berkas.name, berkas.size, batas_mb)
-        berkas.seek(0)
-        check_content(berkas.name, berkas.read())
-        berkas.seek(0)
+        check_file(upload.name, upload.size, limit_mb)
+        upload.seek(0)
+        check_content(upload.name, upload.read())
+        upload.seek(0)
     except FileRefused as exc:
         raise ValidationError(str(exc)) from None
-    return berkas
+    return upload
 
 
 # Reading ------------------------------------------------------------------------------------------------
 
 
-def check_file(nama_berkas: str, ukuran: int, batas_mb: int) -> None:
+def check_file(filename: str, size: int, limit_mb: int) -> None:
     """Refuse a file by name and size before reading it (the upload forms and read_table share this)."""
-    if not (nama_berkas or "").lower().endswith(SPREADSHEET_EXTENSIONS):
+    if not (filename or "").lower().endswith(SPREADSHEET_EXTENSIONS):
         raise FileRefused("Format berkas tidak didukung: unggah berkas Excel (.xlsx) atau CSV (.csv).")
-    if ukuran > batas_mb * 1024 * 1024:
+    if size > limit_mb * 1024 * 1024:
         raise FileRefused(
-            f"Berkas berukuran {ukuran / 1024 / 1024:.1f} MB, melebihi batas {batas_mb} MB. "
+            f"Berkas berukuran {size / 1024 / 1024:.1f} MB, melebihi batas {limit_mb} MB. "
             "Pecah berkas menjadi beberapa bagian."
         )
 
 
-def read_table(nama_berkas: str, data: bytes, *, batas_mb: int, contoh_judul: str) -> Table:
+def read_table(filename: str, data: bytes, *, limit_mb: int, header_example: str) -> Table:
     """Read an XLSX or CSV file into raw cells, checking size and that the content matches the extension.
 
-    `contoh_judul` names a few expected headers for the message when row 1 is empty.
+    `header_example` names a few expected headers for the message when row 1 is empty.
     """
-    check_file(nama_berkas, len(data), batas_mb)
-    if _xlsx(nama_berkas):
+    check_file(filename, len(data), limit_mb)
+    if _xlsx(filename):
         check_xlsx_archive(data)
-        tabel = _baca_xlsx(data)
+        table = _read_xlsx(data)
     else:
-        tabel = _baca_csv(_teks_csv(data))
-    if not tabel.judul or not any(cell_text(h) for h in tabel.judul):
-        raise FileRefused(f"Baris 1 harus berisi judul kolom ({contoh_judul}, ...), tetapi kosong.")
-    return tabel
+        table = _read_csv(_csv_text(data))
+    if not table.headers or not any(cell_text(h) for h in table.headers):
+        raise FileRefused(f"Baris 1 harus berisi judul kolom ({header_example}, ...), tetapi kosong.")
+    return table
 
 
-def check_content(nama_berkas: str, data: bytes) -> None:
+def check_content(filename: str, data: bytes) -> None:
     """Refuse a file whose bytes are not what its name says, without parsing it (the upload forms use this).
 
     .xlsx: a workbook archive that is safe to unpack (check_xlsx_archive); .csv: UTF-8 text without NUL bytes.
     """
-    if _xlsx(nama_berkas):
+    if _xlsx(filename):
         check_xlsx_archive(data)
     else:
-        _teks_csv(data)
+        _csv_text(data)
 
 
-def _xlsx(nama_berkas: str) -> bool:
-    return nama_berkas.lower().endswith(".xlsx")
+def _xlsx(filename: str) -> bool:
+    return filename.lower().endswith(".xlsx")
 
 
 # What a misnamed file really is, so the message can say so ("isinya PDF").
-_TANDA_BERKAS = (
+_FILE_SIGNATURES = (
     (b"%PDF-", "dokumen PDF"),
     (b"MZ", "program Windows (.exe/.dll)"),
     (b"\x7fELF", "program"),
@@ -133,24 +134,24 @@ _TANDA_BERKAS = (
 )
 
 
-def _terka_isi(data: bytes) -> str | None:
-    return next((jenis for tanda, jenis in _TANDA_BERKAS if data.startswith(tanda)), None)
+def _guess_content(data: bytes) -> str | None:
+    return next((kind for signature, kind in _FILE_SIGNATURES if data.startswith(signature)), None)
 
 
-def _bukan_xlsx(data: bytes) -> FileRefused:
-    jenis = _terka_isi(data)
-    isinya = f"isinya {jenis}, bukan" if jenis else "isinya bukan"
+def _not_xlsx(data: bytes) -> FileRefused:
+    kind = _guess_content(data)
+    contains = f"isinya {kind}, bukan" if kind else "isinya bukan"
     return FileRefused(
-        f"Berkas bernama .xlsx tetapi {isinya} berkas Excel (.xlsx). "
+        f"Berkas bernama .xlsx tetapi {contains} berkas Excel (.xlsx). "
         "Buka di Excel lalu simpan sebagai 'Excel Workbook (.xlsx)'."
     )
 
 
 # Below this an entry's compression ratio is not judged: small, repetitive XML parts compress very well.
-_RASIO_DARI_BYTE = 1024 * 1024
-_POTONGAN = 64 * 1024
+_RATIO_FROM_BYTES = 1024 * 1024
+_EXCERPT = 64 * 1024
 # Parts a roster or attendance workbook never needs: macros, embedded objects, archives inside the archive.
-_ENTRI_ASING = re.compile(
+_FOREIGN_ENTRIES = re.compile(
     r"(^|/)(vbaProject\.bin|embeddings/)|\.(zip|xlsx|xlsm|xlsb|xls|docx|docm|7z|rar|gz|exe|dll|jar)$", re.IGNORECASE
 )
 
@@ -165,84 +166,84 @@ def check_xlsx_archive(data: bytes) -> None:
     needs one.
     """
     if not data.startswith(b"PK\x03\x04"):
-        raise _bukan_xlsx(data)
-    batas_entri, batas_mb = settings.XLSX_MAX_ENTRIES, settings.XLSX_MAX_UNPACKED_MB
-    rusak = FileRefused("Berkas Excel rusak atau tidak lengkap. Buka di Excel lalu simpan ulang sebagai .xlsx.")
+        raise _not_xlsx(data)
+    max_entries, limit_mb = settings.XLSX_MAX_ENTRIES, settings.XLSX_MAX_UNPACKED_MB
+    broken = FileRefused("Berkas Excel rusak atau tidak lengkap. Buka di Excel lalu simpan ulang sebagai .xlsx.")
     try:
-        arsip = zipfile.ZipFile(io.BytesIO(data))
-        entri = arsip.infolist()
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entry = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise rusak from None
-    if len(entri) > batas_entri:
+        raise broken from None
+    if len(entry) > max_entries:
         raise FileRefused(
-            f"Arsip berkas Excel berisi {len(entri)} bagian, melebihi batas {batas_entri}. "
+            f"Arsip berkas Excel berisi {len(entry)} bagian, melebihi batas {max_entries}. "
             "Berkas ini bukan buku kerja biasa; simpan ulang data saja sebagai .xlsx baru."
         )
-    nama = [e.filename for e in entri]
-    if "[Content_Types].xml" not in nama or "xl/workbook.xml" not in nama:
+    names = [e.filename for e in entry]
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
         raise FileRefused("Berkas bernama .xlsx tetapi isinya bukan buku kerja Excel yang sah.")
-    if len(set(nama)) != len(nama) or any(
-        n.startswith("/") or "\\" in n or ".." in n.split("/") or "\x00" in n for n in nama
+    if len(set(names)) != len(names) or any(
+        n.startswith("/") or "\\" in n or ".." in n.split("/") or "\x00" in n for n in names
     ):
         raise FileRefused("Arsip berkas Excel berisi nama bagian yang tidak wajar; berkas ditolak.")
-    if any(e.flag_bits & 0x1 for e in entri):
+    if any(e.flag_bits & 0x1 for e in entry):
         raise FileRefused("Berkas Excel dilindungi kata sandi. Simpan ulang tanpa kata sandi lalu unggah lagi.")
-    if asing := next((n for n in nama if _ENTRI_ASING.search(n)), None):
+    if foreign := next((n for n in names if _FOREIGN_ENTRIES.search(n)), None):
         raise FileRefused(
-            f"Berkas Excel berisi makro, objek tersemat atau arsip lain ({asing}). "
+            f"Berkas Excel berisi makro, objek tersemat atau arsip lain ({foreign}). "
             "Salin datanya ke buku kerja baru tanpa objek lalu simpan sebagai .xlsx."
         )
-    sisa = batas_mb * 1024 * 1024
+    remaining = limit_mb * 1024 * 1024
     try:
-        for e in entri:
-            _periksa_entri(arsip, e, sisa, batas_mb, settings.XLSX_MAX_RATIO)
-            sisa -= e.file_size
+        for e in entry:
+            _check_entry(archive, e, remaining, limit_mb, settings.XLSX_MAX_RATIO)
+            remaining -= e.file_size
     except (zipfile.BadZipFile, NotImplementedError, EOFError, OSError, zlib.error):
-        raise rusak from None
+        raise broken from None
 
 
-def _periksa_entri(arsip, entri, sisa: int, batas_mb: int, batas_rasio: int) -> None:
-    xml = entri.filename.lower().endswith((".xml", ".rels", ".vml"))
-    ukuran, ekor = 0, b""
-    with arsip.open(entri) as f:
-        while potong := f.read(_POTONGAN):
-            ukuran += len(potong)
-            if ukuran > sisa:
+def _check_entry(archive, entry, remaining: int, limit_mb: int, max_ratio: int) -> None:
+    xml = entry.filename.lower().endswith((".xml", ".rels", ".vml"))
+    size, tail = 0, b""
+    with archive.open(entry) as f:
+        while cut := f.read(_EXCERPT):
+            size += len(cut)
+            if size > remaining:
                 raise FileRefused(
-                    f"Isi berkas Excel bila dibuka melebihi {batas_mb} MB (kemungkinan 'zip bomb'); berkas ditolak."
+                    f"Isi berkas Excel bila dibuka melebihi {limit_mb} MB (kemungkinan 'zip bomb'); berkas ditolak."
                 )
-            if ukuran > _RASIO_DARI_BYTE and ukuran > batas_rasio * max(entri.compress_size, 1):
+            if size > _RATIO_FROM_BYTES and size > max_ratio * max(entry.compress_size, 1):
                 raise FileRefused(
-                    f"Bagian {entri.filename} terkompresi lebih dari {batas_rasio} kali lipat "
+                    f"Bagian {entry.filename} terkompresi lebih dari {max_ratio} kali lipat "
                     "(kemungkinan 'zip bomb'); berkas ditolak."
                 )
-            if xml and b"<!DOCTYPE" in ekor + potong:
+            if xml and b"<!DOCTYPE" in tail + cut:
                 raise FileRefused(
-                    f"Bagian {entri.filename} berisi deklarasi DOCTYPE/ENTITY, yang tidak pernah ada di berkas "
+                    f"Bagian {entry.filename} berisi deklarasi DOCTYPE/ENTITY, yang tidak pernah ada di berkas "
                     "Excel biasa (kemungkinan serangan XML); berkas ditolak."
                 )
-            ekor = potong[-16:]
+            tail = cut[-16:]
 
 
-def _baca_xlsx(data: bytes) -> Table:
+def _read_xlsx(data: bytes) -> Table:
     try:
         sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
         # skip_empty_area=False keeps row numbers equal to the spreadsheet's, even with empty top rows.
-        semua = sheet.to_python(skip_empty_area=False)
+        all_rows = sheet.to_python(skip_empty_area=False)
     except Exception as exc:  # calamine raises its own error types for damaged workbooks
         raise FileRefused(f"Berkas Excel tidak dapat dibaca: {exc}") from None
-    if not semua:
+    if not all_rows:
         raise FileRefused("Lembar kerja pertama kosong.")
-    return Table(judul=semua[0], baris=[(i, sel) for i, sel in enumerate(semua[1:], start=2)])
+    return Table(headers=all_rows[0], rows=[(i, cells) for i, cells in enumerate(all_rows[1:], start=2)])
 
 
-def _teks_csv(data: bytes) -> str:
+def _csv_text(data: bytes) -> str:
     """The text of a .csv upload; refused when it is binary (NUL bytes, a known file signature) or not UTF-8."""
     if b"\x00" in data or data.startswith((b"PK\x03\x04", b"%PDF-")):
-        jenis = "berkas Excel atau arsip zip" if data.startswith(b"PK\x03\x04") else _terka_isi(data)
-        keterangan = f" ({jenis})" if jenis else ""
+        kind = "berkas Excel atau arsip zip" if data.startswith(b"PK\x03\x04") else _guess_content(data)
+        note = f" ({kind})" if kind else ""
         raise FileRefused(
-            f"Berkas bernama .csv tetapi isinya biner{keterangan}, bukan teks CSV. "
+            f"Berkas bernama .csv tetapi isinya biner{note}, bukan teks CSV. "
             "Jika ini berkas Excel, unggah sebagai .xlsx."
         )
     try:
@@ -253,166 +254,166 @@ def _teks_csv(data: bytes) -> str:
         ) from None
 
 
-def _baca_csv(isi: str) -> Table:
-    baris_pertama = isi.split("\n", 1)[0]
+def _read_csv(content: str) -> Table:
+    first_row = content.split("\n", 1)[0]
     # Excel in an Indonesian locale separates with semicolons; elsewhere with commas.
-    pemisah = ";" if baris_pertama.count(";") > baris_pertama.count(",") else ","
-    semua = list(csv.reader(io.StringIO(isi, newline=""), delimiter=pemisah))
-    if not semua:
+    separator = ";" if first_row.count(";") > first_row.count(",") else ","
+    all_rows = list(csv.reader(io.StringIO(content, newline=""), delimiter=separator))
+    if not all_rows:
         raise FileRefused("Berkas CSV kosong.")
-    return Table(judul=semua[0], baris=[(i, sel) for i, sel in enumerate(semua[1:], start=2)])
+    return Table(headers=all_rows[0], rows=[(i, cells) for i, cells in enumerate(all_rows[1:], start=2)])
 
 
-def is_blank_row(sel) -> bool:
+def is_blank_row(cells) -> bool:
     """A row with nothing in it (blank rows between data are skipped, keeping the others' numbers)."""
-    return not any(s.strip() if s.__class__ is str else s is not None for s in sel)
+    return not any(s.strip() if s.__class__ is str else s is not None for s in cells)
 
 
 # Headers ------------------------------------------------------------------------------------------------
 
 
-def header_key(judul) -> str:
+def header_key(header) -> str:
     """A header reduced to lowercase letters and digits, so 'Kode Unit', 'KODE_UNIT' and 'kode unit' match."""
-    return re.sub(r"[^a-z0-9]", "", str(judul).lower())
+    return re.sub(r"[^a-z0-9]", "", str(header).lower())
 
 
-def map_headers(judul_berkas, kolom, wajib, galat, alias=None) -> dict:
+def map_headers(file_headers, columns, required, errors, alias=None) -> dict:
     """Map the file's headers to column keys: key → cell index. Extra columns are ignored.
 
-    `kolom` is [(key, header)]; `alias` maps other accepted header spellings to keys. A repeated or missing
-    required column is appended to `galat` (row 1).
+    `columns` is [(key, header)]; `alias` maps other accepted header spellings to keys. A repeated or missing
+    required column is appended to `errors` (row 1).
     """
-    judul = dict(kolom)
-    kunci_kolom = {header_key(j): k for k, j in kolom}
-    kunci_kolom.update({header_key(a): k for a, k in (alias or {}).items()})
-    posisi = {}
-    for i, nama in enumerate(judul_berkas):
-        kunci = kunci_kolom.get(header_key(nama))
-        if kunci is None:
+    headers = dict(columns)
+    column_field = {header_key(j): k for k, j in columns}
+    column_field.update({header_key(a): k for a, k in (alias or {}).items()})
+    positions = {}
+    for i, header in enumerate(file_headers):
+        field = column_field.get(header_key(header))
+        if field is None:
             continue  # extra columns (a running number, notes) are allowed and ignored
-        if kunci in posisi:
-            galat.append(RowError(1, judul[kunci], f"Kolom '{judul[kunci]}' muncul lebih dari sekali."))
-        posisi[kunci] = i
-    for kunci in wajib:
-        if kunci not in posisi:
-            galat.append(RowError(1, judul[kunci], f"Kolom wajib '{judul[kunci]}' tidak ada di baris judul."))
-    return posisi
+        if field in positions:
+            errors.append(RowError(1, headers[field], f"Kolom '{headers[field]}' muncul lebih dari sekali."))
+        positions[field] = i
+    for field in required:
+        if field not in positions:
+            errors.append(RowError(1, headers[field], f"Kolom wajib '{headers[field]}' tidak ada di baris judul."))
+    return positions
 
 
-def sort_errors(galat, kolom) -> None:
+def sort_errors(errors, columns) -> None:
     """Sort errors by row, then by the column's position in the template."""
-    urutan_kolom = {judul: i for i, (_, judul) in enumerate(kolom)}
-    galat.sort(key=lambda g: (g.baris or 0, urutan_kolom.get(g.kolom, -1)))
+    column_order = {header: i for i, (_, header) in enumerate(columns)}
+    errors.sort(key=lambda g: (g.row or 0, column_order.get(g.column, -1)))
 
 
 # Cells --------------------------------------------------------------------------------------------------
 
 
-def is_number(nilai) -> bool:
-    return isinstance(nilai, int | float) and not isinstance(nilai, bool)
+def is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def cell_text(nilai) -> str:
+def cell_text(value) -> str:
     """Cell text, trimmed, with the export's protective leading quote removed so exports re-import as-is."""
-    if nilai is None:
+    if value is None:
         return ""
-    hasil = str(nilai).strip()
-    if len(hasil) > 1 and hasil[0] == "'" and hasil[1] in "=+-@\t\r":
-        return hasil[1:].strip()
-    return hasil
+    result = str(value).strip()
+    if len(result) > 1 and result[0] == "'" and result[1] in "=+-@\t\r":
+        return result[1:].strip()
+    return result
 
 
-def number_as_text(nilai) -> str:
-    return str(int(nilai)) if float(nilai).is_integer() else str(nilai)
+def number_as_text(value) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def text_only_cell(nilai, judul, alasan):
+def text_only_cell(value, header, reason):
     """A cell that must be text: a number or a date in it is refused with the reason and how to fix it."""
-    if is_number(nilai):
-        raise ValueError(f"berisi angka ({number_as_text(nilai)}); {alasan} Format kolom {judul} sebagai Teks.")
-    if isinstance(nilai, datetime.date | datetime.time | datetime.timedelta):
-        raise ValueError(f"berisi tanggal/waktu, bukan teks. Format kolom {judul} sebagai Teks.")
-    return cell_text(nilai)
+    if is_number(value):
+        raise ValueError(f"berisi angka ({number_as_text(value)}); {reason} Format kolom {header} sebagai Teks.")
+    if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
+        raise ValueError(f"berisi tanggal/waktu, bukan teks. Format kolom {header} sebagai Teks.")
+    return cell_text(value)
 
 
-def parse_nip(nilai, judul):
+def parse_nip(value, header):
     """An NIP cell: text only, since Excel keeps 15 significant digits and an 18-digit number is already lost."""
-    if is_number(nilai):
+    if is_number(value):
         raise ValueError(
-            f"NIP tersimpan sebagai angka ({number_as_text(nilai)}). Excel hanya menyimpan 15 digit angka, "
-            f"jadi NIP 18 digit ini sudah rusak. Format kolom {judul} sebagai Teks lalu ketik ulang NIP-nya."
+            f"NIP tersimpan sebagai angka ({number_as_text(value)}). Excel hanya menyimpan 15 digit angka, "
+            f"jadi NIP 18 digit ini sudah rusak. Format kolom {header} sebagai Teks lalu ketik ulang NIP-nya."
         )
-    return text_only_cell(nilai, judul, "")
+    return text_only_cell(value, header, "")
 
 
-_POLA_TANGGAL = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_POLA_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATE_PATTERN = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_ISO_PATTERN = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
-def parse_date(nilai, judul):
+def parse_date(value, header):
     """A date cell or dd/mm/yyyy (or ISO) text; empty gives None."""
-    if isinstance(nilai, datetime.datetime):
-        return nilai.date()
-    if isinstance(nilai, datetime.date):
-        return nilai
-    if is_number(nilai):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if is_number(value):
         raise ValueError("bukan tanggal. Gunakan sel bertipe tanggal atau teks dd/mm/yyyy, misalnya 26/09/1986.")
-    isi = cell_text(nilai)
-    if not isi:
+    content = cell_text(value)
+    if not content:
         return None
-    if cocok := _POLA_TANGGAL.match(isi):
-        hari, bulan, tahun = (int(g) for g in cocok.groups())
-    elif cocok := _POLA_ISO.match(isi):
-        tahun, bulan, hari = (int(g) for g in cocok.groups())
+    if found := _DATE_PATTERN.match(content):
+        day, month, year = (int(g) for g in found.groups())
+    elif found := _ISO_PATTERN.match(content):
+        year, month, day = (int(g) for g in found.groups())
     else:
-        raise ValueError(f"'{isi}' bukan tanggal dengan format dd/mm/yyyy, misalnya 26/09/1986.")
+        raise ValueError(f"'{content}' bukan tanggal dengan format dd/mm/yyyy, misalnya 26/09/1986.")
     try:
-        return datetime.date(tahun, bulan, hari)
+        return datetime.date(year, month, day)
     except ValueError:
-        raise ValueError(f"'{isi}' bukan tanggal yang ada di kalender.") from None
+        raise ValueError(f"'{content}' bukan tanggal yang ada di kalender.") from None
 
 
-def parse_text(nilai, judul):
+def parse_text(value, header):
     """Any cell as text: whole numbers without '.0', dates as dd/mm/yyyy."""
-    if is_number(nilai):
-        return number_as_text(nilai)
-    if isinstance(nilai, datetime.date):
-        return f"{nilai:%d/%m/%Y}"
-    return cell_text(nilai)
+    if is_number(value):
+        return number_as_text(value)
+    if isinstance(value, datetime.date):
+        return f"{value:%d/%m/%Y}"
+    return cell_text(value)
 
 
-_POLA_BILANGAN = re.compile(r"^\d+$")
+_NUMBER_PATTERN = re.compile(r"^\d+$")
 
 
-def parse_count(nilai, judul):
+def parse_count(value, header):
     """A whole number ≥ 0 (a count of days, minutes, hours); empty gives None."""
-    if is_number(nilai):
-        if not float(nilai).is_integer() or nilai < 0:
-            raise ValueError(f"'{number_as_text(nilai)}' bukan bilangan bulat tidak negatif.")
-        return int(nilai)
-    if isinstance(nilai, datetime.date | datetime.time | datetime.timedelta):
+    if is_number(value):
+        if not float(value).is_integer() or value < 0:
+            raise ValueError(f"'{number_as_text(value)}' bukan bilangan bulat tidak negatif.")
+        return int(value)
+    if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
         raise ValueError("berisi tanggal/waktu, bukan bilangan. Format kolom sebagai Angka.")
-    isi = cell_text(nilai)
-    if not isi:
+    content = cell_text(value)
+    if not content:
         return None
-    if not _POLA_BILANGAN.match(isi):
-        raise ValueError(f"'{isi}' bukan bilangan bulat tidak negatif.")
-    return int(isi)
+    if not _NUMBER_PATTERN.match(content):
+        raise ValueError(f"'{content}' bukan bilangan bulat tidak negatif.")
+    return int(content)
 
 
 # Writing ------------------------------------------------------------------------------------------------
 
 
-def escape_cell(nilai):
+def escape_cell(value):
     """Prefix text that a spreadsheet would run as a formula with a quote, so it stays text.
 
     The one escape of every export (OWASP CSV injection): write_xlsx and write_csv apply it to each cell, the
     evaluation workbook and the admin export call it directly. Numbers, dates and empty cells pass unchanged,
     and an escaped value is never escaped twice.
     """
-    if isinstance(nilai, str) and nilai.startswith(FORMULA_PREFIXES):
-        return "'" + nilai
-    return nilai
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
 
 
 # The content type of each format the imports read and the exports write.
@@ -429,10 +430,10 @@ def download(data: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def write_xlsx(nama_lembar: str, judul: list, baris, *, lebar=None, format_angka=None) -> bytes:
+def write_xlsx(sheet_name: str, headers: list, rows, *, widths=None, number_formats=None) -> bytes:
     """A one-sheet XLSX: bold headers, text cells stored as text (NIPs keep all 18 digits), dates as dates.
 
-    Every cell is escaped (escape_cell). `lebar` gives column widths; `format_angka` maps a column
+    Every cell is escaped (escape_cell). `widths` gives column widths; `number_formats` maps a column
     index to a number format for numeric cells (e.g. '#,##0' for rupiah), others numeric default to General.
     """
     from openpyxl import Workbook
@@ -441,43 +442,43 @@ def write_xlsx(nama_lembar: str, judul: list, baris, *, lebar=None, format_angka
     from openpyxl.utils import get_column_letter
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(nama_lembar)
-    tebal = Font(bold=True)
-    for i, w in enumerate(lebar or []):
+    ws = wb.create_sheet(sheet_name)
+    bold_font = Font(bold=True)
+    for i, w in enumerate(widths or []):
         ws.column_dimensions[get_column_letter(i + 1)].width = w
-    format_angka = format_angka or {}
+    number_formats = number_formats or {}
 
-    def sel(i, nilai, **gaya):
-        nilai = escape_cell(nilai)
-        c = WriteOnlyCell(ws, value=nilai if nilai != "" else None)
-        if isinstance(nilai, datetime.date):
+    def make_cell(i, value, **style):
+        value = escape_cell(value)
+        c = WriteOnlyCell(ws, value=value if value != "" else None)
+        if isinstance(value, datetime.date):
             c.number_format = "dd/mm/yyyy"
-        elif is_number(nilai) or isinstance(nilai, Decimal):
-            c.number_format = format_angka.get(i, "General")
+        elif is_number(value) or isinstance(value, Decimal):
+            c.number_format = number_formats.get(i, "General")
         else:
             c.number_format = "@"
-        for k, v in gaya.items():
+        for k, v in style.items():
             setattr(c, k, v)
         return c
 
-    ws.append([sel(i, j, font=tebal) for i, j in enumerate(judul)])
-    for b in baris:
-        ws.append([sel(i, v) for i, v in enumerate(b)])
-    keluaran = io.BytesIO()
-    wb.save(keluaran)
-    return keluaran.getvalue()
+    ws.append([make_cell(i, j, font=bold_font) for i, j in enumerate(headers)])
+    for b in rows:
+        ws.append([make_cell(i, v) for i, v in enumerate(b)])
+    output = io.BytesIO()
+    wb.save(output)
+    return output.getvalue()
 
 
-def write_csv(judul: list, baris) -> bytes:
+def write_csv(headers: list, rows) -> bytes:
     """A CSV: UTF-8 with BOM and semicolons, which Excel in an Indonesian locale opens directly; cells escaped."""
-    keluaran = io.StringIO()
-    penulis = csv.writer(keluaran, delimiter=";", lineterminator="\r\n")
-    penulis.writerow([escape_cell(j) for j in judul])
-    penulis.writerows([escape_cell(v) for v in b] for b in baris)
-    return ("\ufeff" + keluaran.getvalue()).encode("utf-8")
+    output = io.StringIO()
+    csv_writer = csv.writer(output, delimiter=";", lineterminator="\r\n")
+    csv_writer.writerow([escape_cell(j) for j in headers])
+    csv_writer.writerows([escape_cell(v) for v in b] for b in rows)
+    return ("\ufeff" + output.getvalue()).encode("utf-8")
 
 
-def template_xlsx(nama_lembar: str, kolom: list, petunjuk: list, *, kolom_tanggal=(), kolom_angka=()) -> bytes:
+def template_xlsx(sheet_name: str, columns: list, instructions: list, *, date_columns=(), number_columns=()) -> bytes:
     """A downloadable template: headers, text-formatted columns (dates and numbers as asked), a help sheet."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -485,26 +486,26 @@ def template_xlsx(nama_lembar: str, kolom: list, petunjuk: list, *, kolom_tangga
 
     wb = Workbook()
     ws = wb.active
-    ws.title = nama_lembar
-    ws.append([judul for _, judul in kolom])
-    for i, (kunci, _) in enumerate(kolom, start=1):
-        huruf = get_column_letter(i)
-        ws[f"{huruf}1"].font = Font(bold=True)
-        ws.column_dimensions[huruf].width = 22
+    ws.title = sheet_name
+    ws.append([header for _, header in columns])
+    for i, (field, _) in enumerate(columns, start=1):
+        letter = get_column_letter(i)
+        ws[f"{letter}1"].font = Font(bold=True)
+        ws.column_dimensions[letter].width = 22
         # Column style: what the user types later in these columns stays text (all 18 NIP digits kept).
-        if kunci in kolom_tanggal:
-            ws.column_dimensions[huruf].number_format = "dd/mm/yyyy"
-        elif kunci in kolom_angka:
-            ws.column_dimensions[huruf].number_format = "0"
+        if field in date_columns:
+            ws.column_dimensions[letter].number_format = "dd/mm/yyyy"
+        elif field in number_columns:
+            ws.column_dimensions[letter].number_format = "0"
         else:
-            ws.column_dimensions[huruf].number_format = "@"
+            ws.column_dimensions[letter].number_format = "@"
     ws.freeze_panes = "A2"
-    lembar_petunjuk = wb.create_sheet("Petunjuk")
-    lembar_petunjuk.append(["Kolom", "Keterangan"])
-    for b in petunjuk:
-        lembar_petunjuk.append(list(b))
-    lembar_petunjuk.column_dimensions["A"].width = 22
-    lembar_petunjuk.column_dimensions["B"].width = 100
-    keluaran = io.BytesIO()
-    wb.save(keluaran)
-    return keluaran.getvalue()
+    instructions_sheet = wb.create_sheet("Petunjuk")
+    instructions_sheet.append(["Kolom", "Keterangan"])
+    for b in instructions:
+        instructions_sheet.append(list(b))
+    instructions_sheet.column_dimensions["A"].width = 22
+    instructions_sheet.column_dimensions["B"].width = 100
+    output = io.BytesIO()
+    wb.save(output)
+    return output.getvalue()

@@ -134,7 +134,7 @@ class RencanaFakta:
 
 def baca_berkas(nama_berkas: str, data: bytes) -> Table:
     """Read an attendance or training file, refusing a wrong type or one over EVALUASI_MAX_UPLOAD_MB."""
-    return read_table(nama_berkas, data, batas_mb=settings.EVALUASI_MAX_UPLOAD_MB, contoh_judul="NIP, Tahun, ...")
+    return read_table(nama_berkas, data, limit_mb=settings.EVALUASI_MAX_UPLOAD_MB, header_example="NIP, Tahun, ...")
 
 
 def _parse_tahun(nilai, judul):
@@ -164,11 +164,11 @@ def rencanakan(jenis: str, tabel: Table, db: SnapshotFakta) -> RencanaFakta:
     judul = dict(fmt.kolom)
     rencana = RencanaFakta(jenis=jenis)
     galat = rencana.galat
-    posisi = map_headers(tabel.judul, fmt.kolom, fmt.wajib, galat, ALIAS)
+    posisi = map_headers(tabel.headers, fmt.kolom, fmt.wajib, galat, ALIAS)
     if galat:
         return rencana
     dilihat, calon = {}, []
-    for nomor, sel in tabel.baris:
+    for nomor, sel in tabel.rows:
         if is_blank_row(sel):
             continue
         rencana.jumlah_baris += 1
@@ -244,4 +244,4 @@ def templat(jenis: str, format_berkas: str) -> bytes:
     if format_berkas == "csv":
         return write_csv([j for _, j in fmt.kolom], [])
     angka = tuple(k for k, _ in fmt.kolom if k != "nip")
-    return template_xlsx("Data", fmt.kolom, fmt.petunjuk, kolom_angka=angka)
+    return template_xlsx("Data", fmt.kolom, fmt.petunjuk, number_columns=angka)

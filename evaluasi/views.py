@@ -339,6 +339,6 @@ def tpp_ekspor(request):
         )
         rows.append([p.nip, p.nama, p.unit_kerja.nama, p.get_jenis_jabatan_display(), *angka])
     rupiah = {i: "#,##0" for i in (4, 5, 6, 8, 10, 11)}
-    data = write_xlsx("TPP", JUDUL_TPP, rows, lebar=[22, 30, 30, 20] + [16] * 8, format_angka=rupiah)
+    data = write_xlsx("TPP", JUDUL_TPP, rows, widths=[22, 30, 30, 20] + [16] * 8, number_formats=rupiah)
     d = form.cleaned_data
     return download(data, f"tpp-{unit_id}-{d['tahun']}-{d['bulan']:02d}.xlsx")

@@ -168,7 +168,7 @@ def _tampil(field_name, nilai):
 def baca_roster(nama_berkas: str, data: bytes) -> Table:
     """Read an XLSX or CSV roster into raw cells, checking size and that the content matches the extension."""
     return read_table(
-        nama_berkas, data, batas_mb=settings.ROSTER_MAX_UPLOAD_MB, contoh_judul="NIP, Nama, Jenis Kelamin"
+        nama_berkas, data, limit_mb=settings.ROSTER_MAX_UPLOAD_MB, header_example="NIP, Nama, Jenis Kelamin"
     )
 
 
@@ -332,14 +332,14 @@ def rencanakan_impor(tabel: Table, db: SnapshotDB) -> Rencana:
     """
     rencana = Rencana()
     galat = rencana.galat
-    posisi = map_headers(tabel.judul, KOLOM, WAJIB, galat)
+    posisi = map_headers(tabel.headers, KOLOM, WAJIB, galat)
     if galat:
         return rencana
     spesifikasi = _spesifikasi(posisi)
 
     baris_nip = {}
     unit_berkas = {}  # kode → {"nama", "induk", "baris"}
-    for nomor, sel in tabel.baris:
+    for nomor, sel in tabel.rows:
         if is_blank_row(sel):
             continue
         rencana.jumlah_baris += 1
@@ -465,7 +465,7 @@ def baris_ekspor(queryset, tanggal_sebagai_teks=False):
 def xlsx_roster(rows) -> bytes:
     """An XLSX roster with every text column stored as text (so NIPs keep all 18 digits)."""
     lebar = [22 if kunci in ("nip", "nip_atasan", "nama", "jabatan") else 15 for kunci, _ in KOLOM]
-    return write_xlsx("Pegawai", [judul for _, judul in KOLOM], rows, lebar=lebar)
+    return write_xlsx("Pegawai", [judul for _, judul in KOLOM], rows, widths=lebar)
 
 
 def csv_roster(rows) -> bytes:
@@ -495,4 +495,4 @@ PETUNJUK = [
 
 def templat_xlsx_roster() -> bytes:
     """The downloadable template: the headers, text-formatted columns, and a sheet explaining each column."""
-    return template_xlsx("Pegawai", KOLOM, PETUNJUK, kolom_tanggal=("tanggal_lahir",))
+    return template_xlsx("Pegawai", KOLOM, PETUNJUK, date_columns=("tanggal_lahir",))

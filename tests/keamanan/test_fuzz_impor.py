@@ -179,7 +179,7 @@ def test_fuzzed_roster_through_the_service_is_all_or_nothing(org, berkas):
     except services.ImporDitolak as exc:
         assert exc.galat
         periksa_galat([g.as_dict() for g in exc.galat], jumlah_baris, berkas.isi)
-        assert all(g.baris for g in exc.galat)  # row errors are located; header problems are row 1
+        assert all(g.row for g in exc.galat)  # row errors are located; header problems are row 1
         assert jumlah_roster() == sebelum
     except FileRefused as exc:
         periksa_galat([{"baris": None, "pesan": str(exc)}], jumlah_baris, berkas.isi)
@@ -215,7 +215,7 @@ def test_one_bad_row_among_good_ones_is_named_by_its_row_and_nothing_is_written(
     sebelum = jumlah_roster()
     with pytest.raises(services.ImporDitolak) as ditolak:
         services.impor_roster(f"roster.{format_berkas}", data)
-    assert any(g.baris == posisi + 2 and g.kolom == "NIP" for g in ditolak.value.galat), ditolak.value.galat
+    assert any(g.row == posisi + 2 and g.column == "NIP" for g in ditolak.value.galat), ditolak.value.galat
     assert any(str(g).startswith(f"Baris {posisi + 2}, kolom NIP: ") for g in ditolak.value.galat)
     assert jumlah_roster() == sebelum
 

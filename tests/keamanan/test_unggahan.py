@@ -182,7 +182,7 @@ def test_an_external_entity_in_an_xlsx_is_refused_before_parsing(org, login, tmp
 def test_an_entity_expansion_bomb_is_refused_before_parsing():
     data = ganti_bagian(xlsx(roster_kecil()), {"xl/worksheets/sheet1.xml": TAWA})
     with pytest.raises(FileRefused, match="sheet1.xml berisi deklarasi DOCTYPE/ENTITY"):
-        read_table("roster.xlsx", data, batas_mb=20, contoh_judul="NIP")
+        read_table("roster.xlsx", data, limit_mb=20, header_example="NIP")
 
 
 def test_the_parsers_behind_the_check_are_harmless_too(tmp_path):

@@ -187,7 +187,7 @@ def test_it_accepts_a_supervisor_already_in_the_database(org):
 
 
 def _satu(galat, baris, kolom, potongan):
-    cocok = [g for g in galat if g.baris == baris and g.kolom == kolom and potongan in g.pesan]
+    cocok = [g for g in galat if g.row == baris and g.column == kolom and potongan in g.message]
     assert cocok, f"tidak ada galat {baris}/{kolom}/{potongan!r} di {[str(g) for g in galat]}"
 
 
@@ -291,7 +291,7 @@ def test_it_reports_every_error_of_every_row_at_once(org):
     rows[1]["NIP"] = int(rows[1]["NIP"])
     rows[2]["Golongan"] = "Z"
     galat = tolak("roster.xlsx", xlsx(rows))
-    assert [(g.baris, g.kolom) for g in galat][:3] == [(2, "Email"), (3, "NIP"), (4, "Golongan")]
+    assert [(g.row, g.column) for g in galat][:3] == [(2, "Email"), (3, "NIP"), (4, "Golongan")]
 
 
 def _zip_tanpa_buku_kerja():
@@ -317,14 +317,14 @@ def _zip_tanpa_buku_kerja():
 )
 def test_it_refuses_a_file_that_is_not_what_its_name_says_and_writes_nothing(org, nama, data, potongan):
     galat = tolak(nama, data)
-    assert potongan in galat[0].pesan
+    assert potongan in galat[0].message
 
 
 def test_it_refuses_a_file_over_the_size_limit_and_writes_nothing(org, settings):
     settings.ROSTER_MAX_UPLOAD_MB = 1
     data = csv_bytes(roster_kecil()) + b"," * (1024 * 1024)
     galat = tolak("roster.csv", data)
-    assert "melebihi batas 1 MB" in galat[0].pesan
+    assert "melebihi batas 1 MB" in galat[0].message
 
 
 def test_it_refuses_an_unknown_supervisor_even_when_other_rows_are_valid(org):
@@ -369,4 +369,4 @@ def test_blank_rows_are_skipped_and_row_numbers_stay_those_of_the_spreadsheet(or
     rows.insert(1, {})  # an empty spreadsheet row 3
     rows[3]["Email"] = "salah"
     galat = tolak("roster.xlsx", xlsx(rows))
-    assert [(g.baris, g.kolom) for g in galat] == [(5, "Email")]
+    assert [(g.row, g.column) for g in galat] == [(5, "Email")]
