@@ -8,6 +8,7 @@ class KinerjaConfig(AppConfig):
     def ready(self):
         # Each sub-package registers its own admin pages; there is no kinerja/admin.py for autodiscover to find.
         from core.cache import track_versions
+        from core.files import track_files
 
         from .models import (
             SKP,
@@ -29,3 +30,6 @@ class KinerjaConfig(AppConfig):
 
         track_versions(UnitKerja, Pegawai, PenugasanPengelola, Periode, SKP, RencanaHasilKerja, IndikatorKinerja)
         track_versions(EvaluasiKinerja, RealisasiIndikator, UmpanBalikRHK, PerilakuKerja)
+        # Evidence replaced, cleared or deleted leaves storage on commit. Import jobs' files are not tracked:
+        # each job keeps the file it was run from.
+        track_files(RealisasiIndikator, "bukti_berkas")
