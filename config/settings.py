@@ -89,6 +89,17 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default: the web server, the Celery worker and beat write to one file at once. WAL lets readers
+    # read while one writes; IMMEDIATE takes the write lock when a transaction begins, so two writers queue behind
+    # the busy timeout instead of one failing at once with "database is locked" when its read lock cannot be
+    # upgraded; the timeout outlasts the longest write transaction of `make run` (a roll-up, a roster import).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=60),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -229,6 +240,10 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 PENGINGAT_HARI_SEBELUM_BATAS = env.list("PENGINGAT_HARI_SEBELUM_BATAS", cast=int, default=[7, 3, 1])
 # Base of the exponential backoff (seconds) when a reminder email fails; retries wait up to 30 s, 60 s, 120 s...
 PENGINGAT_EMAIL_JEDA_DETIK = 30
+# Tasks that write retry a transient database error (core/tasks.py): the first wait, doubled per attempt up to the
+# cap, with jitter; eight attempts span about ten minutes, longer than a database restart.
+TASK_RETRY_DELAY_SECONDS = env.int("TASK_RETRY_DELAY_SECONDS", default=5)
+TASK_RETRY_MAX_DELAY_SECONDS = env.int("TASK_RETRY_MAX_DELAY_SECONDS", default=300)
 
 # Celery: Redis when REDIS_URL is set, otherwise kombu's filesystem transport (no server needed).
 CELERY_BROKER_DIR = VAR_DIR / "celery"

@@ -1,4 +1,5 @@
-"""Liveness of the services the app depends on: /healthz for load balancers and docker-compose."""
+"""Liveness of the services the app depends on: /healthz for load balancers and docker-compose; and the state of
+background work an app registers (register_background_check), shown there without failing the probe."""
 
 import logging
 
@@ -10,6 +11,25 @@ from django.http import JsonResponse
 logger = logging.getLogger(__name__)
 
 PATHS = {"/healthz", "/healthz/"}
+# name -> a callable answering "ok" or a one-word state ("gagal", "tertinggal"), registered by the apps.
+_BACKGROUND_CHECKS = {}
+
+
+def register_background_check(name: str, check) -> None:
+    """Show the state of an app's background work (e.g. rekap's roll-ups) on /healthz. A failing roll-up is for an
+    administrator to act on, not a reason for a load balancer to take the web server out: it never makes a 503."""
+    _BACKGROUND_CHECKS[name] = check
+
+
+def check_background() -> dict[str, str]:
+    hasil = {}
+    for name, check in _BACKGROUND_CHECKS.items():
+        try:
+            hasil[name] = check()
+        except Exception:
+            logger.exception("Pemeriksaan kesehatan: keadaan %s tidak dapat dibaca", name)
+            hasil[name] = "tidak diketahui"
+    return hasil
 
 
 def check_services() -> dict[str, str]:
@@ -37,13 +57,17 @@ def check_services() -> dict[str, str]:
 
 
 def healthz(request):
-    """200 with every service "ok", or 503 naming what is down."""
+    """200 with every service "ok" (and, under "latar", the state of the registered background work), or 503
+    naming what is down."""
     hasil = check_services()
     gagal = sorted(nama for nama, status in hasil.items() if status != "ok")
     if gagal:
         logger.warning("Pemeriksaan kesehatan gagal: %s", hasil)
         return JsonResponse({**hasil, "gagal": gagal}, status=503)
-    return JsonResponse(hasil)
+    latar = check_background()
+    if any(status != "ok" for status in latar.values()):
+        logger.warning("Pekerjaan latar belakang bermasalah: %s", latar)
+    return JsonResponse({**hasil, **({"latar": latar} if latar else {})})
 
 
 class HealthCheckMiddleware:

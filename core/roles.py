@@ -5,7 +5,8 @@ follows from the roster, so kinerja.pegawai.permissions.peran() adds it. The aud
 asks here whether a user is an administrator.
 """
 
-from django.db.models import Exists, OuterRef
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q
 
 GRUP_ADMINISTRATOR = "Administrator"
 GRUP_PENGELOLA = "Pengelola Kinerja"
@@ -37,3 +38,10 @@ def is_administrator(user, groups: set[str] | None = None) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     return user.is_superuser or GRUP_ADMINISTRATOR in (group_names(user) if groups is None else groups)
+
+
+def administrators():
+    """The active accounts that administer the app (superusers and the Administrator group), e.g. to be told of a
+    failure in the background."""
+    users = get_user_model().objects.filter(Q(is_superuser=True) | Q(groups__name=GRUP_ADMINISTRATOR), is_active=True)
+    return users.distinct().order_by("pk")

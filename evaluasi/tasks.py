@@ -6,13 +6,14 @@ from celery import shared_task
 from django.db import transaction
 
 from core.errors import WrongState
+from core.tasks import RetryingTask
 
 from . import services
 
 log = logging.getLogger(__name__)
 
 
-@shared_task(name="evaluasi.tasks.terapkan_aturan_task")
+@shared_task(base=RetryingTask, name="evaluasi.tasks.terapkan_aturan_task")
 def terapkan_aturan_task(periode_id: int, pegawai_ids: list[int]) -> dict:
     """Apply the active rules to ASN whose evaluations were just finalised; running it twice records once.
 

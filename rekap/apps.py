@@ -8,8 +8,11 @@ class RekapConfig(AppConfig):
 
     def ready(self):
         from core.cache import track_versions
+        from core.health import register_background_check
 
         from . import tasks  # noqa: F401  (connects the receivers that queue the roll-up and the emails)
-        from .models import RekapKinerja, RekapLayanan, RekapTim
+        from .models import RekapKinerja, RekapLayanan, RekapTim, StatusRekap
+        from .selectors import keadaan_rekap
 
-        track_versions(RekapKinerja, RekapTim, RekapLayanan)
+        track_versions(RekapKinerja, RekapTim, RekapLayanan, StatusRekap)
+        register_background_check("rekap", keadaan_rekap)

@@ -129,6 +129,38 @@ class RekapLayanan(models.Model):
         return f"Rekap layanan {self.jenis_layanan_id} {self.periode}"
 
 
+class StatusRekap(models.Model):
+    """Whether a period's roll-ups are current: when they were last asked for (a unit was finalised), last computed,
+    and last failed for good, so a dashboard never shows old figures as if they were the latest."""
+
+    periode = models.OneToOneField(Periode, on_delete=models.CASCADE, related_name="status_rekap")
+    diminta_pada = models.DateTimeField("terakhir diminta", null=True, blank=True)
+    dihitung_pada = models.DateTimeField("terakhir dihitung", null=True, blank=True)
+    gagal_pada = models.DateTimeField("terakhir gagal", null=True, blank=True)
+    galat = models.TextField("galat terakhir", blank=True)
+
+    objects = VersionedQuerySet.as_manager()
+    data_kind = "rekap"  # core.cache: the dashboards say whether their figures are current
+
+    class Meta:
+        verbose_name = "status rekap"
+        verbose_name_plural = "status rekap"
+        ordering = ["-periode__mulai"]
+
+    def __str__(self):
+        return f"Status rekap {self.periode}"
+
+    @property
+    def gagal(self) -> bool:
+        """The last attempt failed for good (after its retries) and no roll-up has succeeded since."""
+        return self.gagal_pada is not None and (self.dihitung_pada is None or self.gagal_pada > self.dihitung_pada)
+
+    @property
+    def tertinggal(self) -> bool:
+        """The figures changed (a unit was finalised) after the roll-up the dashboards show was computed."""
+        return self.diminta_pada is not None and (self.dihitung_pada is None or self.diminta_pada > self.dihitung_pada)
+
+
 class PengingatTerkirim(models.Model):
     """The claim of one reminder: a person, a period, a kind, a day. The unique row is inserted before anything is
     sent, so a second run (or a second worker at the same moment) finds it taken and sends nothing."""

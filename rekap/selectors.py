@@ -1,6 +1,7 @@
 """Read queries of the dashboards: they read the roll-ups (RekapKinerja, RekapTim), never the evaluations of a
 whole organisation, and each runs a fixed number of queries whatever the size of the tree."""
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -14,7 +15,7 @@ from kinerja.penilaian.predikat import LABEL_PREDIKAT
 from layanan.models import JenisLayanan
 from layanan.selectors import JumlahLayanan
 
-from .models import PengingatTerkirim, RekapKinerja, RekapTim
+from .models import PengingatTerkirim, RekapKinerja, RekapTim, StatusRekap
 from .permissions import unit_rekap_visible_to
 from .services import FIELD_ANGKA, rata_rata
 
@@ -22,6 +23,28 @@ from .services import FIELD_ANGKA, rata_rata
 def daftar_periode() -> list[Periode]:
     """Every period, newest first, for the filter."""
     return list(Periode.objects.order_by("-mulai", "-pk"))
+
+
+def status_rekap(periode: Periode | None) -> StatusRekap | None:
+    """Whether the period's roll-ups are current (None: never asked for, computed or failed)."""
+    return StatusRekap.objects.filter(periode=periode).first() if periode else None
+
+
+# A roll-up asked for (a unit finalised) and not computed within this long: its task was lost or is stuck.
+BATAS_TERTINGGAL = datetime.timedelta(minutes=30)
+
+
+def keadaan_rekap() -> str:
+    """For /healthz: "gagal" while a period's roll-up has failed for good, "tertinggal" while one asked for more
+    than BATAS_TERTINGGAL ago has not run, else "ok"."""
+    belum_dihitung = Q(dihitung_pada__isnull=True)
+    gagal = Q(gagal_pada__isnull=False) & (belum_dihitung | Q(gagal_pada__gt=F("dihitung_pada")))
+    if StatusRekap.objects.filter(gagal).exists():
+        return "gagal"
+    lama = StatusRekap.objects.filter(diminta_pada__lt=timezone.now() - BATAS_TERTINGGAL)
+    if lama.filter(belum_dihitung | Q(diminta_pada__gt=F("dihitung_pada"))).exists():
+        return "tertinggal"
+    return "ok"
 
 
 @dataclass

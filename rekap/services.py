@@ -13,6 +13,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
 from core.numbers import percent
+from core.roles import administrators
 from kinerja.models import (
     EvaluasiKinerja,
     KinerjaOrganisasi,
@@ -22,10 +23,11 @@ from kinerja.models import (
     RealisasiIndikator,
     UnitKerja,
 )
+from kinerja.notifikasi.services import beri_tahu
 from kinerja.penilaian import predikat as rumus_predikat
 from layanan.selectors import JumlahLayanan, jumlah_layanan_per_jenis
 
-from .models import RekapKinerja, RekapLayanan, RekapTim
+from .models import RekapKinerja, RekapLayanan, RekapTim, StatusRekap
 
 Status = EvaluasiKinerja.Status
 # In workflow order (the dashboards stack them so).
@@ -264,7 +266,48 @@ def hitung_rekap(periode_ids) -> HasilRekap:
     )
     # A supervisor who no longer rates anyone in the period (the PPK was changed) keeps no stale team row.
     RekapTim.objects.filter(periode_id__in=ids).exclude(dihitung_pada=sekarang).delete()
+    _catat_status(ids, dihitung_pada=sekarang)
     return HasilRekap(len(ids), len(baris_unit), len(baris_tim))
+
+
+def _catat_status(periode_ids, **waktu) -> None:
+    """Stamp the periods' roll-up status (diminta_pada, dihitung_pada or gagal_pada, with galat) in one upsert."""
+    StatusRekap.objects.bulk_create(
+        [StatusRekap(periode_id=pk, **waktu) for pk in sorted(periode_ids)],
+        update_conflicts=True,
+        unique_fields=["periode"],
+        update_fields=list(waktu),
+    )
+
+
+def minta_rekap(periode_id: int) -> None:
+    """A period's figures changed (a unit was finalised): its dashboards say so until the roll-up has run again.
+
+    Called inside the change's transaction, so the mark commits with it; the roll-up it queues runs after.
+    """
+    _catat_status([periode_id], diminta_pada=timezone.now())
+
+
+@transaction.atomic
+def catat_rekap_gagal(periode_ids, exc: BaseException) -> list[int]:
+    """A roll-up failed for good (after its retries): record it on the periods, for the dashboards, the admin and
+    /healthz, and tell the administrators in the app once per failure (not again while it keeps failing).
+    Returns the ids of the periods that were not failing before."""
+    ids = sorted(set(periode_ids))
+    sudah = {s.periode_id for s in StatusRekap.objects.filter(periode_id__in=ids) if s.gagal}
+    _catat_status(ids, gagal_pada=timezone.now(), galat=f"{type(exc).__name__}: {exc}"[:2000])
+    baru = [pk for pk in ids if pk not in sudah]
+    if baru:
+        nama = ", ".join(str(p) for p in Periode.objects.filter(pk__in=baru).order_by("mulai"))
+        for user in administrators():
+            beri_tahu(
+                user,
+                "Rekap kinerja gagal dihitung",
+                f"Rekap periode {nama} gagal dihitung setelah beberapa kali dicoba; dasbor masih menampilkan "
+                "angka hitungan sebelumnya. Lihat Status rekap di halaman admin.",
+                "/admin/rekap/statusrekap/",
+            )
+    return baru
 
 
 def cek_kurva(capaian_organisasi: str, jumlah: dict[str, int], kurva) -> list[str] | None:

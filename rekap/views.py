@@ -41,6 +41,7 @@ def _konteks_periode(request) -> dict:
         "tab": _tab(request.user),
         "periode": periode,
         "terpilih": terpilih,
+        "status_rekap": selectors.status_rekap(terpilih),
         "pengingat": selectors.pengingat_hari_ini(request.user),
     }
 

@@ -1,11 +1,12 @@
 import os
+import sqlite3
 from urllib.parse import quote
 
 import pytest
 from celery.contrib.testing.worker import start_worker
 from celery.signals import task_postrun
 from django.conf import settings as django_settings
-from django.db import connections
+from django.db import OperationalError, connections
 from hypothesis import settings as hypothesis_settings
 
 from config import celery_app
@@ -48,6 +49,22 @@ def _celery_eager():
     conf.task_always_eager, conf.task_eager_propagates = True, True
     yield
     conf.task_always_eager, conf.task_eager_propagates = lama
+
+
+def galat_sqlite(pesan: str = "database is locked") -> OperationalError:
+    """The error the ORM raises when SQLite refuses (by default: busy beyond its timeout), its driver's as cause."""
+    galat = OperationalError(pesan)
+    galat.__cause__ = sqlite3.OperationalError(pesan)
+    return galat
+
+
+@pytest.fixture
+def ulang_inline():
+    """Tasks run inline and a retry runs inline again, as in a worker, instead of propagating Celery's Retry."""
+    conf = celery_app.conf
+    lama, conf.task_eager_propagates = conf.task_eager_propagates, False
+    yield
+    conf.task_eager_propagates = lama
 
 
 def _tutup_koneksi_db(**kwargs):

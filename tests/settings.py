@@ -30,6 +30,9 @@ AXES_ENABLED = False
 # its purge would drop them.
 if REDIS_URL and os.environ.get("PYTEST_XDIST_WORKER"):  # noqa: F405
     CELERY_TASK_DEFAULT_QUEUE = f"celery-{os.environ['PYTEST_XDIST_WORKER']}"
+# tests/config/test_tulis_bersamaan.py runs a test against a SQLite file, as `make run` uses, instead of memory.
+if os.environ.get("KINERJA_UJI_SQLITE"):
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["KINERJA_UJI_SQLITE"]}  # noqa: F405
 # The public IKM figures are cached in production; tests see every survey at once (the cache test turns it on).
 IKM_CACHE_DETIK = 0
 # Likewise the main pages' cached fragments: every test sees, and counts the queries of, the page rendered afresh;

@@ -18,6 +18,7 @@ from audit.services import catat
 from core.bulk import copy_rows, is_postgres, reserve_ids, update_rows
 from core.errors import NotPermitted
 from core.spreadsheet import FileRefused, RowError
+from core.tasks import is_transient
 
 from . import roster
 from .models import ImporRoster, Pegawai, UnitKerja
@@ -365,12 +366,11 @@ def _minta_worker(job_id):
     impor_roster_menunggu_worker.send(sender=ImporRoster, job_id=job_id)
 
 
-def gagalkan_impor_tanpa_antrean(job_id):
-    """The broker could not take a queued import: fail the job visibly instead of leaving it queued for good."""
+def gagalkan_impor(job_id, pesan: str) -> None:
+    """Fail a queued import visibly with a system message (nothing was imported) instead of leaving it queued:
+    the broker could not take it, an unexpected error, or a database that stayed unavailable through the retries."""
     ImporRoster.objects.filter(pk=job_id, status=ImporRoster.Status.ANTRI).update(
-        status=ImporRoster.Status.GAGAL,
-        galat=[_galat_sistem("Antrean tugas latar belakang tidak tersedia; tidak ada data yang diubah.")],
-        selesai=timezone.now(),
+        status=ImporRoster.Status.GAGAL, galat=[_galat_sistem(pesan)], selesai=timezone.now()
     )
 
 
@@ -435,13 +435,12 @@ def jalankan_impor_roster(job_id: int) -> ImporRoster:
             job.save()
             if job.status == ImporRoster.Status.SELESAI:
                 _catat_impor(job, hasil)
-    except Exception:
+    except Exception as exc:
+        if is_transient(exc):
+            # Rolled back whole; the job stays queued and the task tries again (core.tasks.RetryingTask).
+            raise
         log.exception("Impor roster %s gagal", job_id)
-        ImporRoster.objects.filter(pk=job_id, status=ImporRoster.Status.ANTRI).update(
-            status=ImporRoster.Status.GAGAL,
-            galat=[_galat_sistem("Terjadi kesalahan sistem saat mengimpor; tidak ada data yang diubah.")],
-            selesai=timezone.now(),
-        )
+        gagalkan_impor(job_id, "Terjadi kesalahan sistem saat mengimpor; tidak ada data yang diubah.")
         raise
     cache.delete(_kunci_progres(job_id))
     return job

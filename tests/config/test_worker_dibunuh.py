@@ -24,6 +24,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
+from audit.models import LogAudit
 from config.celery import app as celery_app
 from core.roles import GRUP_ADMINISTRATOR
 from evaluasi import services as services_aturan
@@ -31,11 +32,12 @@ from evaluasi.models import Konsekuensi
 from kinerja.models import EvaluasiKinerja, ImporRoster, Notifikasi, Pegawai, UnitKerja
 from kinerja.pegawai import services
 from kinerja.penilaian import services_periode as svc_periode
+from kinerja.penilaian import tasks as svc_tasks_penilaian
 from rekap import services as services_rekap
 from rekap import tasks as tasks_rekap
-from rekap.models import PengingatTerkirim, RekapKinerja, RekapTim
+from rekap.models import PengingatTerkirim, RekapKinerja, RekapTim, StatusRekap
 from tests.conftest import perlu_layanan
-from tests.evaluasi.bantuan import kehadiran, pastikan_aturan_bawaan
+from tests.evaluasi.bantuan import dinilai_dengan_teguran
 from tests.factories import UserFactory
 from tests.kinerja.pegawai.berkas_roster import roster_kecil, xlsx
 from tests.kinerja.penilaian.bantuan_evaluasi import Skenario
@@ -238,12 +240,7 @@ def test_an_import_whose_pool_process_is_killed_is_run_again_by_the_same_worker(
 
 
 def test_rules_applied_by_a_killed_worker_are_recorded_once_by_the_next_worker(org, pekerja):
-    pastikan_aturan_bawaan()
-    s = Skenario(org)
-    kehadiran(org.staf_a1, 1, tanpa_keterangan=4)
-    kehadiran(org.staf_a2, 1, tanpa_keterangan=3)
-    s.nilai(org.staf_a1)
-    s.nilai(org.staf_a2)
+    s = dinilai_dengan_teguran(org)
     ids = [org.staf_a1.pk, org.staf_a2.pk]
 
     # The outcomes are inserted, then the worker dies before the superseded ones and the audit are written.
@@ -327,3 +324,47 @@ def test_reminders_interrupted_by_a_killed_worker_are_each_delivered_once(org, p
     assert sorted((n.penerima_id, n.judul) for n in pengingat) == sorted(
         PengingatTerkirim.objects.values_list("penerima_id", "judul")
     )
+
+
+def test_a_periods_evaluations_created_by_a_killed_worker_are_created_once_by_the_next_worker(org, pekerja):
+    s = Skenario(org)
+    EvaluasiKinerja.objects.all().delete()
+    aktif = sorted(Pegawai.objects.filter(unit_kerja__in=[org.opd_a, org.bidang_a], aktif=True).values_list("pk"))
+    dibuat = LogAudit.objects.filter(aksi="evaluasi_dibuat")
+    jejak_lama = dibuat.count()
+
+    # Every evaluation of OPD A is inserted, then the worker dies before the audit entry and the commit.
+    pertama = pekerja.mulai("kinerja.models.EvaluasiKinerja.objects.bulk_create")
+    task_id = pekerja.kirim(
+        svc_tasks_penilaian.buat_evaluasi_periode_task, org.hr_a.user.pk, s.periode.pk, [org.opd_a.pk]
+    )
+    pekerja.tunggu_titik_lalu_bunuh(pertama)
+    assert not EvaluasiKinerja.objects.exists()
+    assert dibuat.count() == jejak_lama
+
+    pekerja.mulai()
+    pekerja.tunggu_selesai(task_id)
+    pekerja.tunggu_sepi()
+    assert sorted(EvaluasiKinerja.objects.filter(periode=s.periode).values_list("pegawai_id")) == aktif
+    assert dibuat.count() == jejak_lama + 1
+    assert dibuat.order_by("-pk").first().ringkasan["dibuat"] == len(aktif)
+
+
+def test_after_a_finalisation_whose_roll_up_died_with_its_worker_the_dashboards_match_the_evaluations(org, pekerja):
+    s = dinilai_dengan_teguran(org)
+    services_rekap.hitung_rekap([s.periode.pk])
+
+    # The finalisation queues the rules and the roll-up; the worker dies half-way through the roll-up's upsert.
+    pertama = pekerja.mulai("rekap.models.RekapKinerja.objects.bulk_create")
+    with pekerja.antre():
+        svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk)
+    pekerja.tunggu_titik_lalu_bunuh(pertama)
+    assert StatusRekap.objects.get(periode=s.periode).tertinggal
+
+    pekerja.mulai()
+    pekerja.tunggu(lambda: not StatusRekap.objects.get(periode=s.periode).tertinggal, "rekap setelah finalisasi")
+    pekerja.tunggu_sepi()
+    final = EvaluasiKinerja.objects.filter(periode=s.periode, status=EvaluasiKinerja.Status.FINAL).count()
+    assert final == 2
+    assert RekapKinerja.objects.get(unit_kerja=org.bidang_a, periode=s.periode).jumlah_final == final
+    assert Konsekuensi.objects.filter(pegawai=org.staf_a1, kode="TEGURAN_TERTULIS").exists()

@@ -13,7 +13,7 @@ def test_it_reports_ok_when_the_database_answers(client, settings):
     settings.REDIS_URL = ""
     response = client.get("/healthz/")
     assert response.status_code == 200
-    assert response.json() == {"database": "ok"}
+    assert response.json() == {"database": "ok", "latar": {"rekap": "ok"}}
 
 
 @pytest.mark.services
@@ -22,7 +22,7 @@ def test_it_checks_redis_when_configured(client, settings):
         perlu_layanan("REDIS_URL tidak diatur")
     response = client.get("/healthz/")
     assert response.status_code == 200
-    assert response.json() == {"database": "ok", "redis": "ok"}
+    assert response.json() == {"database": "ok", "redis": "ok", "latar": {"rekap": "ok"}}
 
 
 def test_it_names_redis_when_redis_is_down(client, settings):

@@ -42,3 +42,17 @@ def pastikan_aturan_bawaan():
     migration 0002 included: put them back for the test that needs them, from the migration itself."""
     if not Aturan.objects.exists():
         importlib.import_module("evaluasi.migrations.0002_aturan_bawaan").buat(apps, None)
+
+
+def dinilai_dengan_teguran(org):
+    """The default rules, and staf_a1 (4 unexcused days: teguran tertulis) and staf_a2 (3: teguran lisan) rated in
+    bidang A, ready to be finalised: what the rules then record. Returns the Skenario."""
+    from tests.kinerja.penilaian.bantuan_evaluasi import Skenario
+
+    pastikan_aturan_bawaan()
+    s = Skenario(org)
+    kehadiran(org.staf_a1, 1, tanpa_keterangan=4)
+    kehadiran(org.staf_a2, 1, tanpa_keterangan=3)
+    s.nilai(org.staf_a1)
+    s.nilai(org.staf_a2)
+    return s
