@@ -52,6 +52,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Cache-Control: private, no-store on what depends on the session; just inside it, so it sees every response
+    # after the view, the messages and axes have read the session.
+    "core.cache_headers.PrivatePagesMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -104,16 +107,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Django's RedisCache that a Redis outage degrades to no cache (every read a miss) rather than to a 503.
+    CACHES = {"default": {"BACKEND": "core.cache_backend.DegradingRedisCache", "LOCATION": REDIS_URL}}
 else:
     # Shared by the web server and the Celery worker of `make run` (import progress, rate limits), unlike locmem.
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": VAR_DIR / "cache"}
     }
 
-# Sessions in the database that every instance shares, read through the shared cache: a request may reach any
-# web instance, and each request is spared a query (the database still holds every session if Redis is flushed).
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions in the database that every instance shares (a request may reach any web instance), read from it alone:
+# through the cache (cached_db) a logout or a new session key made while Redis was unreachable would not reach the
+# copy Redis still holds, which would be served again once it is back. One primary-key query a request is cheap.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTHENTICATION_BACKENDS = [
     # Refuses a locked-out username and address before the password is even checked.
@@ -138,6 +143,8 @@ LOGOUT_REDIRECT_URL = "login"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Failures are counted in the database (axes' default, named so it stays so): logins go on while Redis is down.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_RESET_ON_SUCCESS = True
 # No "AXES: BEGIN version ..." banner on every manage.py command and worker start.
 AXES_VERBOSE = False

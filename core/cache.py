@@ -13,16 +13,22 @@ stored under the first new version, is not served either. Writes that bypass the
 restoring a backup) call bump_all().
 
 The versions live in the shared cache (Redis in production), like the fragments: every web instance sees the
-same ones. If the cache loses a version it starts again from the clock, never from a number already used.
+same ones. If the cache loses a version it starts again from the clock, never from a number already used. While
+the cache cannot be reached (core/cache_backend.py) a version cannot be read: the request gets one no fragment was
+ever stored under, so it renders its fragments live; once the cache answers again every version moves on, since
+the writes made meanwhile could not move theirs.
 """
 
 import hashlib
 import time
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
+
+from core.cache_backend import cache_recovered
 
 KINDS = ("roster", "periode", "skp", "evaluasi", "rekap", "layanan")
 _PREFIX = "versi-data:"
@@ -36,7 +42,7 @@ def version(kind: str) -> int:
     return _versions([kind])[kind]
 
 
-def _versions(kinds) -> dict[str, int]:
+def _versions(kinds) -> dict[str, int | str]:
     """The current versions of these kinds of data, read in one round trip."""
     found = cache.get_many([_PREFIX + k for k in kinds])
     result = {}
@@ -45,6 +51,8 @@ def _versions(kinds) -> dict[str, int]:
         if value is None:
             cache.add(_PREFIX + k, _fresh(), None)
             value = cache.get(_PREFIX + k)
+        if value is None:  # the cache is unreachable: a version nothing was stored under, never a stale fragment
+            value = f"langsung-{uuid.uuid4().hex}"
         result[k] = value
     return result
 
@@ -89,6 +97,13 @@ def bump(kind: str) -> None:
 def bump_all() -> None:
     for kind in KINDS:
         bump(kind)
+
+
+def _cache_recovered(**kwargs):
+    bump_all()
+
+
+cache_recovered.connect(_cache_recovered, dispatch_uid="versi_data_cache_pulih")
 
 
 class VersionedQuerySet(models.QuerySet):

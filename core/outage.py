@@ -12,7 +12,8 @@ from kombu.exceptions import OperationalError as BrokerTidakTersedia
 
 logger = logging.getLogger(__name__)
 
-# The database, Redis as cache, and Redis as the Celery broker (a task sent while it is down).
+# The database, Redis as the Celery broker (a task sent while it is down), and Redis reached directly; the cache
+# does not raise them, it degrades to none (core/cache_backend.py).
 SERVICE_ERRORS = (OperationalError, InterfaceError, redis.ConnectionError, redis.TimeoutError, BrokerTidakTersedia)
 # Seconds a browser or proxy is told to wait; a restart of either service takes about this long.
 RETRY_AFTER_SECONDS = 30

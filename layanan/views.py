@@ -3,13 +3,14 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from core.access import allowed_or_403, attempt, button, requires, run_form, to_form, visible_or_404
+from core.cache_headers import keep_private
+from core.ratelimit import over_limit
 
 from . import selectors, services
 from .forms import (
@@ -48,18 +49,7 @@ def _terlalu_sering(request, nama: str, batas: int, detik: int) -> bool:
     REMOTE_ADDR only: a client-supplied X-Forwarded-For would let anyone pick a fresh address per try. Behind
     our own proxies, core.proxy.ClientAddressMiddleware has already put the client's address there.
     """
-    kunci = f"layanan:batas:{nama}:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(kunci, 0, detik)
-    try:
-        jumlah = cache.incr(kunci)
-    except ValueError:  # expired between add and incr
-        cache.set(kunci, 1, detik)
-        jumlah = 1
-    if jumlah == 1:
-        # The first of a window: if the key expired just before Redis's INCR, INCR made it anew without an expiry,
-        # and the address would stay over its budget for good.
-        cache.touch(kunci, detik)
-    return jumlah > batas
+    return over_limit(f"layanan:batas:{nama}:{request.META.get('REMOTE_ADDR', '')}", batas, detik)
 
 
 def _terlalu_sering_halaman(request):
@@ -114,6 +104,8 @@ def lacak(request):
             context.update(dicari=True, permohonan=permohonan)
             if permohonan is not None:
                 context["riwayat"] = permohonan.riwayat.all()
+        # A citizen's request, and the ticket and NIK digits they typed: not for the next user of a public PC.
+        return keep_private(render(request, "layanan/lacak.html", context))
     return render(request, "layanan/lacak.html", context)
 
 
@@ -127,8 +119,9 @@ def survei(request, token):
             services.isi_survei(token, form.jawaban(), form.cleaned_data["saran"])
         except services.SurveiTidakBerlaku as e:
             raise Http404(e.message) from None
-        return render(request, "layanan/survei_terima_kasih.html", {"permohonan": permohonan})
-    return render(request, "layanan/survei.html", {"form": form, "permohonan": permohonan})
+        return keep_private(render(request, "layanan/survei_terima_kasih.html", {"permohonan": permohonan}))
+    # The link is the citizen's, and the page names their ticket.
+    return keep_private(render(request, "layanan/survei.html", {"form": form, "permohonan": permohonan}))
 
 
 def hasil_ikm(request):
