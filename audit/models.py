@@ -64,6 +64,8 @@ AKSI = {
     "grup_dicabut": "Dicabut dari grup peran",
     "penugasan_ditambahkan": "Penugasan pengelola ditambahkan",
     "penugasan_dicabut": "Penugasan pengelola dicabut",
+    "sandi_tautan_dibuat": "Tautan atur ulang kata sandi dibuat (admin)",
+    "sandi_diatur_ulang": "Kata sandi diatur ulang lewat tautan",
 }
 
 

@@ -136,6 +136,12 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "login"
+# Password reset by email: requests per hour from one client address (an office network shares one) and for one
+# submitted email address, known or not; a reset link (emailed, or handed over by an administrator) works once,
+# for this many hours.
+SANDI_BATAS_PER_ALAMAT = env.int("SANDI_BATAS_PER_ALAMAT", default=20)
+SANDI_BATAS_PER_EMAIL = env.int("SANDI_BATAS_PER_EMAIL", default=3)
+PASSWORD_RESET_TIMEOUT = env.int("SANDI_TAUTAN_JAM", default=24) * 60 * 60
 
 # Login throttling (django-axes): failures are counted per username *and* address together, so a colleague
 # mistyping on the same office network never locks anyone else out, and a guesser cannot lock out a user

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from kinerja.pegawai import views_sandi
 from kinerja.pegawai.forms import FormGantiSandi, FormMasuk
 
 admin.site.site_header = "Administrasi Kinerja ASN Gorontalo"
@@ -17,6 +18,11 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("akun/kata-sandi/", auth_views.PasswordChangeView.as_view(form_class=FormGantiSandi), name="password_change"),
     path("akun/kata-sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    # A forgotten password: by email, or through a link an administrator hands over (kinerja/pegawai/views_sandi.py).
+    path("akun/lupa-sandi/", views_sandi.MintaAturUlangSandi.as_view(), name="password_reset"),
+    path("akun/lupa-sandi/terkirim/", views_sandi.AturUlangSandiTerkirim.as_view(), name="password_reset_done"),
+    path("akun/lupa-sandi/<uidb64>/<token>/", views_sandi.SetelSandiBaru.as_view(), name="password_reset_confirm"),
+    path("akun/lupa-sandi/selesai/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("admin/", admin.site.urls),
     path("layanan/", include("layanan.urls")),
     path("aturan/", include("evaluasi.urls")),

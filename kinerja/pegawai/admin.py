@@ -1,13 +1,19 @@
 """Admin for the roster. Imports go through the staff import page (kinerja.pegawai.services), exports through
 our resource."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
 from audit.admin import AuditAdminMixin
+from core.errors import Refusal
 
+from . import services_sandi
 from .models import ImporRoster, Pegawai, PenugasanPengelola, UnitKerja
 from .permissions import can_import_roster
 from .resources import PegawaiResource
@@ -68,3 +74,37 @@ class ImporRosterAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+User = get_user_model()
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+
+
+@admin.register(User)
+class PenggunaAdmin(UserAdmin):
+    """Django's user admin, plus a one-time reset link for an ASN who has no email to receive one."""
+
+    actions = ["buat_tautan_atur_ulang_sandi"]
+
+    @admin.action(description="Buat tautan atur ulang kata sandi (sekali pakai)", permissions=["change"])
+    def buat_tautan_atur_ulang_sandi(self, request, queryset):
+        tautan = []
+        for user in queryset.select_related("pegawai").order_by("username"):
+            try:
+                tautan.append((user, services_sandi.buat_tautan_atur_ulang_sandi(request.user, user)))
+            except Refusal as exc:
+                self.message_user(request, exc.message, messages.ERROR)
+        if not tautan:
+            return None  # back to the list, which shows why
+        konteks = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Tautan atur ulang kata sandi",
+            "tautan": tautan,
+            "jam_berlaku": services_sandi.jam_berlaku(),
+        }
+        # Shown this once, in the answer to the action's POST: neither stored nor kept by a browser or proxy cache.
+        response = TemplateResponse(request, "admin/auth/user/tautan_atur_ulang_sandi.html", konteks)
+        add_never_cache_headers(response)
+        return response

@@ -1,7 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Layout, Row
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 
 from . import golongan as gol
 from .models import Pegawai
@@ -23,20 +23,42 @@ class FormMasuk(AuthenticationForm):
         self.fields["password"].label = "Kata sandi"
 
 
-class FormGantiSandi(PasswordChangeForm):
-    """Django's password change, with the wording used elsewhere in the app ("kata sandi")."""
+class FormSetelSandi(SetPasswordForm):
+    """A new password typed twice (the reset link's page, and the change form below), checked against
+    AUTH_PASSWORD_VALIDATORS, whose messages Django gives in Indonesian (LANGUAGE_CODE "id")."""
 
     error_messages = {
-        **PasswordChangeForm.error_messages,
-        "password_incorrect": "Kata sandi lama salah. Masukkan sekali lagi.",
+        **SetPasswordForm.error_messages,
         "password_mismatch": "Kedua isian kata sandi baru tidak sama.",
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["old_password"].label = "Kata sandi lama"
         self.fields["new_password1"].label = "Kata sandi baru"
         self.fields["new_password2"].label = "Ulangi kata sandi baru"
+
+
+class FormGantiSandi(FormSetelSandi, PasswordChangeForm):
+    """Django's password change, with the wording used elsewhere in the app ("kata sandi")."""
+
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        **FormSetelSandi.error_messages,
+        "password_incorrect": "Kata sandi lama salah. Masukkan sekali lagi.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Kata sandi lama"
+
+
+class FormLupaSandi(PasswordResetForm):
+    """The address a reset link is sent to; which accounts get one is services_sandi's, not this form's."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = "Alamat email"
+        self.fields["email"].widget.attrs.update(autofocus=True)
 
 
 # A plain button: a named submit input would add itself to every page link's query string.

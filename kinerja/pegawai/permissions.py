@@ -144,3 +144,11 @@ def mengelola_unit(user, unit_id) -> bool:
     """HR staff for the unit (assigned to it or an ancestor), or an administrator (who acts for every unit)."""
     p = peran(user)
     return p.administrator or (p.pengelola and unit_id in unit_ids_dikelola(user))
+
+
+def can_issue_password_link(user, akun) -> bool:
+    """Handing an account a one-time reset link: whoever may change accounts in the Django admin; a superuser's
+    account only another superuser, as the link lets its holder choose the password."""
+    if not (getattr(user, "is_authenticated", False) and user.has_perm("auth.change_user")):
+        return False
+    return user.is_superuser or not akun.is_superuser

@@ -56,6 +56,11 @@ MATRIKS = {
     "logout":                   baris("405 405 405 405 405 405 405", "L L L L L L L"),
     "password_change":          baris("L 200 200 200 200 200 200",   "L 200 200 200 200 200 200"),
     "password_change_done":     baris("L 200 200 200 200 200 200",   "L 405 405 405 405 405 405"),
+    # A forgotten password needs no account; a made-up link shows the "link no longer valid" page to everyone.
+    "password_reset":           baris("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
+    "password_reset_done":      baris("200 200 200 200 200 200 200", "405 405 405 405 405 405 405"),
+    "password_reset_confirm":   baris("200 200 200 200 200 200 200", "200 200 200 200 200 200 200", uidb64="MQ", token="tautan-palsu"),
+    "password_reset_complete":  baris("200 200 200 200 200 200 200", "405 405 405 405 405 405 405"),
     # --- roster (kinerja) -------------------------------------------------------------------------------------
     "beranda":                  baris("L 200 200 200 200 200 200",   "L 200 200 200 200 200 200"),
     "daftar_pegawai":           baris("L 403 403 200 200 403 200",   "L 403 403 200 200 403 200"),
@@ -172,6 +177,7 @@ ADMIN_HANYA_BACA = {
     "kinerja.notifikasi",
     "evaluasi.konsekuensi",
     "audit.logaudit",
+    "rekap.statusrekap",
     "layanan.permohonan",
     "layanan.surveikepuasan",
 }

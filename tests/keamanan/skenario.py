@@ -28,6 +28,7 @@ from kinerja.penilaian import services_periode as svc_periode
 from kinerja.penilaian import services_skp as svc_skp
 from layanan import services as svc_layanan
 from layanan.models import HariLibur, JamLayanan, Permohonan
+from rekap.models import StatusRekap
 from tests.evaluasi.bantuan import kehadiran
 from tests.factories import pegawai_dengan_akun
 from tests.kinerja.penilaian.bantuan_evaluasi import INDIKATOR, TAHUN, Skenario, skp_atasan, skp_disetujui
@@ -126,6 +127,7 @@ class Adegan:
             pelanggaran="Sangat baik melebihi batas",
             jumlah_difinalkan=0,
         )
+        StatusRekap.objects.create(periode=self.periode, dihitung_pada=timezone.now())
         token = Permohonan.objects.exclude(token_survei=None).exclude(token_survei=self.nilai["token_survei"])
         svc_layanan.isi_survei(token.values_list("token_survei", flat=True).first(), [4] * 9)
 
