@@ -1,5 +1,6 @@
 import os
 import sqlite3
+import uuid
 from urllib.parse import quote
 
 import pytest
@@ -35,6 +36,22 @@ def url_database(nama: str | None = None) -> str:
     sandi = f":{quote(d['PASSWORD'], safe='')}" if d["PASSWORD"] else ""
     alamat = f"{d['HOST'] or '127.0.0.1'}:{d['PORT'] or 5432}"
     return f"postgres://{quote(d['USER'], safe='')}{sandi}@{alamat}/{nama or d['NAME']}"
+
+
+def kosongkan_cache(settings) -> None:
+    """An empty cache from now on, as after a deploy or once every entry has expired, without flushing the shared
+    Redis database that other test processes and the broker use (cache.clear() would): the keys move under a prefix
+    of their own. Set through the settings, so the live server's and the worker's threads use it too."""
+    settings.CACHES = {
+        alias: {**konfigurasi, "KEY_PREFIX": f"uji-{uuid.uuid4().hex}"}
+        for alias, konfigurasi in django_settings.CACHES.items()
+    }
+
+
+@pytest.fixture(autouse=True)
+def _cache_sendiri(settings):
+    """Each test starts with an empty cache of its own."""
+    kosongkan_cache(settings)
 
 
 @pytest.fixture(autouse=True)

@@ -33,8 +33,6 @@ if REDIS_URL and os.environ.get("PYTEST_XDIST_WORKER"):  # noqa: F405
 # tests/config/test_tulis_bersamaan.py runs a test against a SQLite file, as `make run` uses, instead of memory.
 if os.environ.get("KINERJA_UJI_SQLITE"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["KINERJA_UJI_SQLITE"]}  # noqa: F405
-# The public IKM figures are cached in production; tests see every survey at once (the cache test turns it on).
-IKM_CACHE_DETIK = 0
-# Likewise the main pages' cached fragments: every test sees, and counts the queries of, the page rendered afresh;
-# tests/kinerja/test_fragmen_cache.py turns them on.
-FRAGMEN_CACHE_DETIK = 0
+# The cached page fragments and the public IKM figures keep their production lifetimes (FRAGMEN_CACHE_DETIK,
+# IKM_CACHE_DETIK): the tests check the pages users get, cache included. Each test starts with an empty cache of
+# its own (tests/conftest.py, _cache_sendiri).

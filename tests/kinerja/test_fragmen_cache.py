@@ -27,14 +27,6 @@ URL_TIM = reverse("tim_saya")
 URL_PEGAWAI = reverse("daftar_pegawai")
 
 
-@pytest.fixture(autouse=True)
-def fragmen_aktif(settings):
-    settings.FRAGMEN_CACHE_DETIK = 600
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def _buka(client, url, **params):
     with CaptureQueriesContext(connection) as q:
         response = client.get(url, params)
