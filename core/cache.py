@@ -30,7 +30,7 @@ from django.db.models.signals import post_delete, post_save
 
 from core.cache_backend import cache_recovered
 
-KINDS = ("roster", "periode", "skp", "evaluasi", "rekap", "layanan")
+KINDS = ("roster", "periode", "skp", "evaluasi", "rekap", "layanan", "survei")
 _PREFIX = "versi-data:"
 
 

@@ -9,6 +9,6 @@ class LayananConfig(AppConfig):
     def ready(self):
         from core.cache import track_versions
 
-        from .models import JenisLayanan
+        from .models import JenisLayanan, SurveiKepuasan
 
-        track_versions(JenisLayanan)
+        track_versions(JenisLayanan, SurveiKepuasan)

@@ -267,6 +267,7 @@ class SurveiKepuasan(models.Model):
     saran = models.TextField("saran dan masukan", blank=True)
 
     FIELD_UNSUR = _FIELD_UNSUR
+    data_kind = "survei"  # core.cache: the public IKM figures are kept until the next survey
 
     class Meta:
         verbose_name = "survei kepuasan"

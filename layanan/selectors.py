@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, F, Q, Sum
 
+from core.cache import version
 from core.numbers import percent
 from core.roles import GRUP_PETUGAS_LAYANAN
 from kinerja.models import Pegawai, UnitKerja
@@ -117,12 +118,16 @@ def hasil_survei(mulai: datetime.date, selesai: datetime.date, jenis_layanan=Non
 
 
 def hasil_survei_publik(mulai: datetime.date, selesai: datetime.date, jenis_layanan=None) -> list[HasilSurvei]:
-    """hasil_survei for the public pages, kept in the shared cache for IKM_CACHE_DETIK seconds.
+    """hasil_survei for the public pages, kept in the shared cache until the next survey (or change of a service)
+    and for at most IKM_CACHE_DETIK seconds.
 
-    Anyone may load these pages, and each load would otherwise aggregate every survey of the period; an IKM
-    published a few minutes late is still the IKM (the pages say how fresh it is).
+    Anyone may load these pages, and each load would otherwise aggregate every survey of the period. A survey
+    shows at once (its citizen goes from the thank-you page to these figures); the count of completed requests,
+    which only sets the sample-size mark, may lag by those seconds (the pages say so).
     """
-    kunci = f"layanan:ikm:v1:{mulai:%Y%m%d}:{selesai:%Y%m%d}:{jenis_layanan.pk if jenis_layanan else 'semua'}"
+    versi = "-".join(str(version(k)) for k in ("survei", "layanan"))
+    jenis = jenis_layanan.pk if jenis_layanan else "semua"
+    kunci = f"layanan:ikm:v2:{versi}:{mulai:%Y%m%d}:{selesai:%Y%m%d}:{jenis}"
     return cache.get_or_set(
         kunci, lambda: hasil_survei(mulai, selesai, jenis_layanan=jenis_layanan), settings.IKM_CACHE_DETIK
     )
