@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from kinerja.pegawai.forms import TOMBOL_FILTER
 
 from . import predikat as rumus_predikat
-from .models import EvaluasiKinerja, KinerjaOrganisasi, PerilakuKerja, Periode
+from .models import EvaluasiDikecualikan, EvaluasiKinerja, KinerjaOrganisasi, PerilakuKerja, Periode
 from .models_skp import IndikatorKinerja, RencanaHasilKerja, periksa_target
 from .services import IsianRealisasi
 
@@ -296,7 +296,8 @@ class FormKinerjaOrganisasi(forms.Form):
 
 
 class FormFinalisasi(forms.Form):
-    """Finalise a unit: the versions the page showed travel along, so a change made meanwhile is refused."""
+    """Finalise a unit: the versions the page showed travel along, so a change made meanwhile is refused, and each
+    evaluation not rated yet gets a reason to leave it out (pre-filled with the one recorded for it last)."""
 
     alasan_pengecualian = forms.CharField(
         label="Alasan pengecualian kurva",
@@ -306,19 +307,50 @@ class FormFinalisasi(forms.Form):
         help_text="Wajib bila sebaran predikat melanggar kurva distribusi; dicatat dan ditampilkan di halaman unit.",
     )
 
-    def __init__(self, *args, evaluasi=(), **kwargs):
+    def __init__(self, *args, evaluasi=(), belum=(), **kwargs):
         super().__init__(*args, **kwargs)
-        for ev in evaluasi:
+        for ev in (*evaluasi, *belum):
             self.fields[f"versi_{ev.pk}"] = forms.IntegerField(widget=forms.HiddenInput, initial=ev.versi)
         # Versions posted for evaluations no longer ready (returned meanwhile) must reach the service's check too.
         for nama in self.data:
             if nama.startswith("versi_") and nama[6:].isdigit() and nama not in self.fields:
                 self.fields[nama] = forms.IntegerField(widget=forms.HiddenInput)
-        self.helper = _helper()
+        pilihan = [("", "— pilih alasan —"), *EvaluasiDikecualikan.Alasan.choices]
+        self.baris_belum = []
+        for ev in belum:
+            nama, lalu = ev.pegawai.nama_lengkap, getattr(ev, "pengecualian_terakhir", None)
+            self.fields[f"alasan_{ev.pk}"] = forms.ChoiceField(
+                label=f"Alasan pengecualian {nama}",
+                required=False,
+                choices=pilihan,
+                initial=lalu.alasan if lalu else "",
+                widget=forms.Select(attrs={"class": "form-select form-select-sm", "aria-label": f"Alasan {nama}"}),
+            )
+            self.fields[f"keterangan_{ev.pk}"] = forms.CharField(
+                label=f"Keterangan {nama}",
+                required=False,
+                max_length=500,
+                initial=lalu.keterangan if lalu else "",
+                widget=forms.TextInput(
+                    attrs={"class": "form-control form-control-sm", "aria-label": f"Keterangan {nama}"}
+                ),
+            )
+            self.baris_belum.append((ev, self[f"alasan_{ev.pk}"], self[f"keterangan_{ev.pk}"]))
+        # The reasons are laid out in the page's table of those not rated; crispy renders the rest.
+        versi = [nama for nama in self.fields if nama.startswith("versi_")]
+        self.helper = _helper(*versi, "alasan_pengecualian")
 
     def versi(self):
         """Evaluation id → the version the page showed."""
         return {int(nama[6:]): nilai for nama, nilai in self.cleaned_data.items() if nama.startswith("versi_")}
+
+    def pengecualian(self):
+        """Evaluation id → (reason code, text) for each evaluation not rated that was given a reason."""
+        return {
+            int(nama[7:]): (kode, self.cleaned_data.get(f"keterangan_{nama[7:]}", ""))
+            for nama, kode in self.cleaned_data.items()
+            if nama.startswith("alasan_") and nama[7:].isdigit() and kode
+        }
 
 
 class FormPengaturan(forms.Form):

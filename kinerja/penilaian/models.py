@@ -425,6 +425,7 @@ class RiwayatEvaluasi(models.Model):
         DIFINALKAN = "DIFINALKAN", "Difinalkan"
         DIAKUI = "DIAKUI", "Diterima pegawai"
         NILAI_DIUBAH = "NILAI_DIUBAH", "Nilai diubah"
+        DIKECUALIKAN = "DIKECUALIKAN", "Dikecualikan dari finalisasi unit"
 
     evaluasi = models.ForeignKey(EvaluasiKinerja, on_delete=models.CASCADE, related_name="riwayat")
     oleh = models.ForeignKey(
@@ -521,6 +522,42 @@ class PengecualianKurva(models.Model):
 
     def __str__(self):
         return f"Pengecualian kurva {self.unit_kerja.nama} {self.periode}"
+
+
+class EvaluasiDikecualikan(models.Model):
+    """An evaluation not yet rated that HR left out of one finalisation of a unit, with the reason. The evaluation
+    keeps its state and is not final; rated later, a further finalisation of the unit finalises it (this row stays)."""
+
+    class Alasan(models.TextChoices):
+        # Our list of the usual causes (DOMAIN.md names none): "Lainnya" takes any other, described.
+        CLTN = "CLTN", "Cuti di luar tanggungan negara"
+        MUTASI = "MUTASI", "Pindah/mutasi"
+        MENINGGAL = "MENINGGAL", "Meninggal dunia"
+        TUGAS_BELAJAR = "TUGAS_BELAJAR", "Tugas belajar"
+        DIBERHENTIKAN = "DIBERHENTIKAN", "Diberhentikan"
+        LAINNYA = "LAINNYA", "Lainnya"
+
+    evaluasi = models.ForeignKey(EvaluasiKinerja, on_delete=models.CASCADE, related_name="pengecualian_finalisasi")
+    unit_kerja = models.ForeignKey(
+        UnitKerja, verbose_name="unit yang difinalkan", on_delete=models.PROTECT, related_name="+"
+    )
+    alasan = models.CharField("alasan", max_length=13, choices=Alasan.choices)
+    keterangan = models.TextField("keterangan", blank=True)
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    pada = models.DateTimeField("pada", default=timezone.now)
+
+    class Meta:
+        verbose_name = "evaluasi dikecualikan dari finalisasi"
+        verbose_name_plural = "evaluasi dikecualikan dari finalisasi"
+        ordering = ["-pada", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(alasan="LAINNYA") | ~Q(keterangan=""), name="pengecualian_lainnya_berketerangan"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.evaluasi_id} dikecualikan: {self.get_alasan_display()}"
 
 
 class PengaturanKinerja(models.Model):

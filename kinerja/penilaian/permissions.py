@@ -1,7 +1,7 @@
 """Who may see or act on periods, SKP and evaluations, by role only. Whether the record's state allows an action
 now is the services' transition table (services.aksi_tersedia), so each refusal can say which of the two failed."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from kinerja.pegawai.models import Pegawai, UnitKerja
 from kinerja.pegawai.permissions import dalam_cakupan, diri_sendiri, mengelola_unit, peran, unit_ids_dikelola
@@ -50,6 +50,26 @@ def skp_visible_to(user):
 def can_manage_periode(user) -> bool:
     """Opening, closing and populating periods is HR work (administrators included)."""
     return peran(user).staf
+
+
+PESAN_TUTUP_PERIODE = (
+    "Periode berlaku untuk seluruh unit kerja provinsi: hanya administrator, atau pengelola kinerja yang mengelola "
+    "setiap unit dengan pegawai aktif atau evaluasi pada periode ini, yang dapat menutupnya."
+)
+
+
+def can_close_periode(user, periode_id: int) -> bool:
+    """Closing ends filling and rating for every unit at once, and a Periode names no unit (one per year, type and
+    number: the whole province). So an administrator, or HR staff whose managed units hold every unit it covers:
+    each unit with an active ASN (evaluations may still be created there) or with an evaluation in it. One query."""
+    p = peran(user)
+    if p.administrator:
+        return True
+    if not p.pengelola:
+        return False
+    dinilai = EvaluasiKinerja.objects.filter(periode_id=periode_id, pegawai_id=OuterRef("pk"))
+    di_luar = Pegawai.objects.exclude(unit_kerja_id__in=unit_ids_dikelola(user)).filter(Q(aktif=True) | Exists(dinilai))
+    return not di_luar.exists()
 
 
 def can_reopen_periode(user) -> bool:

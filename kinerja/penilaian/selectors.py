@@ -14,6 +14,7 @@ from kinerja.pegawai.permissions import peran
 
 from .capaian import rata_rata_capaian
 from .models import (
+    EvaluasiDikecualikan,
     EvaluasiKinerja,
     KinerjaOrganisasi,
     PengaturanKinerja,
@@ -28,6 +29,10 @@ from .predikat import cek_kurva_distribusi
 
 Status = EvaluasiKinerja.Status
 _STATUS_BERPREDIKAT = (Status.DINILAI, Status.FINAL)
+# Not rated yet: a unit is finalised only once each of these is rated or excluded with a reason.
+STATUS_BELUM_DINILAI = (Status.DRAFT, Status.DIKEMBALIKAN, Status.DIAJUKAN)
+# The order the finalise page counts them in: the workflow's.
+_URUTAN_STATUS = (Status.DRAFT, Status.DIKEMBALIKAN, Status.DIAJUKAN, Status.DINILAI, Status.FINAL)
 
 
 def evaluasi_unit(periode_id: int, unit_id: int):
@@ -318,14 +323,64 @@ def kinerja_organisasi_untuk(periode_id: int, unit_id: int) -> KinerjaOrganisasi
     return next((per_unit[pk] for pk in rantai if pk in per_unit), None)
 
 
-def evaluasi_siap_difinalkan(periode_id: int, unit_id: int):
-    """A unit's rated evaluations of a period (with sub-units), the rows the finalise form lists with their versions."""
-    return (
-        evaluasi_unit(periode_id, unit_id)
-        .filter(status=Status.DINILAI)
+@dataclass(frozen=True)
+class RingkasanFinalisasi:
+    """A unit's evaluations of a period (with sub-units) as the finalise page shows them: the count per state, the
+    rated ones the next finalisation finalises, those not rated yet (each with `pengecualian_terakhir`, the
+    exclusion recorded for it last, or None), and every exclusion recorded for them, newest first."""
+
+    jumlah_status: dict[str, int]
+    siap: list[EvaluasiKinerja]
+    belum: list[EvaluasiKinerja]
+    dikecualikan: list[EvaluasiDikecualikan]
+
+    @property
+    def baris_status(self) -> list[tuple[str, str, int]]:
+        return [(s.value, s.label, self.jumlah_status.get(s.value, 0)) for s in _URUTAN_STATUS]
+
+    @property
+    def total(self) -> int:
+        """M: every evaluation of the unit in the period."""
+        return sum(self.jumlah_status.values())
+
+    @property
+    def dinilai_kurva(self) -> int:
+        """N: the evaluations the curve counts, those rated (finalised next) and those already final."""
+        return self.jumlah_status.get(Status.DINILAI, 0) + self.jumlah_status.get(Status.FINAL, 0)
+
+    @property
+    def jumlah_dikecualikan(self) -> int:
+        """K: evaluations not rated yet that a finalisation left out with a reason."""
+        return sum(1 for e in self.belum if e.pengecualian_terakhir is not None)
+
+    @property
+    def belum_tanpa_alasan(self) -> int:
+        return len(self.belum) - self.jumlah_dikecualikan
+
+
+def ringkasan_finalisasi(periode_id: int, unit_id: int) -> RingkasanFinalisasi:
+    """The finalise page's view of a unit's evaluations, in four queries whatever the unit's size."""
+    unit_ids = UnitKerja.objects.subtree_ids([unit_id])
+    semua = EvaluasiKinerja.objects.filter(periode_id=periode_id, pegawai__unit_kerja_id__in=unit_ids)
+    jumlah = {b["status"]: b["n"] for b in semua.values("status").annotate(n=Count("id")).order_by()}
+    terbuka = list(
+        semua.exclude(status=Status.FINAL)
         .select_related("pegawai__unit_kerja")
         .order_by("pegawai__nama", "pegawai__nip")
     )
+    dikecualikan = list(
+        EvaluasiDikecualikan.objects.filter(
+            evaluasi__periode_id=periode_id, evaluasi__pegawai__unit_kerja_id__in=unit_ids
+        ).select_related("evaluasi__pegawai", "unit_kerja", "oleh")
+    )
+    terakhir = {}
+    for d in reversed(dikecualikan):  # oldest first, so the newest of each evaluation stays
+        terakhir[d.evaluasi_id] = d
+    belum = [e for e in terbuka if e.status in STATUS_BELUM_DINILAI]
+    for e in belum:
+        e.pengecualian_terakhir = terakhir.get(e.pk)
+    siap = [e for e in terbuka if e.status == Status.DINILAI]
+    return RingkasanFinalisasi(jumlah, siap, belum, dikecualikan)
 
 
 def realisasi_visible_to(user):

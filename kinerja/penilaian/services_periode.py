@@ -21,6 +21,7 @@ from kinerja.pegawai.permissions import mengelola_unit
 from . import permissions as izin
 from . import selectors as sel
 from .models import (
+    EvaluasiDikecualikan,
     EvaluasiKinerja,
     KinerjaOrganisasi,
     PembukaanKembaliPeriode,
@@ -73,9 +74,10 @@ def buka_periode(
 
 @transaction.atomic
 def tutup_periode(user, periode_id: int) -> Periode:
-    """Close an open period: from then on its evaluations are read-only (HR staff or administrator)."""
-    if not izin.can_manage_periode(user):
-        raise NotPermitted("Hanya pengelola kinerja atau administrator yang dapat menutup periode.")
+    """Close an open period: from then on its evaluations are read-only. A period is province-wide, so only an
+    administrator or HR staff managing every unit it covers may close it (permissions.can_close_periode)."""
+    if not izin.can_close_periode(user, periode_id):
+        raise NotPermitted(izin.PESAN_TUTUP_PERIODE)
     periode = Periode.objects.select_for_update().get(pk=periode_id)
     pastikan_dibuka(periode)
     periode.status = Periode.Status.DITUTUP
@@ -183,16 +185,74 @@ class HasilFinalisasi:
     difinalkan: int
     pelanggaran: list[str]
     pengecualian: PengecualianKurva | None
+    dikecualikan: int = 0  # K: evaluations not rated, left out with a reason
+    jumlah_kurva: int = 0  # N: the evaluations the curve was judged on (final now or before)
+    jumlah_unit: int = 0  # M: every evaluation of the unit
+
+
+# At most this many names in a refusal; the page lists them all.
+_NAMA_DALAM_PESAN = 10
+
+
+def _daftar_nama(evaluasi: list[EvaluasiKinerja]) -> str:
+    nama = [f"{e.pegawai.nama_lengkap} ({e.get_status_display()})" for e in evaluasi[:_NAMA_DALAM_PESAN]]
+    if len(evaluasi) > _NAMA_DALAM_PESAN:
+        nama.append(f"dan {len(evaluasi) - _NAMA_DALAM_PESAN} lainnya")
+    return ", ".join(nama)
+
+
+def _alasan_pengecualian(belum: list[EvaluasiKinerja], pengecualian: dict) -> dict[int, tuple[str, str]]:
+    """Check the reasons given for the unit's evaluations not yet rated: one for each, a known code, a text for
+    "Lainnya", and none for an evaluation that is not one of them. Returns evaluation id → (code, text)."""
+    id_belum = {e.pk for e in belum}
+    lain = sorted(set(pengecualian) - id_belum)
+    if lain:
+        raise WrongState(
+            "Alasan pengecualian hanya untuk evaluasi unit ini yang belum dinilai; evaluasi "
+            f"{', '.join(map(str, lain))} bukan salah satunya. Muat ulang halaman."
+        )
+    tanpa_alasan = [e for e in belum if e.pk not in pengecualian]
+    if tanpa_alasan:
+        raise WrongState(
+            f"{len(tanpa_alasan)} evaluasi unit ini belum dinilai dan belum diberi alasan pengecualian: "
+            f"{_daftar_nama(tanpa_alasan)}. Nilai dulu evaluasinya, atau beri alasan untuk setiap pegawai tersebut."
+        )
+    hasil, galat = {}, {}
+    for e in belum:
+        kode, teks = pengecualian[e.pk]
+        teks = (teks or "").strip()
+        if kode not in EvaluasiDikecualikan.Alasan.values:
+            galat[f"alasan_{e.pk}"] = f"Pilih alasan pengecualian untuk {e.pegawai.nama_lengkap}."
+        elif kode == EvaluasiDikecualikan.Alasan.LAINNYA and not teks:
+            galat[f"keterangan_{e.pk}"] = f"Jelaskan alasan lainnya untuk {e.pegawai.nama_lengkap}."
+        hasil[e.pk] = (kode, teks)
+    if galat:
+        raise ValidationError(galat)
+    return hasil
+
+
+def _cakupan_kurva(n: int, m: int, k: int) -> str:
+    return f"Kurva dinilai atas {n} dari {m} evaluasi unit; {k} dikecualikan dengan alasan."
 
 
 @transaction.atomic
 def finalkan_unit(
-    user, periode_id: int, unit_id: int, *, alasan_pengecualian: str = "", versi: dict[int, int] | None = None
+    user,
+    periode_id: int,
+    unit_id: int,
+    *,
+    alasan_pengecualian: str = "",
+    versi: dict[int, int] | None = None,
+    pengecualian: dict[int, tuple[str, str]] | None = None,
 ) -> HasilFinalisasi:
-    """Finalise the rated evaluations of a unit (and its sub-units) for a period: HR staff of the unit only.
+    """Finalise a unit (and its sub-units) for a period: HR staff of the unit only.
 
-    The unit's predikat distribution (rated and final) is checked against the curve for its organisational
-    performance; a violation refuses unless `alasan_pengecualian` is given, and the override is logged.
+    The whole unit is judged: while any of its evaluations is not rated yet (Draf, Dikembalikan, Diajukan) the
+    finalisation is refused, unless `pengecualian` (evaluation id → (EvaluasiDikecualikan.Alasan code, text))
+    gives a reason for each of them. Those are recorded, left in their state and not finalised; rated later, a
+    further finalisation of the unit finalises them (with reasons again for whoever is still not rated).
+    The rated ones are finalised. The curve is judged on every evaluation of the unit that is final now or was
+    before; a violation refuses unless `alasan_pengecualian` is given, and the override is logged.
     `versi` (evaluation id → version the page showed) refuses if any of them changed meanwhile.
     """
     unit = UnitKerja.objects.get(pk=unit_id)
@@ -203,26 +263,33 @@ def finalkan_unit(
     organisasi = KinerjaOrganisasi.objects.filter(unit_kerja=unit, periode=periode).first()
     if organisasi is None:
         raise WrongState(f"Tetapkan dulu capaian kinerja organisasi {unit.nama} untuk periode {periode}.")
-    # Lock the rows first so no rating changes between the curve check and the update.
-    calon = list(
+    # Lock the unit's open rows first so no rating changes between the checks and the update.
+    terbuka = list(
         sel.evaluasi_unit(periode.pk, unit.pk)
-        .filter(status=Status.DINILAI)
+        .exclude(status=Status.FINAL)
         .select_for_update(of=("self",))
         .select_related("pegawai__user")
+        .order_by("pegawai__nama", "pegawai__nip")
     )
+    if versi is not None:
+        berubah = [e for e in terbuka if e.pk in versi and versi[e.pk] != e.versi]
+        if berubah or set(versi) - {e.pk for e in terbuka}:
+            raise VersionConflict("Sebagian evaluasi unit ini sudah diubah sejak halaman dibuka; muat ulang halaman.")
+    calon = [e for e in terbuka if e.status == Status.DINILAI]
+    belum = [e for e in terbuka if e.status in sel.STATUS_BELUM_DINILAI]
     if not calon:
         raise WrongState("Tidak ada evaluasi berstatus Dinilai yang dapat difinalkan di unit ini.")
-    if versi is not None:
-        berubah = [e for e in calon if e.pk in versi and versi[e.pk] != e.versi]
-        if berubah or set(versi) - {e.pk for e in calon}:
-            raise VersionConflict("Sebagian evaluasi unit ini sudah diubah sejak halaman dibuka; muat ulang halaman.")
+    alasan_per_evaluasi = _alasan_pengecualian(belum, pengecualian or {})
     jumlah = sel.jumlah_predikat(periode.pk, unit.pk)
+    n, k = sum(jumlah.values()), len(belum)
+    m = n + k
+    cakupan = _cakupan_kurva(n, m, k)
     pelanggaran = cek_kurva_distribusi(organisasi.capaian, jumlah, PengaturanKinerja.aktif().syarat_kurva())
     alasan = (alasan_pengecualian or "").strip()
     if pelanggaran and not alasan:
         raise PelanggaranKurva(
-            "Sebaran predikat unit ini melanggar kurva distribusi. Perbaiki penilaian, atau finalkan dengan "
-            "pengecualian disertai alasan.",
+            f"Sebaran predikat unit ini melanggar kurva distribusi. {cakupan} Perbaiki penilaian, atau finalkan "
+            "dengan pengecualian disertai alasan.",
             pelanggaran,
         )
     now = timezone.now()
@@ -240,9 +307,29 @@ def finalkan_unit(
         baris_riwayat(e, user, Aksi.DIFINALKAN, dari=Status.DINILAI, ke=Status.FINAL, alasan=catatan_alasan, pada=now)
         for e in calon
     )
-    pengecualian = None
+    # The excluded stay as they are: a row per evaluation says why this finalisation left it out.
+    dikecualikan = []
+    for e in belum:
+        kode, teks = alasan_per_evaluasi[e.pk]
+        dikecualikan.append(
+            EvaluasiDikecualikan(evaluasi=e, unit_kerja=unit, alasan=kode, keterangan=teks, oleh=user, pada=now)
+        )
+    EvaluasiDikecualikan.objects.bulk_create(dikecualikan)
+    RiwayatEvaluasi.objects.bulk_create(
+        baris_riwayat(
+            d.evaluasi,
+            user,
+            Aksi.DIKECUALIKAN,
+            dari=d.evaluasi.status,
+            ke=d.evaluasi.status,
+            alasan=_uraian_pengecualian(d, unit),
+            pada=now,
+        )
+        for d in dikecualikan
+    )
+    pengecualian_kurva = None
     if pelanggaran:
-        pengecualian = PengecualianKurva.objects.create(
+        pengecualian_kurva = PengecualianKurva.objects.create(
             unit_kerja=unit,
             periode=periode,
             oleh=user,
@@ -261,26 +348,50 @@ def finalkan_unit(
         for e in calon
         if e.pegawai.user is not None
     )
-    # One entry for the unit, not one per evaluation: the ids and a curve override's reason are in it.
+    # One entry for the unit, not one per evaluation: the ids, the exclusions and a curve override's reason.
     catat(
         user,
         "unit_difinalkan",
         unit,
         {"status": [Status.DINILAI, Status.FINAL]},
         label=f"{unit.nama} — {periode}",
-        uraian=catatan_alasan,
+        uraian=" ".join(t for t in (cakupan if k else "", catatan_alasan) if t),
         ringkasan={
             "periode": str(periode),
             "difinalkan": len(calon),
             "evaluasi_ids": ids,
             "pelanggaran_kurva": pelanggaran,
+            "kurva_atas": n,
+            "evaluasi_unit": m,
+            "dikecualikan": [
+                {
+                    "evaluasi_id": d.evaluasi_id,
+                    "pegawai": d.evaluasi.pegawai.nama_lengkap,
+                    "status": d.evaluasi.status,
+                    "alasan": d.alasan,
+                    "keterangan": d.keterangan,
+                }
+                for d in dikecualikan
+            ],
         },
         pada=now,
     )
     unit_difinalkan.send(
         sender=EvaluasiKinerja, periode_id=periode.pk, unit_id=unit.pk, pegawai_ids=[e.pegawai_id for e in calon]
     )
-    return HasilFinalisasi(difinalkan=len(calon), pelanggaran=pelanggaran, pengecualian=pengecualian)
+    return HasilFinalisasi(
+        difinalkan=len(calon),
+        pelanggaran=pelanggaran,
+        pengecualian=pengecualian_kurva,
+        dikecualikan=k,
+        jumlah_kurva=n,
+        jumlah_unit=m,
+    )
+
+
+def _uraian_pengecualian(d: EvaluasiDikecualikan, unit: UnitKerja) -> str:
+    teks = f"Dikecualikan dari finalisasi {unit.nama}: {d.get_alasan_display()}"
+    return f"{teks} — {d.keterangan}" if d.keterangan else teks
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 
-from core.access import attempt, button, requires, run_form, to_form, visible_or_404
+from core.access import allowed_or_403, attempt, button, requires, run_form, to_form, visible_or_404
 from core.cache import cached, fragment_key
 from core.spreadsheet import download
 from kinerja.pegawai import selectors as selectors_pegawai
@@ -60,6 +60,7 @@ def periode_daftar(request):
 @hanya_staf
 def periode_tutup(request, pk):
     periode = _periode(pk)
+    allowed_or_403(izin.can_close_periode(request.user, periode.pk), izin.PESAN_TUTUP_PERIODE)
     button(
         request,
         f"Periode {periode} ditutup: evaluasinya kini hanya dapat dibaca.",
@@ -120,6 +121,7 @@ def periode_detail(request, pk):
         "progres": progres,
         "form_buat": FormBuatEvaluasi(pilihan_unit=pilihan_unit),
         "form_buka_kembali": FormAlasan(label="Alasan membuka kembali"),
+        "boleh_tutup": periode.dibuka and izin.can_close_periode(request.user, periode.pk),
         "pilihan_unit": pilihan_unit,
         "fragmen": fragment_key(request, "roster", "periode", "evaluasi", roles=peran(request.user).kunci),
         "fragmen_periode": fragment_key(
@@ -189,20 +191,21 @@ def _unit(request, pk, unit_pk):
     return _periode(pk), visible_or_404(unit_visible_to(request.user), pk=unit_pk)
 
 
-def _halaman_unit(request, periode, unit, *, form_organisasi=None, form_final=None, siap=None):
+def _halaman_unit(request, periode, unit, *, form_organisasi=None, form_final=None, ringkasan=None):
     """The unit's page, with the form that was sent and refused (if any) bound to what the user typed."""
     kurva = sel.kurva_unit(periode.pk, unit.pk)
-    siap = list(sel.evaluasi_siap_difinalkan(periode.pk, unit.pk)) if siap is None else siap
+    ringkasan = ringkasan or sel.ringkasan_finalisasi(periode.pk, unit.pk)
     organisasi = kurva.kinerja_organisasi
     context = {
         "periode": periode,
         "unit": unit,
         "kurva": kurva,
         "baris_kurva": _baris_kurva(kurva.jumlah),
-        "siap": siap,
+        "ringkasan": ringkasan,
+        "siap": ringkasan.siap,
         "form_organisasi": form_organisasi
         or FormKinerjaOrganisasi(initial={"capaian": organisasi.capaian if organisasi else None}),
-        "form_final": form_final or FormFinalisasi(evaluasi=siap),
+        "form_final": form_final or FormFinalisasi(evaluasi=ringkasan.siap, belum=ringkasan.belum),
     }
     return render(request, "kinerja/penilaian/periode_unit.html", context)
 
@@ -210,7 +213,8 @@ def _halaman_unit(request, periode, unit, *, form_organisasi=None, form_final=No
 @require_safe
 @hanya_staf
 def periode_unit(request, pk, unit_pk):
-    """A unit in a period: its organisational performance, the distribution curve, finalising, past overrides."""
+    """A unit in a period: its organisational performance, its evaluations per state, the distribution curve,
+    finalising (with a reason for each ASN not rated), past exclusions and overrides."""
     periode, unit = _unit(request, pk, unit_pk)
     return _halaman_unit(request, periode, unit)
 
@@ -234,23 +238,35 @@ def periode_unit_organisasi(request, pk, unit_pk):
 @require_POST
 @hanya_staf
 def periode_unit_finalkan(request, pk, unit_pk):
-    """Finalise the unit's rated evaluations, with a reason where the curve is not met."""
+    """Finalise the unit's rated evaluations, with a reason for each one not rated and where the curve is not met."""
     periode, unit = _unit(request, pk, unit_pk)
-    siap = list(sel.evaluasi_siap_difinalkan(periode.pk, unit.pk))
-    form = FormFinalisasi(request.POST, evaluasi=siap)
+    ringkasan = sel.ringkasan_finalisasi(periode.pk, unit.pk)
+    form = FormFinalisasi(request.POST, evaluasi=ringkasan.siap, belum=ringkasan.belum)
 
     def finalkan(c):
         return svc_periode.finalkan_unit(
-            request.user, periode.pk, unit.pk, alasan_pengecualian=c["alasan_pengecualian"], versi=form.versi()
+            request.user,
+            periode.pk,
+            unit.pk,
+            alasan_pengecualian=c["alasan_pengecualian"],
+            versi=form.versi(),
+            pengecualian=form.pengecualian(),
         )
 
     def pesan(hasil):
-        catatan = " Pengecualian kurva distribusi dicatat." if hasil.pengecualian else ""
-        return f"{hasil.difinalkan} evaluasi {unit.nama} difinalkan.{catatan}"
+        teks = f"{hasil.difinalkan} evaluasi {unit.nama} difinalkan."
+        if hasil.dikecualikan:
+            teks += (
+                f" {hasil.dikecualikan} dikecualikan dengan alasan; kurva dinilai atas {hasil.jumlah_kurva} dari "
+                f"{hasil.jumlah_unit} evaluasi unit."
+            )
+        if hasil.pengecualian:
+            teks += " Pengecualian kurva distribusi dicatat."
+        return teks
 
     if run_form(request, form, finalkan, pesan):
         return redirect("periode_unit", periode.pk, unit.pk)
-    return _halaman_unit(request, periode, unit, form_final=form, siap=siap)
+    return _halaman_unit(request, periode, unit, form_final=form, ringkasan=ringkasan)
 
 
 @hanya_admin

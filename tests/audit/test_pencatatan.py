@@ -85,11 +85,30 @@ def test_finalising_a_unit_with_a_curve_override_is_one_entry_with_the_reason(or
     s = Skenario(org)
     s.nilai(org.staf_a1, "DI_ATAS", "DI_ATAS")
     s.nilai(org.staf_a2, "DI_ATAS", "DI_ATAS")
-    svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk, alasan_pengecualian="Penghargaan nasional")
+    svc_periode.finalkan_unit(
+        org.hr_a.user,
+        s.periode.pk,
+        org.bidang_a.pk,
+        alasan_pengecualian="Penghargaan nasional",
+        pengecualian=s.belum_dinilai(),
+    )
     e = entri("unit_difinalkan", org.bidang_a)
     assert e.oleh == org.hr_a.user
-    assert e.uraian == "Pengecualian kurva: Penghargaan nasional"
+    assert e.uraian == (
+        "Kurva dinilai atas 2 dari 3 evaluasi unit; 1 dikecualikan dengan alasan. "
+        "Pengecualian kurva: Penghargaan nasional"
+    )
     assert e.ringkasan["difinalkan"] == 2
+    # atasan_a, not rated, is left out with the reason given, in the same entry.
+    assert e.ringkasan["dikecualikan"] == [
+        {
+            "evaluasi_id": s.evaluasi(org.atasan_a).pk,
+            "pegawai": org.atasan_a.nama_lengkap,
+            "status": "DRAFT",
+            "alasan": "TUGAS_BELAJAR",
+            "keterangan": "Tugas belajar S2 sejak Januari",
+        }
+    ]
     assert sorted(e.ringkasan["evaluasi_ids"]) == sorted([s.evaluasi(org.staf_a1).pk, s.evaluasi(org.staf_a2).pk])
     assert e.ringkasan["pelanggaran_kurva"]
 
@@ -99,7 +118,7 @@ def test_a_refused_finalisation_leaves_no_entry(org):
     s.nilai(org.staf_a1, "DI_ATAS", "DI_ATAS")
     s.nilai(org.staf_a2, "DI_ATAS", "DI_ATAS")
     with pytest.raises(PelanggaranKurva):
-        svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk)
+        svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk, pengecualian=s.belum_dinilai())
     assert not LogAudit.objects.filter(aksi="unit_difinalkan").exists()
 
 
@@ -108,11 +127,11 @@ def test_acknowledging_and_reopening_a_period_are_logged(org):
     ev = s.ke_status("FINAL")
     svc.akui_evaluasi(org.staf_a1.user, ev.pk, ev.versi)
     assert entri("evaluasi_diakui", ev).oleh == org.staf_a1.user
-    svc_periode.tutup_periode(org.hr_a.user, s.periode.pk)
+    svc_periode.tutup_periode(org.admin, s.periode.pk)
     svc_periode.buka_kembali_periode(org.admin, s.periode.pk, "Koreksi data")
     buka = entri("periode_dibuka_kembali", s.periode)
     assert (buka.oleh, buka.uraian, buka.perubahan) == (org.admin, "Koreksi data", {"status": ["DITUTUP", "DIBUKA"]})
-    assert entri("periode_ditutup", s.periode).oleh == org.hr_a.user
+    assert entri("periode_ditutup", s.periode).oleh == org.admin
 
 
 def test_creating_a_periods_evaluations_is_one_summary_entry(org):

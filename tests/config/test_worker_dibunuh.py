@@ -246,7 +246,7 @@ def test_rules_applied_by_a_killed_worker_are_recorded_once_by_the_next_worker(o
     # The outcomes are inserted, then the worker dies before the superseded ones and the audit are written.
     pertama = pekerja.mulai("evaluasi.models.Konsekuensi.objects.bulk_create")
     with pekerja.antre():
-        svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk)
+        svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk, pengecualian=s.belum_dinilai())
     pekerja.tunggu_titik_lalu_bunuh(pertama)
     assert not Konsekuensi.objects.exists()
     rencana = services_aturan.terapkan_aturan(org.admin, s.periode.pk, pegawai_ids=ids, dry_run=True).rencana
@@ -357,7 +357,7 @@ def test_after_a_finalisation_whose_roll_up_died_with_its_worker_the_dashboards_
     # The finalisation queues the rules and the roll-up; the worker dies half-way through the roll-up's upsert.
     pertama = pekerja.mulai("rekap.models.RekapKinerja.objects.bulk_create")
     with pekerja.antre():
-        svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk)
+        svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk, pengecualian=s.belum_dinilai())
     pekerja.tunggu_titik_lalu_bunuh(pertama)
     assert StatusRekap.objects.get(periode=s.periode).tertinggal
 

@@ -40,7 +40,7 @@ def test_rules_and_roll_up_written_at_once_both_end_done(transactional_db, org, 
     antre = []
     monkeypatch.setattr(tasks_aturan.terapkan_aturan_task, "delay", lambda *a: antre.append(a))
     monkeypatch.setattr(tasks_rekap.hitung_rekap_periode, "delay", lambda *a: antre.append(a))
-    svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk)
+    svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk, pengecualian=s.belum_dinilai())
     aturan_args, rekap_args = sorted(antre, key=len, reverse=True)
     assert StatusRekap.objects.get(periode=s.periode).tertinggal
 

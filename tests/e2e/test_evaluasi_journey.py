@@ -1,5 +1,5 @@
-"""The evaluation journey in a browser: HR fills and submits, the supervisor rates, HR finalises (with an override
-of the curve), and the ASN reads the document."""
+"""The evaluation journey in a browser: HR fills and submits, the supervisor rates, HR finalises (with a reason for
+each ASN not rated and an override of the curve), and the ASN reads the document."""
 
 import re
 
@@ -71,12 +71,23 @@ def test_hr_fills_the_supervisor_rates_hr_finalises_and_the_asn_reads_the_docume
     expect(page.get_by_text("Capaian kinerja organisasi Bidang Pengembangan: Istimewa.")).to_be_visible()
     expect(page.get_by_text("Melanggar kurva distribusi:")).to_be_visible()
     expect(page.get_by_text("Sangat Baik paling banyak 70%")).to_be_visible()
+    # The two others of the unit are not rated: finalising without a reason for each is refused, naming them.
     page.get_by_label("Alasan pengecualian kurva").fill("Baru satu pegawai yang dinilai pada triwulan ini.")
     page.get_by_role("button", name=re.compile("Finalkan 1 evaluasi")).click()
+    expect(page.get_by_text("2 evaluasi unit ini belum dinilai dan belum diberi alasan pengecualian")).to_be_visible()
+    page.get_by_label("Alasan Atasan A").select_option("CLTN")
+    page.get_by_label("Alasan Staf A Dua").select_option("LAINNYA")
+    page.get_by_label("Keterangan Staf A Dua").fill("Diperbantukan ke BPBD")
+    page.get_by_role("button", name=re.compile("Finalkan 1 evaluasi")).click()
     expect(
-        page.get_by_text("1 evaluasi Bidang Pengembangan difinalkan. Pengecualian kurva distribusi dicatat.")
+        page.get_by_text(
+            "1 evaluasi Bidang Pengembangan difinalkan. 2 dikecualikan dengan alasan; kurva dinilai atas 1 dari 3 "
+            "evaluasi unit. Pengecualian kurva distribusi dicatat."
+        )
     ).to_be_visible()
     expect(page.get_by_text("Baru satu pegawai yang dinilai pada triwulan ini.")).to_be_visible()
+    expect(page.get_by_text("Kurva dinilai atas 1 dari 3 evaluasi unit; 2 dikecualikan dengan alasan.")).to_be_visible()
+    expect(page.get_by_text("Lainnya — Diperbantukan ke BPBD")).to_be_visible()
 
     # The ASN sees the final result and its document.
     masuk(page, url, org.staf_a1.nip)

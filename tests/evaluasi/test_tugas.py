@@ -17,7 +17,7 @@ def test_finalising_a_unit_applies_the_rules_to_the_asn_just_finalised(org, djan
     kehadiran(org.staf_a2, 1, tanpa_keterangan=3)  # not rated yet: not finalised, so not in scope
     s.nilai(org.staf_a1)
     with django_capture_on_commit_callbacks(execute=True):
-        svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk)
+        svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk, pengecualian=s.belum_dinilai())
     (k,) = Konsekuensi.objects.all()
     assert (k.pegawai, k.kode, k.status, k.dibuat_oleh) == (org.staf_a1, "TEGURAN_LISAN", "USULAN", None)
 
@@ -46,7 +46,7 @@ def test_a_real_worker_applies_the_rules_after_hr_finalises(org, celery_worker_r
     s = Skenario(org)
     kehadiran(org.staf_a1, 1, tanpa_keterangan=4)
     s.nilai(org.staf_a1)
-    svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk)
+    svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk, pengecualian=s.belum_dinilai())
     batas = time.monotonic() + 30
     while time.monotonic() < batas and not Konsekuensi.objects.exists():
         time.sleep(0.2)

@@ -77,7 +77,8 @@ MATRIKS = {
     # --- evaluations: periods (HR and administrators; periods are province-wide) --------------------------------
     "periode_daftar":           baris("L 403 403 200 200 403 200",   "L 403 403 200 200 403 200"),
     "periode_detail":           baris("L 403 403 200 200 403 200",   "L 403 403 200 200 403 200", pk="{periode}"),
-    "periode_tutup":            baris("405 405 405 405 405 405 405", "L 403 403 R R 403 R", pk="{periode}"),
+    # Closing a province-wide period takes managing every unit in it: neither OPD's Pengelola may, an administrator may.
+    "periode_tutup":            baris("405 405 405 405 405 405 405", "L 403 403 403 403 403 R", pk="{periode}"),
     "periode_buka_kembali":     baris("405 405 405 405 405 405 405", "L 403 403 403 403 403 R", pk="{periode}"),
     "periode_buat_evaluasi":    baris("405 405 405 405 405 405 405", "L 403 403 R R 403 R", pk="{periode}"),
     "periode_ekspor":           baris("L 403 403 200 200 403 200",   "L 403 403 200 200 403 200", pk="{periode}"),

@@ -59,7 +59,7 @@ def test_closing_the_period_takes_the_review_button_off_tim_saya_at_once(org, lo
     client = login(org.atasan_a)
     nilai = reverse("evaluasi_nilai", args=[s.evaluasi().pk])
     assert nilai in _buka(client, URL_TIM)[0]
-    svc_periode.tutup_periode(org.hr_a.user, s.periode.pk)
+    svc_periode.tutup_periode(org.admin, s.periode.pk)
     assert nilai not in _buka(client, URL_TIM)[0]
 
 
@@ -264,6 +264,6 @@ def test_closing_the_period_takes_the_create_form_off_the_hr_list_at_once(org, l
     client = login(org.hr_a)
     html, _ = _buka(client, _periode_url(s))
     assert 'id="form-buat-evaluasi"' in html and 'form="form-buat-evaluasi"' in html
-    svc_periode.tutup_periode(org.hr_a.user, s.periode.pk)
+    svc_periode.tutup_periode(org.admin, s.periode.pk)
     html, _ = _buka(client, _periode_url(s))
     assert 'id="form-buat-evaluasi"' not in html and 'form="form-buat-evaluasi"' not in html

@@ -78,7 +78,7 @@ def test_submitted_evaluations_and_closed_periods_get_no_asn_reminder(org):
     services_pengingat.kirim_pengingat(TIGA_HARI_SEBELUM)
     assert not PengingatTerkirim.objects.filter(jenis=Jenis.PENGISIAN, penerima=org.staf_a1.user).exists()
     assert PengingatTerkirim.objects.filter(jenis=Jenis.PENGISIAN, penerima=org.staf_a2.user).exists()
-    svc_periode.tutup_periode(org.hr_a.user, skenario.periode.pk)
+    svc_periode.tutup_periode(org.admin, skenario.periode.pk)
     services_pengingat.kirim_pengingat(BATAS - datetime.timedelta(days=1))
     assert not PengingatTerkirim.objects.filter(tanggal=BATAS - datetime.timedelta(days=1)).exists()
 

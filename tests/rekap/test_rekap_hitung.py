@@ -192,11 +192,13 @@ def test_finalising_a_unit_recomputes_its_period_after_commit(org, django_captur
     skenario.nilai(org.staf_a1)
     assert not RekapKinerja.objects.exists()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        svc_periode.finalkan_unit(org.hr_a.user, skenario.periode.pk, org.bidang_a.pk)
+        svc_periode.finalkan_unit(
+            org.hr_a.user, skenario.periode.pk, org.bidang_a.pk, pengecualian=skenario.belum_dinilai()
+        )
     # Queued for after the commit (the rules app queues its own work beside it).
     assert [c for c in callbacks if "rekap_setelah_finalisasi" in c.__qualname__]
     bidang = RekapKinerja.objects.get(unit_kerja=org.bidang_a, periode=skenario.periode)
-    # atasan_a and staf_a2 are still drafts in bidang A.
+    # atasan_a and staf_a2 are still drafts in bidang A, left out of the finalisation with a reason.
     assert (bidang.jumlah_final, bidang.jumlah_baik, bidang.jumlah_draft) == (1, 1, 2)
     assert bidang.capaian_organisasi == "ISTIMEWA" and bidang.sesuai_kurva is True
     assert RekapKinerja.objects.get(unit_kerja=org.prov, periode=skenario.periode).jumlah_final == 1

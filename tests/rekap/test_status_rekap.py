@@ -37,7 +37,7 @@ def test_a_finalised_unit_marks_the_dashboards_behind_until_its_roll_up_has_run(
     assert "sedang diperbarui" not in _halaman(login(org.hr_a), s.periode)
 
     with django_capture_on_commit_callbacks() as setelah_commit:
-        svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk)
+        svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk, pengecualian=s.belum_dinilai())
     # Committed, the roll-up not yet run (the worker is busy): both dashboards say their figures are behind.
     assert "sedang diperbarui" in _halaman(login(org.hr_a), s.periode)
     tim = login(org.atasan_a).get(reverse("rekap:tim"), {"periode": s.periode.pk}).content.decode()

@@ -6,6 +6,7 @@ Everything goes through kinerja.penilaian's services, so the tests exercise the 
 import datetime
 
 from kinerja.models import EvaluasiKinerja, PerilakuKerja
+from kinerja.penilaian import selectors as sel
 from kinerja.penilaian import services as svc
 from kinerja.penilaian import services_periode as svc_periode
 from kinerja.penilaian import services_skp as svc_skp
@@ -18,6 +19,8 @@ INDIKATOR = [
     ("Kesesuaian dengan standar", "KUALITAS", 100, "%", 90),
     ("Waktu penyelesaian", "WAKTU", 12, "bulan", 12),
 ]
+# The reason the scenarios give for leaving an evaluation not rated out of a unit's finalisation.
+ALASAN_UJI = ("TUGAS_BELAJAR", "Tugas belajar S2 sejak Januari")
 
 
 def skp_atasan(pegawai, tahun=TAHUN, uraian="Meningkatnya kualitas pengembangan SDM aparatur"):
@@ -102,8 +105,27 @@ class Skenario:
             self.nilai(pegawai)
         elif status == "FINAL":
             self.nilai(pegawai)
-            svc_periode.finalkan_unit(self.org.hr_a.user, self.periode.pk, self.org.bidang_a.pk)
+            svc_periode.finalkan_unit(
+                self.org.hr_a.user, self.periode.pk, self.org.bidang_a.pk, pengecualian=self.belum_dinilai()
+            )
         return self.evaluasi(pegawai)
+
+    def belum_dinilai(self, unit=None, alasan=ALASAN_UJI) -> dict[int, tuple[str, str]]:
+        """A reason for each of the unit's evaluations not rated yet, as finalkan_unit's `pengecualian` takes them.
+        In bidang A atasan_a (no SKP) stays a draft, and so does whichever staf the test did not rate."""
+        unit = unit or self.org.bidang_a
+        belum = sel.evaluasi_unit(self.periode.pk, unit.pk).filter(status__in=sel.STATUS_BELUM_DINILAI)
+        return {pk: alasan for pk in belum.values_list("pk", flat=True)}
+
+
+def isian_finalisasi(halaman, alasan=ALASAN_UJI) -> dict:
+    """What the unit page's finalise form posts as shown (each version), with `alasan` (code, text) for each ASN not
+    rated, or no reasons with alasan=None."""
+    form = halaman.context["form_final"]
+    data = {nama: form[nama].value() for nama in form.fields if nama.startswith("versi_")}
+    for ev, _, _ in form.baris_belum if alasan else ():
+        data[f"alasan_{ev.pk}"], data[f"keterangan_{ev.pk}"] = alasan
+    return data
 
 
 def penilaian(ev, hasil="SESUAI", perilaku="SESUAI"):

@@ -51,7 +51,9 @@ def _lakukan(s, aksi, user, ev):
     if aksi == "kembalikan":
         return svc.kembalikan_evaluasi(user, ev.pk, ev.versi, "Perbaiki bukti")
     if aksi == "finalkan":
-        return svc_periode.finalkan_unit(user, s.periode.pk, s.org.bidang_a.pk, alasan_pengecualian="Uji alur")
+        return svc_periode.finalkan_unit(
+            user, s.periode.pk, s.org.bidang_a.pk, alasan_pengecualian="Uji alur", pengecualian=s.belum_dinilai()
+        )
     if aksi == "akui":
         return svc.akui_evaluasi(user, ev.pk, ev.versi)
     raise AssertionError(aksi)

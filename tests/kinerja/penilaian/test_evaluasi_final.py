@@ -50,7 +50,7 @@ def test_a_direct_model_save_of_a_final_evaluation_is_refused(final):
 def test_a_stale_copy_read_before_finalising_cannot_overwrite_it(org):
     s = Skenario(org)
     basi = s.ke_status("DINILAI")
-    svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk)
+    svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk, pengecualian=s.belum_dinilai())
     basi.status = "DINILAI"
     basi.catatan = "diubah lewat salinan lama"
     with ditolak():

@@ -3,7 +3,13 @@
 import pytest
 
 from core.errors import NotPermitted, WrongState
-from kinerja.models import EvaluasiKinerja, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
+from kinerja.models import (
+    EvaluasiDikecualikan,
+    EvaluasiKinerja,
+    KinerjaOrganisasi,
+    PengaturanKinerja,
+    PengecualianKurva,
+)
 from kinerja.penilaian import services_periode as svc_periode
 from kinerja.penilaian.services_periode import PelanggaranKurva
 from tests.kinerja.penilaian.bantuan_evaluasi import Skenario
@@ -19,7 +25,7 @@ def test_a_violation_blocks_finalising_and_changes_nothing(org):
     s = Skenario(org)
     _dua_sangat_baik(s)
     with pytest.raises(PelanggaranKurva) as info:
-        svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk)
+        svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk, pengecualian=s.belum_dinilai())
     assert info.value.pelanggaran == [
         "Capaian organisasi Istimewa: Sangat Baik paling banyak 70% (saat ini 100.0%: 2 dari 2)"
     ]
@@ -27,14 +33,19 @@ def test_a_violation_blocks_finalising_and_changes_nothing(org):
         "DRAFT",
         "DINILAI",
     }
-    assert not PengecualianKurva.objects.exists()
+    assert "Kurva dinilai atas 2 dari 3 evaluasi unit; 1 dikecualikan dengan alasan." in info.value.message
+    assert not PengecualianKurva.objects.exists() and not EvaluasiDikecualikan.objects.exists()
 
 
 def test_an_override_with_a_reason_finalises_and_is_logged(org):
     s = Skenario(org)
     _dua_sangat_baik(s)
     hasil = svc_periode.finalkan_unit(
-        org.hr_a.user, s.periode.pk, org.bidang_a.pk, alasan_pengecualian="Dua pegawai meraih penghargaan nasional"
+        org.hr_a.user,
+        s.periode.pk,
+        org.bidang_a.pk,
+        alasan_pengecualian="Dua pegawai meraih penghargaan nasional",
+        pengecualian=s.belum_dinilai(),
     )
     assert hasil.difinalkan == 2
     log = PengecualianKurva.objects.get()
@@ -53,7 +64,7 @@ def test_a_conforming_unit_finalises_without_an_override(org):
     s = Skenario(org)
     s.nilai(org.staf_a1, "DI_ATAS", "DI_ATAS")
     s.nilai(org.staf_a2, "SESUAI", "SESUAI")
-    hasil = svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk)
+    hasil = svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk, pengecualian=s.belum_dinilai())
     assert (hasil.difinalkan, hasil.pelanggaran, hasil.pengecualian) == (2, [], None)
     assert not PengecualianKurva.objects.exists()
 
@@ -64,7 +75,12 @@ def test_the_curve_percentages_are_agency_settings(org):
     kurva = {k: [] for k in KinerjaOrganisasi.Capaian.values}
     kurva["ISTIMEWA"] = [{"predikat": ["SANGAT_BAIK"], "persen": 100, "minimal": False}]
     svc_periode.simpan_pengaturan(org.admin, batas_capaian=120, rumus_efisiensi_tinggi=True, kurva=kurva)
-    assert svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk).pelanggaran == []
+    assert (
+        svc_periode.finalkan_unit(
+            org.hr_a.user, s.periode.pk, org.bidang_a.pk, pengecualian=s.belum_dinilai()
+        ).pelanggaran
+        == []
+    )
 
 
 def test_an_invalid_curve_setting_is_refused(org):
@@ -79,7 +95,7 @@ def test_hr_of_another_unit_cannot_finalise(org):
     s = Skenario(org)
     s.nilai()
     with pytest.raises(NotPermitted):
-        svc_periode.finalkan_unit(org.hr_b.user, s.periode.pk, org.bidang_a.pk)
+        svc_periode.finalkan_unit(org.hr_b.user, s.periode.pk, org.bidang_a.pk, pengecualian=s.belum_dinilai())
     assert s.evaluasi().status == "DINILAI"
 
 
@@ -88,7 +104,7 @@ def test_finalising_needs_the_units_organisational_performance(org):
     KinerjaOrganisasi.objects.all().delete()
     s.nilai()
     with pytest.raises(WrongState, match="Tetapkan dulu capaian kinerja organisasi"):
-        svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk)
+        svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk, pengecualian=s.belum_dinilai())
     assert s.evaluasi().status == "DINILAI"
 
 
@@ -105,7 +121,11 @@ def test_finalising_refuses_when_an_evaluation_changed_since_the_page_was_read(o
     ev = s.nilai()
     dilihat = {ev.pk: ev.versi - 1}
     with pytest.raises(Exception, match="muat ulang halaman"):
-        svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk, versi=dilihat)
+        svc_periode.finalkan_unit(
+            org.hr_a.user, s.periode.pk, org.bidang_a.pk, versi=dilihat, pengecualian=s.belum_dinilai()
+        )
     assert s.evaluasi().status == "DINILAI"
-    svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk, versi={ev.pk: ev.versi})
+    svc_periode.finalkan_unit(
+        org.hr_a.user, s.periode.pk, org.bidang_a.pk, versi={ev.pk: ev.versi}, pengecualian=s.belum_dinilai()
+    )
     assert s.evaluasi().status == "FINAL"

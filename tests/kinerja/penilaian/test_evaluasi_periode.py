@@ -74,7 +74,7 @@ def test_hr_cannot_create_evaluations_for_another_units_asn(org):
 
 def test_a_closed_period_is_read_only(org):
     s = Skenario(org)
-    svc_periode.tutup_periode(org.hr_a.user, s.periode.pk)
+    svc_periode.tutup_periode(org.admin, s.periode.pk)
     ev = s.evaluasi()
     with pytest.raises(WrongState, match="sudah ditutup"):
         s.isi()
@@ -87,7 +87,7 @@ def test_a_closed_period_is_read_only(org):
 @pytest.mark.parametrize("pelaku", ["hr_a", "staf_a1"])
 def test_only_an_administrator_reopens_a_period(org, pelaku):
     periode = buka_periode(org.hr_a.user)
-    svc_periode.tutup_periode(org.hr_a.user, periode.pk)
+    svc_periode.tutup_periode(org.admin, periode.pk)
     with pytest.raises(NotPermitted):
         svc_periode.buka_kembali_periode(getattr(org, pelaku).user, periode.pk, "Salah tutup")
     assert Periode.objects.get(pk=periode.pk).status == "DITUTUP"
@@ -96,7 +96,7 @@ def test_only_an_administrator_reopens_a_period(org, pelaku):
 
 def test_reopening_needs_a_reason_and_is_logged(org):
     periode = buka_periode(org.hr_a.user)
-    svc_periode.tutup_periode(org.hr_a.user, periode.pk)
+    svc_periode.tutup_periode(org.admin, periode.pk)
     with pytest.raises(ValidationError):
         svc_periode.buka_kembali_periode(org.admin, periode.pk, "   ")
     assert Periode.objects.get(pk=periode.pk).status == "DITUTUP"

@@ -129,7 +129,7 @@ def test_the_asn_cannot_approve_their_own_skp_nor_close_a_period(adegan, org, cl
 
 
 def test_only_an_administrator_reopens_a_period(adegan, org, client):
-    svc_periode.tutup_periode(org.hr_a.user, adegan.periode.pk)
+    svc_periode.tutup_periode(org.admin, adegan.periode.pk)
     client.force_login(org.hr_a.user)
     assert client.post(reverse("periode_buka_kembali", args=[adegan.periode.pk]), {"alasan": "x"}).status_code == 403
     assert Periode.objects.get(pk=adegan.periode.pk).status == "DITUTUP"

@@ -16,7 +16,7 @@ from kinerja.models import EvaluasiKinerja, KinerjaOrganisasi, PengaturanKinerja
 from kinerja.penilaian import services as svc
 from kinerja.penilaian import services_periode as svc_periode
 from tests.factories import PegawaiFactory, pegawai_dengan_akun
-from tests.kinerja.penilaian.bantuan_evaluasi import TAHUN, Skenario, buka_periode
+from tests.kinerja.penilaian.bantuan_evaluasi import TAHUN, Skenario, buka_periode, isian_finalisasi
 
 pytestmark = pytest.mark.django_db
 
@@ -65,10 +65,10 @@ def test_an_invalid_period_shows_the_services_field_errors(org, login):
 def test_closing_and_reopening_a_period_with_a_reason(org, login):
     s = Skenario(org)
     url = reverse("periode_detail", args=[s.periode.pk])
-    response = login(org.hr_a).post(reverse("periode_tutup", args=[s.periode.pk]), follow=True)
+    client = login(org.admin)
+    response = client.post(reverse("periode_tutup", args=[s.periode.pk]), follow=True)
     assert "hanya dapat dibaca" in _pesan(response)[0]
     assert Periode.objects.get().status == "DITUTUP"
-    client = login(org.admin)
     assert "Buka kembali periode" in client.get(url).content.decode()
     response = client.post(reverse("periode_buka_kembali", args=[s.periode.pk]), {"alasan": "  "}, follow=True)
     assert "Alasan membuka kembali periode wajib diisi." in _pesan(response)
@@ -199,9 +199,11 @@ def test_hr_sets_the_organisational_performance_and_finalises_a_conforming_unit(
     page = client.get(url)
     html = page.content.decode()
     assert "Sebaran predikat sesuai kurva distribusi" in html and "50,0%" in html
-    versi = {f"versi_{e.pk}": e.versi for e in page.context["siap"]}
-    response = client.post(url + "finalkan/", {**versi}, follow=True)
-    assert "2 evaluasi Bidang Pengembangan difinalkan." in _pesan(response)
+    response = client.post(url + "finalkan/", isian_finalisasi(page), follow=True)
+    assert (
+        "2 evaluasi Bidang Pengembangan difinalkan. 1 dikecualikan dengan alasan; kurva dinilai atas 2 dari 3 "
+        "evaluasi unit." in _pesan(response)
+    )
     assert set(
         EvaluasiKinerja.objects.filter(pegawai__in=[org.staf_a1, org.staf_a2]).values_list("status", flat=True)
     ) == {"FINAL"}
@@ -216,7 +218,7 @@ def test_finalising_a_violating_unit_needs_a_reason_which_is_listed_on_the_unit_
     client = login(org.hr_a)
     page = client.get(url)
     assert "Melanggar kurva distribusi" in page.content.decode()
-    versi = {f"versi_{e.pk}": e.versi for e in page.context["siap"]}
+    versi = isian_finalisasi(page)
     response = client.post(url + "finalkan/", {**versi})
     assert response.status_code == 200
     html = response.content.decode()
@@ -240,7 +242,7 @@ def test_finalising_before_the_organisations_performance_is_refused_with_one_mes
     KinerjaOrganisasi.objects.filter(periode=s.periode).delete()
     url = reverse("periode_unit", args=[s.periode.pk, org.bidang_a.pk])
     client = login(org.hr_a)
-    versi = {f"versi_{e.pk}": e.versi for e in client.get(url).context["siap"]}
+    versi = isian_finalisasi(client.get(url))
     html = client.post(url + "finalkan/", {**versi}).content.decode()
     assert html.count("Tetapkan dulu capaian kinerja organisasi") == 1
     assert not EvaluasiKinerja.objects.filter(status="FINAL").exists()
@@ -252,7 +254,7 @@ def test_finalising_with_a_stale_page_is_refused_and_nothing_is_final(org, login
     s.nilai(org.staf_a2)
     url = reverse("periode_unit", args=[s.periode.pk, org.bidang_a.pk])
     client = login(org.hr_a)
-    versi = {f"versi_{e.pk}": e.versi for e in client.get(url).context["siap"]}
+    versi = isian_finalisasi(client.get(url))
     ev = s.evaluasi()
     svc.kembalikan_evaluasi(org.atasan_a.user, ev.pk, ev.versi, "Perbaiki bukti")
     response = client.post(url + "finalkan/", {**versi})
