@@ -22,6 +22,7 @@ AKSI = {
     "evaluasi_dibuat": "Evaluasi dibuat untuk periode",
     "evaluasi_realisasi": "Realisasi evaluasi diisi",
     "evaluasi_diajukan": "Evaluasi diajukan",
+    "evaluasi_ditarik": "Evaluasi ditarik kembali",
     "evaluasi_dinilai": "Evaluasi dinilai",
     "evaluasi_dikembalikan": "Evaluasi dikembalikan",
     "evaluasi_diakui": "Hasil evaluasi diterima pegawai",

@@ -426,6 +426,7 @@ class RiwayatEvaluasi(models.Model):
         DIAKUI = "DIAKUI", "Diterima pegawai"
         NILAI_DIUBAH = "NILAI_DIUBAH", "Nilai diubah"
         DIKECUALIKAN = "DIKECUALIKAN", "Dikecualikan dari finalisasi unit"
+        DITARIK = "DITARIK", "Ditarik kembali"
 
     evaluasi = models.ForeignKey(EvaluasiKinerja, on_delete=models.CASCADE, related_name="riwayat")
     oleh = models.ForeignKey(

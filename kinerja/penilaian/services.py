@@ -44,6 +44,7 @@ Aksi = RiwayatEvaluasi.Aksi
 STATUS_ASAL = {
     "isi": EvaluasiKinerja.STATUS_DAPAT_DIISI,
     "ajukan": EvaluasiKinerja.STATUS_DAPAT_DIISI,
+    "tarik": (Status.DIAJUKAN,),
     "nilai": (Status.DIAJUKAN, Status.DINILAI),
     "kembalikan": (Status.DIAJUKAN, Status.DINILAI),
     "finalkan": (Status.DINILAI,),
@@ -52,6 +53,7 @@ STATUS_ASAL = {
 _PERAN_AKSI = {
     "isi": izin.can_fill,
     "ajukan": izin.can_fill,
+    "tarik": izin.can_fill,
     "nilai": izin.can_rate,
     "kembalikan": izin.can_rate,
     "finalkan": lambda user, ev: izin.can_finalise(user, ev.pegawai.unit_kerja),
@@ -60,6 +62,7 @@ _PERAN_AKSI = {
 _NAMA_AKSI = {
     "isi": "mengisi realisasi",
     "ajukan": "mengajukan",
+    "tarik": "menarik kembali",
     "nilai": "menilai",
     "kembalikan": "mengembalikan",
     "finalkan": "memfinalkan",
@@ -360,6 +363,21 @@ def nilai_evaluasi(
         evaluasi.pegawai.user,
         f"Evaluasi {evaluasi.periode} Anda telah dinilai",
         tautan=reverse("evaluasi_detail", args=[evaluasi.pk]),
+    )
+    return evaluasi
+
+
+@transaction.atomic
+def tarik_evaluasi(user, evaluasi_id: int, versi: int) -> EvaluasiKinerja:
+    """Withdraw a submitted evaluation before its PPK has rated it (the ASN, or HR staff who fill on their
+    behalf): back to Draf, to be corrected and submitted again. The PPK is told it no longer waits for them."""
+    evaluasi = _mulai_aksi(user, evaluasi_id, versi, "tarik")
+    _pindah(evaluasi, user, Status.DRAFT, Aksi.DITARIK, diajukan_pada=None)
+    beri_tahu(
+        evaluasi.atasan.user if evaluasi.atasan else None,
+        f"Evaluasi {evaluasi.periode} {evaluasi.pegawai.nama} ditarik kembali",
+        "Pegawai menarik kembali pengajuannya untuk diperbaiki; evaluasi ini tidak lagi menunggu penilaian Anda.",
+        reverse("evaluasi_detail", args=[evaluasi.pk]),
     )
     return evaluasi
 

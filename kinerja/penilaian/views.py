@@ -31,7 +31,7 @@ from .forms import FormDialog, FormPengembalian, FormPenilaian, FormRealisasi, F
 from .models import EvaluasiKinerja, PerilakuKerja
 
 
-def _halaman_evaluasi(request, d, *, form_dialog=None, form_akui=None):
+def _halaman_evaluasi(request, d, *, form_dialog=None, form_akui=None, form_tarik=None):
     """The evaluation's page, with the form that was sent and refused (if any) bound to what the user typed."""
     ev = d.evaluasi
     context = {
@@ -42,6 +42,7 @@ def _halaman_evaluasi(request, d, *, form_dialog=None, form_akui=None):
         "form_dialog": form_dialog or FormDialog(),
         "url_dialog": "evaluasi_dialog",
         "form_akui": form_akui or FormVersi(initial={"versi": ev.versi}),
+        "form_tarik": form_tarik or FormVersi(initial={"versi": ev.versi}),
     }
     return render(request, "kinerja/penilaian/detail.html", context)
 
@@ -75,6 +76,18 @@ def evaluasi_akui(request, pk):
     if run_form(request, form, lambda c: svc.akui_evaluasi(request.user, pk, c["versi"]), terima):
         return redirect("evaluasi_detail", pk)
     return _halaman_evaluasi(request, d, form_akui=form)
+
+
+@require_POST
+@login_required
+def evaluasi_tarik(request, pk):
+    """The ASN withdraws a submitted evaluation that is not rated yet, to correct it."""
+    d = akses_evaluasi(request.user, pk)
+    form = FormVersi(request.POST)
+    ditarik = "Pengajuan ditarik kembali: evaluasi kembali berstatus Draf. Perbaiki realisasinya, lalu ajukan lagi."
+    if run_form(request, form, lambda c: svc.tarik_evaluasi(request.user, pk, c["versi"]), ditarik):
+        return redirect("evaluasi_detail", pk)
+    return _halaman_evaluasi(request, d, form_tarik=form)
 
 
 def _isi(request, pk, *, ajukan: bool):

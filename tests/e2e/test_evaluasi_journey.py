@@ -41,6 +41,13 @@ def test_hr_fills_the_supervisor_rates_hr_finalises_and_the_asn_reads_the_docume
         page.locator("input[name^='realisasi_']:not([name*='bukti'])").all(), ["10", "90", "12"], strict=True
     ):
         kolom.fill(nilai)
+    # Submitting asks first; answered "no", nothing is sent.
+    pertanyaan = []
+    page.once("dialog", lambda dialog: (pertanyaan.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Simpan dan ajukan ke atasan").click()
+    expect(page.get_by_role("button", name="Simpan dan ajukan ke atasan")).to_be_visible()
+    assert "Ajukan evaluasi ini kepada Atasan A" in pertanyaan[0]
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Simpan dan ajukan ke atasan").click()
     expect(page.get_by_text("Evaluasi diajukan kepada Atasan A untuk dinilai.")).to_be_visible()
     expect(page.get_by_text("diisi pengelola atas nama pegawai").first).to_be_visible()

@@ -3,6 +3,7 @@ nothing (PermenPANRB 6/2022 workflow: draft → submitted → rated → final, w
 
 import pytest
 from django.forms.models import model_to_dict
+from django.urls import reverse
 
 from core.errors import NotPermitted, Refusal, WrongState
 from kinerja.models import EvaluasiKinerja, Notifikasi, RealisasiIndikator, RiwayatEvaluasi
@@ -17,12 +18,21 @@ PELAKU = ["pegawai", "atasan", "kepala", "rekan", "hr_a", "hr_b", "admin"]
 BOLEH = {
     "isi": ({"DRAFT", "DIKEMBALIKAN"}, {"pegawai", "hr_a", "admin"}),
     "ajukan": ({"DRAFT", "DIKEMBALIKAN"}, {"pegawai", "hr_a", "admin"}),
+    # Tarik kembali: the submitter takes it back before it is rated.
+    "tarik": ({"DIAJUKAN"}, {"pegawai", "hr_a", "admin"}),
     "nilai": ({"DIAJUKAN", "DINILAI"}, {"atasan"}),
     "kembalikan": ({"DIAJUKAN", "DINILAI"}, {"atasan"}),
     "finalkan": ({"DINILAI"}, {"hr_a", "admin"}),
     "akui": ({"FINAL"}, {"pegawai"}),
 }
-HASIL = {"ajukan": "DIAJUKAN", "nilai": "DINILAI", "kembalikan": "DIKEMBALIKAN", "finalkan": "FINAL", "akui": "FINAL"}
+HASIL = {
+    "ajukan": "DIAJUKAN",
+    "tarik": "DRAFT",
+    "nilai": "DINILAI",
+    "kembalikan": "DIKEMBALIKAN",
+    "finalkan": "FINAL",
+    "akui": "FINAL",
+}
 
 
 def _user(s, pelaku):
@@ -45,6 +55,8 @@ def _lakukan(s, aksi, user, ev):
         return svc.isi_realisasi(user, ev.pk, ev.versi, isian)
     if aksi == "ajukan":
         return svc.ajukan_evaluasi(user, ev.pk, ev.versi)
+    if aksi == "tarik":
+        return svc.tarik_evaluasi(user, ev.pk, ev.versi)
     if aksi == "nilai":
         alasan = "Koreksi penilaian" if ev.status == "DINILAI" else ""
         return svc.nilai_evaluasi(user, ev.pk, ev.versi, alasan=alasan, **penilaian(ev, "DI_ATAS", "DI_ATAS"))
@@ -191,7 +203,37 @@ def test_available_actions_follow_role_and_state(org):
     s = Skenario(org)
     ev = s.ke_status("DIAJUKAN")
     assert svc.aksi_tersedia(org.atasan_a.user, ev) == {"nilai", "kembalikan"}
-    assert svc.aksi_tersedia(org.staf_a1.user, ev) == set()
+    assert svc.aksi_tersedia(org.staf_a1.user, ev) == {"tarik"}
     ev = s.ke_status("DRAFT", org.staf_a2)
     assert svc.aksi_tersedia(org.hr_a.user, ev) == {"isi", "ajukan"}
     assert svc.aksi_tersedia(org.hr_b.user, ev) == set()
+
+
+def test_a_withdrawn_evaluation_goes_back_to_draft_tells_the_ppk_and_can_be_submitted_again(org, login):
+    s = Skenario(org)
+    ev = s.ajukan(org.staf_a1)
+    halaman = login(org.staf_a1).get(reverse("evaluasi_detail", args=[ev.pk])).content.decode()
+    assert "Tarik kembali pengajuan" in halaman
+
+    respons = login(org.staf_a1).post(reverse("evaluasi_tarik", args=[ev.pk]), {"versi": ev.versi}, follow=True)
+    assert "Pengajuan ditarik kembali" in respons.content.decode()
+    ev.refresh_from_db()
+    assert (ev.status, ev.diajukan_pada) == ("DRAFT", None)
+    assert ev.riwayat.filter(aksi="DITARIK", dari_status="DIAJUKAN", ke_status="DRAFT", oleh=org.staf_a1.user)
+    assert Notifikasi.objects.filter(penerima=org.atasan_a.user, judul__contains="ditarik kembali").exists()
+    assert "Tarik kembali pengajuan" not in respons.content.decode()
+
+    svc.ajukan_evaluasi(org.staf_a1.user, ev.pk, ev.versi)
+    ev.refresh_from_db()
+    assert ev.status == "DIAJUKAN"
+
+
+def test_a_rated_evaluation_can_no_longer_be_withdrawn_and_the_page_says_why(org, login):
+    s = Skenario(org)
+    ev = s.nilai(org.staf_a1)
+    client = login(org.staf_a1)
+    assert "Tarik kembali pengajuan" not in client.get(reverse("evaluasi_detail", args=[ev.pk])).content.decode()
+    respons = client.post(reverse("evaluasi_tarik", args=[ev.pk]), {"versi": ev.versi})
+    assert "Tidak dapat menarik kembali evaluasi berstatus Dinilai" in respons.content.decode()
+    ev.refresh_from_db()
+    assert ev.status == "DINILAI"
