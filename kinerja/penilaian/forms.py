@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from kinerja.pegawai.forms import TOMBOL_FILTER
 
 from . import predikat as rumus_predikat
-from .models import EvaluasiDikecualikan, EvaluasiKinerja, KinerjaOrganisasi, PerilakuKerja, Periode
+from .models import PANJANG_NARASI, EvaluasiDikecualikan, EvaluasiKinerja, KinerjaOrganisasi, PerilakuKerja, Periode
 from .models_skp import IndikatorKinerja, RencanaHasilKerja, periksa_target
 from .services import IsianRealisasi
 
@@ -171,6 +171,14 @@ class FormRealisasi(forms.Form):
                     localize=True,
                     error_messages=GALAT_DESIMAL,
                 )
+                self.fields[f"{nama}_narasi"] = forms.CharField(
+                    label="Uraian realisasi",
+                    required=False,
+                    max_length=PANJANG_NARASI,
+                    initial=r.narasi if r else "",
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                    help_text="Apa yang dikerjakan untuk indikator ini pada periode ini.",
+                )
                 self.fields[f"{nama}_bukti_tautan"] = forms.URLField(
                     label="Tautan bukti",
                     required=False,
@@ -194,7 +202,7 @@ class FormRealisasi(forms.Form):
             (
                 baris,
                 [
-                    (b, self[n], self[f"{n}_bukti_tautan"], self[f"{n}_bukti_berkas"])
+                    (b, self[n], self[f"{n}_bukti_tautan"], self[f"{n}_bukti_berkas"], self[f"{n}_narasi"])
                     for b in baris.indikator
                     for n in [f"realisasi_{b.indikator.pk}"]
                 ],
@@ -210,6 +218,7 @@ class FormRealisasi(forms.Form):
                 realisasi=self.cleaned_data[nama],
                 bukti_tautan=self.cleaned_data.get(f"{nama}_bukti_tautan", ""),
                 bukti_berkas=self.cleaned_data.get(f"{nama}_bukti_berkas") or None,
+                narasi=self.cleaned_data.get(f"{nama}_narasi", ""),
             )
             for b, nama in self.indikator
         ]

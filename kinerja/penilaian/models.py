@@ -326,6 +326,10 @@ class BagianEvaluasi(models.Model):
         return EvaluasiKinerja._base_manager.filter(pk=self.evaluasi_id, status=EvaluasiKinerja.Status.FINAL).exists()
 
 
+# The longest realisation narrative: a few paragraphs, not a report (that is what the evidence file is for).
+PANJANG_NARASI = 2000
+
+
 class RealisasiIndikator(BagianEvaluasi):
     """The realisation of one indicator in one evaluation, its evidence, who entered it, and its capaian."""
 
@@ -336,6 +340,8 @@ class RealisasiIndikator(BagianEvaluasi):
     evaluasi = models.ForeignKey(EvaluasiKinerja, on_delete=models.CASCADE, related_name="realisasi")
     indikator = models.ForeignKey(IndikatorKinerja, on_delete=models.PROTECT, related_name="realisasi")
     realisasi = models.DecimalField("realisasi", max_digits=16, decimal_places=2)
+    # What was done, in the ASN's words, beside the figure and the evidence (e-Kinerja's "realisasi" text).
+    narasi = models.TextField("uraian realisasi", max_length=PANJANG_NARASI, blank=True)
     bukti_tautan = models.URLField("tautan bukti", max_length=500, blank=True)
     bukti_berkas = models.FileField(
         "berkas bukti",

@@ -27,6 +27,7 @@ from kinerja.pegawai.permissions import peran
 
 from . import permissions as izin
 from .models import (
+    PANJANG_NARASI,
     DialogKinerja,
     EvaluasiKinerja,
     PengaturanKinerja,
@@ -192,6 +193,7 @@ class IsianRealisasi:
     realisasi: object
     bukti_tautan: str | None = None
     bukti_berkas: object = None
+    narasi: str | None = None  # None keeps what is stored
 
 
 def _skp_disetujui(evaluasi: EvaluasiKinerja) -> SKP:
@@ -244,6 +246,13 @@ def isi_realisasi(user, evaluasi_id: int, versi: int, isian: list[IsianRealisasi
         sebelum = baris.realisasi if baris.pk else None
         baris.indikator = indikator[item.indikator_id]
         baris.realisasi = nilai
+        narasi_lama = baris.narasi
+        if item.narasi is not None:
+            baris.narasi = item.narasi.strip()
+            if len(baris.narasi) > PANJANG_NARASI:
+                raise ValidationError(
+                    {f"{field}_narasi": f"Uraian realisasi paling panjang {PANJANG_NARASI} karakter."}
+                )
         if item.bukti_tautan is not None:
             baris.bukti_tautan = item.bukti_tautan.strip()
         if item.bukti_berkas is not None:
@@ -259,6 +268,8 @@ def isi_realisasi(user, evaluasi_id: int, versi: int, isian: list[IsianRealisasi
         baris.save()
         if sebelum != nilai:
             perubahan[f"realisasi: {baris.indikator}"] = [angka(sebelum), angka(nilai)]
+        if narasi_lama != baris.narasi:
+            perubahan[f"uraian realisasi: {baris.indikator}"] = [narasi_lama, baris.narasi]
         if sudah_diajukan and sebelum != nilai:
             riwayat.append(
                 baris_riwayat(

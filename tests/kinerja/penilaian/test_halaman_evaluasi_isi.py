@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from audit.models import LogAudit
 from kinerja.models import EvaluasiKinerja, RealisasiIndikator
 from kinerja.penilaian import services as svc
 from tests.kinerja.penilaian.bantuan_evaluasi import INDIKATOR, Skenario
@@ -184,3 +185,32 @@ def test_the_evaluation_pages_run_the_same_number_of_queries_with_3_and_30_indic
             assert client.get(url).status_code == 200
         hitung.append(len(ctx.captured_queries))
     assert hitung[0] == hitung[1], hitung
+
+
+def test_the_asn_writes_what_was_done_per_indicator_and_the_ppk_reads_it_beside_the_figure(org, login):
+    s = Skenario(org)
+    ev = s.evaluasi()
+    ind = ev.skp.rhk.get().indikator.order_by("urutan").first()
+    data = _isian(ev, ["10", "90", "12"], **{f"realisasi_{ind.pk}_narasi": "Menyusun 10 dokumen anjab bersama bidang."})
+    client = login(org.staf_a1)
+    assert "Uraian realisasi" in client.get(reverse("evaluasi_isi", args=[ev.pk])).content.decode()
+    response = client.post(reverse("evaluasi_ajukan", args=[ev.pk]), data, follow=True)
+    assert "Evaluasi diajukan kepada Atasan A untuk dinilai." in _pesan(response)
+    assert RealisasiIndikator.objects.get(evaluasi=ev, indikator=ind).narasi == (
+        "Menyusun 10 dokumen anjab bersama bidang."
+    )
+    halaman_ppk = login(org.atasan_a).get(reverse("evaluasi_nilai", args=[ev.pk])).content.decode()
+    assert "Menyusun 10 dokumen anjab bersama bidang." in halaman_ppk
+    jejak = LogAudit.objects.filter(aksi="evaluasi_realisasi").latest("pk")
+    assert f"uraian realisasi: {ind}" in jejak.perubahan
+
+
+def test_a_narrative_too_long_is_refused_and_nothing_is_saved(org, login):
+    s = Skenario(org)
+    ev = s.evaluasi()
+    ind = ev.skp.rhk.get().indikator.order_by("urutan").first()
+    data = _isian(ev, ["10", "90", "12"], **{f"realisasi_{ind.pk}_narasi": "x" * 2001})
+    response = login(org.staf_a1).post(reverse("evaluasi_isi", args=[ev.pk]), data)
+    assert response.status_code == 200
+    assert "paling banyak 2000 karakter" in response.content.decode()
+    assert not RealisasiIndikator.objects.filter(evaluasi=ev).exists()
