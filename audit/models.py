@@ -23,6 +23,7 @@ AKSI = {
     "evaluasi_realisasi": "Realisasi evaluasi diisi",
     "evaluasi_diajukan": "Evaluasi diajukan",
     "evaluasi_ditarik": "Evaluasi ditarik kembali",
+    "skp_ekspektasi": "Ekspektasi khusus pimpinan ditetapkan",
     "evaluasi_dinilai": "Evaluasi dinilai",
     "evaluasi_dikembalikan": "Evaluasi dikembalikan",
     "evaluasi_diakui": "Hasil evaluasi diterima pegawai",

@@ -5,6 +5,7 @@ from .notifikasi.models import Notifikasi
 from .pegawai.models import ImporRoster, Pegawai, PenugasanPengelola, UnitKerja, jumlah_bawahan_aktif, subtree
 from .penilaian.models import (
     DialogKinerja,
+    EkspektasiPerilaku,
     EvaluasiDikecualikan,
     EvaluasiKinerja,
     EvaluasiTerkunci,
@@ -23,6 +24,7 @@ from .penilaian.models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, Riwa
 __all__ = [
     "SKP",
     "DialogKinerja",
+    "EkspektasiPerilaku",
     "EvaluasiDikecualikan",
     "EvaluasiKinerja",
     "EvaluasiTerkunci",

@@ -9,7 +9,15 @@ from django.core.exceptions import ValidationError
 from kinerja.pegawai.forms import TOMBOL_FILTER
 
 from . import predikat as rumus_predikat
-from .models import PANJANG_NARASI, EvaluasiDikecualikan, EvaluasiKinerja, KinerjaOrganisasi, PerilakuKerja, Periode
+from .models import (
+    PANJANG_EKSPEKTASI,
+    PANJANG_NARASI,
+    EvaluasiDikecualikan,
+    EvaluasiKinerja,
+    KinerjaOrganisasi,
+    PerilakuKerja,
+    Periode,
+)
 from .models_skp import IndikatorKinerja, RencanaHasilKerja, periksa_target
 from .services import IsianRealisasi
 
@@ -224,6 +232,29 @@ class FormRealisasi(forms.Form):
         ]
 
 
+def _panduan(nilai, ekspektasi: str | None) -> str:
+    """The value's indicators, and the appraiser's own expectation of this ASN on it, if set on the SKP."""
+    if ekspektasi:
+        return f"{PANDUAN_BERAKHLAK[nilai]} Ekspektasi khusus pimpinan: {ekspektasi}"
+    return PANDUAN_BERAKHLAK[nilai]
+
+
+class FormEkspektasi(forms.Form):
+    """The appraiser's ekspektasi khusus pimpinan, one optional text per BerAKHLAK value (the service's keys)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for nilai in PerilakuKerja.Nilai:
+            self.fields[nilai.value] = forms.CharField(
+                label=nilai.label,
+                required=False,
+                max_length=PANJANG_EKSPEKTASI,
+                help_text=PANDUAN_BERAKHLAK[nilai],
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        self.helper = _helper()
+
+
 class FormPenilaian(forms.Form):
     """The supervisor's review: feedback per RHK and per BerAKHLAK value, both ratings, notes and development."""
 
@@ -241,7 +272,7 @@ class FormPenilaian(forms.Form):
         label="Rekomendasi pengembangan", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, baris_rhk=(), menilai_ulang=False, **kwargs):
+    def __init__(self, *args, baris_rhk=(), menilai_ulang=False, ekspektasi=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.rhk = []
         for baris in baris_rhk:
@@ -258,7 +289,7 @@ class FormPenilaian(forms.Form):
             nama = f"perilaku_{nilai.value}"
             self.fields[nama] = forms.CharField(
                 label=nilai.label,
-                help_text=PANDUAN_BERAKHLAK[nilai],
+                help_text=_panduan(nilai, (ekspektasi or {}).get(nilai.value)),
                 max_length=4000,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )

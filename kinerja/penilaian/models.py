@@ -421,6 +421,31 @@ class PerilakuKerja(BagianEvaluasi):
         return f"{self.get_nilai_display()}: {self.umpan_balik[:40]}"
 
 
+# The longest of the appraiser's expectations on one BerAKHLAK value.
+PANJANG_EKSPEKTASI = 1000
+
+
+class EkspektasiPerilaku(models.Model):
+    """Ekspektasi khusus pimpinan: what the appraiser expects of the ASN on one BerAKHLAK value for the SKP's
+    year, set on the SKP and shown beside that value when the evaluations are rated."""
+
+    skp = models.ForeignKey(SKP, on_delete=models.CASCADE, related_name="ekspektasi")
+    nilai = models.CharField("nilai BerAKHLAK", max_length=22, choices=PerilakuKerja.Nilai.choices)
+    ekspektasi = models.TextField("ekspektasi khusus pimpinan", max_length=PANJANG_EKSPEKTASI)
+    ditetapkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="ditetapkan oleh", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ditetapkan_pada = models.DateTimeField("ditetapkan pada", default=timezone.now)
+
+    class Meta:
+        verbose_name = "ekspektasi khusus pimpinan"
+        verbose_name_plural = "ekspektasi khusus pimpinan"
+        constraints = [models.UniqueConstraint(fields=["skp", "nilai"], name="ekspektasi_unik_per_nilai")]
+
+    def __str__(self):
+        return f"{self.get_nilai_display()}: {self.ekspektasi[:40]}"
+
+
 class RiwayatEvaluasi(models.Model):
     """Append-only log of an evaluation: every move, and every score change after submission."""
 

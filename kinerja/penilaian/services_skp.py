@@ -13,6 +13,7 @@ from kinerja.notifikasi.services import beri_tahu
 from kinerja.pegawai.models import Pegawai
 
 from . import permissions as izin
+from .models import PANJANG_EKSPEKTASI, EkspektasiPerilaku, PerilakuKerja
 from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, RiwayatSKP
 from .services import wajib_diisi
 
@@ -237,4 +238,45 @@ def salin_skp_tahun_lalu(user, pegawai_id: int, tahun: int) -> SKP:
         uraian=f"Disalin dari SKP {sumber.tahun}: {len(salinan)} RHK, {len(indikator)} indikator",
         ringkasan={"dari_skp": sumber.pk, "rhk": len(salinan), "indikator": len(indikator)},
     )
+    return skp
+
+
+@transaction.atomic
+def tetapkan_ekspektasi(user, skp_id: int, ekspektasi: dict[str, str]) -> SKP:
+    """Set the appraiser's ekspektasi khusus pimpinan on the SKP's BerAKHLAK values (value code → text; an empty
+    text removes it): the ASN's direct supervisor only, in any state of the SKP, as the year's expectations may
+    be set when it is approved or later. Each change is audited; the ASN is told."""
+    skp = SKP.objects.select_for_update(of=("self",)).select_related("pegawai__user").get(pk=skp_id)
+    if not izin.can_review_skp(user, skp):
+        raise NotPermitted(
+            "Hanya atasan langsung pegawai (pejabat penilai kinerja) yang dapat menetapkan ekspektasi khusus pimpinan."
+        )
+    tidak_dikenal = set(ekspektasi) - set(PerilakuKerja.Nilai.values)
+    if tidak_dikenal:
+        raise ValidationError(f"Nilai BerAKHLAK tidak dikenal: {', '.join(sorted(tidak_dikenal))}.")
+    lama = {e.nilai: e for e in skp.ekspektasi.all()}
+    perubahan = {}
+    for nilai in PerilakuKerja.Nilai:
+        teks = (ekspektasi.get(nilai.value) or "").strip()
+        if len(teks) > PANJANG_EKSPEKTASI:
+            raise ValidationError({nilai.value: f"Ekspektasi paling panjang {PANJANG_EKSPEKTASI} karakter."})
+        sebelum = lama[nilai].ekspektasi if nilai in lama else ""
+        if teks == sebelum:
+            continue
+        perubahan[nilai.label] = [sebelum, teks]
+        if teks:
+            EkspektasiPerilaku.objects.update_or_create(
+                skp=skp,
+                nilai=nilai,
+                defaults={"ekspektasi": teks, "ditetapkan_oleh": user, "ditetapkan_pada": timezone.now()},
+            )
+        else:
+            lama[nilai].delete()
+    if perubahan:
+        catat(user, "skp_ekspektasi", skp, perubahan)
+        beri_tahu(
+            skp.pegawai.user,
+            f"Ekspektasi khusus pimpinan pada SKP {skp.tahun} Anda ditetapkan",
+            tautan=reverse("skp_detail", args=[skp.pk]),
+        )
     return skp

@@ -28,7 +28,7 @@ from . import selectors as sel
 from . import services as svc
 from .akses import akses_evaluasi, akses_evaluasi_ringkas
 from .forms import FormDialog, FormPengembalian, FormPenilaian, FormRealisasi, FormVersi
-from .models import EvaluasiKinerja, PerilakuKerja
+from .models import EkspektasiPerilaku, EvaluasiKinerja, PerilakuKerja
 
 
 def _halaman_evaluasi(request, d, *, form_dialog=None, form_akui=None, form_tarik=None):
@@ -168,6 +168,7 @@ def _form_penilaian(d, data=None) -> FormPenilaian:
         data,
         baris_rhk=d.rhk,
         menilai_ulang=ev.status == EvaluasiKinerja.Status.DINILAI,
+        ekspektasi=dict(EkspektasiPerilaku.objects.filter(skp_id=ev.skp_id).values_list("nilai", "ekspektasi")),
         initial={
             "versi": ev.versi,
             "rating_hasil_kerja": ev.rating_hasil_kerja,

@@ -18,7 +18,7 @@ from . import selectors as sel
 from . import services as svc
 from . import services_skp as svc_skp
 from .akses import akses_indikator, akses_rhk, akses_skp
-from .forms import FormAlasan, FormBuatSKP, FormDialog, FormIndikator, FormRHK
+from .forms import FormAlasan, FormBuatSKP, FormDialog, FormEkspektasi, FormIndikator, FormRHK
 from .models import IndikatorKinerja, RencanaHasilKerja
 
 
@@ -65,9 +65,14 @@ def skp_buat_untuk(request, pegawai_pk):
     return redirect("detail_pegawai", pegawai.pk)
 
 
-def _halaman_skp(request, skp, *, form_dialog=None, form_kembali=None):
+def _halaman_skp(request, skp, *, form_dialog=None, form_kembali=None, form_ekspektasi=None):
     """The SKP's page, with the form that was sent and refused (if any) bound to what the user typed."""
+    ekspektasi = list(skp.ekspektasi.order_by("pk"))
+    awal = {e.nilai: e.ekspektasi for e in ekspektasi}
     context = {
+        "ekspektasi": ekspektasi,
+        "dapat_menetapkan_ekspektasi": izin.can_review_skp(request.user, skp),
+        "form_ekspektasi": form_ekspektasi or FormEkspektasi(initial=awal),
         "skp": skp,
         "dapat_diubah": skp.dapat_diubah and izin.can_edit_skp(request.user, skp),
         "dapat_ditinjau": skp.status == skp.Status.DIAJUKAN and izin.can_review_skp(request.user, skp),
@@ -113,6 +118,18 @@ def skp_kembalikan(request, pk):
     if run_form(request, form, lambda c: svc_skp.kembalikan_skp(request.user, pk, c["alasan"]), pesan):
         return redirect("skp_detail", pk)
     return _halaman_skp(request, skp, form_kembali=form)
+
+
+@require_POST
+@login_required
+def skp_ekspektasi(request, pk):
+    """The appraiser sets the ekspektasi khusus pimpinan on the BerAKHLAK values."""
+    skp = akses_skp(request.user, pk)
+    form = FormEkspektasi(request.POST)
+    pesan = "Ekspektasi khusus pimpinan disimpan."
+    if run_form(request, form, lambda c: svc_skp.tetapkan_ekspektasi(request.user, pk, c), pesan):
+        return redirect("skp_detail", pk)
+    return _halaman_skp(request, skp, form_ekspektasi=form)
 
 
 @require_POST
