@@ -76,6 +76,7 @@ ALASAN_KEMBALI = "Lengkapi tautan bukti untuk setiap indikator."
 CATATAN = "Pertahankan kinerja dan dokumentasikan setiap kegiatan."
 REKOMENDASI = "Pelatihan teknis sesuai jabatan (20 JP)."
 UMPAN_BALIK_RHK = "Target kuartal ini tercapai dengan baik."
+NARASI_REALISASI = "Kegiatan dilaksanakan sesuai rencana; dokumentasi dan laporan terlampir pada bukti dukung."
 STATUS_DIAJUKAN = ("DIAJUKAN", "DIKEMBALIKAN", "DINILAI", "FINAL")
 STATUS_DINILAI = ("DINILAI", "FINAL")
 
@@ -327,9 +328,10 @@ class _Penulis:
                 for urutan, (ind, aspek, target) in enumerate(indikator, start=1):
                     n = nilai(aspek, target)
                     tautan = f"https://drive.gorontaloprov.go.id/bukti/{pid}/{urutan}"
-                    yield i, ind, n, tautan, "", user, "PEGAWAI", waktu.diisi, self._capaian(aspek, target, n)
+                    capaian = self._capaian(aspek, target, n)
+                    yield i, ind, n, NARASI_REALISASI, tautan, "", user, "PEGAWAI", waktu.diisi, capaian
 
-        kolom = ["evaluasi_id", "indikator_id", "realisasi", "bukti_tautan", "bukti_berkas", "diisi_oleh_id"]
+        kolom = ["evaluasi_id", "indikator_id", "realisasi", "narasi", "bukti_tautan", "bukti_berkas", "diisi_oleh_id"]
         insert_rows(RealisasiIndikator, [*kolom, "diisi_sebagai", "diisi_pada", "capaian"], baris())
 
     def _riwayat(self, ids, bagian):
