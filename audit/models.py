@@ -68,6 +68,8 @@ AKSI = {
     "penugasan_dicabut": "Penugasan pengelola dicabut",
     "sandi_tautan_dibuat": "Tautan atur ulang kata sandi dibuat (admin)",
     "sandi_diatur_ulang": "Kata sandi diatur ulang lewat tautan",
+    "pegawai_penilai": "Pejabat penilai kinerja ditetapkan",
+    "akun_pejabat_dibuat": "Akun pejabat penilai di luar daftar pegawai dibuat",
 }
 
 

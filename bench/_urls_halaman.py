@@ -11,7 +11,6 @@ from django.urls import path
 
 from config.urls import urlpatterns as produk
 from kinerja.pegawai import selectors
-from kinerja.pegawai.permissions import peran
 from kinerja.pegawai.views import PEGAWAI_PER_HALAMAN, TIM_PER_HALAMAN
 from kinerja.penilaian import selectors as sel
 from kinerja.penilaian.views_periode import EVALUASI_PER_HALAMAN
@@ -41,8 +40,7 @@ def pegawai(request):
 @login_required
 def tim(request):
     periode = sel.periode_terkini()
-    saya = peran(request.user).pegawai
-    halaman = Paginator(selectors.tim_dari(request.user, saya), TIM_PER_HALAMAN).get_page(1)
+    halaman = Paginator(selectors.tim_dari(request.user), TIM_PER_HALAMAN).get_page(1)
     anggota = sel.tim_saya(request.user, periode.pk, halaman.object_list)
     return _teks(f"{a.pegawai.nama} {a.pegawai.jumlah_bawahan} {a.evaluasi and a.evaluasi.status}" for a in anggota)
 

@@ -15,6 +15,7 @@ class KinerjaConfig(AppConfig):
             EvaluasiKinerja,
             IndikatorKinerja,
             Pegawai,
+            PejabatLuar,
             PenugasanPengelola,
             PerilakuKerja,
             Periode,
@@ -28,8 +29,12 @@ class KinerjaConfig(AppConfig):
         from .pegawai import tasks as _tasks_pegawai  # noqa: F401  (connects the receiver that queues imports)
         from .penilaian import admin as _admin_penilaian  # noqa: F401
 
-        track_versions(UnitKerja, Pegawai, PenugasanPengelola, Periode, SKP, RencanaHasilKerja, IndikatorKinerja)
+        track_versions(
+            UnitKerja, Pegawai, PejabatLuar, PenugasanPengelola, Periode, SKP, RencanaHasilKerja, IndikatorKinerja
+        )
         track_versions(EvaluasiKinerja, RealisasiIndikator, UmpanBalikRHK, PerilakuKerja)
         # Evidence replaced, cleared or deleted leaves storage on commit. Import jobs' files are not tracked:
         # each job keeps the file it was run from.
         track_files(RealisasiIndikator, "bukti_berkas")
+        track_files(EvaluasiKinerja, "berkas_penilaian")
+        track_files(SKP, "berkas_persetujuan")

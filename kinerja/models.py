@@ -2,7 +2,15 @@
 <app>.models, and the app label, migrations and table names stay those of the single app they always were."""
 
 from .notifikasi.models import Notifikasi
-from .pegawai.models import ImporRoster, Pegawai, PenugasanPengelola, UnitKerja, jumlah_bawahan_aktif, subtree
+from .pegawai.models import (
+    ImporRoster,
+    Pegawai,
+    PejabatLuar,
+    PenugasanPengelola,
+    UnitKerja,
+    jumlah_bawahan_aktif,
+    subtree,
+)
 from .penilaian.models import (
     DialogKinerja,
     EkspektasiPerilaku,
@@ -33,6 +41,7 @@ __all__ = [
     "KinerjaOrganisasi",
     "Notifikasi",
     "Pegawai",
+    "PejabatLuar",
     "PembukaanKembaliPeriode",
     "PengaturanKinerja",
     "PengecualianKurva",

@@ -3,6 +3,7 @@ from django.urls import path
 from .notifikasi import views as notifikasi
 from .pegawai import views, views_impor
 from .penilaian import views as ve
+from .penilaian import views_penilai as vpn
 from .penilaian import views_periode as vp
 from .penilaian import views_skp as vs
 
@@ -51,12 +52,18 @@ urlpatterns += [
     path("kinerja/evaluasi/<int:pk>/kembalikan/", ve.evaluasi_kembalikan, name="evaluasi_kembalikan"),
     path("kinerja/evaluasi/<int:pk>/dokumen/", ve.evaluasi_dokumen, name="evaluasi_dokumen"),
     path("kinerja/bukti/<int:pk>/", ve.bukti_berkas, name="bukti_berkas"),
+    path(
+        "kinerja/evaluasi/<int:pk>/dokumen-penilaian/", ve.evaluasi_berkas_penilaian, name="evaluasi_berkas_penilaian"
+    ),
     path("kinerja/saya/", vs.kinerja_saya, name="kinerja_saya"),
     path("pegawai/<int:pegawai_pk>/skp/baru/", vs.skp_buat_untuk, name="skp_buat_untuk"),
+    path("pegawai/<int:pegawai_pk>/penilai/", vpn.pegawai_penilai, name="pegawai_penilai"),
     path("kinerja/skp/<int:pk>/", vs.skp_detail, name="skp_detail"),
     path("kinerja/skp/<int:pk>/ajukan/", vs.skp_ajukan, name="skp_ajukan"),
     path("kinerja/skp/<int:pk>/setujui/", vs.skp_setujui, name="skp_setujui"),
     path("kinerja/skp/<int:pk>/kembalikan/", vs.skp_kembalikan, name="skp_kembalikan"),
+    path("kinerja/skp/<int:pk>/setujui-atas-nama/", vs.skp_setujui_atas_nama, name="skp_setujui_atas_nama"),
+    path("kinerja/skp/<int:pk>/skp-bertanda-tangan/", vs.skp_berkas_persetujuan, name="skp_berkas_persetujuan"),
     path("kinerja/skp/<int:pk>/dialog/", vs.skp_dialog, name="skp_dialog"),
     path("kinerja/skp/<int:pk>/ekspektasi/", vs.skp_ekspektasi, name="skp_ekspektasi"),
     path("kinerja/skp/<int:skp_pk>/rhk/", vs.skp_rhk, name="skp_rhk_baru"),

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Count, Min, Q
+from django.db.models import Count, F, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -106,28 +106,34 @@ def calon_pengisian(hari_ini: datetime.date, periode: dict[int, Periode]) -> lis
 
 
 def calon_penilaian(periode: dict[int, Periode]) -> list[Calon]:
-    """Supervisors (the PPK recorded on the evaluation) with submitted evaluations waiting for their rating."""
-    baris = (
-        EvaluasiKinerja.objects.filter(
-            periode_id__in=list(periode), status=Status.DIAJUKAN, atasan__aktif=True, atasan__user__isnull=False
+    """Appraisers (the PPK recorded on the evaluation: a roster ASN, or an official outside the roster with an
+    account) with submitted evaluations waiting for their rating."""
+    menunggu = EvaluasiKinerja.objects.filter(periode_id__in=list(periode), status=Status.DIAJUKAN)
+    baris = [
+        *menunggu.filter(atasan__aktif=True, atasan__user__isnull=False)
+        .values(
+            "periode_id", user_id=F("atasan__user_id"), email=F("atasan__email"), email_user=F("atasan__user__email")
         )
-        .values("periode_id", "atasan__user_id", "atasan__email", "atasan__user__email")
         .annotate(n=Count("id"), pertama=Min("id"))
-        .order_by()
-    )
+        .order_by(),
+        *menunggu.filter(penilai_luar__aktif=True, penilai_luar__user__isnull=False)
+        .values("periode_id", user_id=F("penilai_luar__user_id"), email_user=F("penilai_luar__user__email"))
+        .annotate(n=Count("id"), pertama=Min("id"))
+        .order_by(),
+    ]
     hasil = []
     for b in baris:
         p, n = periode[b["periode_id"]], b["n"]
         lainnya = f" Tautan ini membuka yang pertama; {n - 1} lainnya ada di daftar tim Anda." if n > 1 else ""
         hasil.append(
             Calon(
-                penerima_id=b["atasan__user_id"],
+                penerima_id=b["user_id"],
                 periode_id=p.pk,
                 jenis=Jenis.PENILAIAN,
                 judul=f"{n} evaluasi {p} menunggu penilaian Anda",
-                pesan=f"Nilai evaluasi bawahan Anda paling lambat {_tanggal(p.batas_penilaian)}.{lainnya}",
+                pesan=f"Nilai evaluasi pegawai yang Anda nilai paling lambat {_tanggal(p.batas_penilaian)}.{lainnya}",
                 tautan=reverse("evaluasi_detail", args=[b["pertama"]]),
-                email=b["atasan__email"] or b["atasan__user__email"],
+                email=b.get("email") or b["email_user"],
             )
         )
     return hasil

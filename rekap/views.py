@@ -29,6 +29,10 @@ def _tab(user) -> list[tuple[str, str]]:
 @login_required
 def dasbor(request):
     tab = _tab(request.user)
+    if not tab and peran(request.user).pejabat_luar is not None:
+        # An appraiser outside the roster has no roll-up of their own (RekapTim counts roster teams): their team
+        # page shows the evaluations waiting for them.
+        return redirect("tim_saya")
     allowed_or_403(bool(tab), "Tidak ada dasbor untuk akun ini.")
     return redirect(tab[0][0])
 

@@ -113,7 +113,7 @@ def test_the_team_page_shows_50_subordinates_a_page_in_both_tables(client, data)
     pertama = client.get(reverse("tim_saya"))
     kedua = client.get(reverse("tim_saya") + "?halaman=2")
     assert pertama.context["halaman"].paginator.count == 62
-    assert "62 bawahan langsung yang aktif" in pertama.content.decode()
+    assert "62 pegawai aktif yang Anda nilai" in pertama.content.decode()
     assert [len(pertama.context["halaman"]), len(kedua.context["halaman"])] == [50, 12]
     # The evaluation table shows the same people as the team table on each page.
     for r in (pertama, kedua):

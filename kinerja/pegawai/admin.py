@@ -14,7 +14,7 @@ from audit.admin import AuditAdminMixin
 from core.errors import Refusal
 
 from . import services_sandi
-from .models import ImporRoster, Pegawai, PenugasanPengelola, UnitKerja
+from .models import ImporRoster, Pegawai, PejabatLuar, PenugasanPengelola, UnitKerja
 from .permissions import can_import_roster
 from .resources import PegawaiResource
 
@@ -56,6 +56,30 @@ class PegawaiAdmin(AuditAdminMixin, ImportExportModelAdmin):
         return redirect("impor_roster")
 
 
+@admin.register(PejabatLuar)
+class PejabatLuarAdmin(AuditAdminMixin, admin.ModelAdmin):
+    """Appraisers outside the roster (the Gubernur, officials of other agencies). HR name them as an ASN's appraiser
+    on the ASN's page; an account lets them rate in the app, or HR record their signed rating."""
+
+    list_display = ["nama", "jabatan", "instansi", "nip", "user", "aktif"]
+    list_filter = ["aktif"]
+    search_fields = ["nama", "nip", "jabatan", "instansi"]
+    list_select_related = ["user"]
+    autocomplete_fields = ["user"]
+    actions = ["buat_akun_login"]
+
+    @admin.action(description="Buat akun login dan tautan kata sandi (sekali pakai)", permissions=["change"])
+    def buat_akun_login(self, request, queryset):
+        tautan = []
+        for pejabat in queryset.order_by("nama"):
+            try:
+                user = services_sandi.buat_akun_pejabat_luar(request.user, pejabat)
+                tautan.append((user, services_sandi.buat_tautan_atur_ulang_sandi(request.user, user)))
+            except Refusal as exc:
+                self.message_user(request, exc.message, messages.ERROR)
+        return _halaman_tautan(self, request, tautan)
+
+
 @admin.register(PenugasanPengelola)
 class PenugasanPengelolaAdmin(admin.ModelAdmin):
     list_display = ["user", "unit_kerja"]
@@ -95,16 +119,21 @@ class PenggunaAdmin(UserAdmin):
                 tautan.append((user, services_sandi.buat_tautan_atur_ulang_sandi(request.user, user)))
             except Refusal as exc:
                 self.message_user(request, exc.message, messages.ERROR)
-        if not tautan:
-            return None  # back to the list, which shows why
-        konteks = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": "Tautan atur ulang kata sandi",
-            "tautan": tautan,
-            "jam_berlaku": services_sandi.jam_berlaku(),
-        }
-        # Shown this once, in the answer to the action's POST: neither stored nor kept by a browser or proxy cache.
-        response = TemplateResponse(request, "admin/auth/user/tautan_atur_ulang_sandi.html", konteks)
-        add_never_cache_headers(response)
-        return response
+        return _halaman_tautan(self, request, tautan)
+
+
+def _halaman_tautan(model_admin, request, tautan):
+    """The one-time reset links an admin action made, as (user, link) pairs; back to the list when there are none."""
+    if not tautan:
+        return None  # back to the list, which shows why
+    konteks = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": "Tautan atur ulang kata sandi",
+        "tautan": tautan,
+        "jam_berlaku": services_sandi.jam_berlaku(),
+    }
+    # Shown this once, in the answer to the action's POST: neither stored nor kept by a browser or proxy cache.
+    response = TemplateResponse(request, "admin/auth/user/tautan_atur_ulang_sandi.html", konteks)
+    add_never_cache_headers(response)
+    return response

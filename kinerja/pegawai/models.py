@@ -7,13 +7,14 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Upper
 from django.utils import timezone
 
 from core.cache import VersionedQuerySet
 
 from . import golongan as gol
+from . import penilai as aturan_penilai
 from .nip import validasi_nip
 
 
@@ -87,6 +88,86 @@ def jumlah_bawahan_aktif(atasan: str = "atasan"):
     return Coalesce(Subquery(per_atasan.values("n")), 0)
 
 
+class PejabatLuar(models.Model):
+    """An appraiser who is not on the roster: the Gubernur or Wakil Gubernur (the Sekda's pejabat penilai kinerja),
+    or an official of another agency. Named as a pejabat penilai (or the atasan pejabat penilai) of an ASN; rates
+    through an account an administrator creates, or HR records the rating on their behalf from the signed paper."""
+
+    nama = models.CharField("nama lengkap", max_length=200, help_text="Dengan gelar, seperti ditulis pada dokumen.")
+    nip = models.CharField(
+        "NIP", max_length=18, blank=True, help_text="Kosongkan bila pejabat tidak memiliki NIP (pejabat negara)."
+    )
+    jabatan = models.CharField("jabatan", max_length=200)
+    pangkat_golongan = models.CharField(
+        "pangkat / golongan", max_length=100, blank=True, help_text="Misalnya Pembina Utama Madya (IV/d)."
+    )
+    instansi = models.CharField("instansi", max_length=200, default="Pemerintah Provinsi Gorontalo")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="akun login",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pejabat_luar",
+    )
+    aktif = models.BooleanField("aktif", default=True)
+
+    objects = VersionedQuerySet.as_manager()
+    data_kind = "roster"  # core.cache: cached fragments name the appraisers
+
+    class Meta:
+        verbose_name = "pejabat penilai di luar daftar pegawai"
+        verbose_name_plural = "pejabat penilai di luar daftar pegawai"
+        ordering = ["nama"]
+        constraints = [
+            models.UniqueConstraint(fields=["nip"], condition=~Q(nip=""), name="pejabat_luar_nip_unik"),
+        ]
+
+    def __str__(self):
+        return f"{self.nama} ({self.jabatan})"
+
+    # The attributes the documents read from a Pegawai, so either can stand as an appraiser.
+    @property
+    def nama_lengkap(self):
+        return self.nama
+
+    @property
+    def pangkat(self):
+        return self.pangkat_golongan
+
+    golongan = ""
+    unit_kerja = None
+    di_luar_roster = True
+
+    def clean(self):
+        if self.nip:
+            try:
+                validasi_nip(self.nip)
+            except ValueError as exc:
+                raise ValidationError({"nip": str(exc)}) from None
+
+
+def dinilai_oleh(pegawai_id: int, jalur: str = "") -> Q:
+    """The rows whose ASN (`jalur`: the lookup of the row's ASN, "" for Pegawai itself) has this roster ASN as
+    their PPK: penilai.ppk() written as a filter (tests/kinerja/pegawai/test_penilai.py checks the two agree)."""
+    return Q(**{f"{jalur}penilai_id": pegawai_id}) | Q(
+        **{f"{jalur}atasan_id": pegawai_id, f"{jalur}penilai__isnull": True, f"{jalur}penilai_luar__isnull": True}
+    )
+
+
+def jumlah_dinilai_aktif(penilai: str = "penilai"):
+    """An annotation: how many active ASN name each row (a Pegawai, or with penilai="penilai__user" a User) as their
+    PPK explicitly; with jumlah_bawahan_aktif it tells who appraises anyone. A few unit heads have one, so the
+    count reads the foreign key's index."""
+    per_penilai = (
+        Pegawai.objects.filter(**{penilai: OuterRef("pk")}, aktif=True)
+        .order_by()
+        .values("penilai")
+        .annotate(n=Count("pk"))
+    )
+    return Coalesce(Subquery(per_penilai.values("n")), 0)
+
+
 class Pegawai(models.Model):
     """An ASN (PNS or PPPK) on the roster. The login username is the NIP."""
 
@@ -130,6 +211,42 @@ class Pegawai(models.Model):
     atasan = models.ForeignKey(
         "self", verbose_name="atasan langsung", null=True, blank=True, on_delete=models.SET_NULL, related_name="bawahan"
     )
+    # The pejabat penilai kinerja (PPK) when it is not the direct supervisor (a unit head whose appraiser is the
+    # Sekda, an appraiser outside the roster), and the atasan pejabat penilai when it is not the PPK's own appraiser.
+    # Set by HR through penilaian.services_penilai, which also moves the open evaluations; the roster import leaves
+    # them alone.
+    penilai = models.ForeignKey(
+        "self",
+        verbose_name="pejabat penilai kinerja",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="dinilai",
+    )
+    penilai_luar = models.ForeignKey(
+        PejabatLuar,
+        verbose_name="pejabat penilai kinerja (di luar daftar pegawai)",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="dinilai",
+    )
+    atasan_penilai = models.ForeignKey(
+        "self",
+        verbose_name="atasan pejabat penilai kinerja",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    atasan_penilai_luar = models.ForeignKey(
+        PejabatLuar,
+        verbose_name="atasan pejabat penilai kinerja (di luar daftar pegawai)",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     email = models.EmailField("email", blank=True)
     no_hp = models.CharField("no. HP", max_length=20, blank=True)
     aktif = models.BooleanField("aktif", default=True)
@@ -152,6 +269,18 @@ class Pegawai(models.Model):
             # where the atasan index alone let PostgreSQL scan all 30,000 ASN for someone who supervises nobody.
             models.Index(fields=["atasan", "aktif"], name="pegawai_atasan_aktif_idx"),
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(penilai__isnull=True) | Q(penilai_luar__isnull=True),
+                name="pegawai_satu_penilai",
+                violation_error_message="Pilih satu pejabat penilai kinerja: pegawai atau pejabat di luar daftar.",
+            ),
+            models.CheckConstraint(
+                condition=Q(atasan_penilai__isnull=True) | Q(atasan_penilai_luar__isnull=True),
+                name="pegawai_satu_atasan_penilai",
+                violation_error_message="Pilih satu atasan pejabat penilai: pegawai atau pejabat di luar daftar.",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.nama_lengkap} ({self.nip})"
@@ -165,6 +294,36 @@ class Pegawai(models.Model):
     @property
     def pangkat(self):
         return gol.pangkat(self.golongan)
+
+    di_luar_roster = False
+
+    @property
+    def baris_penilai(self) -> aturan_penilai.BarisPenilai:
+        return aturan_penilai.BarisPenilai(*(getattr(self, "pk" if k == "id" else k) for k in aturan_penilai.KOLOM))
+
+    @property
+    def pejabat_penilai(self) -> "Pegawai | PejabatLuar | None":
+        """The PPK (kinerja.pegawai.penilai): the one HR named, else the direct supervisor."""
+        pegawai_id, luar_id = aturan_penilai.ppk(self.baris_penilai)
+        if luar_id:
+            return self.penilai_luar
+        if pegawai_id:
+            return self.penilai if pegawai_id == self.penilai_id else self.atasan
+        return None
+
+    @property
+    def atasan_pejabat_penilai(self) -> "Pegawai | PejabatLuar | None":
+        """The PPK's superior (kinerja.pegawai.penilai): the one HR named, else the PPK's own PPK."""
+        ppk = self.pejabat_penilai
+        dari_ppk = ppk if isinstance(ppk, Pegawai) else None
+        hasil = aturan_penilai.penilai(self.baris_penilai, dari_ppk.baris_penilai if dari_ppk else None)
+        if hasil.atasan_penilai_luar_id:
+            dinamai = hasil.atasan_penilai_luar_id == self.atasan_penilai_luar_id
+            return self.atasan_penilai_luar if dinamai else dari_ppk.penilai_luar
+        if hasil.atasan_penilai_id:
+            dinamai = hasil.atasan_penilai_id == self.atasan_penilai_id
+            return self.atasan_penilai if dinamai else dari_ppk.pejabat_penilai
+        return None
 
     def clean(self):
         errors = {}

@@ -6,7 +6,15 @@ from django.db.models import Exists, OuterRef, Q
 
 from core.roles import GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN, group_names, is_administrator, with_groups
 
-from .models import Pegawai, PenugasanPengelola, UnitKerja, jumlah_bawahan_aktif, subtree
+from .models import (
+    Pegawai,
+    PejabatLuar,
+    PenugasanPengelola,
+    UnitKerja,
+    jumlah_bawahan_aktif,
+    jumlah_dinilai_aktif,
+    subtree,
+)
 
 
 @dataclass(frozen=True)
@@ -18,13 +26,21 @@ class Peran:
     petugas_layanan: bool = False
     atasan: bool = False
     pegawai: Pegawai | None = None
+    # An appraiser outside the roster (the Gubernur, an official of another agency) signed in with their account.
+    pejabat_luar: PejabatLuar | None = None
 
     @property
     def kunci(self) -> str:
         """The roles as a short text for cache keys (core.cache.fragment_key): it changes whenever they do."""
         return "".join(
-            "1" if r else "0" for r in (self.administrator, self.pengelola, self.petugas_layanan, self.atasan)
+            "1" if r else "0"
+            for r in (self.administrator, self.pengelola, self.petugas_layanan, self.atasan, self.pejabat_luar)
         )
+
+    @property
+    def menilai(self) -> bool:
+        """Appraises (or supervises) anyone: the team pages are theirs."""
+        return self.atasan or self.pejabat_luar is not None
 
     @property
     def staf(self):
@@ -43,22 +59,27 @@ def peran(user) -> Peran:
     if hasattr(user, "_jumlah_bawahan_aktif"):
         # Read with the user by dengan_peran() (the user of every request, kinerja.backends): no query here.
         pegawai = getattr(user, "pegawai", None)
+        pejabat_luar = getattr(user, "pejabat_luar", None)
         if pegawai is not None:
-            pegawai.jumlah_bawahan_aktif = user._jumlah_bawahan_aktif
+            pegawai.jumlah_bawahan_aktif = user._jumlah_bawahan_aktif + user._jumlah_dinilai_aktif
     else:
-        # Whether the person has subordinates comes in the same query as the person.
+        # Whether the person has subordinates (or appraises anyone) comes in the same query as the person.
         pegawai = (
             Pegawai.objects.select_related("unit_kerja")
-            .annotate(jumlah_bawahan_aktif=jumlah_bawahan_aktif())
+            .annotate(jumlah_bawahan_aktif=jumlah_bawahan_aktif() + jumlah_dinilai_aktif())
             .filter(user=user)
             .first()
         )
+        pejabat_luar = None if pegawai else PejabatLuar.objects.filter(user=user, aktif=True).first()
+    if pejabat_luar is not None and not pejabat_luar.aktif:
+        pejabat_luar = None
     hasil = Peran(
         administrator=is_administrator(user, grup),
         pengelola=GRUP_PENGELOLA in grup,
         petugas_layanan=GRUP_PETUGAS_LAYANAN in grup,
         atasan=bool(pegawai) and pegawai.jumlah_bawahan_aktif > 0,
         pegawai=pegawai,
+        pejabat_luar=pejabat_luar,
     )
     user._peran_cache = hasil
     return hasil
@@ -67,8 +88,9 @@ def peran(user) -> Peran:
 def dengan_peran(users):
     """Users with everything peran() needs read in the same row: group memberships, their ASN record and unit,
     and how many ASN report to them. Every page asks for the roles; this saves it three queries."""
-    return with_groups(users.select_related("pegawai__unit_kerja")).annotate(
-        _jumlah_bawahan_aktif=jumlah_bawahan_aktif("atasan__user")
+    return with_groups(users.select_related("pegawai__unit_kerja", "pejabat_luar")).annotate(
+        _jumlah_bawahan_aktif=jumlah_bawahan_aktif("atasan__user"),
+        _jumlah_dinilai_aktif=jumlah_dinilai_aktif("penilai__user"),
     )
 
 
@@ -84,10 +106,11 @@ def unit_ids_dikelola(user) -> set[int]:
     return cached
 
 
-def dalam_cakupan(user, qs, unit: str, milik):
+def dalam_cakupan(user, qs, unit: str, milik, dinilai_luar=None):
     """The rows of `qs` a user may see, the one rule of every `*_visible_to`: all for an administrator; for HR,
     the rows whose unit (`unit`: the lookup of the row's unit id) they manage; for an ASN, the rows
-    `milik(pegawai)` (a Q: their own, their team's) names; none for anyone else."""
+    `milik(pegawai)` (a Q: their own, their team's) names; for an appraiser outside the roster, the rows
+    `dinilai_luar(pejabat)` names (those they appraise); none for anyone else."""
     p = peran(user)
     if p.administrator:
         return qs
@@ -96,12 +119,21 @@ def dalam_cakupan(user, qs, unit: str, milik):
         q |= Q(**{f"{unit}__in": unit_ids_dikelola(user)})
     if p.pegawai:
         q |= milik(p.pegawai)
+    if p.pejabat_luar and dinilai_luar:
+        q |= dinilai_luar(p.pejabat_luar)
     return qs.filter(q)
 
 
 def pegawai_visible_to(user):
-    """The ASN a user may see: all (administrator), their units' (HR), their team and themselves."""
-    return dalam_cakupan(user, Pegawai.objects.all(), "unit_kerja_id", lambda p: Q(pk=p.pk) | Q(atasan_id=p.pk))
+    """The ASN a user may see: all (administrator), their units' (HR), themselves, their direct subordinates and
+    whoever they appraise."""
+    return dalam_cakupan(
+        user,
+        Pegawai.objects.all(),
+        "unit_kerja_id",
+        lambda p: Q(pk=p.pk) | Q(atasan_id=p.pk) | Q(penilai_id=p.pk),
+        lambda luar: Q(penilai_luar_id=luar.pk),
+    )
 
 
 def unit_visible_to(user):
@@ -130,8 +162,9 @@ def can_import_roster(user) -> bool:
 
 
 def can_view_team(user) -> bool:
-    """ "Tim Saya" is for supervisors: anyone with active subordinates on the roster."""
-    return peran(user).atasan
+    """ "Tim Saya" is for supervisors and appraisers: anyone with active subordinates on the roster or who is named
+    an ASN's pejabat penilai, and appraisers outside the roster signed in with their account."""
+    return peran(user).menilai
 
 
 def diri_sendiri(user, pegawai_id) -> bool:

@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
-from .models import Pegawai, UnitKerja, jumlah_bawahan_aktif
-from .permissions import pegawai_visible_to, unit_visible_to
+from .models import Pegawai, UnitKerja, dinilai_oleh, jumlah_bawahan_aktif
+from .permissions import pegawai_visible_to, peran, unit_visible_to
 
 
 @dataclass
@@ -114,7 +114,11 @@ def jalur_unit(unit):
 
 def pegawai_untuk_detail(user):
     """The queryset the detail page looks a person up in: only those the user may see."""
-    return pegawai_visible_to(user).select_related("unit_kerja", "atasan", "user")
+    # The appraisers and theirs (Pegawai.pejabat_penilai, atasan_pejabat_penilai) come in the same row.
+    ppk = [f"{f}__{g}" for f in ("atasan", "penilai") for g in ("atasan", "penilai", "penilai_luar")]
+    return pegawai_visible_to(user).select_related(
+        "unit_kerja", "user", "penilai_luar", "atasan_penilai", "atasan_penilai_luar", *ppk
+    )
 
 
 def bawahan_dari(user, pegawai):
@@ -124,11 +128,19 @@ def bawahan_dari(user, pegawai):
     )
 
 
-def tim_dari(user, pegawai):
-    """A supervisor's active direct subordinates, with their unit and how many subordinates each has."""
+def tim_dari(user):
+    """The active ASN the user appraises (their direct subordinates unless HR named another PPK for them, and those
+    for whom HR named them), with their unit and how many subordinates each has."""
+    p = peran(user)
+    if p.pegawai is not None:
+        tim = dinilai_oleh(p.pegawai.pk)
+    elif p.pejabat_luar is not None:
+        tim = Q(penilai_luar=p.pejabat_luar)
+    else:
+        tim = Q(pk__in=[])
     return (
         pegawai_visible_to(user)
-        .filter(atasan=pegawai, aktif=True)
+        .filter(tim, aktif=True)
         .select_related("unit_kerja")
         .annotate(jumlah_bawahan=jumlah_bawahan_aktif())
         .order_by("nama", "nip")

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.text import slugify
 
 from audit.services import catat
 from core.errors import NotPermitted, WrongState
@@ -99,3 +100,31 @@ def catat_sandi_diatur_ulang(user) -> None:
     login lockouts lifted, so the new password works at once."""
     catat(user, "sandi_diatur_ulang", user)
     reset_axes(username=user.get_username())
+
+
+def _nama_pengguna_baru(pejabat) -> str:
+    """The login of an appraiser outside the roster: the NIP, else the name as a short slug, made unique."""
+    dasar = pejabat.nip or slugify(pejabat.nama)[:30] or f"pejabat{pejabat.pk}"
+    nama, n = dasar, 1
+    while User._default_manager.filter(username=nama).exists():
+        n += 1
+        nama = f"{dasar}{n}"
+    return nama
+
+
+@transaction.atomic
+def buat_akun_pejabat_luar(oleh, pejabat):
+    """An account for an appraiser outside the roster (kinerja.pegawai.models.PejabatLuar), with no password yet:
+    the administrator hands over a one-time link (buat_tautan_atur_ulang_sandi). Recorded in the audit log."""
+    if not oleh.has_perm("auth.add_user"):
+        raise NotPermitted("Anda tidak berwenang membuat akun login.")
+    pejabat = type(pejabat)._default_manager.select_for_update().get(pk=pejabat.pk)
+    if pejabat.user_id is not None:
+        raise WrongState(f"{pejabat.nama} sudah memiliki akun login ({pejabat.user.get_username()}).")
+    user = User(username=_nama_pengguna_baru(pejabat), first_name=pejabat.nama[:150])
+    user.set_unusable_password()
+    user.save()
+    pejabat.user = user
+    pejabat.save(update_fields=["user"])
+    catat(oleh, "akun_pejabat_dibuat", pejabat, {"akun": [None, user.get_username()]})
+    return user

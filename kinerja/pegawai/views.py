@@ -13,7 +13,7 @@ from kinerja.penilaian.views import konteks_tim_evaluasi
 
 from . import selectors
 from .forms import FormFilterPegawai
-from .permissions import can_view_pegawai, can_view_roster, can_view_team, peran
+from .permissions import can_view_pegawai, can_view_roster, can_view_team, mengelola_unit, peran
 
 PEGAWAI_PER_HALAMAN = 50
 TIM_PER_HALAMAN = 50
@@ -26,9 +26,8 @@ def beranda(request):
     if p.staf:
         context["ringkasan"] = selectors.ringkasan_roster(request.user)
         context["pohon"] = selectors.pohon_unit_terlihat(request.user)
-    if p.atasan:
-        # The roles already counted the active direct subordinates.
-        context["jumlah_tim"] = p.pegawai.jumlah_bawahan_aktif
+    if p.menilai:
+        context["jumlah_tim"] = selectors.tim_dari(request.user).count()
     return render(request, "kinerja/beranda.html", context)
 
 
@@ -58,6 +57,7 @@ def _render_detail(request, pegawai, **extra):
         "atasan_bisa_dibuka": atasan is not None and can_view_pegawai(request.user, atasan),
         "bawahan": selectors.bawahan_dari(request.user, pegawai),
         "skp": selectors_penilaian.skp_pegawai(request.user, pegawai.pk),
+        "dapat_menetapkan_penilai": mengelola_unit(request.user, pegawai.unit_kerja_id),
         # HR staff start an SKP here; the ASN themself does it on Kinerja Saya.
         "form_skp": None
         if sendiri or not can_plan_for(request.user, pegawai)
@@ -88,14 +88,11 @@ def pohon_unit(request):
     return render(request, "kinerja/pohon_unit.html", {"pohon": selectors.pohon_unit_terlihat(request.user)})
 
 
-@requires(can_view_team, "Tim Saya untuk pegawai yang memiliki bawahan langsung.")
+@requires(can_view_team, "Tim Saya untuk atasan dan pejabat penilai kinerja.")
 def tim_saya(request):
-    p = peran(request.user)
     # A head of a large section can have hundreds of direct reports: both tables show the same page of them,
     # counted and sliced in the database (ordered by name, NIP).
-    halaman = Paginator(selectors.tim_dari(request.user, p.pegawai), TIM_PER_HALAMAN).get_page(
-        request.GET.get("halaman")
-    )
+    halaman = Paginator(selectors.tim_dari(request.user), TIM_PER_HALAMAN).get_page(request.GET.get("halaman"))
     context = {
         "halaman": halaman,
         "nomor_halaman": halaman.paginator.get_elided_page_range(halaman.number, on_each_side=2, on_ends=1),

@@ -56,7 +56,7 @@ def ekspor_evaluasi(periode, evaluasi) -> bytes:
                 buat_sel(p.nama_lengkap),
                 buat_sel(p.jabatan),
                 buat_sel(p.unit_kerja.nama),
-                buat_sel(ev.atasan.nama_lengkap if ev.atasan else ""),
+                buat_sel(ev.pejabat_penilai.nama_lengkap if ev.pejabat_penilai else ""),
                 buat_sel(ev.get_status_display()),
                 buat_sel(ev.get_rating_hasil_kerja_display()),
                 buat_sel(ev.get_rating_perilaku_kerja_display()),

@@ -95,6 +95,19 @@ class FormAlasan(forms.Form):
         self.helper = _helper()
 
 
+class FormPersetujuanAtasNama(forms.Form):
+    """HR recording the SKP approval of an appraiser outside the roster: the signed SKP."""
+
+    berkas_persetujuan = forms.FileField(
+        label="SKP bertanda tangan",
+        help_text="Hasil pindai SKP yang ditandatangani pejabat penilai kinerja: PDF, JPG atau PNG, paling besar 5 MB.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
 class FormPengembalian(FormAlasan):
     """Returning an evaluation to the ASN: a reason, and the version the page showed."""
 
@@ -272,8 +285,15 @@ class FormPenilaian(forms.Form):
         label="Rekomendasi pengembangan", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, baris_rhk=(), menilai_ulang=False, ekspektasi=None, **kwargs):
+    def __init__(self, *args, baris_rhk=(), menilai_ulang=False, ekspektasi=None, atas_nama=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if atas_nama is not None:
+            # HR recording the rating of an appraiser outside the roster (services.nilai_evaluasi).
+            self.fields["berkas_penilaian"] = forms.FileField(
+                label="Dokumen penilaian bertanda tangan",
+                help_text=f"Hasil pindai penilaian yang ditandatangani {atas_nama.nama}: PDF, JPG atau PNG, paling "
+                "besar 5 MB. Disimpan bersama evaluasi sebagai dasar pencatatan.",
+            )
         self.rhk = []
         for baris in baris_rhk:
             nama = f"umpan_balik_rhk_{baris.rhk.pk}"
@@ -322,6 +342,7 @@ class FormPenilaian(forms.Form):
             "catatan": data["catatan"],
             "rekomendasi_pengembangan": data["rekomendasi_pengembangan"],
             "alasan": data.get("alasan", ""),
+            "berkas_penilaian": data.get("berkas_penilaian"),
         }
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from core.cache import VersionedQuerySet
 from core.errors import WrongState
 from core.files import validate_evidence_file
-from kinerja.pegawai.models import Pegawai, UnitKerja
+from kinerja.pegawai.models import Pegawai, PejabatLuar, UnitKerja
 
 from . import capaian as rumus_capaian
 from . import predikat as rumus_predikat
@@ -192,6 +192,41 @@ class EvaluasiKinerja(models.Model):
         on_delete=models.PROTECT,
         related_name="evaluasi_dinilai",
     )
+    # ... or, instead, an appraiser outside the roster; and the atasan PPK for the document, either kind.
+    penilai_luar = models.ForeignKey(
+        PejabatLuar,
+        verbose_name="pejabat penilai kinerja (di luar daftar pegawai)",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="evaluasi_dinilai",
+    )
+    atasan_penilai = models.ForeignKey(
+        Pegawai,
+        verbose_name="atasan pejabat penilai kinerja",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    atasan_penilai_luar = models.ForeignKey(
+        PejabatLuar,
+        verbose_name="atasan pejabat penilai kinerja (di luar daftar pegawai)",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # The signed paper, when HR recorded the rating of an appraiser outside the roster on their behalf.
+    berkas_penilaian = models.FileField(
+        "dokumen penilaian bertanda tangan",
+        upload_to="penilaian/%Y/%m/",
+        # The bulk writers (demo/provinsi.py, COPY) name only the columns they fill.
+        db_default="",
+        blank=True,
+        validators=[validate_evidence_file],
+        help_text="PDF, JPG atau PNG hasil pindai; paling besar 5 MB.",
+    )
     status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.DRAFT)
     rating_hasil_kerja = models.CharField("rating hasil kerja", max_length=8, choices=Rating.choices, blank=True)
     rating_perilaku_kerja = models.CharField("rating perilaku kerja", max_length=8, choices=Rating.choices, blank=True)
@@ -235,6 +270,9 @@ class EvaluasiKinerja(models.Model):
             models.CheckConstraint(
                 condition=~Q(status__in=["DINILAI", "FINAL"]) | ~Q(predikat=""), name="evaluasi_dinilai_berpredikat"
             ),
+            models.CheckConstraint(
+                condition=Q(atasan__isnull=True) | Q(penilai_luar__isnull=True), name="evaluasi_satu_penilai"
+            ),
         ]
         indexes = [
             models.Index(fields=["periode", "status"]),
@@ -268,6 +306,15 @@ class EvaluasiKinerja(models.Model):
     @property
     def final(self):
         return self.status == self.Status.FINAL
+
+    @property
+    def pejabat_penilai(self) -> Pegawai | PejabatLuar | None:
+        """The PPK recorded on the evaluation, on the roster or not."""
+        return self.atasan or self.penilai_luar
+
+    @property
+    def atasan_pejabat_penilai(self) -> Pegawai | PejabatLuar | None:
+        return self.atasan_penilai or self.atasan_penilai_luar
 
     @property
     def dapat_diisi(self) -> bool:
@@ -458,6 +505,7 @@ class RiwayatEvaluasi(models.Model):
         NILAI_DIUBAH = "NILAI_DIUBAH", "Nilai diubah"
         DIKECUALIKAN = "DIKECUALIKAN", "Dikecualikan dari finalisasi unit"
         DITARIK = "DITARIK", "Ditarik kembali"
+        PENILAI_DIGANTI = "PPK_DIGANTI", "Pejabat penilai diganti"
 
     evaluasi = models.ForeignKey(EvaluasiKinerja, on_delete=models.CASCADE, related_name="riwayat")
     oleh = models.ForeignKey(

@@ -7,7 +7,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.cache import VersionedQuerySet
+from core.files import validate_evidence_file
 from kinerja.pegawai.models import Pegawai
+from kinerja.pegawai.penilai import ppk
 
 from . import capaian as rumus_capaian
 
@@ -37,6 +39,16 @@ class SKP(models.Model):
         related_name="+",
     )
     disetujui_pada = models.DateTimeField("disetujui pada", null=True, blank=True)
+    # The signed SKP, when HR recorded the approval of an appraiser outside the roster on their behalf.
+    berkas_persetujuan = models.FileField(
+        "SKP bertanda tangan",
+        upload_to="skp/%Y/%m/",
+        # The bulk writers (demo/provinsi.py, COPY) name only the columns they fill.
+        db_default="",
+        blank=True,
+        validators=[validate_evidence_file],
+        help_text="PDF, JPG atau PNG hasil pindai; paling besar 5 MB.",
+    )
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
     diperbarui = models.DateTimeField("diperbarui", auto_now=True)
 
@@ -116,10 +128,13 @@ class RencanaHasilKerja(models.Model):
         if self.rhk_atasan_id == self.pk:
             raise ValidationError({"rhk_atasan": "RHK tidak dapat mengacu pada dirinya sendiri."})
         skp_atasan = self.rhk_atasan.skp
-        atasan_id = self.skp.pegawai.atasan_id
-        if atasan_id is None or skp_atasan.pegawai_id != atasan_id or skp_atasan.tahun != self.skp.tahun:
+        ppk_id, _ = ppk(self.skp.pegawai.baris_penilai)
+        if ppk_id is None or skp_atasan.pegawai_id != ppk_id or skp_atasan.tahun != self.skp.tahun:
             raise ValidationError(
-                {"rhk_atasan": f"RHK atasan harus berasal dari SKP {self.skp.tahun} milik atasan langsung pegawai."}
+                {
+                    "rhk_atasan": f"RHK atasan harus berasal dari SKP {self.skp.tahun} milik pejabat penilai kinerja "
+                    "pegawai (atasan langsung, kecuali pengelola menetapkan pejabat lain)."
+                }
             )
 
 

@@ -3,7 +3,8 @@ now is the services' transition table (services.aksi_tersedia), so each refusal 
 
 from django.db.models import Exists, OuterRef, Q
 
-from kinerja.pegawai.models import Pegawai, UnitKerja
+from kinerja.pegawai.models import Pegawai, PejabatLuar, UnitKerja
+from kinerja.pegawai.penilai import ppk
 from kinerja.pegawai.permissions import dalam_cakupan, diri_sendiri, mengelola_unit, peran, unit_ids_dikelola
 
 from .models import EvaluasiKinerja
@@ -11,12 +12,14 @@ from .models_skp import SKP
 
 
 def evaluasi_visible_to(user):
-    """Evaluations a user may see: all (administrator), their units' (HR), those they rate (PPK), their own."""
+    """Evaluations a user may see: all (administrator), their units' (HR), those they rate (PPK, on the roster or
+    not), their own."""
     return dalam_cakupan(
         user,
         EvaluasiKinerja.objects.all(),
         "pegawai__unit_kerja_id",
         lambda p: Q(pegawai_id=p.pk) | Q(atasan_id=p.pk),
+        lambda luar: Q(penilai_luar_id=luar.pk),
     )
 
 
@@ -37,14 +40,30 @@ def evaluasi_periode_visible_to(user, periode_id: int):
     if p.pegawai:
         dinilai = EvaluasiKinerja.objects.filter(periode_id=periode_id, atasan_id=p.pegawai.pk)
         q |= Q(pegawai__user=user) | Q(pegawai__nip__in=dinilai.values("pegawai__nip"))
+    if p.pejabat_luar:
+        dinilai = EvaluasiKinerja.objects.filter(periode_id=periode_id, penilai_luar_id=p.pejabat_luar.pk)
+        q |= Q(pegawai__nip__in=dinilai.values("pegawai__nip"))
     return qs.filter(q)
 
 
 def skp_visible_to(user):
-    """SKP a user may see: all (administrator), their units' (HR), their direct subordinates', their own."""
+    """SKP a user may see: all (administrator), their units' (HR), their direct subordinates' and of those they
+    appraise, their own."""
     return dalam_cakupan(
-        user, SKP.objects.all(), "pegawai__unit_kerja_id", lambda p: Q(pegawai_id=p.pk) | Q(pegawai__atasan_id=p.pk)
+        user,
+        SKP.objects.all(),
+        "pegawai__unit_kerja_id",
+        lambda p: Q(pegawai_id=p.pk) | Q(pegawai__atasan_id=p.pk) | Q(pegawai__penilai_id=p.pk),
+        lambda luar: Q(pegawai__penilai_luar_id=luar.pk),
     )
+
+
+def adalah_penilai(user, pegawai_id: int | None, luar_id: int | None) -> bool:
+    """The user is this appraiser: the roster ASN `pegawai_id`, or the official outside the roster `luar_id`."""
+    p = peran(user)
+    if pegawai_id is not None and p.pegawai is not None:
+        return p.pegawai.pk == pegawai_id
+    return luar_id is not None and p.pejabat_luar is not None and p.pejabat_luar.pk == luar_id
 
 
 def can_manage_periode(user) -> bool:
@@ -92,9 +111,14 @@ def can_edit_skp(user, skp: SKP) -> bool:
 
 
 def can_review_skp(user, skp: SKP) -> bool:
-    """Only the ASN's current direct supervisor approves or returns the plan."""
-    p = peran(user)
-    return p.pegawai is not None and skp.pegawai.atasan_id == p.pegawai.pk
+    """Only the ASN's current PPK (the direct supervisor unless HR named another) approves or returns the plan and
+    sets the ekspektasi khusus pimpinan."""
+    return adalah_penilai(user, *ppk(skp.pegawai.baris_penilai))
+
+
+def can_review_skp_on_behalf(user, skp: SKP) -> bool:
+    """HR of the ASN's unit record the approval of a PPK outside the roster from the signed SKP."""
+    return skp.pegawai.penilai_luar_id is not None and mengelola_unit(user, skp.pegawai.unit_kerja_id)
 
 
 def can_fill(user, evaluasi: EvaluasiKinerja) -> bool:
@@ -103,9 +127,20 @@ def can_fill(user, evaluasi: EvaluasiKinerja) -> bool:
 
 
 def can_rate(user, evaluasi: EvaluasiKinerja) -> bool:
-    """Only the evaluation's PPK (the direct supervisor recorded on it) rates or returns it, never the ASN."""
-    p = peran(user)
-    return p.pegawai is not None and evaluasi.atasan_id == p.pegawai.pk and evaluasi.pegawai_id != p.pegawai.pk
+    """Only the evaluation's PPK (recorded on it, on the roster or not) rates or returns it, never the ASN."""
+    return not diri_sendiri(user, evaluasi.pegawai_id) and adalah_penilai(
+        user, evaluasi.atasan_id, evaluasi.penilai_luar_id
+    )
+
+
+def can_rate_on_behalf(user, evaluasi: EvaluasiKinerja) -> bool:
+    """HR of the ASN's unit record the rating of a PPK outside the roster from the signed paper (recorded as such)."""
+    return evaluasi.penilai_luar_id is not None and mengelola_unit(user, evaluasi.pegawai.unit_kerja_id)
+
+
+def can_record_rating(user, evaluasi: EvaluasiKinerja) -> bool:
+    """Who may open the rating form: the PPK, or HR recording an outside PPK's rating."""
+    return can_rate(user, evaluasi) or can_rate_on_behalf(user, evaluasi)
 
 
 def can_finalise(user, unit: UnitKerja) -> bool:
@@ -118,13 +153,10 @@ def can_acknowledge(user, evaluasi: EvaluasiKinerja) -> bool:
     return diri_sendiri(user, evaluasi.pegawai_id)
 
 
-def pihak_dialog(user, pegawai: Pegawai, atasan_id: int | None) -> str | None:
-    """Which side of a performance dialog the user is on ("pegawai" or "atasan"), or None if neither."""
-    p = peran(user)
-    if p.pegawai is None:
-        return None
-    if p.pegawai.pk == pegawai.pk:
+def pihak_dialog(user, pegawai: Pegawai, penilai: Pegawai | PejabatLuar | None) -> str | None:
+    """Which side of a performance dialog the user is on ("pegawai", or "atasan": the PPK), or None if neither."""
+    if diri_sendiri(user, pegawai.pk):
         return "pegawai"
-    if atasan_id is not None and p.pegawai.pk == atasan_id:
-        return "atasan"
-    return None
+    if isinstance(penilai, PejabatLuar):
+        return "atasan" if adalah_penilai(user, None, penilai.pk) else None
+    return "atasan" if penilai is not None and adalah_penilai(user, penilai.pk, None) else None

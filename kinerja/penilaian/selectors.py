@@ -9,9 +9,11 @@ from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q
 
-from kinerja.pegawai.models import Pegawai, UnitKerja
+from kinerja.pegawai.models import Pegawai, UnitKerja, dinilai_oleh
+from kinerja.pegawai.penilai import ppk
 from kinerja.pegawai.permissions import peran
 
+from . import tahunan
 from .capaian import rata_rata_capaian
 from .models import (
     EvaluasiDikecualikan,
@@ -126,19 +128,21 @@ class AnggotaTim:
 
 
 def tim_saya(user, periode_id: int, bawahan) -> list[AnggotaTim]:
-    """The given direct subordinates of the supervisor (one page of selectors.tim_dari), each with their evaluation
-    of the period and the next step."""
-    saya = peran(user).pegawai
-    if saya is None:
+    """The given ASN the user appraises (one page of selectors.tim_dari), each with the evaluation of the period
+    that names the user as its PPK, and the next step."""
+    p = peran(user)
+    if p.pegawai is not None:
+        dinilai = Q(atasan=p.pegawai)
+    elif p.pejabat_luar is not None:
+        dinilai = Q(penilai_luar=p.pejabat_luar)
+    else:
         return []
     bawahan = list(bawahan)
     evaluasi = {
         e.pegawai_id: e
-        for e in EvaluasiKinerja.objects.filter(
-            periode_id=periode_id, pegawai__in=[p.pk for p in bawahan], pegawai__atasan=saya
-        )
+        for e in EvaluasiKinerja.objects.filter(dinilai, periode_id=periode_id, pegawai__in=[b.pk for b in bawahan])
     }
-    return [AnggotaTim(p, evaluasi.get(p.pk)) for p in bawahan]
+    return [AnggotaTim(b, evaluasi.get(b.pk)) for b in bawahan]
 
 
 @dataclass
@@ -175,7 +179,11 @@ class DetailEvaluasi:
 def evaluasi_ringkas(user, evaluasi_id: int) -> EvaluasiKinerja:
     """One evaluation the user may see, with its period, ASN (and unit) and PPK: what deciding who may fill it and
     the page's heading need. Raises EvaluasiKinerja.DoesNotExist (a 404) otherwise."""
-    return evaluasi_visible_to(user).select_related("periode", "pegawai__unit_kerja", "atasan").get(pk=evaluasi_id)
+    return (
+        evaluasi_visible_to(user)
+        .select_related("periode", "pegawai__unit_kerja", "atasan", "penilai_luar")
+        .get(pk=evaluasi_id)
+    )
 
 
 def detail_evaluasi(user, evaluasi_id: int, *, lengkap: bool = True) -> DetailEvaluasi:
@@ -185,8 +193,11 @@ def detail_evaluasi(user, evaluasi_id: int, *, lengkap: bool = True) -> DetailEv
     lengkap=False leaves out the feedback, behaviour ratings, history and dialog (empty): the realisation form
     shows none of them, and skipping them saves four queries on every save."""
     lain = ["umpan_balik_rhk", "perilaku", "riwayat__oleh", "dialog__penulis"] if lengkap else []
-    # The form shows neither the PPK's own supervisor nor who changed or finalised it last: three joins fewer.
-    terkait = ["atasan__atasan", "diubah_oleh", "difinalkan_oleh"] if lengkap else ["atasan"]
+    # The form shows neither the PPK's own superior nor who changed or finalised it last: five joins fewer.
+    penilai = ["atasan", "penilai_luar"]
+    terkait = (
+        [*penilai, "atasan_penilai", "atasan_penilai_luar", "diubah_oleh", "difinalkan_oleh"] if lengkap else penilai
+    )
     evaluasi = (
         evaluasi_visible_to(user)
         .select_related("periode", "pegawai__unit_kerja", "skp", *terkait)
@@ -228,7 +239,9 @@ def detail_skp(user, skp_id: int) -> SKP:
     """One SKP the user may see, with RHK (and the supervisor's RHK each cites), indicators, history and dialog."""
     return (
         skp_visible_to(user)
-        .select_related("pegawai__unit_kerja", "pegawai__atasan", "disetujui_oleh")
+        .select_related(
+            "pegawai__unit_kerja", "pegawai__atasan", "pegawai__penilai", "pegawai__penilai_luar", "disetujui_oleh"
+        )
         .prefetch_related(
             Prefetch(
                 "rhk",
@@ -242,10 +255,12 @@ def detail_skp(user, skp_id: int) -> SKP:
 
 
 def pilihan_rhk_atasan(skp: SKP):
-    """The supervisor's RHK an RHK of this SKP may cite: from the direct supervisor's SKP of the same year."""
-    if skp.pegawai.atasan_id is None:
+    """The superior's RHK an RHK of this SKP may cite: from the SKP of the same year of the ASN's PPK, when the PPK
+    is on the roster."""
+    ppk_id, _ = ppk(skp.pegawai.baris_penilai)
+    if ppk_id is None:
         return RencanaHasilKerja.objects.none()
-    return RencanaHasilKerja.objects.filter(skp__pegawai_id=skp.pegawai.atasan_id, skp__tahun=skp.tahun)
+    return RencanaHasilKerja.objects.filter(skp__pegawai_id=ppk_id, skp__tahun=skp.tahun)
 
 
 # --- for the pages --------------------------------------------------------------------------------------------
@@ -298,13 +313,17 @@ def skp_saya(user):
 
 
 def skp_menunggu_persetujuan(user):
-    """Submitted SKP of the supervisor's direct subordinates, waiting for their approval."""
+    """Submitted SKP of the ASN the user appraises, waiting for their approval."""
     p = peran(user)
-    if p.pegawai is None:
+    if p.pegawai is not None:
+        dinilai = dinilai_oleh(p.pegawai.pk, "pegawai__")
+    elif p.pejabat_luar is not None:
+        dinilai = Q(pegawai__penilai_luar=p.pejabat_luar)
+    else:
         return SKP.objects.none()
     return (
         skp_visible_to(user)
-        .filter(pegawai__atasan=p.pegawai, status=SKP.Status.DIAJUKAN)
+        .filter(dinilai, status=SKP.Status.DIAJUKAN)
         .select_related("pegawai")
         .order_by("diajukan_pada")
     )
@@ -386,3 +405,55 @@ def ringkasan_finalisasi(periode_id: int, unit_id: int) -> RingkasanFinalisasi:
 def realisasi_visible_to(user):
     """Realisations (and so evidence files) of the evaluations the user may see."""
     return RealisasiIndikator.objects.filter(evaluasi__in=evaluasi_visible_to(user))
+
+
+@dataclass
+class BarisRealisasiTahun:
+    indikator: IndikatorKinerja
+    per_periode: list  # the realisation in each periodic evaluation (None: none), in RiwayatTahun.evaluasi's order
+    usulan: Decimal | None
+
+
+@dataclass
+class RiwayatTahun:
+    """An annual evaluation's year: its ASN's periodic evaluations (by start), their realisations per indicator and
+    what the annual one is offered from them (kinerja.penilaian.tahunan)."""
+
+    evaluasi: list[EvaluasiKinerja]
+    dapat_dibuka: set[int]  # those the user may open
+    realisasi: list[BarisRealisasiTahun]
+    usulan_hasil: str | None
+    usulan_perilaku: str | None
+
+    @property
+    def usulan_realisasi(self) -> dict[int, Decimal]:
+        return {b.indikator.pk: b.usulan for b in self.realisasi if b.usulan is not None}
+
+
+def riwayat_tahun(user, evaluasi: EvaluasiKinerja, baris_rhk) -> RiwayatTahun | None:
+    """For an annual evaluation, the year's periodic evaluations of the same ASN (None for a periodic one). Three
+    queries whatever the number of periods."""
+    if evaluasi.periode.jenis != Periode.Jenis.TAHUNAN:
+        return None
+    periodik = list(
+        EvaluasiKinerja.objects.filter(pegawai_id=evaluasi.pegawai_id, periode__tahun=evaluasi.periode.tahun)
+        .exclude(periode__jenis=Periode.Jenis.TAHUNAN)
+        .select_related("periode")
+        .prefetch_related("realisasi")
+        .order_by("periode__mulai", "periode__selesai")
+    )
+    dapat_dibuka = set(evaluasi_visible_to(user).filter(pk__in=[e.pk for e in periodik]).values_list("pk", flat=True))
+    per_evaluasi = [{r.indikator_id: r.realisasi for r in e.realisasi.all()} for e in periodik]
+    realisasi = []
+    for baris in baris_rhk:
+        for b in baris.indikator:
+            nilai = [r.get(b.indikator.pk) for r in per_evaluasi]
+            realisasi.append(BarisRealisasiTahun(b.indikator, nilai, tahunan.usulan_realisasi(nilai)))
+    dinilai = [e if e.status in _STATUS_BERPREDIKAT else None for e in periodik]
+    return RiwayatTahun(
+        evaluasi=periodik,
+        dapat_dibuka=dapat_dibuka,
+        realisasi=realisasi,
+        usulan_hasil=tahunan.usulan_rating([e.rating_hasil_kerja if e else "" for e in dinilai]),
+        usulan_perilaku=tahunan.usulan_rating([e.rating_perilaku_kerja if e else "" for e in dinilai]),
+    )

@@ -10,7 +10,7 @@ Evaluation writes take the `versi` the user read. The version is claimed first w
 refusal later in the function rolls the claim back with everything else.
 """
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -38,6 +38,7 @@ from .models import (
     UmpanBalikRHK,
 )
 from .models_skp import SKP, IndikatorKinerja
+from .services_penilai import penilai_dari
 
 Status = EvaluasiKinerja.Status
 Aksi = RiwayatEvaluasi.Aksi
@@ -55,7 +56,7 @@ _PERAN_AKSI = {
     "isi": izin.can_fill,
     "ajukan": izin.can_fill,
     "tarik": izin.can_fill,
-    "nilai": izin.can_rate,
+    "nilai": izin.can_record_rating,
     "kembalikan": izin.can_rate,
     "finalkan": lambda user, ev: izin.can_finalise(user, ev.pegawai.unit_kerja),
     "akui": izin.can_acknowledge,
@@ -120,7 +121,7 @@ def _pastikan_status(evaluasi: EvaluasiKinerja, aksi: str):
 
 def _ambil_evaluasi(evaluasi_id: int) -> EvaluasiKinerja:
     return EvaluasiKinerja.objects.select_related(
-        "periode", "pegawai__unit_kerja", "pegawai__user", "atasan__user"
+        "periode", "pegawai__unit_kerja", "pegawai__user", "atasan__user", "penilai_luar__user"
     ).get(pk=evaluasi_id)
 
 
@@ -287,17 +288,24 @@ def isi_realisasi(user, evaluasi_id: int, versi: int, isian: list[IsianRealisasi
 @transaction.atomic
 def ajukan_evaluasi(user, evaluasi_id: int, versi: int) -> EvaluasiKinerja:
     """Submit an evaluation to the PPK (the ASN or HR staff): every indicator of the approved SKP needs a
-    realisation, and the evaluation needs a PPK."""
+    realisation, and the evaluation needs a PPK: one named on the roster since it was created is taken now."""
     evaluasi = _mulai_aksi(user, evaluasi_id, versi, "ajukan")
     skp = _skp_disetujui(evaluasi)
-    if evaluasi.atasan_id is None:
-        raise WrongState("Evaluasi ini belum memiliki pejabat penilai kinerja (atasan langsung).")
+    if evaluasi.pejabat_penilai is None:
+        penilai = penilai_dari(Pegawai.objects.filter(pk=evaluasi.pegawai_id))[evaluasi.pegawai_id]
+        if not penilai.ada_ppk:
+            raise WrongState(
+                "Evaluasi ini belum memiliki pejabat penilai kinerja. Pengelola kinerja dapat menetapkannya di "
+                "halaman pegawai (Pejabat penilai kinerja)."
+            )
+        for field, isi in asdict(penilai).items():
+            setattr(evaluasi, field, isi)
     kosong = IndikatorKinerja.objects.filter(rhk__skp=skp).exclude(realisasi__evaluasi=evaluasi).count()
     if kosong:
         raise ValidationError(f"Masih ada {kosong} indikator yang belum diisi realisasinya.")
     _pindah(evaluasi, user, Status.DIAJUKAN, Aksi.DIAJUKAN, skp=skp, diajukan_pada=timezone.now())
     beri_tahu(
-        evaluasi.atasan.user,
+        evaluasi.pejabat_penilai.user,
         f"Evaluasi {evaluasi.periode} {evaluasi.pegawai.nama} menunggu penilaian",
         tautan=reverse("evaluasi_detail", args=[evaluasi.pk]),
     )
@@ -317,12 +325,27 @@ def nilai_evaluasi(
     catatan: str = "",
     rekomendasi_pengembangan: str = "",
     alasan: str = "",
+    berkas_penilaian=None,
 ) -> EvaluasiKinerja:
     """Rate a submitted evaluation (its PPK only): feedback on every RHK and every BerAKHLAK value, the two
     ratings, and the predikat from the regulation's matrix. Re-rating an already rated one needs a reason;
-    every changed score is logged old → new."""
+    every changed score is logged old → new.
+
+    HR of the unit may record the rating of a PPK outside the roster on their behalf: then the signed paper
+    (berkas_penilaian) is required, kept with the evaluation, and the history and audit say so."""
     evaluasi = _mulai_aksi(user, evaluasi_id, versi, "nilai")
     galat = {}
+    atas_nama = not izin.can_rate(user, evaluasi)
+    if atas_nama and not berkas_penilaian:
+        galat["berkas_penilaian"] = "Unggah dokumen penilaian yang telah ditandatangani pejabat penilai kinerja."
+    elif atas_nama:
+        evaluasi.berkas_penilaian = berkas_penilaian
+        try:
+            evaluasi.clean_fields(
+                exclude=[f.name for f in EvaluasiKinerja._meta.fields if f.name != "berkas_penilaian"]
+            )
+        except ValidationError as exc:
+            galat |= exc.message_dict
     for field, nilai in (("rating_hasil_kerja", rating_hasil_kerja), ("rating_perilaku_kerja", rating_perilaku_kerja)):
         if nilai not in EvaluasiKinerja.Rating.values:
             galat[field] = "Pilih Di Atas, Sesuai, atau Di Bawah Ekspektasi."
@@ -344,6 +367,12 @@ def nilai_evaluasi(
         galat["alasan"] = "Alasan mengubah penilaian wajib diisi."
     if galat:
         raise ValidationError(galat)
+    if atas_nama:
+        dicatat = (
+            f"Penilaian {evaluasi.penilai_luar.nama} dicatat oleh pengelola kinerja berdasarkan dokumen penilaian "
+            "bertanda tangan."
+        )
+        alasan = f"{dicatat} {alasan.strip()}".strip()
 
     skor_lama = {f: getattr(evaluasi, f) for f in ("rating_hasil_kerja", "rating_perilaku_kerja", "predikat")}
     evaluasi.rating_hasil_kerja = rating_hasil_kerja
@@ -385,7 +414,7 @@ def tarik_evaluasi(user, evaluasi_id: int, versi: int) -> EvaluasiKinerja:
     evaluasi = _mulai_aksi(user, evaluasi_id, versi, "tarik")
     _pindah(evaluasi, user, Status.DRAFT, Aksi.DITARIK, diajukan_pada=None)
     beri_tahu(
-        evaluasi.atasan.user if evaluasi.atasan else None,
+        evaluasi.pejabat_penilai.user if evaluasi.pejabat_penilai else None,
         f"Evaluasi {evaluasi.periode} {evaluasi.pegawai.nama} ditarik kembali",
         "Pegawai menarik kembali pengajuannya untuk diperbaiki; evaluasi ini tidak lagi menunggu penilaian Anda.",
         reverse("evaluasi_detail", args=[evaluasi.pk]),
@@ -432,16 +461,19 @@ def kirim_dialog(user, *, isi: str, skp_id: int | None = None, evaluasi_id: int 
         raise ValueError("Sebutkan tepat satu: skp_id atau evaluasi_id.")
     isi = wajib_diisi(isi, "isi", "Catatan tidak boleh kosong.")
     if skp_id is not None:
-        skp = SKP.objects.select_related("pegawai__user", "pegawai__atasan__user").get(pk=skp_id)
-        pegawai, atasan, tautan = skp.pegawai, skp.pegawai.atasan, reverse("skp_detail", args=[skp.pk])
+        skp = SKP.objects.select_related(
+            "pegawai__user", "pegawai__atasan__user", "pegawai__penilai__user", "pegawai__penilai_luar__user"
+        ).get(pk=skp_id)
+        pegawai, atasan, tautan = skp.pegawai, skp.pegawai.pejabat_penilai, reverse("skp_detail", args=[skp.pk])
         judul = f"Catatan baru pada SKP {skp.tahun}"
     else:
         evaluasi = _ambil_evaluasi(evaluasi_id)
-        pegawai, atasan, tautan = evaluasi.pegawai, evaluasi.atasan, reverse("evaluasi_detail", args=[evaluasi.pk])
+        pegawai, atasan = evaluasi.pegawai, evaluasi.pejabat_penilai
+        tautan = reverse("evaluasi_detail", args=[evaluasi.pk])
         judul = f"Catatan baru pada evaluasi {evaluasi.periode}"
-    pihak = izin.pihak_dialog(user, pegawai, atasan.pk if atasan else None)
+    pihak = izin.pihak_dialog(user, pegawai, atasan)
     if pihak is None:
-        raise NotPermitted("Dialog kinerja hanya antara pegawai dan atasan langsungnya.")
+        raise NotPermitted("Dialog kinerja hanya antara pegawai dan pejabat penilai kinerjanya.")
     dialog = DialogKinerja.objects.create(skp_id=skp_id, evaluasi_id=evaluasi_id, penulis=user, isi=isi)
     penerima = atasan if pihak == "pegawai" else pegawai
     if penerima is not None:

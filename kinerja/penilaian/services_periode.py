@@ -4,7 +4,7 @@ performance, finalising a unit against the distribution curve, and the agency's 
 Each function is one transaction and checks role and state on the server (see services.py for the refusals).
 """
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -33,6 +33,7 @@ from .models import (
 from .models_skp import SKP
 from .predikat import cek_kurva_distribusi
 from .services import Aksi, Status, baris_riwayat, pastikan_dibuka, wajib_diisi
+from .services_penilai import penilai_dari
 from .signals import unit_difinalkan
 
 FIELD_AUDIT_PENGATURAN = ("batas_capaian", "rumus_efisiensi_tinggi", "kurva")
@@ -117,7 +118,8 @@ def buat_evaluasi_periode(user, periode_id: int, unit_ids) -> HasilPembuatan:
     """Create the evaluations of every active ASN in the chosen units (and their sub-units) for a period.
 
     Idempotent: ASN who already have one are skipped, and the unique (periode, pegawai) constraint with
-    ignore_conflicts makes a concurrent second run harmless. Records each ASN's current supervisor as PPK.
+    ignore_conflicts makes a concurrent second run harmless. Records each ASN's current appraisers (the PPK and the
+    atasan PPK, services_penilai.penilai_dari).
     """
     unit_ids = set(unit_ids)
     if not unit_ids:
@@ -128,17 +130,16 @@ def buat_evaluasi_periode(user, periode_id: int, unit_ids) -> HasilPembuatan:
     periode = Periode.objects.get(pk=periode_id)
     pastikan_dibuka(periode)
     semua_unit = UnitKerja.objects.subtree_ids(unit_ids)
-    pegawai = list(
-        Pegawai.objects.filter(unit_kerja_id__in=semua_unit, aktif=True).values_list("id", "atasan_id").order_by("id")
-    )
-    ids = [pk for pk, _ in pegawai]
+    pegawai = Pegawai.objects.filter(unit_kerja_id__in=semua_unit, aktif=True)
+    penilai = penilai_dari(pegawai)
+    ids = sorted(penilai)
     sudah = set(
-        EvaluasiKinerja.objects.filter(periode=periode, pegawai_id__in=ids).values_list("pegawai_id", flat=True)
+        EvaluasiKinerja.objects.filter(periode=periode, pegawai__in=pegawai).values_list("pegawai_id", flat=True)
     )
-    skp = dict(SKP.objects.filter(tahun=periode.tahun, pegawai_id__in=ids).values_list("pegawai_id", "id"))
+    skp = dict(SKP.objects.filter(tahun=periode.tahun, pegawai__in=pegawai).values_list("pegawai_id", "id"))
     baru = [
-        EvaluasiKinerja(periode=periode, pegawai_id=pk, atasan_id=atasan_id, skp_id=skp.get(pk))
-        for pk, atasan_id in pegawai
+        EvaluasiKinerja(periode=periode, pegawai_id=pk, skp_id=skp.get(pk), **asdict(penilai[pk]))
+        for pk in ids
         if pk not in sudah
     ]
     EvaluasiKinerja.objects.bulk_create(baru, batch_size=1000, ignore_conflicts=True)

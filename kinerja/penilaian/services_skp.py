@@ -145,12 +145,15 @@ def hapus_indikator(user, indikator_id: int) -> None:
 
 @transaction.atomic
 def ajukan_skp(user, skp_id: int) -> SKP:
-    """Submit an SKP to the supervisor: needs an utama RHK, an indicator on every RHK, and (when the ASN has a
-    supervisor) each utama RHK citing a supervisor's RHK."""
+    """Submit an SKP to the PPK: needs an utama RHK, an indicator on every RHK, and (when the PPK is on the roster,
+    so has an SKP here) each utama RHK citing one of the PPK's RHK."""
     skp = _skp_untuk_diubah(user, skp_id)
-    atasan = skp.pegawai.atasan
-    if atasan is None:
-        raise WrongState("Pegawai ini tidak memiliki atasan langsung di aplikasi yang dapat menyetujui SKP.")
+    ppk = skp.pegawai.pejabat_penilai
+    if ppk is None:
+        raise WrongState(
+            "Pegawai ini belum memiliki pejabat penilai kinerja (atasan langsung) yang dapat menyetujui SKP. "
+            "Pengelola kinerja dapat menetapkannya di halaman pegawai."
+        )
     daftar_rhk = list(skp.rhk.prefetch_related("indikator"))
     galat = []
     if not any(r.jenis == RencanaHasilKerja.Jenis.UTAMA for r in daftar_rhk):
@@ -158,7 +161,7 @@ def ajukan_skp(user, skp_id: int) -> SKP:
     for r in daftar_rhk:
         if not r.indikator.all():
             galat.append(f"RHK '{r}' belum memiliki indikator.")
-        if r.jenis == RencanaHasilKerja.Jenis.UTAMA and r.rhk_atasan_id is None:
+        if r.jenis == RencanaHasilKerja.Jenis.UTAMA and r.rhk_atasan_id is None and not ppk.di_luar_roster:
             galat.append(f"RHK utama '{r}' belum mengacu pada RHK atasan.")
     if galat:
         raise ValidationError(galat)
@@ -169,36 +172,59 @@ def ajukan_skp(user, skp_id: int) -> SKP:
     skp.save()
     RiwayatSKP.objects.create(skp=skp, oleh=user, dari_status=dari, ke_status=skp.status)
     catat(user, "skp_diajukan", skp, {"status": [dari, skp.status]})
-    beri_tahu(atasan.user, f"SKP {skp.tahun} {skp.pegawai.nama} diajukan", tautan=reverse("skp_detail", args=[skp.pk]))
+    beri_tahu(ppk.user, f"SKP {skp.tahun} {skp.pegawai.nama} diajukan", tautan=reverse("skp_detail", args=[skp.pk]))
     return skp
 
 
-def _skp_untuk_ditinjau(user, skp_id: int) -> SKP:
-    skp = SKP.objects.select_for_update(of=("self",)).select_related("pegawai__user").get(pk=skp_id)
-    if not izin.can_review_skp(user, skp):
-        raise NotPermitted("Hanya atasan langsung pegawai yang dapat menyetujui atau mengembalikan SKP.")
+def _skp_untuk_ditinjau(user, skp_id: int, *, atas_nama: bool = False) -> SKP:
+    skp = (
+        SKP.objects.select_for_update(of=("self",))
+        .select_related("pegawai__user", "pegawai__penilai_luar")
+        .get(pk=skp_id)
+    )
+    if atas_nama and not izin.can_review_skp_on_behalf(user, skp):
+        raise NotPermitted(
+            "Hanya pengelola kinerja unit pegawai yang dapat mencatat persetujuan pejabat penilai di luar daftar "
+            "pegawai."
+        )
+    if not atas_nama and not izin.can_review_skp(user, skp):
+        raise NotPermitted("Hanya pejabat penilai kinerja pegawai yang dapat menyetujui atau mengembalikan SKP.")
     if skp.status != SKP.Status.DIAJUKAN:
         raise WrongState(f"SKP berstatus {skp.get_status_display()} tidak sedang menunggu persetujuan.")
     return skp
 
 
 @transaction.atomic
-def setujui_skp(user, skp_id: int) -> SKP:
-    """Approve a submitted SKP: the ASN's direct supervisor only."""
-    skp = _skp_untuk_ditinjau(user, skp_id)
+def setujui_skp(user, skp_id: int, *, atas_nama: bool = False, berkas_persetujuan=None) -> SKP:
+    """Approve a submitted SKP: the ASN's PPK; or (atas_nama) HR of the unit recording the approval of a PPK outside
+    the roster from the signed SKP, which is kept with it and named in the history."""
+    if atas_nama and not berkas_persetujuan:
+        raise ValidationError({"berkas_persetujuan": "Unggah SKP yang telah ditandatangani pejabat penilai kinerja."})
+    skp = _skp_untuk_ditinjau(user, skp_id, atas_nama=atas_nama)
+    alasan = ""
+    if atas_nama:
+        skp.berkas_persetujuan = berkas_persetujuan
+        try:
+            skp.full_clean(exclude=[f.name for f in SKP._meta.fields if f.name != "berkas_persetujuan"])
+        except ValidationError as exc:
+            raise ValidationError(exc.message_dict) from None
+        alasan = (
+            f"Persetujuan {skp.pegawai.penilai_luar.nama} dicatat oleh pengelola kinerja berdasarkan SKP "
+            "bertanda tangan."
+        )
     skp.status = SKP.Status.DISETUJUI
     skp.disetujui_oleh = user
     skp.disetujui_pada = timezone.now()
     skp.save()
-    RiwayatSKP.objects.create(skp=skp, oleh=user, dari_status=SKP.Status.DIAJUKAN, ke_status=skp.status)
-    catat(user, "skp_disetujui", skp, {"status": [SKP.Status.DIAJUKAN, skp.status]})
+    RiwayatSKP.objects.create(skp=skp, oleh=user, dari_status=SKP.Status.DIAJUKAN, ke_status=skp.status, alasan=alasan)
+    catat(user, "skp_disetujui", skp, {"status": [SKP.Status.DIAJUKAN, skp.status]}, uraian=alasan)
     beri_tahu(skp.pegawai.user, f"SKP {skp.tahun} Anda disetujui", tautan=reverse("skp_detail", args=[skp.pk]))
     return skp
 
 
 @transaction.atomic
 def kembalikan_skp(user, skp_id: int, alasan: str) -> SKP:
-    """Return a submitted SKP to the ASN with a reason: the ASN's direct supervisor only."""
+    """Return a submitted SKP to the ASN with a reason: the ASN's PPK only."""
     alasan = wajib_diisi(alasan, "alasan", "Alasan pengembalian SKP wajib diisi.")
     skp = _skp_untuk_ditinjau(user, skp_id)
     skp.status = SKP.Status.DIKEMBALIKAN
@@ -244,13 +270,11 @@ def salin_skp_tahun_lalu(user, pegawai_id: int, tahun: int) -> SKP:
 @transaction.atomic
 def tetapkan_ekspektasi(user, skp_id: int, ekspektasi: dict[str, str]) -> SKP:
     """Set the appraiser's ekspektasi khusus pimpinan on the SKP's BerAKHLAK values (value code → text; an empty
-    text removes it): the ASN's direct supervisor only, in any state of the SKP, as the year's expectations may
-    be set when it is approved or later. Each change is audited; the ASN is told."""
+    text removes it): the ASN's PPK only, in any state of the SKP, as the year's expectations may be set when it is
+    approved or later. Each change is audited; the ASN is told."""
     skp = SKP.objects.select_for_update(of=("self",)).select_related("pegawai__user").get(pk=skp_id)
     if not izin.can_review_skp(user, skp):
-        raise NotPermitted(
-            "Hanya atasan langsung pegawai (pejabat penilai kinerja) yang dapat menetapkan ekspektasi khusus pimpinan."
-        )
+        raise NotPermitted("Hanya pejabat penilai kinerja pegawai yang dapat menetapkan ekspektasi khusus pimpinan.")
     tidak_dikenal = set(ekspektasi) - set(PerilakuKerja.Nilai.values)
     if tidak_dikenal:
         raise ValidationError(f"Nilai BerAKHLAK tidak dikenal: {', '.join(sorted(tidak_dikenal))}.")

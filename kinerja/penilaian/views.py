@@ -38,7 +38,9 @@ def _halaman_evaluasi(request, d, *, form_dialog=None, form_akui=None, form_tari
         "d": d,
         "ev": ev,
         "aksi": svc.aksi_tersedia(request.user, ev),
-        "pihak_dialog": izin.pihak_dialog(request.user, ev.pegawai, ev.atasan_id),
+        "pihak_dialog": izin.pihak_dialog(request.user, ev.pegawai, ev.pejabat_penilai),
+        "atas_nama": _atas_nama(request.user, ev),
+        "tahun": sel.riwayat_tahun(request.user, ev, d.rhk),
         "form_dialog": form_dialog or FormDialog(),
         "url_dialog": "evaluasi_dialog",
         "form_akui": form_akui or FormVersi(initial={"versi": ev.versi}),
@@ -97,13 +99,14 @@ def _isi(request, pk, *, ajukan: bool):
     # The plan, the realisations and the form are read only when the page renders them: a GET whose fragment the
     # cache holds needs none of them.
     d = SimpleLazyObject(lambda: akses_evaluasi(request.user, pk, lengkap=False))
+    tahun = SimpleLazyObject(lambda: sel.riwayat_tahun(request.user, ev, d.rhk))
     kirim = request.method == "POST"
     form = SimpleLazyObject(
         lambda: FormRealisasi(
             request.POST if kirim else None,
             request.FILES if kirim else None,
             baris_rhk=d.rhk,
-            initial={"versi": ev.versi},
+            initial={"versi": ev.versi, **_usulan_realisasi(d, tahun)},
         )
     )
     if kirim and form.is_valid():
@@ -115,7 +118,7 @@ def _isi(request, pk, *, ajukan: bool):
                 to_message(request, galat)
                 messages.info(request, "Realisasi tersimpan, tetapi evaluasi belum diajukan.")
                 return redirect("evaluasi_isi", ev.pk)
-            messages.success(request, f"Evaluasi diajukan kepada {ev.atasan.nama} untuk dinilai.")
+            messages.success(request, f"Evaluasi diajukan kepada {hasil.pejabat_penilai.nama} untuk dinilai.")
             return redirect("evaluasi_detail", ev.pk)
         if galat is None:
             messages.success(request, "Realisasi tersimpan.")
@@ -124,6 +127,7 @@ def _isi(request, pk, *, ajukan: bool):
     context = {
         "d": d,
         "ev": ev,
+        "tahun": tahun,
         "form": form,
         "dapat_diisi": "isi" in svc.aksi_tersedia(request.user, ev),
         "atas_nama": peran(request.user).pegawai != ev.pegawai,
@@ -134,6 +138,14 @@ def _isi(request, pk, *, ajukan: bool):
         "fragmen_detik": 0 if kirim else settings.FRAGMEN_CACHE_DETIK,
     }
     return render(request, "kinerja/penilaian/isi.html", context)
+
+
+def _usulan_realisasi(d, tahun) -> dict:
+    """The form's starting values of an annual evaluation's indicators not realised yet: the periods' proposals."""
+    if not tahun:
+        return {}
+    kosong = {b.indikator.pk for baris in d.rhk for b in baris.indikator if b.realisasi is None}
+    return {f"realisasi_{pk}": nilai for pk, nilai in tahun.usulan_realisasi.items() if pk in kosong}
 
 
 @login_required
@@ -150,29 +162,43 @@ def evaluasi_ajukan(request, pk):
 
 
 def _halaman_nilai(request, d, *, form=None, form_kembali=None):
-    """The PPK's review page, with the form that was sent and refused (if any) bound to what the user typed."""
+    """The PPK's review page (or HR's, recording an outside PPK's rating), with the form that was sent and refused
+    (if any) bound to what the user typed."""
     ev = d.evaluasi
+    aksi = svc.aksi_tersedia(request.user, ev)
+    tahun = sel.riwayat_tahun(request.user, ev, d.rhk)
     context = {
         "d": d,
         "ev": ev,
-        "form": form or _form_penilaian(d),
+        "tahun": tahun,
+        "form": form or _form_penilaian(request, d, tahun=tahun),
         "form_kembali": form_kembali or FormPengembalian(initial={"versi": ev.versi}),
-        "dapat_dinilai": "nilai" in svc.aksi_tersedia(request.user, ev),
+        "dapat_dinilai": "nilai" in aksi,
+        "dapat_dikembalikan": "kembalikan" in aksi,
+        "atas_nama": _atas_nama(request.user, ev),
     }
     return render(request, "kinerja/penilaian/nilai.html", context)
 
 
-def _form_penilaian(d, data=None) -> FormPenilaian:
+def _atas_nama(user, ev):
+    """The appraiser outside the roster whose rating HR records, or None when the user rates in their own name."""
+    return None if izin.can_rate(user, ev) else ev.penilai_luar
+
+
+def _form_penilaian(request, d, data=None, files=None, tahun=None) -> FormPenilaian:
+    """The rating form; an annual evaluation not rated yet starts from the ratings its periods propose (`tahun`)."""
     ev = d.evaluasi
     return FormPenilaian(
         data,
+        files,
         baris_rhk=d.rhk,
         menilai_ulang=ev.status == EvaluasiKinerja.Status.DINILAI,
+        atas_nama=_atas_nama(request.user, ev),
         ekspektasi=dict(EkspektasiPerilaku.objects.filter(skp_id=ev.skp_id).values_list("nilai", "ekspektasi")),
         initial={
             "versi": ev.versi,
-            "rating_hasil_kerja": ev.rating_hasil_kerja,
-            "rating_perilaku_kerja": ev.rating_perilaku_kerja,
+            "rating_hasil_kerja": ev.rating_hasil_kerja or (tahun.usulan_hasil if tahun else ""),
+            "rating_perilaku_kerja": ev.rating_perilaku_kerja or (tahun.usulan_perilaku if tahun else ""),
             "catatan": ev.catatan,
             "rekomendasi_pengembangan": ev.rekomendasi_pengembangan,
             **{f"perilaku_{n.value}": teks for n, (_, teks) in zip(PerilakuKerja.Nilai, d.perilaku, strict=True)},
@@ -182,11 +208,12 @@ def _form_penilaian(d, data=None) -> FormPenilaian:
 
 @login_required
 def evaluasi_nilai(request, pk):
-    """The PPK's review: quantitative evidence beside the qualitative inputs; posting it rates the evaluation."""
-    d = akses_evaluasi(request.user, pk, boleh=izin.can_rate)
+    """The PPK's review: quantitative evidence beside the qualitative inputs; posting it rates the evaluation.
+    HR of the unit record here the rating of a PPK outside the roster, with the signed paper."""
+    d = akses_evaluasi(request.user, pk, boleh=izin.can_record_rating)
     if request.method != "POST":
         return _halaman_nilai(request, d)
-    form = _form_penilaian(d, request.POST)
+    form = _form_penilaian(request, d, request.POST, request.FILES)
     if run_form(
         request,
         form,
@@ -222,8 +249,8 @@ def evaluasi_dokumen(request, pk):
         "d": d,
         "ev": ev,
         "organisasi": sel.kinerja_organisasi_untuk(ev.periode_id, ev.pegawai.unit_kerja_id),
-        "ppk": ev.atasan,
-        "atasan_ppk": ev.atasan.atasan if ev.atasan else None,
+        "ppk": ev.pejabat_penilai,
+        "atasan_ppk": ev.atasan_pejabat_penilai,
     }
     return render(request, "kinerja/penilaian/dokumen.html", context)
 
@@ -232,14 +259,13 @@ def evaluasi_dokumen(request, pk):
 _TAMPIL_LANGSUNG = {".pdf", ".png", ".jpg", ".jpeg"}
 
 
-@login_required
-def bukti_berkas(request, pk):
-    """An evidence file, served only to those who may see its evaluation (media files are never public)."""
-    realisasi = visible_or_404(sel.realisasi_visible_to(request.user).exclude(bukti_berkas=""), pk=pk)
-    nama = PurePosixPath(realisasi.bukti_berkas.name).name
+def kirim_berkas(berkas_field) -> FileResponse:
+    """A stored file to someone already allowed to see it (media files are never public): shown inline when a
+    browser can, downloaded otherwise; a file missing from storage is a 404."""
+    nama = PurePosixPath(berkas_field.name).name
     jenis = mimetypes.guess_type(nama)[0] or "application/octet-stream"
     try:
-        berkas = realisasi.bukti_berkas.open("rb")
+        berkas = berkas_field.open("rb")
     except FileNotFoundError:
         raise Http404 from None
     return FileResponse(
@@ -248,6 +274,21 @@ def bukti_berkas(request, pk):
         as_attachment=PurePosixPath(nama).suffix.lower() not in _TAMPIL_LANGSUNG,
         filename=nama,
     )
+
+
+@login_required
+def bukti_berkas(request, pk):
+    """An evidence file, served only to those who may see its evaluation."""
+    realisasi = visible_or_404(sel.realisasi_visible_to(request.user).exclude(bukti_berkas=""), pk=pk)
+    return kirim_berkas(realisasi.bukti_berkas)
+
+
+@require_safe
+@login_required
+def evaluasi_berkas_penilaian(request, pk):
+    """The signed paper of a rating HR recorded for an appraiser outside the roster, to those who see the evaluation."""
+    ev = visible_or_404(izin.evaluasi_visible_to(request.user).exclude(berkas_penilaian=""), pk=pk)
+    return kirim_berkas(ev.berkas_penilaian)
 
 
 # --- the supervisor's team ------------------------------------------------------------------------------------

@@ -18,8 +18,17 @@ from . import selectors as sel
 from . import services as svc
 from . import services_skp as svc_skp
 from .akses import akses_indikator, akses_rhk, akses_skp
-from .forms import FormAlasan, FormBuatSKP, FormDialog, FormEkspektasi, FormIndikator, FormRHK
+from .forms import (
+    FormAlasan,
+    FormBuatSKP,
+    FormDialog,
+    FormEkspektasi,
+    FormIndikator,
+    FormPersetujuanAtasNama,
+    FormRHK,
+)
 from .models import IndikatorKinerja, RencanaHasilKerja
+from .views import kirim_berkas
 
 
 @login_required
@@ -65,18 +74,22 @@ def skp_buat_untuk(request, pegawai_pk):
     return redirect("detail_pegawai", pegawai.pk)
 
 
-def _halaman_skp(request, skp, *, form_dialog=None, form_kembali=None, form_ekspektasi=None):
+def _halaman_skp(request, skp, *, form_dialog=None, form_kembali=None, form_ekspektasi=None, form_atas_nama=None):
     """The SKP's page, with the form that was sent and refused (if any) bound to what the user typed."""
     ekspektasi = list(skp.ekspektasi.order_by("pk"))
     awal = {e.nilai: e.ekspektasi for e in ekspektasi}
+    menunggu = skp.status == skp.Status.DIAJUKAN
     context = {
+        "ppk": skp.pegawai.pejabat_penilai,
         "ekspektasi": ekspektasi,
         "dapat_menetapkan_ekspektasi": izin.can_review_skp(request.user, skp),
         "form_ekspektasi": form_ekspektasi or FormEkspektasi(initial=awal),
         "skp": skp,
         "dapat_diubah": skp.dapat_diubah and izin.can_edit_skp(request.user, skp),
-        "dapat_ditinjau": skp.status == skp.Status.DIAJUKAN and izin.can_review_skp(request.user, skp),
-        "pihak_dialog": izin.pihak_dialog(request.user, skp.pegawai, skp.pegawai.atasan_id),
+        "dapat_ditinjau": menunggu and izin.can_review_skp(request.user, skp),
+        "dapat_dicatat_atas_nama": menunggu and izin.can_review_skp_on_behalf(request.user, skp),
+        "form_atas_nama": form_atas_nama or FormPersetujuanAtasNama(),
+        "pihak_dialog": izin.pihak_dialog(request.user, skp.pegawai, skp.pegawai.pejabat_penilai),
         "form_dialog": form_dialog or FormDialog(),
         "url_dialog": "skp_dialog",
         "form_kembali": form_kembali or FormAlasan(label="Alasan pengembalian"),
@@ -105,8 +118,37 @@ def _tombol_skp(service, pesan: str, doc: str):
     return view
 
 
-skp_ajukan = _tombol_skp(svc_skp.ajukan_skp, "SKP diajukan kepada atasan langsung.", "The ASN submits the SKP.")
-skp_setujui = _tombol_skp(svc_skp.setujui_skp, "SKP disetujui.", "The direct supervisor approves the SKP.")
+skp_ajukan = _tombol_skp(svc_skp.ajukan_skp, "SKP diajukan kepada pejabat penilai kinerja.", "The ASN submits the SKP.")
+skp_setujui = _tombol_skp(svc_skp.setujui_skp, "SKP disetujui.", "The PPK approves the SKP.")
+
+
+@require_POST
+@login_required
+def skp_setujui_atas_nama(request, pk):
+    """HR record the approval of a PPK outside the roster, with the signed SKP."""
+    skp = akses_skp(request.user, pk)
+    allowed_or_403(
+        izin.can_review_skp_on_behalf(request.user, skp),
+        "Persetujuan dicatat atas nama hanya untuk pejabat penilai di luar daftar pegawai, oleh pengelola kinerja "
+        "unit pegawai.",
+    )
+    form = FormPersetujuanAtasNama(request.POST, request.FILES)
+    if run_form(
+        request,
+        form,
+        lambda c: svc_skp.setujui_skp(request.user, pk, atas_nama=True, berkas_persetujuan=c["berkas_persetujuan"]),
+        f"Persetujuan SKP {skp.tahun} dicatat atas nama pejabat penilai kinerja.",
+    ):
+        return redirect("skp_detail", pk)
+    return _halaman_skp(request, skp, form_atas_nama=form)
+
+
+@require_safe
+@login_required
+def skp_berkas_persetujuan(request, pk):
+    """The signed SKP of an approval HR recorded, to those who see the SKP."""
+    skp = visible_or_404(izin.skp_visible_to(request.user).exclude(berkas_persetujuan=""), pk=pk)
+    return kirim_berkas(skp.berkas_persetujuan)
 
 
 @require_POST

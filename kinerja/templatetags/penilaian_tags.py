@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from kinerja.penilaian.models import EvaluasiKinerja
+
 register = template.Library()
 
 _WARNA_STATUS = {
@@ -29,6 +31,12 @@ _WARNA_PREDIKAT = {
 def warna_status(status):
     """The Bootstrap colour of an evaluation, SKP or period state."""
     return _WARNA_STATUS.get(status, "secondary")
+
+
+@register.filter
+def label_rating(kode):
+    """A rating code (DI_ATAS, SESUAI, DI_BAWAH) as the regulation writes it."""
+    return dict(EvaluasiKinerja.Rating.choices).get(kode, kode)
 
 
 @register.filter

@@ -74,6 +74,8 @@ MATRIKS = {
     "impor_roster_status":      baris("L 403 403 403 403 403 200",   "405 405 405 405 405 405 405", pk="{impor_roster}"),
     "templat_roster":           baris("L 403 403 403 403 403 200",   "405 405 405 405 405 405 405", format_berkas="xlsx"),
     "ekspor_roster":            baris("L 403 403 200 200 403 200",   "405 405 405 405 405 405 405", format_berkas="csv"),
+    # Naming an ASN's appraisers: HR of the ASN's unit and administrators (an empty POST is the form with its errors).
+    "pegawai_penilai":          baris("L 403 403 404 200 404 200",   "L 403 403 404 200 404 200", pegawai_pk="{pegawai}"),
     # --- evaluations: periods (HR and administrators; periods are province-wide) --------------------------------
     "periode_daftar":           baris("L 403 403 200 200 403 200",   "L 403 403 200 200 403 200"),
     "periode_detail":           baris("L 403 403 200 200 403 200",   "L 403 403 200 200 403 200", pk="{periode}"),
@@ -97,12 +99,16 @@ MATRIKS = {
     "evaluasi_kembalikan":      baris("405 405 405 405 405 405 405", "L 403 200 404 403 404 403", pk="{evaluasi}"),
     "evaluasi_dokumen":         baris("L 200 200 404 200 404 200",   "L 200 200 404 200 404 200", pk="{evaluasi}"),
     "bukti_berkas":             baris("L 200 200 404 200 404 200",   "L 200 200 404 200 404 200", pk="{realisasi}"),
+    "evaluasi_berkas_penilaian": baris("L 200 200 404 200 404 200",  "405 405 405 405 405 405 405", pk="{evaluasi}"),
     "kinerja_saya":             baris("L 200 200 200 200 200 200",   "L 200 200 200 200 200 200"),
     # --- SKP (staf_a1's approved one, and a draft of next year for the edit forms) ------------------------------
     "skp_buat_untuk":           baris("405 405 405 405 405 405 405", "L R 403 404 R 404 R", pegawai_pk="{pegawai}"),
     "skp_detail":               baris("L 200 200 404 200 404 200",   "405 405 405 405 405 405 405", pk="{skp}"),
     "skp_ajukan":               baris("405 405 405 405 405 405 405", "L R 403 404 R 404 R", pk="{skp}"),
     "skp_setujui":              baris("405 405 405 405 405 405 405", "L 403 R 404 403 404 403", pk="{skp}"),
+    # Recording an outside appraiser's approval is HR's, and only where the PPK is outside the roster (not here).
+    "skp_setujui_atas_nama":    baris("405 405 405 405 405 405 405", "L 403 403 404 403 404 403", pk="{skp}"),
+    "skp_berkas_persetujuan":   baris("L 200 200 404 200 404 200",   "405 405 405 405 405 405 405", pk="{skp}"),
     "skp_kembalikan":           baris("405 405 405 405 405 405 405", "L 200 200 404 200 404 200", pk="{skp}"),
     "skp_dialog":               baris("405 405 405 405 405 405 405", "L 200 200 404 200 404 200", pk="{skp}"),
     "skp_ekspektasi":           baris("405 405 405 405 405 405 405", "L 403 R 404 403 404 403", pk="{skp}"),

@@ -20,7 +20,7 @@ from core.roles import GRUP_PETUGAS_LAYANAN
 from evaluasi import impor as impor_fakta
 from evaluasi import services as svc_evaluasi
 from evaluasi.models import Aturan, BesaranTPP, CatatanDisiplin, Konsekuensi, RekapPelatihan
-from kinerja.models import Notifikasi, Pegawai, PengecualianKurva, RealisasiIndikator
+from kinerja.models import Notifikasi, Pegawai, PejabatLuar, PengecualianKurva, RealisasiIndikator
 from kinerja.pegawai import roster
 from kinerja.pegawai import services as svc_roster
 from kinerja.penilaian import services as svc
@@ -128,6 +128,7 @@ class Adegan:
             jumlah_difinalkan=0,
         )
         StatusRekap.objects.create(periode=self.periode, dihitung_pada=timezone.now())
+        PejabatLuar.objects.create(nama="Gubernur Gorontalo", jabatan="Gubernur")
         token = Permohonan.objects.exclude(token_survei=None).exclude(token_survei=self.nilai["token_survei"])
         svc_layanan.isi_survei(token.values_list("token_survei", flat=True).first(), [4] * 9)
 
@@ -154,6 +155,13 @@ class Adegan:
         evaluasi = svc.isi_realisasi(pegawai.user, evaluasi.pk, evaluasi.versi, isian)
         evaluasi = svc.ajukan_evaluasi(pegawai.user, evaluasi.pk, evaluasi.versi)
         realisasi = RealisasiIndikator.objects.exclude(bukti_berkas="").get(evaluasi=evaluasi)
+        # The signed papers HR keep when they record an outside appraiser's rating or approval (files served only
+        # to those who see the evaluation or the SKP), written directly: this scene's PPK is on the roster.
+        evaluasi.berkas_penilaian = SimpleUploadedFile("penilaian.pdf", PDF, "application/pdf")
+        evaluasi.save(update_fields=["berkas_penilaian"])
+        skp = pegawai.skp.get(tahun=TAHUN)
+        skp.berkas_persetujuan = SimpleUploadedFile("skp.pdf", PDF, "application/pdf")
+        skp.save(update_fields=["berkas_persetujuan"])
         draf = svc_skp.salin_skp_tahun_lalu(pegawai.user, pegawai.pk, TAHUN + 1)
         rhk = draf.rhk.get()
         notifikasi = Notifikasi.objects.create(penerima=pegawai.user, judul="Pengingat", tautan="/kinerja/saya/")

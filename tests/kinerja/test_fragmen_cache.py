@@ -153,7 +153,7 @@ def test_a_new_demo_seed_moves_every_version():
     from django.core.management import call_command
 
     sebelum = {j: versi_data.version(j) for j in versi_data.KINDS}
-    call_command("seed_demo", "--pegawai", "90", stdout=StringIO())
+    call_command("seed_demo", "--pegawai", "91", stdout=StringIO())
     assert all(versi_data.version(j) > sebelum[j] for j in versi_data.KINDS)
 
 

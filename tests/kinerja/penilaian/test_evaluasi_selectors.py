@@ -9,7 +9,6 @@ from django.test.utils import CaptureQueriesContext
 from kinerja.models import EvaluasiKinerja
 from kinerja.notifikasi.selectors import daftar_notifikasi, notifikasi_belum_dibaca
 from kinerja.notifikasi.services import tandai_notifikasi_dibaca
-from kinerja.pegawai.permissions import peran
 from kinerja.pegawai.selectors import tim_dari
 from kinerja.penilaian import permissions as izin
 from kinerja.penilaian import selectors as sel
@@ -31,7 +30,7 @@ def _segar(user):
 
 
 def _baca_tim(user, periode):
-    for anggota in sel.tim_saya(user, periode.pk, tim_dari(user, peran(user).pegawai)):
+    for anggota in sel.tim_saya(user, periode.pk, tim_dari(user)):
         _ = (anggota.pegawai.nama, anggota.pegawai.unit_kerja.nama, anggota.langkah_berikutnya, anggota.menunggu_saya)
 
 

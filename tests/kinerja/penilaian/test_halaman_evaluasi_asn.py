@@ -64,7 +64,7 @@ def test_the_asn_writes_an_skp_and_submits_it(org, login):
     )
     assert IndikatorKinerja.objects.get(pk=indikator.pk).target == 6
     response = client.post(reverse("skp_ajukan", args=[skp.pk]), follow=True)
-    assert "SKP diajukan kepada atasan langsung." in _pesan(response)
+    assert "SKP diajukan kepada pejabat penilai kinerja." in _pesan(response)
     assert SKP.objects.get(pk=skp.pk).status == "DIAJUKAN"
     # Submitted: the editor is closed.
     assert client.get(reverse("skp_rhk_baru", args=[skp.pk])).status_code == 302

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from audit.models import LogAudit
-from kinerja.models import EvaluasiKinerja, RealisasiIndikator
+from kinerja.models import EvaluasiKinerja, Pegawai, RealisasiIndikator
 from kinerja.penilaian import services as svc
 from tests.kinerja.penilaian.bantuan_evaluasi import INDIKATOR, Skenario
 
@@ -108,12 +108,16 @@ def test_a_thousand_written_with_a_dot_is_explained(org, login):
 def test_a_refused_submission_keeps_what_was_saved_and_explains(org, login):
     s = Skenario(org)
     ev = s.evaluasi()
-    EvaluasiKinerja.objects.filter(pk=ev.pk).update(atasan=None)  # the PPK left the roster
+    EvaluasiKinerja.objects.filter(pk=ev.pk).update(atasan=None)  # the PPK left the roster, nobody named since
+    Pegawai.objects.filter(pk=org.staf_a1.pk).update(atasan=None)
     response = login(org.staf_a1).post(
         reverse("evaluasi_ajukan", args=[ev.pk]), _isian(ev, ["10", "90", "12"]), follow=True
     )
     pesan = _pesan(response)
-    assert "Evaluasi ini belum memiliki pejabat penilai kinerja (atasan langsung)." in pesan
+    assert (
+        "Evaluasi ini belum memiliki pejabat penilai kinerja. Pengelola kinerja dapat menetapkannya di halaman "
+        "pegawai (Pejabat penilai kinerja)." in pesan
+    )
     assert "Realisasi tersimpan, tetapi evaluasi belum diajukan." in pesan
     assert EvaluasiKinerja.objects.get(pk=ev.pk).status == "DRAFT"
     assert RealisasiIndikator.objects.filter(evaluasi=ev).count() == 3
