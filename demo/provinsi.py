@@ -8,6 +8,7 @@ on PostgreSQL) with ids reserved up front; every choice comes from generators se
 
 import datetime
 import random
+from dataclasses import astuple
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -22,6 +23,7 @@ from kinerja.models import (
     EvaluasiKinerja,
     IndikatorKinerja,
     Pegawai,
+    PejabatLuar,
     PengaturanKinerja,
     PerilakuKerja,
     Periode,
@@ -33,6 +35,7 @@ from kinerja.models import (
 )
 from kinerja.penilaian.capaian import capaian_aspek
 from kinerja.penilaian.predikat import predikat_kinerja
+from kinerja.penilaian.services_penilai import penilai_dari
 from layanan.kalender import WITA
 
 # The tables this module fills in bulk.
@@ -55,6 +58,9 @@ KOLOM_EVALUASI = [
     "pegawai_id",
     "skp_id",
     "atasan_id",
+    "penilai_luar_id",
+    "atasan_penilai_id",
+    "atasan_penilai_luar_id",
     "status",
     "rating_hasil_kerja",
     "rating_perilaku_kerja",
@@ -117,9 +123,15 @@ class _Penulis:
         self.sekarang = timezone.now()
         self.pengelola = get_user_model().objects.get(username=demo_roster.PENGELOLA.nip).pk
         self.user = dict(Pegawai.objects.filter(user__isnull=False).values_list("id", "user_id"))
+        self.penilai = penilai_dari(Pegawai.objects.all())
+        self.user_luar = dict(PejabatLuar.objects.filter(user__isnull=False).values_list("id", "user_id"))
         pengaturan = PengaturanKinerja.aktif()
         self.capaian = {}
         self.batas, self.efisiensi = pengaturan.batas_capaian, pengaturan.rumus_efisiensi_tinggi
+
+    def _user_penilai(self, penilai) -> int | None:
+        """The account of an evaluation's PPK (services_penilai.Penilai), on the roster or not, if they have one."""
+        return self.user.get(penilai.atasan_id) or self.user_luar.get(penilai.penilai_luar_id)
 
     def _capaian(self, aspek, target, nilai):
         kunci = (aspek, target, nilai)
@@ -177,7 +189,7 @@ class _Penulis:
             return _pada(datetime.date(t, 1, 20))
 
         def penyetuju(o):
-            return self.user.get(self.pegawai_id.get(o.atasan)) if o.atasan else None
+            return self._user_penilai(self.penilai[self.pegawai_id[o.nip]])
 
         insert_rows(
             SKP,
@@ -199,7 +211,7 @@ class _Penulis:
         )
 
         def rhk_atasan(o, t):
-            atasan = rencana.get((self.pegawai_id.get(o.atasan), t)) if o.atasan else None
+            atasan = rencana.get((self.pegawai_id.get(o.ppk), t)) if o.ppk else None
             return atasan[1] if atasan else None
 
         insert_rows(
@@ -260,10 +272,10 @@ class _Penulis:
                 pid = self.pegawai_id[o.nip]
                 if (periode_id, pid) in ada:
                     continue
-                atasan = self.pegawai_id.get(o.atasan) if o.atasan else None
+                penilai = self.penilai[pid]
                 skp, rhk, indikator, disetujui = rencana[(pid, p.tahun)]
-                # Only an approved plan can be realised, and the head of an OPD has no supervisor to submit to.
-                status = pool_status[rng.getrandbits(bit)] if atasan and disetujui else "DRAFT"
+                # Only an approved plan can be realised, and only to a PPK.
+                status = pool_status[rng.getrandbits(bit)] if penilai.ada_ppk and disetujui else "DRAFT"
                 dinilai = status in STATUS_DINILAI
                 final = status == "FINAL"
                 hasil = pool_hasil[rng.getrandbits(bit)] if dinilai else ""
@@ -275,7 +287,7 @@ class _Penulis:
                         periode_id,
                         pid,
                         skp,
-                        atasan,
+                        *astuple(penilai),
                         status,
                         hasil,
                         perilaku,
@@ -292,7 +304,7 @@ class _Penulis:
                         waktu.dibuat,
                     )
                 )
-                bagian.append((status, pid, atasan, rhk, indikator, waktu, diakui))
+                bagian.append((status, pid, self._user_penilai(penilai), rhk, indikator, waktu, diakui))
         ids = reserve_ids(EvaluasiKinerja, len(baris))
         insert_rows(EvaluasiKinerja, KOLOM_EVALUASI, ((i, *b[1:]) for i, b in zip(ids, baris, strict=True)))
         del baris
@@ -338,10 +350,10 @@ class _Penulis:
         """Each evaluation's history: the moves that led to its state, by whom and when."""
 
         def baris():
-            for i, (status, pid, atasan, _, _, w, diakui) in zip(ids, bagian, strict=True):
+            for i, (status, pid, penilai, _, _, w, diakui) in zip(ids, bagian, strict=True):
                 if status == "DRAFT":
                     continue
-                pegawai, penilai = self.user.get(pid), self.user.get(atasan)
+                pegawai = self.user.get(pid)
                 yield i, pegawai, w.diajukan, "DIAJUKAN", "DRAFT", "DIAJUKAN", ""
                 if status == "DIKEMBALIKAN":
                     yield i, penilai, w.dikembalikan, "DIKEMBALIKAN", "DIAJUKAN", "DIKEMBALIKAN", ALASAN_KEMBALI

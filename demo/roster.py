@@ -24,6 +24,7 @@ USIA_PENSIUN = 58
 # Ranges of PNS golongan allowed for each kind of jabatan (PermenPANRB 1/2023 for fungsional; usual
 # practice for structural posts) and the golongan a PPPK of that level is appointed in (Perpres 98/2020).
 RENTANG_GOLONGAN = {
+    "JPT_MADYA": ("IV/d", "IV/e"),
     "JPT_PRATAMA": ("IV/c", "IV/d"),
     "ADMINISTRATOR": ("IV/a", "IV/b"),
     "PENGAWAS": ("III/c", "IV/a"),
@@ -319,7 +320,15 @@ class Orang:
     atasan: str | None  # NIP
     email: str
     no_hp: str
-    tingkat: int  # 0 heads an OPD; supervisors are always created before their staff
+    tingkat: int  # -1 the Sekda, 0 heads an OPD; appraisers are always created before those they appraise
+    # The PPK when it is not the direct supervisor (kinerja.pegawai.penilai): a roster NIP, or the Gubernur.
+    penilai: str | None = None
+    penilai_gubernur: bool = False
+
+    @property
+    def ppk(self) -> str | None:
+        """The NIP of the PPK on the roster (none for the Sekda, whose PPK is the Gubernur)."""
+        return None if self.penilai_gubernur else self.penilai or self.atasan
 
 
 @dataclass(frozen=True)
@@ -374,7 +383,39 @@ PETUGAS = OrangTetap(
     "AHLI_PERTAMA",
     "Seksi Identitas Penduduk",
 )
-ORANG_TETAP = (PENGELOLA, ATASAN, PEGAWAI, PETUGAS)
+# The head of the demo Atasan's OPD, whose PPK is the Sekda; and the Sekda, whose PPK is the Gubernur.
+KEPALA_DINAS = OrangTetap(
+    "196912181993041001",
+    "Fikri Badu",
+    "S.KM., M.Kes.",
+    "IV/c",
+    "Kepala Dinas Kesehatan",
+    "JPT_PRATAMA",
+    "Dinas Kesehatan",
+    kepala=True,
+)
+SEKDA = OrangTetap(
+    "196805121994031003",
+    "Hamka Pomalingo",
+    "S.H., M.Si.",
+    "IV/d",
+    "Sekretaris Daerah Provinsi Gorontalo",
+    "JPT_MADYA",
+    PROVINSI[1],
+)
+ORANG_TETAP = (PENGELOLA, ATASAN, PEGAWAI, PETUGAS, KEPALA_DINAS, SEKDA)
+
+
+@dataclass(frozen=True)
+class PejabatDemo:
+    """The demo's appraiser outside the roster: the Gubernur, the Sekda's PPK, with a login."""
+
+    username: str
+    nama: str
+    jabatan: str
+
+
+GUBERNUR = PejabatDemo("gubernur", "Drs. H. Rahmat Datau, M.Si.", "Gubernur Gorontalo")
 OPD_PENGELOLA = ("Dinas Kesehatan", "Dinas Kependudukan dan Pencatatan Sipil")
 # The demo Atasan's team (with the demo Pegawai), when the roster is large enough to fill it.
 TIM_ATASAN_DEMO = 5
@@ -385,6 +426,9 @@ LOGIN_DEMO = (
     LoginDemo("Atasan", ATASAN.nip, f"{ATASAN.nama}, {ATASAN.jabatan}"),
     LoginDemo("Pegawai", PEGAWAI.nip, f"{PEGAWAI.nama}, staf {PEGAWAI.unit} (bawahan {ATASAN.nama})"),
     LoginDemo("Petugas Layanan", PETUGAS.nip, f"{PETUGAS.nama}, Dukcapil"),
+    LoginDemo("Kepala Dinas", KEPALA_DINAS.nip, f"{KEPALA_DINAS.nama}, {KEPALA_DINAS.jabatan} (dinilai Sekda)"),
+    LoginDemo("Sekda", SEKDA.nip, f"{SEKDA.nama}, {SEKDA.jabatan} (dinilai Gubernur)"),
+    LoginDemo("Gubernur", GUBERNUR.username, f"{GUBERNUR.nama}, pejabat penilai di luar daftar pegawai"),
 )
 
 
@@ -548,10 +592,17 @@ class _Pembuat:
         if jumlah < jumlah_minimal():
             raise ValueError(f"Jumlah pegawai minimal {jumlah_minimal()} agar setiap jabatan kepala terisi.")
         per_nama = {unit.nama: unit for unit, _ in seksi}
+        per_nama[PROVINSI[1]] = roster.unit[0]
         for o in ORANG_TETAP:
             if not o.kepala:
                 unit = per_nama[o.unit]
-                roster.orang.append(self.tetap(o, unit.kode, unit.kepala, 3))
+                roster.orang.append(self.tetap(o, unit.kode, unit.kepala, -1 if o is SEKDA else 3))
+        # PermenPANRB 6/2022: the heads of OPD are appraised by the Sekda, the Sekda by the Gubernur.
+        for o in roster.orang:
+            if o.tingkat == 0:
+                o.penilai = SEKDA.nip
+            elif o.nip == SEKDA.nip:
+                o.penilai_gubernur = True
         bobot = [opd.bobot for _, opd in seksi]
         for unit, opd in rng.choices(seksi, weights=bobot, k=jumlah - len(roster.orang)):
             jabatan, jenis, bidang_ilmu = rng.choice(opd.jabatan_staf + UMUM)

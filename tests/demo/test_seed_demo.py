@@ -13,6 +13,7 @@ from demo import roster as demo_roster
 from kinerja.models import SKP, EvaluasiKinerja, Pegawai, PenugasanPengelola, Periode, RencanaHasilKerja, UnitKerja
 from kinerja.pegawai.golongan import GOLONGAN_PPPK, PANGKAT_PNS
 from kinerja.pegawai.nip import validasi_nip
+from kinerja.pegawai.penilai import ppk
 from kinerja.pegawai.permissions import peran, unit_ids_dikelola
 from kinerja.penilaian import permissions as izin
 from kinerja.penilaian import services as svc
@@ -96,8 +97,22 @@ def test_supervisor_chains_run_from_staf_to_the_head_of_the_opd_without_cycles()
             dilihat.add(sekarang)
             sekarang = atasan[sekarang]
         assert len(dilihat) <= 4  # staf → kepala seksi → kepala bidang → kepala OPD
-    tanpa_atasan = Pegawai.objects.filter(atasan__isnull=True)
+    tanpa_atasan = Pegawai.objects.filter(atasan__isnull=True).exclude(nip=demo_roster.SEKDA.nip)
     assert set(tanpa_atasan.values_list("unit_kerja__induk__kode", flat=True)) == {"75"}
+
+
+@pytest.mark.django_db
+def test_everyone_has_a_pejabat_penilai_the_heads_of_opd_the_sekda_and_the_sekda_the_gubernur():
+    seed()
+    sekda = Pegawai.objects.get(nip=demo_roster.SEKDA.nip)
+    assert sekda.unit_kerja.kode == "75" and sekda.atasan is None
+    assert sekda.pejabat_penilai.nama == demo_roster.GUBERNUR.nama
+    assert sekda.pejabat_penilai.user.username == demo_roster.GUBERNUR.username
+    for p in Pegawai.objects.exclude(pk=sekda.pk).select_related("atasan", "penilai"):
+        harapan = sekda if p.atasan is None else p.atasan
+        assert p.pejabat_penilai == harapan, p
+    kepala_dinas = Pegawai.objects.get(nip=demo_roster.KEPALA_DINAS.nip)
+    assert kepala_dinas.atasan_pejabat_penilai.nama == demo_roster.GUBERNUR.nama
 
 
 @pytest.mark.django_db
@@ -179,7 +194,8 @@ def test_the_demo_has_an_open_quarter_with_evaluations_in_every_state():
     assert status == {"DRAFT", "DIAJUKAN", "DINILAI", "DIKEMBALIKAN"}
     opd = set(EvaluasiKinerja.objects.values_list("pegawai__unit_kerja__kode", flat=True))
     kode = set(UnitKerja.objects.filter(nama__in=demo_roster.OPD_PENGELOLA).values_list("kode", flat=True))
-    assert {k[:5] for k in opd} == kode
+    # The Pengelola's OPD, and the Sekda (in the province unit) who appraises their heads.
+    assert {k[:5] for k in opd} == kode | {"75"}
     for ev in EvaluasiKinerja.objects.filter(status="DINILAI"):
         assert ev.predikat == predikat_kinerja(ev.rating_hasil_kerja, ev.rating_perilaku_kerja)
         assert ev.perilaku.count() == 7 and ev.realisasi.count() == 3
@@ -202,7 +218,18 @@ def test_each_demo_login_has_something_to_do():
     assert (final.status, final.predikat, final.diakui_pada) == ("FINAL", "BAIK", None)
     assert svc.aksi_tersedia(pegawai.user, final) == {"akui"}
     pengelola = User.objects.get(username=demo_roster.PENGELOLA.nip)
-    assert izin.evaluasi_visible_to(pengelola).filter(periode=periode).count() == periode.evaluasi.count()
+    di_opd_pengelola = periode.evaluasi.exclude(pegawai__nip=demo_roster.SEKDA.nip)
+    assert izin.evaluasi_visible_to(pengelola).filter(periode=periode).count() == di_opd_pengelola.count()
+    # The Kepala Dinas fills theirs for the Sekda, whose own waits for the Gubernur (outside the roster).
+    kepala = EvaluasiKinerja.objects.get(periode=periode, pegawai__nip=demo_roster.KEPALA_DINAS.nip)
+    assert (kepala.status, kepala.atasan.nip) == ("DRAFT", demo_roster.SEKDA.nip)
+    assert svc.aksi_tersedia(kepala.pegawai.user, kepala) >= {"isi", "ajukan"}
+    assert kepala.skp.rhk.get().rhk_atasan.skp.pegawai.nip == demo_roster.SEKDA.nip
+    sekda = EvaluasiKinerja.objects.get(periode=periode, pegawai__nip=demo_roster.SEKDA.nip)
+    gubernur = User.objects.get(username=demo_roster.GUBERNUR.username)
+    assert sekda.status == "DIAJUKAN" and sekda.penilai_luar.user == gubernur
+    assert svc.aksi_tersedia(gubernur, sekda) >= {"nilai", "kembalikan"}
+    assert gubernur.notifikasi.filter(judul__contains=sekda.pegawai.nama).exists()
 
 
 @pytest.mark.django_db
@@ -212,8 +239,9 @@ def test_demo_plans_cascade_to_the_supervisors_plan_of_the_same_year():
     for rhk in RencanaHasilKerja.objects.select_related("skp__pegawai", "rhk_atasan__skp"):
         rhk.full_clean()
         # Last year's demo plans stop at the Atasan, whose own supervisor has none that year.
-        if (rhk.skp.pegawai.atasan_id, rhk.skp.tahun) in rencana:
-            assert rhk.rhk_atasan.skp.pegawai_id == rhk.skp.pegawai.atasan_id
+        ppk_id = ppk(rhk.skp.pegawai.baris_penilai)[0]
+        if (ppk_id, rhk.skp.tahun) in rencana:
+            assert rhk.rhk_atasan.skp.pegawai_id == ppk_id
 
 
 @pytest.mark.django_db

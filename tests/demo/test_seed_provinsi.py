@@ -24,7 +24,9 @@ from kinerja.models import (
     RencanaHasilKerja,
     RiwayatEvaluasi,
 )
+from kinerja.pegawai.penilai import Penilai
 from kinerja.penilaian.predikat import predikat_kinerja
+from kinerja.penilaian.services_penilai import FIELD_PENILAI, penilai_dari
 from layanan.models import Permohonan, RiwayatPermohonan, SurveiKepuasan
 from rekap.models import RekapKinerja
 from tests.conftest import perlu_layanan
@@ -93,13 +95,18 @@ def cek_evaluasi(jumlah_pegawai, jumlah_periode):
     assert not EvaluasiKinerja.objects.exclude(skp__pegawai=F("pegawai"), skp__tahun=F("periode__tahun")).exists()
     assert not EvaluasiKinerja.objects.filter(realisasi__isnull=False).exclude(skp__status="DISETUJUI").exists()
     assert not RealisasiIndikator.objects.exclude(indikator__rhk__skp=F("evaluasi__skp")).exists()
-    assert not EvaluasiKinerja.objects.exclude(atasan=F("pegawai__atasan")).filter(atasan__isnull=False).exists()
-    # Plans cascade: every RHK of an ASN whose supervisor has a plan that year cites the supervisor's RHK.
+    # Each evaluation names its ASN's appraisers by the roster (the heads of OPD: the Sekda; the Sekda: the Gubernur).
+    penilai = penilai_dari(Pegawai.objects.all())
+    for pid, *kolom in EvaluasiKinerja.objects.values_list("pegawai_id", *FIELD_PENILAI):
+        assert Penilai(*kolom) == penilai[pid]
+    # Plans cascade: every RHK of an ASN whose PPK has a plan that year cites the PPK's RHK.
     rencana = set(SKP.objects.values_list("pegawai_id", "tahun"))
-    for pegawai_atasan, tahun, atasan_rhk in RencanaHasilKerja.objects.values_list(
-        "skp__pegawai__atasan_id", "skp__tahun", "rhk_atasan__skp__pegawai_id"
+    ppk_dari = {pk: p.atasan_id for pk, p in penilai.items()}
+    for pegawai_id, tahun, atasan_rhk in RencanaHasilKerja.objects.values_list(
+        "skp__pegawai_id", "skp__tahun", "rhk_atasan__skp__pegawai_id"
     ):
-        assert atasan_rhk == (pegawai_atasan if (pegawai_atasan, tahun) in rencana else None)
+        ppk_id = ppk_dari[pegawai_id]
+        assert atasan_rhk == (ppk_id if (ppk_id, tahun) in rencana else None)
 
 
 def cek_layanan(jumlah_permohonan):

@@ -7,11 +7,13 @@ administrator creates one, as for a roster imported from a spreadsheet.
 import datetime
 import random
 import time
+from dataclasses import asdict
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,6 +33,7 @@ from kinerja.models import (
     KinerjaOrganisasi,
     Notifikasi,
     Pegawai,
+    PejabatLuar,
     PembukaanKembaliPeriode,
     PengaturanKinerja,
     PengecualianKurva,
@@ -46,6 +49,7 @@ from kinerja.models import (
 )
 from kinerja.penilaian.capaian import capaian_aspek
 from kinerja.penilaian.predikat import predikat_kinerja
+from kinerja.penilaian.services_penilai import penilai_dari
 from rekap.models import RekapKinerja, RekapTim
 from rekap.services import hitung_rekap
 
@@ -187,13 +191,14 @@ def hapus_aturan():
 def hapus_roster():
     """Remove the roster and the accounts of its ASN; other accounts (e.g. a createsuperuser one) stay."""
     demo_layanan.hapus_layanan()
-    get_user_model().objects.filter(pegawai__isnull=False).delete()
+    get_user_model().objects.filter(Q(pegawai__isnull=False) | Q(pejabat_luar__isnull=False)).delete()
     PenugasanPengelola.objects.all().delete()
     # Unlink the self-references first so neither PROTECT nor per-row SET NULL work gets in the way.
     UnitKerja.objects.update(kepala=None, induk=None)
-    Pegawai.objects.update(atasan=None)
+    Pegawai.objects.update(atasan=None, penilai=None, penilai_luar=None, atasan_penilai=None, atasan_penilai_luar=None)
     # The roll-ups go with the units and ASN they count (CASCADE); seed_demo computes them again.
     truncate_tables(RekapTim, RekapKinerja, Pegawai, UnitKerja)
+    PejabatLuar.objects.all().delete()
 
 
 def simpan(roster: demo_roster.Roster):
@@ -233,9 +238,22 @@ def simpan(roster: demo_roster.Roster):
             pegawai_id[p.nip] = p.pk
     kepala = [UnitKerja(pk=unit_id[u.kode], kepala_id=pegawai_id[u.kepala]) for u in roster.unit if u.kepala]
     UnitKerja.objects.bulk_update(kepala, ["kepala"], batch_size=UKURAN_BATCH)
+    simpan_penilai(roster, pegawai_id)
     buat_login(pegawai_id, unit_id, roster)
     simpan_kehadiran(pegawai_id, roster)
     return pegawai_id, unit_id
+
+
+def simpan_penilai(roster: demo_roster.Roster, pegawai_id: dict):
+    """The appraisers named outside the unit chain: the Sekda for the heads of OPD, the Gubernur (outside the
+    roster) for the Sekda."""
+    g = demo_roster.GUBERNUR
+    gubernur = PejabatLuar.objects.create(nama=g.nama, jabatan=g.jabatan)
+    for o in roster.orang:
+        if o.penilai or o.penilai_gubernur:
+            Pegawai.objects.filter(pk=pegawai_id[o.nip]).update(
+                penilai_id=pegawai_id.get(o.penilai), penilai_luar=gubernur if o.penilai_gubernur else None
+            )
 
 
 def simpan_kehadiran(pegawai_id: dict, roster: demo_roster.Roster):
@@ -297,6 +315,11 @@ def buat_login(pegawai_id: dict, unit_id: dict, roster: demo_roster.Roster):
         if tetap.nip in peran_grup:
             user.groups.add(grup[peran_grup[tetap.nip]])
         Pegawai.objects.filter(pk=pegawai_id[tetap.nip]).update(user=user)
+    gubernur, _ = User.objects.get_or_create(username=demo_roster.GUBERNUR.username)
+    gubernur.first_name = demo_roster.GUBERNUR.nama
+    gubernur.set_password(demo_roster.KATA_SANDI_DEMO)
+    gubernur.save()
+    PejabatLuar.objects.filter(nama=demo_roster.GUBERNUR.nama).update(user=gubernur)
     kode_per_nama = {u.nama: u.kode for u in roster.unit}
     pengelola = User.objects.get(username=demo_roster.PENGELOLA.nip)
     PenugasanPengelola.objects.bulk_create(
@@ -339,17 +362,30 @@ class _PenulisEvaluasi:
         self.nama_unit = {u.kode: u.nama for u in roster.unit}
         self.kepala_unit = {u.kepala for u in roster.unit if u.kepala}
         self.user = {p.pk: p.user_id for p in Pegawai.objects.filter(user__isnull=False).only("id", "user_id")}
+        self.penilai = penilai_dari(Pegawai.objects.all())
+        self.user_gubernur = PejabatLuar.objects.values_list("user_id", flat=True).first()
         self.pengelola = get_user_model().objects.get(username=demo_roster.PENGELOLA.nip)
         self.sekarang = timezone.now()
         self.pengaturan = PengaturanKinerja.aktif()
 
     def orang_lingkup(self) -> list[demo_roster.Orang]:
-        """The staff of the Pengelola's OPD, supervisors first (their RHK must exist before their staff cite them)."""
+        """The staff of the Pengelola's OPD and the Sekda who appraises their heads, appraisers first (their RHK
+        must exist before those they appraise cite them)."""
         kode_opd = {u.kode for u in self.roster.unit if u.nama in demo_roster.OPD_PENGELOLA}
         return sorted(
-            (o for o in self.roster.orang if any(o.unit == k or o.unit.startswith(f"{k}.") for k in kode_opd)),
+            (
+                o
+                for o in self.roster.orang
+                if any(o.unit == k or o.unit.startswith(f"{k}.") for k in kode_opd) or o.nip == demo_roster.SEKDA.nip
+            ),
             key=lambda o: o.tingkat,
         )
+
+    def penyetuju(self, o: demo_roster.Orang) -> int | None:
+        """The user id of whoever approves the ASN's SKP: their PPK's account (the Gubernur's for the Sekda)."""
+        if o.penilai_gubernur:
+            return self.user_gubernur
+        return self.user.get(self.pegawai_id.get(o.ppk)) if o.ppk else None
 
     def skp(self, orang: list[demo_roster.Orang], tahun: int, diajukan: set[str] = frozenset()) -> dict[str, int]:
         """Approved (or, for `diajukan`, submitted) SKP with one cascading RHK and three indicators each.
@@ -357,7 +393,7 @@ class _PenulisEvaluasi:
         per_nip = {}
         for o in orang:
             status = SKP.Status.DIAJUKAN if o.nip in diajukan else SKP.Status.DISETUJUI
-            atasan_user = self.user.get(self.pegawai_id.get(o.atasan)) if o.atasan else None
+            atasan_user = self.penyetuju(o)
             per_nip[o.nip] = SKP(
                 pegawai_id=self.pegawai_id[o.nip],
                 tahun=tahun,
@@ -381,7 +417,7 @@ class _PenulisEvaluasi:
                 o.nip: RencanaHasilKerja(
                     skp=per_nip[o.nip],
                     uraian=demo_penilaian.uraian_rhk(o.jabatan, self.nama_unit[o.unit], o.nip in self.kepala_unit),
-                    rhk_atasan_id=rhk.get(o.atasan),
+                    rhk_atasan_id=rhk.get(o.ppk),
                 )
                 for o in orang
                 if o.tingkat == tingkat
@@ -419,16 +455,14 @@ class _PenulisEvaluasi:
         indikator = {}
         for i in IndikatorKinerja.objects.filter(rhk_id__in=rhk.values()).order_by("urutan"):
             indikator.setdefault(i.rhk_id, []).append(i)
-        orang = {o.nip: o for o in self.roster.orang}
         daftar = []
         for nip, status in status_per_nip.items():
-            o = orang[nip]
             ev = EvaluasiKinerja(
                 periode=periode,
                 pegawai_id=self.pegawai_id[nip],
                 skp_id=self.skp_id.get(nip),
-                atasan_id=self.pegawai_id.get(o.atasan),
                 status=status,
+                **asdict(self.penilai[self.pegawai_id[nip]]),
             )
             if status in ("DIAJUKAN", "DINILAI"):
                 ev.diajukan_pada = self.sekarang
@@ -521,15 +555,13 @@ def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict,
     rhk = penulis.skp(lingkup, triwulan.tahun, diajukan=skp_diajukan)
     status = {}
     for i, o in enumerate(p for p in lingkup if p.nip not in skp_diajukan):
-        status[o.nip] = (
-            "DRAFT"
-            if o.atasan is None
-            else demo_penilaian.URUTAN_STATUS_DEMO[i % len(demo_penilaian.URUTAN_STATUS_DEMO)]
-        )
+        status[o.nip] = demo_penilaian.URUTAN_STATUS_DEMO[i % len(demo_penilaian.URUTAN_STATUS_DEMO)]
     for i, o in enumerate(tim[1:]):
         status[o.nip] = ("DIAJUKAN", "DIAJUKAN", "DINILAI")[i] if i < 3 else status[o.nip]
     status.update(dict.fromkeys(skp_diajukan, "DRAFT"))
-    status[demo_roster.PEGAWAI.nip] = "DRAFT"
+    # The demo Pegawai and the Kepala Dinas fill theirs; the Sekda's waits for the Gubernur.
+    status.update({demo_roster.PEGAWAI.nip: "DRAFT", demo_roster.KEPALA_DINAS.nip: "DRAFT"})
+    status[demo_roster.SEKDA.nip] = "DIAJUKAN"
     periode = penulis.periode(triwulan, dibuka=True)
     evaluasi = penulis.evaluasi(periode, status, rhk)
 
@@ -558,15 +590,16 @@ def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict,
     user_atasan = penulis.user[pegawai_id[demo_roster.ATASAN.nip]]
     user_pegawai = penulis.user[pegawai_id[demo_roster.PEGAWAI.nip]]
     nama = {o.nip: o.nama for o in lingkup}
-    nip_tim = {o.nip for o in tim}
+    orang = {o.nip: o for o in lingkup}
+    penilai_user = {e.pk: penulis.penyetuju(o) for o, e in zip((orang[n] for n in status), evaluasi, strict=True)}
     notifikasi = [
         Notifikasi(
-            penerima_id=user_atasan,
+            penerima_id=penilai_user[e.pk],
             judul=f"Evaluasi {periode} {nama[nip]} menunggu penilaian",
             tautan=reverse("evaluasi_detail", args=[e.pk]),
         )
         for nip, e in zip(status, evaluasi, strict=True)
-        if e.status == "DIAJUKAN" and nip in nip_tim
+        if e.status == "DIAJUKAN" and penilai_user[e.pk]
     ]
     notifikasi += [
         Notifikasi(
