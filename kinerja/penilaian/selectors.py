@@ -384,7 +384,7 @@ def ringkasan_finalisasi(periode_id: int, unit_id: int) -> RingkasanFinalisasi:
     jumlah = {b["status"]: b["n"] for b in semua.values("status").annotate(n=Count("id")).order_by()}
     terbuka = list(
         semua.exclude(status=Status.FINAL)
-        .select_related("pegawai__unit_kerja")
+        .select_related("pegawai__unit_kerja", "atasan", "penilai_luar")
         .order_by("pegawai__nama", "pegawai__nip")
     )
     dikecualikan = list(

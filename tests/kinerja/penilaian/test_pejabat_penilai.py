@@ -336,3 +336,17 @@ def test_an_administrator_gives_an_outside_appraiser_an_account_with_a_one_time_
     # A second time: the account exists, nothing new, the reason shown.
     again = client.post(url, {"action": "buat_akun_login", "_selected_action": [gubernur.pk]}, follow=True)
     assert "sudah memiliki akun login" in again.content.decode()
+
+
+def test_the_units_finalise_page_says_whom_each_evaluation_waits_for(client, org, pimpinan):
+    pimpinan.skp()
+    periode = pimpinan.periode()
+    ev = EvaluasiKinerja.objects.get(periode=periode, pegawai=org.kepala)
+    _isi_ajukan(ev, org.kepala.user)
+    EvaluasiKinerja.objects.filter(periode=periode, pegawai=org.staf_a1).update(atasan=None)
+    org.staf_a1.atasan = None
+    org.staf_a1.save()
+    client.force_login(org.hr_a.user)
+    halaman = client.get(reverse("periode_unit", args=[periode.pk, org.opd_a.pk])).content.decode()
+    assert f"menunggu penilaian {pimpinan.sekda.nama_lengkap}" in halaman
+    assert "belum ada pejabat penilai kinerja" in halaman  # staf_a1, whose supervisor left
