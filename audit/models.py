@@ -21,6 +21,7 @@ class LogHanyaTambah(Exception):
 AKSI = {
     "evaluasi_dibuat": "Evaluasi dibuat untuk periode",
     "evaluasi_realisasi": "Realisasi evaluasi diisi",
+    "evaluasi_rencana_aksi": "Rencana aksi diisi",
     "evaluasi_diajukan": "Evaluasi diajukan",
     "evaluasi_ditarik": "Evaluasi ditarik kembali",
     "skp_ekspektasi": "Ekspektasi khusus pimpinan ditetapkan",

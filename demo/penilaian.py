@@ -11,6 +11,11 @@ INDIKATOR_DEMO = (
     ("Kesesuaian hasil kerja dengan standar pelayanan", "KUALITAS", 100, "%"),
     ("Ketepatan waktu penyelesaian", "WAKTU", 3, "bulan"),
 )
+# The rencana aksi of every demo RHK that has been submitted: what the ASN planned for the quarter.
+RENCANA_AKSI_DEMO = (
+    "Bulan pertama: menghimpun data dan menyusun jadwal kegiatan. Bulan kedua: melaksanakan kegiatan dan "
+    "mendokumentasikannya. Bulan ketiga: menyusun laporan dan menyampaikannya kepada atasan."
+)
 # States of the other staff's evaluations in the open period, in turn (DOMAIN.md §1 workflow).
 URUTAN_STATUS_DEMO = ("DIAJUKAN", "DINILAI", "DRAFT", "DINILAI", "DIKEMBALIKAN", "DIAJUKAN")
 # Ratings drawn for rated evaluations, most often "as expected".

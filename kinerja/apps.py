@@ -19,6 +19,7 @@ class KinerjaConfig(AppConfig):
             PerilakuKerja,
             Periode,
             RealisasiIndikator,
+            RencanaAksi,
             RencanaHasilKerja,
             UmpanBalikRHK,
             UnitKerja,
@@ -29,7 +30,7 @@ class KinerjaConfig(AppConfig):
         from .penilaian import admin as _admin_penilaian  # noqa: F401
 
         track_versions(UnitKerja, Pegawai, PenugasanPengelola, Periode, SKP, RencanaHasilKerja, IndikatorKinerja)
-        track_versions(EvaluasiKinerja, RealisasiIndikator, UmpanBalikRHK, PerilakuKerja)
+        track_versions(EvaluasiKinerja, RealisasiIndikator, RencanaAksi, UmpanBalikRHK, PerilakuKerja)
         # Evidence replaced, cleared or deleted leaves storage on commit. Import jobs' files are not tracked:
         # each job keeps the file it was run from.
         track_files(RealisasiIndikator, "bukti_berkas")

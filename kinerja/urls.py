@@ -45,6 +45,7 @@ urlpatterns += [
     path("kinerja/evaluasi/<int:pk>/dialog/", ve.evaluasi_dialog, name="evaluasi_dialog"),
     path("kinerja/evaluasi/<int:pk>/akui/", ve.evaluasi_akui, name="evaluasi_akui"),
     path("kinerja/evaluasi/<int:pk>/tarik/", ve.evaluasi_tarik, name="evaluasi_tarik"),
+    path("kinerja/evaluasi/<int:pk>/rencana-aksi/", ve.evaluasi_rencana_aksi, name="evaluasi_rencana_aksi"),
     path("kinerja/evaluasi/<int:pk>/isi/", ve.evaluasi_isi, name="evaluasi_isi"),
     path("kinerja/evaluasi/<int:pk>/ajukan/", ve.evaluasi_ajukan, name="evaluasi_ajukan"),
     path("kinerja/evaluasi/<int:pk>/nilai/", ve.evaluasi_nilai, name="evaluasi_nilai"),

@@ -18,6 +18,7 @@ from .models import (
     PerilakuKerja,
     Periode,
 )
+from .models_rencana_aksi import PANJANG_RENCANA_AKSI
 from .models_skp import IndikatorKinerja, RencanaHasilKerja, periksa_target
 from .services import IsianRealisasi
 
@@ -230,6 +231,38 @@ class FormRealisasi(forms.Form):
             )
             for b, nama in self.indikator
         ]
+
+
+class FormRencanaAksi(forms.Form):
+    """The rencana aksi of every RHK of the evaluation's SKP, one optional text each (the service's error keys)."""
+
+    versi = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, baris_rhk=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rhk = []
+        for baris in baris_rhk:
+            nama = f"rencana_{baris.rhk.pk}"
+            self.fields[nama] = forms.CharField(
+                label=f"Rencana aksi: {baris.rhk.uraian}",
+                required=False,
+                max_length=PANJANG_RENCANA_AKSI,
+                initial=baris.rencana_aksi.rencana if baris.rencana_aksi else "",
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text="Langkah yang akan dikerjakan pada periode ini untuk mencapai target RHK ini. "
+                "Kosongkan untuk menghapus.",
+            )
+            self.rhk.append((baris, nama))
+        self.helper = _helper()
+
+    @property
+    def bidang(self):
+        """Per RHK its row (with the indicators) and its field, for the template."""
+        return [(baris, self[nama]) for baris, nama in self.rhk]
+
+    def rencana(self) -> dict[int, str]:
+        """The argument of services.isi_rencana_aksi: RHK id → text."""
+        return {baris.rhk.pk: self.cleaned_data[nama] for baris, nama in self.rhk}
 
 
 def _panduan(nilai, ekspektasi: str | None) -> str:

@@ -183,6 +183,7 @@ def test_the_demo_has_an_open_quarter_with_evaluations_in_every_state():
     for ev in EvaluasiKinerja.objects.filter(status="DINILAI"):
         assert ev.predikat == predikat_kinerja(ev.rating_hasil_kerja, ev.rating_perilaku_kerja)
         assert ev.perilaku.count() == 7 and ev.realisasi.count() == 3
+        assert ev.rencana_aksi.get().rhk == ev.skp.rhk.get()
 
 
 @pytest.mark.django_db

@@ -91,6 +91,7 @@ MATRIKS = {
     "evaluasi_dialog":          baris("405 405 405 405 405 405 405", "L 200 200 404 200 404 200", pk="{evaluasi}"),
     "evaluasi_akui":            baris("405 405 405 405 405 405 405", "L 200 200 404 200 404 200", pk="{evaluasi}"),
     "evaluasi_tarik":           baris("405 405 405 405 405 405 405", "L 200 200 404 200 404 200", pk="{evaluasi}"),
+    "evaluasi_rencana_aksi":    baris("L 200 403 404 200 404 200",   "L 200 403 404 200 404 200", pk="{evaluasi}"),
     "evaluasi_isi":             baris("L 200 403 404 200 404 200",   "L 200 403 404 200 404 200", pk="{evaluasi}"),
     "evaluasi_ajukan":          baris("405 405 405 405 405 405 405", "L 200 403 404 200 404 200", pk="{evaluasi}"),
     "evaluasi_nilai":           baris("L 403 200 404 403 404 403",   "L 403 200 404 403 404 403", pk="{evaluasi}"),

@@ -38,6 +38,7 @@ from kinerja.models import (
     PerilakuKerja,
     Periode,
     RealisasiIndikator,
+    RencanaAksi,
     RencanaHasilKerja,
     RiwayatEvaluasi,
     RiwayatSKP,
@@ -317,6 +318,7 @@ def hapus_evaluasi():
         DialogKinerja,
         RiwayatEvaluasi,
         RealisasiIndikator,
+        RencanaAksi,
         UmpanBalikRHK,
         PerilakuKerja,
         EvaluasiKinerja,
@@ -444,10 +446,19 @@ class _PenulisEvaluasi:
                 ev.dinilai_pada = self.sekarang
             daftar.append(ev)
         EvaluasiKinerja.objects.bulk_create(daftar, batch_size=UKURAN_BATCH)
-        realisasi, umpan_balik, perilaku, riwayat = [], [], [], []
+        realisasi, rencana_aksi, umpan_balik, perilaku, riwayat = [], [], [], [], []
         for nip, ev in zip(status_per_nip, daftar, strict=True):
             if ev.status == "DRAFT":
                 continue
+            rencana_aksi.append(
+                RencanaAksi(
+                    evaluasi=ev,
+                    rhk_id=rhk[nip],
+                    rencana=demo_penilaian.RENCANA_AKSI_DEMO,
+                    diisi_oleh_id=self.user.get(ev.pegawai_id),
+                    diisi_sebagai=RealisasiIndikator.DiisiSebagai.PEGAWAI,
+                )
+            )
             for ind in indikator.get(rhk[nip], []):
                 nilai = self._realisasi(ind)
                 realisasi.append(
@@ -492,6 +503,7 @@ class _PenulisEvaluasi:
                 )
         for model, baris in (
             (RealisasiIndikator, realisasi),
+            (RencanaAksi, rencana_aksi),
             (UmpanBalikRHK, umpan_balik),
             (PerilakuKerja, perilaku),
             (RiwayatEvaluasi, riwayat),
