@@ -36,6 +36,7 @@ AKSI = {
     "pengaturan_kinerja_diubah": "Pengaturan kinerja diubah",
     "skp_dibuat": "SKP dibuat",
     "skp_disalin": "SKP disalin dari tahun lalu",
+    "skp_lampiran": "Lampiran SKP disimpan",
     "skp_rhk_disimpan": "RHK disimpan",
     "skp_rhk_dihapus": "RHK dihapus",
     "skp_indikator_disimpan": "Indikator disimpan",

@@ -60,6 +60,7 @@ urlpatterns += [
     path("kinerja/skp/<int:pk>/kembalikan/", vs.skp_kembalikan, name="skp_kembalikan"),
     path("kinerja/skp/<int:pk>/dialog/", vs.skp_dialog, name="skp_dialog"),
     path("kinerja/skp/<int:pk>/ekspektasi/", vs.skp_ekspektasi, name="skp_ekspektasi"),
+    path("kinerja/skp/<int:pk>/lampiran/", vs.skp_lampiran, name="skp_lampiran"),
     path("kinerja/skp/<int:skp_pk>/rhk/", vs.skp_rhk, name="skp_rhk_baru"),
     path("kinerja/skp/<int:skp_pk>/rhk/<int:pk>/", vs.skp_rhk, name="skp_rhk_ubah"),
     path("kinerja/skp/rhk/<int:pk>/hapus/", vs.skp_rhk_hapus, name="skp_rhk_hapus"),

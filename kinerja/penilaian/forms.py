@@ -19,7 +19,7 @@ from .models import (
     Periode,
 )
 from .models_rencana_aksi import PANJANG_RENCANA_AKSI
-from .models_skp import IndikatorKinerja, RencanaHasilKerja, periksa_target
+from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, periksa_target
 from .services import IsianRealisasi
 
 # The short indicators of each BerAKHLAK core value (DOMAIN.md §1), shown beside the supervisor's feedback.
@@ -527,6 +527,16 @@ class FormIndikator(forms.Form):
                 Column("satuan", css_class="col-md-4"),
             ),
         )
+
+
+class FormLampiranSKP(forms.Form):
+    """The SKP's annex: one optional text per part, with the model's label, limit and help (the service's keys)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for nama in SKP.FIELD_LAMPIRAN:
+            self.fields[nama] = SKP._meta.get_field(nama).formfield(widget=forms.Textarea(attrs={"rows": 4}))
+        self.helper = _helper()
 
 
 class FormBuatSKP(forms.Form):

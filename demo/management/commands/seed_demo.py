@@ -354,12 +354,14 @@ class _PenulisEvaluasi:
         )
 
     def skp(self, orang: list[demo_roster.Orang], tahun: int, diajukan: set[str] = frozenset()) -> dict[str, int]:
-        """Approved (or, for `diajukan`, submitted) SKP with one cascading RHK and three indicators each.
+        """Approved (or, for `diajukan`, submitted) SKP with one cascading RHK and three indicators each; the demo
+        Atasan's and their team's with an annex.
         Returns NIP → the id of their RHK."""
         per_nip = {}
         for o in orang:
             status = SKP.Status.DIAJUKAN if o.nip in diajukan else SKP.Status.DISETUJUI
             atasan_user = self.user.get(self.pegawai_id.get(o.atasan)) if o.atasan else None
+            tim_atasan = demo_roster.ATASAN.nip in (o.nip, o.atasan)
             per_nip[o.nip] = SKP(
                 pegawai_id=self.pegawai_id[o.nip],
                 tahun=tahun,
@@ -367,6 +369,7 @@ class _PenulisEvaluasi:
                 diajukan_pada=self.sekarang,
                 disetujui_pada=self.sekarang if status == SKP.Status.DISETUJUI else None,
                 disetujui_oleh_id=atasan_user if status == SKP.Status.DISETUJUI else None,
+                **(demo_penilaian.LAMPIRAN_SKP_DEMO if tim_atasan else {}),
             )
         SKP.objects.bulk_create(per_nip.values(), batch_size=UKURAN_BATCH)
         RiwayatSKP.objects.bulk_create(
