@@ -26,6 +26,7 @@ from kinerja.pegawai.models import Pegawai
 from kinerja.pegawai.permissions import peran
 
 from . import permissions as izin
+from . import predikat as rumus_predikat
 from .models import (
     PANJANG_NARASI,
     BagianDiisiPegawai,
@@ -357,6 +358,18 @@ def ajukan_evaluasi(user, evaluasi_id: int, versi: int) -> EvaluasiKinerja:
     return evaluasi
 
 
+def galat_umpan_balik_perilaku(rating_perilaku_kerja: str, umpan_balik: dict[str, str]) -> dict[str, str]:
+    """The field error of each BerAKHLAK value whose feedback the perilaku kerja rating requires but is empty."""
+    if not rumus_predikat.umpan_balik_perilaku_wajib(rating_perilaku_kerja):
+        return {}
+    rating = EvaluasiKinerja.Rating(rating_perilaku_kerja).label
+    return {
+        f"perilaku_{n.value}": f"Umpan balik untuk nilai {n.label} wajib diisi karena rating perilaku kerja {rating}."
+        for n in PerilakuKerja.Nilai
+        if not (umpan_balik.get(n.value) or "").strip()
+    }
+
+
 @transaction.atomic
 def nilai_evaluasi(
     user,
@@ -371,9 +384,9 @@ def nilai_evaluasi(
     rekomendasi_pengembangan: str = "",
     alasan: str = "",
 ) -> EvaluasiKinerja:
-    """Rate a submitted evaluation (its PPK only): feedback on every RHK and every BerAKHLAK value, the two
-    ratings, and the predikat from the regulation's matrix. Re-rating an already rated one needs a reason;
-    every changed score is logged old → new."""
+    """Rate a submitted evaluation (its PPK only): feedback on every RHK and, where the perilaku kerja rating needs
+    it (predikat.umpan_balik_perilaku_wajib), on every BerAKHLAK value, the two ratings, and the predikat from the
+    regulation's matrix. Re-rating an already rated one needs a reason; every changed score is logged old → new."""
     evaluasi = _mulai_aksi(user, evaluasi_id, versi, "nilai")
     galat = {}
     for field, nilai in (("rating_hasil_kerja", rating_hasil_kerja), ("rating_perilaku_kerja", rating_perilaku_kerja)):
@@ -389,9 +402,7 @@ def nilai_evaluasi(
     umpan_balik_perilaku = {k: (v or "").strip() for k, v in umpan_balik_perilaku.items()}
     if set(umpan_balik_perilaku) - set(PerilakuKerja.Nilai.values):
         galat["umpan_balik_perilaku"] = "Ada nilai BerAKHLAK yang tidak dikenal."
-    for nilai in PerilakuKerja.Nilai:
-        if not umpan_balik_perilaku.get(nilai.value):
-            galat[f"perilaku_{nilai.value}"] = f"Umpan balik untuk nilai {nilai.label} wajib diisi."
+    galat |= galat_umpan_balik_perilaku(rating_perilaku_kerja, umpan_balik_perilaku)
     menilai_ulang = evaluasi.status == Status.DINILAI
     if menilai_ulang and not (alasan or "").strip():
         galat["alasan"] = "Alasan mengubah penilaian wajib diisi."
@@ -418,10 +429,12 @@ def nilai_evaluasi(
     UmpanBalikRHK.objects.bulk_create(
         UmpanBalikRHK(evaluasi=evaluasi, rhk=r, umpan_balik=umpan_balik_rhk[r.pk]) for r in daftar_rhk
     )
+    # A value left without feedback (allowed after Sesuai Ekspektasi) has no row.
     PerilakuKerja.objects.filter(evaluasi=evaluasi).delete()
     PerilakuKerja.objects.bulk_create(
         PerilakuKerja(evaluasi=evaluasi, nilai=n.value, umpan_balik=umpan_balik_perilaku[n.value])
         for n in PerilakuKerja.Nilai
+        if umpan_balik_perilaku.get(n.value)
     )
     beri_tahu(
         evaluasi.pegawai.user,

@@ -140,14 +140,14 @@ def test_rating_computes_and_stores_the_predikat_from_the_matrix(org):
     assert ev.perilaku.count() == 7
 
 
-def test_rating_needs_feedback_on_every_rhk_and_berakhlak_value(org):
+def test_rating_needs_feedback_on_every_rhk(org):
     s = Skenario(org)
     ev = s.ke_status("DIAJUKAN")
     args = penilaian(ev)
-    args["umpan_balik_perilaku"].pop("LOYAL")
+    args["umpan_balik_rhk"] = {r: " " for r in args["umpan_balik_rhk"]}
     with pytest.raises(Exception) as info:
         svc.nilai_evaluasi(org.atasan_a.user, ev.pk, ev.versi, **args)
-    assert "perilaku_LOYAL" in info.value.message_dict
+    assert list(info.value.message_dict) == [f"umpan_balik_rhk_{ev.skp.rhk.get().pk}"]
     assert s.evaluasi().status == "DIAJUKAN"
 
 
