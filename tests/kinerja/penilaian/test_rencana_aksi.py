@@ -10,6 +10,7 @@ from core.errors import VersionConflict, WrongState
 from kinerja.models import EvaluasiKinerja, RencanaAksi
 from kinerja.penilaian import services as svc
 from kinerja.penilaian import services_periode as svc_periode
+from tests.factories import IndikatorKinerjaFactory, RencanaHasilKerjaFactory
 from tests.kinerja.penilaian.bantuan_evaluasi import RENCANA_AKSI, Skenario
 
 pytestmark = pytest.mark.django_db
@@ -190,3 +191,21 @@ def test_the_asn_finds_the_plan_from_kinerja_saya_and_the_evaluation_page(org, l
     assert _url(ev) in client.get(reverse("evaluasi_detail", args=[ev.pk])).content.decode()
     # The appraiser reads it but does not write it.
     assert _url(ev) not in login(org.atasan_a).get(reverse("evaluasi_detail", args=[ev.pk])).content.decode()
+
+
+def test_the_page_runs_the_same_queries_for_one_rhk_and_for_five(org, login, django_assert_max_num_queries):
+    s = Skenario(org)
+    ev = s.evaluasi()
+    s.rencana_aksi()
+    client = login(org.staf_a1)
+    hitung = []
+    for tambahan in (0, 4):
+        for i in range(tambahan):
+            IndikatorKinerjaFactory(rhk=RencanaHasilKerjaFactory(skp=ev.skp, uraian=f"RHK tambahan {i}"))
+        # Session, the user with roles and bell, the evaluation, its realisations and plans, its RHK and their
+        # indicators: seven, whatever the number of RHK.
+        with django_assert_max_num_queries(7) as ctx:
+            html = client.get(_url(ev)).content.decode()
+        hitung.append(len(ctx.captured_queries))
+    assert "RHK tambahan 3" in html and html.count('name="rencana_') == 5
+    assert hitung[0] == hitung[1], hitung
