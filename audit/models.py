@@ -21,6 +21,7 @@ class LogHanyaTambah(Exception):
 AKSI = {
     "evaluasi_dibuat": "Evaluasi dibuat untuk periode",
     "evaluasi_realisasi": "Realisasi evaluasi diisi",
+    "evaluasi_rencana_aksi": "Rencana aksi diisi",
     "evaluasi_diajukan": "Evaluasi diajukan",
     "evaluasi_ditarik": "Evaluasi ditarik kembali",
     "skp_ekspektasi": "Ekspektasi khusus pimpinan ditetapkan",
@@ -35,6 +36,7 @@ AKSI = {
     "pengaturan_kinerja_diubah": "Pengaturan kinerja diubah",
     "skp_dibuat": "SKP dibuat",
     "skp_disalin": "SKP disalin dari tahun lalu",
+    "skp_lampiran": "Lampiran SKP disimpan",
     "skp_rhk_disimpan": "RHK disimpan",
     "skp_rhk_dihapus": "RHK dihapus",
     "skp_indikator_disimpan": "Indikator disimpan",

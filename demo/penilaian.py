@@ -11,6 +11,22 @@ INDIKATOR_DEMO = (
     ("Kesesuaian hasil kerja dengan standar pelayanan", "KUALITAS", 100, "%"),
     ("Ketepatan waktu penyelesaian", "WAKTU", 3, "bulan"),
 )
+# The annex (lampiran SKP) of the demo Atasan's and their team's plans, so the SKP page shows one filled in.
+LAMPIRAN_SKP_DEMO = {
+    "dukungan_sumber_daya": "1. Anggaran kegiatan pada DPA unit kerja tahun berjalan.\n"
+    "2. Komputer, printer dan jaringan internet kantor.\n"
+    "3. Data dan aplikasi dari bidang terkait.",
+    "skema_pertanggungjawaban": "Laporan capaian bulanan kepada atasan langsung paling lambat tanggal 5 bulan "
+    "berikutnya, dan dialog kinerja setiap akhir triwulan.",
+    "konsekuensi": "Capaian di atas ekspektasi menjadi pertimbangan penghargaan dan pengembangan karier; capaian di "
+    "bawah ekspektasi ditindaklanjuti dengan pembinaan oleh atasan langsung dan memengaruhi tunjangan kinerja "
+    "sesuai ketentuan.",
+}
+# The rencana aksi of every demo RHK that has been submitted: what the ASN planned for the quarter.
+RENCANA_AKSI_DEMO = (
+    "Bulan pertama: menghimpun data dan menyusun jadwal kegiatan. Bulan kedua: melaksanakan kegiatan dan "
+    "mendokumentasikannya. Bulan ketiga: menyusun laporan dan menyampaikannya kepada atasan."
+)
 # States of the other staff's evaluations in the open period, in turn (DOMAIN.md §1 workflow).
 URUTAN_STATUS_DEMO = ("DIAJUKAN", "DINILAI", "DRAFT", "DINILAI", "DIKEMBALIKAN", "DIAJUKAN")
 # Ratings drawn for rated evaluations, most often "as expected".

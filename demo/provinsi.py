@@ -191,13 +191,15 @@ class _Penulis:
         def penyetuju(o):
             return self._user_penilai(self.penilai[self.pegawai_id[o.nip]])
 
+        # COPY does not apply the model's defaults: the annex is written empty.
         insert_rows(
             SKP,
             ["id", "pegawai_id", "tahun", "status", "alasan_pengembalian", "diajukan_pada", "disetujui_oleh_id"]
-            + ["disetujui_pada", "dibuat", "diperbarui"],
+            + ["disetujui_pada", "dibuat", "diperbarui", *SKP.FIELD_LAMPIRAN],
             (
                 (s, self.pegawai_id[o.nip], t, "DISETUJUI", "", tanggal_setuju(t) - datetime.timedelta(days=5))
                 + (penyetuju(o), tanggal_setuju(t), tanggal_setuju(t) - datetime.timedelta(days=6), tanggal_setuju(t))
+                + ("",) * len(SKP.FIELD_LAMPIRAN)
                 for (o, t), s in zip(baru, skp_ids, strict=True)
             ),
         )

@@ -20,6 +20,7 @@ class KinerjaConfig(AppConfig):
             PerilakuKerja,
             Periode,
             RealisasiIndikator,
+            RencanaAksi,
             RencanaHasilKerja,
             UmpanBalikRHK,
             UnitKerja,
@@ -32,7 +33,7 @@ class KinerjaConfig(AppConfig):
         track_versions(
             UnitKerja, Pegawai, PejabatLuar, PenugasanPengelola, Periode, SKP, RencanaHasilKerja, IndikatorKinerja
         )
-        track_versions(EvaluasiKinerja, RealisasiIndikator, UmpanBalikRHK, PerilakuKerja)
+        track_versions(EvaluasiKinerja, RealisasiIndikator, RencanaAksi, UmpanBalikRHK, PerilakuKerja)
         # Evidence replaced, cleared or deleted leaves storage on commit. Import jobs' files are not tracked:
         # each job keeps the file it was run from.
         track_files(RealisasiIndikator, "bukti_berkas")

@@ -27,6 +27,7 @@ from .penilaian.models import (
     RiwayatEvaluasi,
     UmpanBalikRHK,
 )
+from .penilaian.models_rencana_aksi import RencanaAksi
 from .penilaian.models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, RiwayatSKP
 
 __all__ = [
@@ -49,6 +50,7 @@ __all__ = [
     "PerilakuKerja",
     "Periode",
     "RealisasiIndikator",
+    "RencanaAksi",
     "RencanaHasilKerja",
     "RiwayatEvaluasi",
     "RiwayatSKP",

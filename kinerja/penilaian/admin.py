@@ -20,6 +20,7 @@ from .models import (
     RealisasiIndikator,
     RiwayatEvaluasi,
 )
+from .models_rencana_aksi import RencanaAksi
 from .models_skp import SKP
 
 
@@ -44,6 +45,12 @@ class RealisasiInline(HanyaBaca, admin.TabularInline):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
+class RencanaAksiInline(HanyaBaca, admin.TabularInline):
+    model = RencanaAksi
+    fields = ("rhk", "rencana", "diisi_sebagai", "diisi_oleh", "diisi_pada")
+    extra = 0
+
+
 class RiwayatInline(HanyaBaca, admin.TabularInline):
     model = RiwayatEvaluasi
     fields = ("pada", "oleh", "aksi", "dari_status", "ke_status", "field", "nilai_lama", "nilai_baru", "alasan")
@@ -57,7 +64,7 @@ class EvaluasiKinerjaAdmin(HanyaBaca, admin.ModelAdmin):
     search_fields = ("pegawai__nama", "pegawai__nip")
     list_select_related = ("pegawai", "periode", "atasan")
     raw_id_fields = ("pegawai", "atasan", "skp")
-    inlines = [RealisasiInline, RiwayatInline]
+    inlines = [RencanaAksiInline, RealisasiInline, RiwayatInline]
 
 
 @admin.register(SKP)

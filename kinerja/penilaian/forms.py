@@ -18,8 +18,9 @@ from .models import (
     PerilakuKerja,
     Periode,
 )
-from .models_skp import IndikatorKinerja, RencanaHasilKerja, periksa_target
-from .services import IsianRealisasi
+from .models_rencana_aksi import PANJANG_RENCANA_AKSI
+from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, periksa_target
+from .services import IsianRealisasi, galat_umpan_balik_perilaku
 
 # The short indicators of each BerAKHLAK core value (DOMAIN.md §1), shown beside the supervisor's feedback.
 PANDUAN_BERAKHLAK = {
@@ -37,6 +38,18 @@ PANDUAN_BERAKHLAK = {
     "kreativitas; bertindak proaktif.",
     PerilakuKerja.Nilai.KOLABORATIF: "Memberi kesempatan berbagai pihak untuk berkontribusi; terbuka bekerja sama "
     "menghasilkan nilai tambah; menggerakkan berbagai sumber daya untuk tujuan bersama.",
+}
+
+# A short default feedback per BerAKHLAK value, for a behaviour as expected: the rating form offers it beside the
+# value (one tap inserts it), so a supervisor with many staff writes their own words only where they matter.
+SARAN_UMPAN_BALIK = {
+    PerilakuKerja.Nilai.BERORIENTASI_PELAYANAN: "Sesuai ekspektasi: melayani dengan ramah, cekatan dan solutif.",
+    PerilakuKerja.Nilai.AKUNTABEL: "Sesuai ekspektasi: jujur, cermat dan disiplin dalam bekerja.",
+    PerilakuKerja.Nilai.KOMPETEN: "Sesuai ekspektasi: terus belajar dan menyelesaikan tugas dengan baik.",
+    PerilakuKerja.Nilai.HARMONIS: "Sesuai ekspektasi: menghargai rekan kerja dan suka menolong.",
+    PerilakuKerja.Nilai.LOYAL: "Sesuai ekspektasi: menjaga nama baik instansi dan rahasia jabatan.",
+    PerilakuKerja.Nilai.ADAPTIF: "Sesuai ekspektasi: cepat menyesuaikan diri dan bertindak proaktif.",
+    PerilakuKerja.Nilai.KOLABORATIF: "Sesuai ekspektasi: terbuka bekerja sama dengan rekan dan unit lain.",
 }
 
 BANTUAN_BERKAS = "PDF, JPG, PNG, XLSX atau DOCX; paling besar {} MB. Kosongkan untuk mempertahankan berkas yang ada."
@@ -245,6 +258,39 @@ class FormRealisasi(forms.Form):
         ]
 
 
+class FormRencanaAksi(forms.Form):
+    """The rencana aksi of every RHK of the evaluation's SKP, one optional text each (the service's error keys)."""
+
+    versi = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, baris_rhk=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rhk = []
+        for baris in baris_rhk:
+            nama = f"rencana_{baris.rhk.pk}"
+            self.fields[nama] = forms.CharField(
+                label="Rencana aksi",
+                required=False,
+                max_length=PANJANG_RENCANA_AKSI,
+                initial=baris.rencana_aksi.rencana if baris.rencana_aksi else "",
+                # The RHK's heading above (the template's id) describes the field, with its help text.
+                widget=forms.Textarea(attrs={"rows": 3, "aria-describedby": f"rhk-{baris.rhk.pk} id_{nama}_helptext"}),
+                help_text="Langkah yang akan dikerjakan pada periode ini untuk mencapai target RHK ini. "
+                "Kosongkan untuk menghapus.",
+            )
+            self.rhk.append((baris, nama))
+        self.helper = _helper()
+
+    @property
+    def bidang(self):
+        """Per RHK its row (with the indicators) and its field, for the template."""
+        return [(baris, self[nama]) for baris, nama in self.rhk]
+
+    def rencana(self) -> dict[int, str]:
+        """The argument of services.isi_rencana_aksi: RHK id → text."""
+        return {baris.rhk.pk: self.cleaned_data[nama] for baris, nama in self.rhk}
+
+
 def _panduan(nilai, ekspektasi: str | None) -> str:
     """The value's indicators, and the appraiser's own expectation of this ASN on it, if set on the SKP."""
     if ekspektasi:
@@ -269,7 +315,8 @@ class FormEkspektasi(forms.Form):
 
 
 class FormPenilaian(forms.Form):
-    """The supervisor's review: feedback per RHK and per BerAKHLAK value, both ratings, notes and development."""
+    """The supervisor's review: feedback per RHK and per BerAKHLAK value (required after a rating Di Atas or Di
+    Bawah Ekspektasi only), both ratings, notes and development."""
 
     versi = forms.IntegerField(widget=forms.HiddenInput)
     rating_hasil_kerja = forms.ChoiceField(
@@ -309,6 +356,7 @@ class FormPenilaian(forms.Form):
             nama = f"perilaku_{nilai.value}"
             self.fields[nama] = forms.CharField(
                 label=nilai.label,
+                required=False,
                 help_text=_panduan(nilai, (ekspektasi or {}).get(nilai.value)),
                 max_length=4000,
                 widget=forms.Textarea(attrs={"rows": 2}),
@@ -329,7 +377,17 @@ class FormPenilaian(forms.Form):
 
     @property
     def bidang_perilaku(self):
-        return [self[nama] for _, nama in self.perilaku]
+        """Per BerAKHLAK value its field and the default feedback offered beside it."""
+        return [(self[nama], SARAN_UMPAN_BALIK[nilai]) for nilai, nama in self.perilaku]
+
+    def clean(self):
+        # The service enforces the rule; the form applies the same one so that every error shows at once.
+        data = super().clean()
+        umpan_balik = {nilai.value: data.get(nama, "") for nilai, nama in self.perilaku}
+        for nama, pesan in galat_umpan_balik_perilaku(data.get("rating_perilaku_kerja", ""), umpan_balik).items():
+            if nama not in self.errors:
+                self.add_error(nama, pesan)
+        return data
 
     def argumen(self):
         """Keyword arguments for services.nilai_evaluasi."""
@@ -515,6 +573,16 @@ class FormIndikator(forms.Form):
                 Column("satuan", css_class="col-md-4"),
             ),
         )
+
+
+class FormLampiranSKP(forms.Form):
+    """The SKP's annex: one optional text per part, with the model's label, limit and help (the service's keys)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for nama in SKP.FIELD_LAMPIRAN:
+            self.fields[nama] = SKP._meta.get_field(nama).formfield(widget=forms.Textarea(attrs={"rows": 4}))
+        self.helper = _helper()
 
 
 class FormBuatSKP(forms.Form):

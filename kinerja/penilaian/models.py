@@ -373,16 +373,29 @@ class BagianEvaluasi(models.Model):
         return EvaluasiKinerja._base_manager.filter(pk=self.evaluasi_id, status=EvaluasiKinerja.Status.FINAL).exists()
 
 
-# The longest realisation narrative: a few paragraphs, not a report (that is what the evidence file is for).
-PANJANG_NARASI = 2000
-
-
-class RealisasiIndikator(BagianEvaluasi):
-    """The realisation of one indicator in one evaluation, its evidence, who entered it, and its capaian."""
+class BagianDiisiPegawai(BagianEvaluasi):
+    """A part of the evaluation the ASN writes, or HR staff on their behalf: who, as which, and when."""
 
     class DiisiSebagai(models.TextChoices):
         PEGAWAI = "PEGAWAI", "Pegawai sendiri"
         PENGELOLA = "PENGELOLA", "Pengelola kinerja atas nama pegawai"
+
+    diisi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="diisi oleh", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    diisi_sebagai = models.CharField("diisi sebagai", max_length=9, choices=DiisiSebagai.choices)
+    diisi_pada = models.DateTimeField("diisi pada", default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+
+# The longest realisation narrative: a few paragraphs, not a report (that is what the evidence file is for).
+PANJANG_NARASI = 2000
+
+
+class RealisasiIndikator(BagianDiisiPegawai):
+    """The realisation of one indicator in one evaluation, its evidence, who entered it, and its capaian."""
 
     evaluasi = models.ForeignKey(EvaluasiKinerja, on_delete=models.CASCADE, related_name="realisasi")
     indikator = models.ForeignKey(IndikatorKinerja, on_delete=models.PROTECT, related_name="realisasi")
@@ -397,11 +410,6 @@ class RealisasiIndikator(BagianEvaluasi):
         validators=[validate_evidence_file],
         help_text="PDF, JPG, PNG, XLSX atau DOCX; paling besar 5 MB.",
     )
-    diisi_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="diisi oleh", null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    diisi_sebagai = models.CharField("diisi sebagai", max_length=9, choices=DiisiSebagai.choices)
-    diisi_pada = models.DateTimeField("diisi pada", default=timezone.now)
     capaian = models.DecimalField("capaian (%)", max_digits=6, decimal_places=2, null=True, blank=True)
 
     class Meta:

@@ -13,9 +13,13 @@ from kinerja.pegawai.penilai import ppk
 
 from . import capaian as rumus_capaian
 
+# The longest text of each part of the SKP's annex: a short list, not a report.
+PANJANG_LAMPIRAN = 2000
+
 
 class SKP(models.Model):
-    """Sasaran Kinerja Pegawai: one plan per ASN per year, set with their supervisor (PermenPANRB 6/2022)."""
+    """Sasaran Kinerja Pegawai: one plan per ASN per year, set with their supervisor (PermenPANRB 6/2022), with its
+    annex (lampiran SKP): the resources provided, how the ASN accounts for the results, and the consequences."""
 
     class Status(models.TextChoices):
         DRAFT = "DRAFT", "Draf"
@@ -24,11 +28,34 @@ class SKP(models.Model):
         DIKEMBALIKAN = "DIKEMBALIKAN", "Dikembalikan"
 
     STATUS_DAPAT_DIUBAH = (Status.DRAFT, Status.DIKEMBALIKAN)
+    FIELD_LAMPIRAN = ("dukungan_sumber_daya", "skema_pertanggungjawaban", "konsekuensi")
 
     pegawai = models.ForeignKey(Pegawai, verbose_name="pegawai", on_delete=models.PROTECT, related_name="skp")
     tahun = models.PositiveSmallIntegerField("tahun")
     status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.DRAFT)
     alasan_pengembalian = models.TextField("alasan pengembalian", blank=True)
+    # Lampiran SKP (PermenPANRB 6/2022): three lists the ASN and the supervisor agree on with the plan.
+    dukungan_sumber_daya = models.TextField(
+        "dukungan sumber daya",
+        max_length=PANJANG_LAMPIRAN,
+        blank=True,
+        help_text="Lampiran SKP: sumber daya yang disediakan organisasi agar pegawai dapat mencapai hasil kerjanya, "
+        "misalnya anggaran kegiatan, sarana dan prasarana, data, aplikasi, atau bantuan tenaga.",
+    )
+    skema_pertanggungjawaban = models.TextField(
+        "skema pertanggungjawaban",
+        max_length=PANJANG_LAMPIRAN,
+        blank=True,
+        help_text="Lampiran SKP: bagaimana pegawai mempertanggungjawabkan hasil kerjanya kepada atasan, misalnya "
+        "laporan bulanan, paparan triwulanan, atau dokumen yang diserahkan, beserta waktunya.",
+    )
+    konsekuensi = models.TextField(
+        "konsekuensi",
+        max_length=PANJANG_LAMPIRAN,
+        blank=True,
+        help_text="Lampiran SKP: akibat yang diterima pegawai atas capaian hasil kerjanya: penghargaan bila di atas "
+        "ekspektasi, pembinaan atau sanksi bila di bawah ekspektasi, sesuai ketentuan instansi.",
+    )
     diajukan_pada = models.DateTimeField("diajukan pada", null=True, blank=True)
     disetujui_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -69,6 +96,11 @@ class SKP(models.Model):
     @property
     def dapat_diubah(self):
         return self.status in self.STATUS_DAPAT_DIUBAH
+
+    @property
+    def lampiran(self) -> list[tuple[str, str]]:
+        """The annex as (label, text) pairs, in the regulation's order."""
+        return [(self._meta.get_field(n).verbose_name.capitalize(), getattr(self, n)) for n in self.FIELD_LAMPIRAN]
 
 
 class RiwayatSKP(models.Model):

@@ -50,6 +50,18 @@ def predikat_kinerja(hasil_kerja: str, perilaku_kerja: str) -> str:
         ) from None
 
 
+# Feedback on the BerAKHLAK values (PermenPANRB 6/2022, perilaku kerja): required where the behaviour is above or
+# below expectation. Perilaku kerja is rated once over all seven values, so the rating cannot say which values
+# lifted or lowered it: after Di Atas or Di Bawah every value needs feedback (those as expected take a short
+# default text in one tap), which is sure to cover the ones that decided it; after Sesuai none does.
+RATING_WAJIB_UMPAN_BALIK = (DI_ATAS, DI_BAWAH)
+
+
+def umpan_balik_perilaku_wajib(perilaku_kerja: str) -> bool:
+    """Whether a perilaku kerja rating needs the appraiser's feedback on every BerAKHLAK value."""
+    return perilaku_kerja in RATING_WAJIB_UMPAN_BALIK
+
+
 ISTIMEWA = "ISTIMEWA"
 CAPAIAN_ORGANISASI = (ISTIMEWA, BAIK, BUTUH_PERBAIKAN, KURANG, SANGAT_KURANG)
 LABEL_CAPAIAN_ORGANISASI = {ISTIMEWA: "Istimewa", **{k: LABEL_PREDIKAT[k] for k in PREDIKAT if k != SANGAT_BAIK}}

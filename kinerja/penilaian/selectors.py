@@ -25,6 +25,7 @@ from .models import (
     Periode,
     RealisasiIndikator,
 )
+from .models_rencana_aksi import RencanaAksi
 from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja
 from .permissions import evaluasi_periode_visible_to, evaluasi_visible_to, skp_visible_to
 from .predikat import cek_kurva_distribusi
@@ -160,6 +161,7 @@ class BarisRHK:
     rhk: RencanaHasilKerja
     indikator: list[BarisIndikator] = field(default_factory=list)
     umpan_balik: str = ""
+    rencana_aksi: RencanaAksi | None = None
 
     @property
     def capaian(self) -> Decimal | None:
@@ -187,8 +189,9 @@ def evaluasi_ringkas(user, evaluasi_id: int) -> EvaluasiKinerja:
 
 
 def detail_evaluasi(user, evaluasi_id: int, *, lengkap: bool = True) -> DetailEvaluasi:
-    """One evaluation the user may see, with its RHK, indicators, realisations and capaian per indicator and per RHK,
-    the feedback, the history and the dialog. Raises EvaluasiKinerja.DoesNotExist (a 404) otherwise.
+    """One evaluation the user may see, with its RHK (each with its rencana aksi), indicators, realisations and capaian
+    per indicator and per RHK, the feedback, the history and the dialog. Raises EvaluasiKinerja.DoesNotExist (a 404)
+    otherwise.
 
     lengkap=False leaves out the feedback, behaviour ratings, history and dialog (empty): the realisation form
     shows none of them, and skipping them saves four queries on every save."""
@@ -203,12 +206,14 @@ def detail_evaluasi(user, evaluasi_id: int, *, lengkap: bool = True) -> DetailEv
         .select_related("periode", "pegawai__unit_kerja", "skp", *terkait)
         .prefetch_related(
             Prefetch("realisasi", queryset=RealisasiIndikator.objects.select_related("diisi_oleh")),
+            "rencana_aksi",
             *lain,
         )
         .get(pk=evaluasi_id)
     )
     realisasi = {r.indikator_id: r for r in evaluasi.realisasi.all()}
     umpan_balik = {u.rhk_id: u.umpan_balik for u in evaluasi.umpan_balik_rhk.all()} if lengkap else {}
+    rencana_aksi = {r.rhk_id: r for r in evaluasi.rencana_aksi.all()}
     daftar_rhk = []
     if evaluasi.skp_id:
         for rhk in (
@@ -221,6 +226,7 @@ def detail_evaluasi(user, evaluasi_id: int, *, lengkap: bool = True) -> DetailEv
                     rhk,
                     [BarisIndikator(i, realisasi.get(i.pk)) for i in rhk.indikator.all()],
                     umpan_balik.get(rhk.pk, ""),
+                    rencana_aksi.get(rhk.pk),
                 )
             )
     if not lengkap:

@@ -26,8 +26,10 @@ from kinerja.pegawai.models import Pegawai
 from kinerja.pegawai.permissions import peran
 
 from . import permissions as izin
+from . import predikat as rumus_predikat
 from .models import (
     PANJANG_NARASI,
+    BagianDiisiPegawai,
     DialogKinerja,
     EvaluasiKinerja,
     PengaturanKinerja,
@@ -37,6 +39,7 @@ from .models import (
     RiwayatEvaluasi,
     UmpanBalikRHK,
 )
+from .models_rencana_aksi import PANJANG_RENCANA_AKSI, RencanaAksi
 from .models_skp import SKP, IndikatorKinerja
 from .services_penilai import penilai_dari
 
@@ -44,6 +47,7 @@ Status = EvaluasiKinerja.Status
 Aksi = RiwayatEvaluasi.Aksi
 # The evaluation's transition table: the states each action starts from. Roles are in permissions.py.
 STATUS_ASAL = {
+    "rencana": EvaluasiKinerja.STATUS_DAPAT_DIISI,
     "isi": EvaluasiKinerja.STATUS_DAPAT_DIISI,
     "ajukan": EvaluasiKinerja.STATUS_DAPAT_DIISI,
     "tarik": (Status.DIAJUKAN,),
@@ -53,6 +57,7 @@ STATUS_ASAL = {
     "akui": (Status.FINAL,),
 }
 _PERAN_AKSI = {
+    "rencana": izin.can_fill,
     "isi": izin.can_fill,
     "ajukan": izin.can_fill,
     "tarik": izin.can_fill,
@@ -62,6 +67,7 @@ _PERAN_AKSI = {
     "akui": izin.can_acknowledge,
 }
 _NAMA_AKSI = {
+    "rencana": "mengisi rencana aksi",
     "isi": "mengisi realisasi",
     "ajukan": "mengajukan",
     "tarik": "menarik kembali",
@@ -204,6 +210,26 @@ def _skp_disetujui(evaluasi: EvaluasiKinerja) -> SKP:
     return skp
 
 
+def _skp_evaluasi(evaluasi: EvaluasiKinerja) -> SKP:
+    """The approved SKP the evaluation is filled against, linked to it if it was approved after its creation."""
+    skp = _skp_disetujui(evaluasi)
+    if evaluasi.skp_id != skp.pk:
+        evaluasi.skp = skp
+        evaluasi.save(update_fields=["skp"])
+    return skp
+
+
+def _diisi_sebagai(user, evaluasi: EvaluasiKinerja) -> str:
+    """Whether the ASN writes their own evaluation, or HR staff on their behalf."""
+    if peran(user).pegawai == evaluasi.pegawai:
+        return BagianDiisiPegawai.DiisiSebagai.PEGAWAI
+    return BagianDiisiPegawai.DiisiSebagai.PENGELOLA
+
+
+def _uraian_atas_nama(sebagai: str) -> str:
+    return "Diisi pengelola kinerja atas nama pegawai." if sebagai == BagianDiisiPegawai.DiisiSebagai.PENGELOLA else ""
+
+
 def _desimal(nilai, field: str) -> Decimal:
     try:
         hasil = Decimal(str(nilai).strip().replace(",", "."))
@@ -220,17 +246,10 @@ def isi_realisasi(user, evaluasi_id: int, versi: int, isian: list[IsianRealisasi
     such. Capaian is computed per indicator with the agency's cap. After a submission (i.e. when returned),
     every changed value is logged."""
     evaluasi = _mulai_aksi(user, evaluasi_id, versi, "isi")
-    skp = _skp_disetujui(evaluasi)
-    if evaluasi.skp_id != skp.pk:
-        evaluasi.skp = skp
-        evaluasi.save(update_fields=["skp"])
+    skp = _skp_evaluasi(evaluasi)
     indikator = {i.pk: i for i in IndikatorKinerja.objects.filter(rhk__skp=skp)}
     lama = {r.indikator_id: r for r in evaluasi.realisasi.all()}
-    sebagai = (
-        RealisasiIndikator.DiisiSebagai.PEGAWAI
-        if peran(user).pegawai == evaluasi.pegawai
-        else RealisasiIndikator.DiisiSebagai.PENGELOLA
-    )
+    sebagai = _diisi_sebagai(user, evaluasi)
     pengaturan = PengaturanKinerja.aktif()
     sudah_diajukan = evaluasi.diajukan_pada is not None
     now = timezone.now()
@@ -279,9 +298,44 @@ def isi_realisasi(user, evaluasi_id: int, versi: int, isian: list[IsianRealisasi
             )
     RiwayatEvaluasi.objects.bulk_create(riwayat)
     if perubahan:
-        atas_nama = sebagai == RealisasiIndikator.DiisiSebagai.PENGELOLA
-        uraian = "Diisi pengelola kinerja atas nama pegawai." if atas_nama else ""
-        catat(user, "evaluasi_realisasi", evaluasi, perubahan, uraian=uraian)
+        catat(user, "evaluasi_realisasi", evaluasi, perubahan, uraian=_uraian_atas_nama(sebagai))
+    return _ambil_evaluasi(evaluasi.pk)
+
+
+@transaction.atomic
+def isi_rencana_aksi(user, evaluasi_id: int, versi: int, rencana: dict[int, str]) -> EvaluasiKinerja:
+    """Write the rencana aksi of the evaluation's RHK (RHK id → text; an empty text removes it): what the ASN plans
+    to do in the period, written at its start and shown to the PPK beside the realisation. The ASN, or HR staff on
+    their behalf (recorded as such), while the evaluation can be filled; each change is audited."""
+    evaluasi = _mulai_aksi(user, evaluasi_id, versi, "rencana")
+    daftar_rhk = {r.pk: r for r in _skp_evaluasi(evaluasi).rhk.all()}
+    galat, baru = {}, {}
+    for rhk_id, teks in rencana.items():
+        field = f"rencana_{rhk_id}"
+        baru[rhk_id] = (teks or "").strip()
+        if rhk_id not in daftar_rhk:
+            galat[field] = "RHK ini bukan bagian dari SKP evaluasi ini."
+        elif len(baru[rhk_id]) > PANJANG_RENCANA_AKSI:
+            galat[field] = f"Rencana aksi paling panjang {PANJANG_RENCANA_AKSI} karakter."
+    if galat:
+        raise ValidationError(galat)
+    sebagai = _diisi_sebagai(user, evaluasi)
+    lama = {r.rhk_id: r for r in evaluasi.rencana_aksi.all()}
+    perubahan = {}
+    for rhk_id, teks in baru.items():
+        baris = lama.get(rhk_id)
+        sebelum = baris.rencana if baris else ""
+        if teks == sebelum:
+            continue
+        perubahan[f"rencana aksi: {daftar_rhk[rhk_id]}"] = [sebelum, teks]
+        if not teks:
+            baris.delete()
+            continue
+        baris = baris or RencanaAksi(evaluasi=evaluasi, rhk=daftar_rhk[rhk_id])
+        baris.rencana, baris.diisi_oleh, baris.diisi_sebagai, baris.diisi_pada = teks, user, sebagai, timezone.now()
+        baris.save()
+    if perubahan:
+        catat(user, "evaluasi_rencana_aksi", evaluasi, perubahan, uraian=_uraian_atas_nama(sebagai))
     return _ambil_evaluasi(evaluasi.pk)
 
 
@@ -312,6 +366,18 @@ def ajukan_evaluasi(user, evaluasi_id: int, versi: int) -> EvaluasiKinerja:
     return evaluasi
 
 
+def galat_umpan_balik_perilaku(rating_perilaku_kerja: str, umpan_balik: dict[str, str]) -> dict[str, str]:
+    """The field error of each BerAKHLAK value whose feedback the perilaku kerja rating requires but is empty."""
+    if not rumus_predikat.umpan_balik_perilaku_wajib(rating_perilaku_kerja):
+        return {}
+    rating = EvaluasiKinerja.Rating(rating_perilaku_kerja).label
+    return {
+        f"perilaku_{n.value}": f"Umpan balik untuk nilai {n.label} wajib diisi karena rating perilaku kerja {rating}."
+        for n in PerilakuKerja.Nilai
+        if not (umpan_balik.get(n.value) or "").strip()
+    }
+
+
 @transaction.atomic
 def nilai_evaluasi(
     user,
@@ -327,9 +393,9 @@ def nilai_evaluasi(
     alasan: str = "",
     berkas_penilaian=None,
 ) -> EvaluasiKinerja:
-    """Rate a submitted evaluation (its PPK only): feedback on every RHK and every BerAKHLAK value, the two
-    ratings, and the predikat from the regulation's matrix. Re-rating an already rated one needs a reason;
-    every changed score is logged old → new.
+    """Rate a submitted evaluation (its PPK only): feedback on every RHK and, where the perilaku kerja rating needs
+    it (predikat.umpan_balik_perilaku_wajib), on every BerAKHLAK value, the two ratings, and the predikat from the
+    regulation's matrix. Re-rating an already rated one needs a reason; every changed score is logged old → new.
 
     HR of the unit may record the rating of a PPK outside the roster on their behalf: then the signed paper
     (berkas_penilaian) is required, kept with the evaluation, and the history and audit say so."""
@@ -359,9 +425,7 @@ def nilai_evaluasi(
     umpan_balik_perilaku = {k: (v or "").strip() for k, v in umpan_balik_perilaku.items()}
     if set(umpan_balik_perilaku) - set(PerilakuKerja.Nilai.values):
         galat["umpan_balik_perilaku"] = "Ada nilai BerAKHLAK yang tidak dikenal."
-    for nilai in PerilakuKerja.Nilai:
-        if not umpan_balik_perilaku.get(nilai.value):
-            galat[f"perilaku_{nilai.value}"] = f"Umpan balik untuk nilai {nilai.label} wajib diisi."
+    galat |= galat_umpan_balik_perilaku(rating_perilaku_kerja, umpan_balik_perilaku)
     menilai_ulang = evaluasi.status == Status.DINILAI
     if menilai_ulang and not (alasan or "").strip():
         galat["alasan"] = "Alasan mengubah penilaian wajib diisi."
@@ -394,10 +458,12 @@ def nilai_evaluasi(
     UmpanBalikRHK.objects.bulk_create(
         UmpanBalikRHK(evaluasi=evaluasi, rhk=r, umpan_balik=umpan_balik_rhk[r.pk]) for r in daftar_rhk
     )
+    # A value left without feedback (allowed after Sesuai Ekspektasi) has no row.
     PerilakuKerja.objects.filter(evaluasi=evaluasi).delete()
     PerilakuKerja.objects.bulk_create(
         PerilakuKerja(evaluasi=evaluasi, nilai=n.value, umpan_balik=umpan_balik_perilaku[n.value])
         for n in PerilakuKerja.Nilai
+        if umpan_balik_perilaku.get(n.value)
     )
     beri_tahu(
         evaluasi.pegawai.user,

@@ -14,7 +14,7 @@ from kinerja.pegawai.models import Pegawai
 
 from . import permissions as izin
 from .models import PANJANG_EKSPEKTASI, EkspektasiPerilaku, PerilakuKerja
-from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, RiwayatSKP
+from .models_skp import PANJANG_LAMPIRAN, SKP, IndikatorKinerja, RencanaHasilKerja, RiwayatSKP
 from .services import wajib_diisi
 
 # What the audit log keeps, old → new, when an RHK or an indicator is saved or deleted.
@@ -45,6 +45,30 @@ def buat_skp(user, pegawai_id: int, tahun: int) -> SKP:
     skp = SKP.objects.create(pegawai=pegawai, tahun=tahun)
     RiwayatSKP.objects.create(skp=skp, oleh=user, ke_status=skp.status)
     catat(user, "skp_dibuat", skp, {"status": [None, skp.status]})
+    return skp
+
+
+@transaction.atomic
+def simpan_lampiran_skp(user, skp_id: int, lampiran: dict[str, str]) -> SKP:
+    """Write the SKP's annex (lampiran SKP, PermenPANRB 6/2022): dukungan sumber daya, skema pertanggungjawaban
+    and konsekuensi (field → text; a part not given keeps its text), while the SKP is in draft or returned, by
+    whoever may edit it. Each change is audited old → new."""
+    skp = _skp_untuk_diubah(user, skp_id)
+    tidak_dikenal = set(lampiran) - set(SKP.FIELD_LAMPIRAN)
+    if tidak_dikenal:
+        raise ValidationError(f"Bagian lampiran SKP tidak dikenal: {', '.join(sorted(tidak_dikenal))}.")
+    lama = nilai_field(skp, SKP.FIELD_LAMPIRAN)
+    galat = {}
+    for nama, teks in lampiran.items():
+        setattr(skp, nama, (teks or "").strip())
+        if len(getattr(skp, nama)) > PANJANG_LAMPIRAN:
+            galat[nama] = f"Paling panjang {PANJANG_LAMPIRAN} karakter."
+    if galat:
+        raise ValidationError(galat)
+    perubahan = selisih(lama, nilai_field(skp, SKP.FIELD_LAMPIRAN))
+    if perubahan:
+        skp.save(update_fields=[*perubahan, "diperbarui"])
+        catat(user, "skp_lampiran", skp, perubahan)
     return skp
 
 
@@ -238,12 +262,16 @@ def kembalikan_skp(user, skp_id: int, alasan: str) -> SKP:
 
 @transaction.atomic
 def salin_skp_tahun_lalu(user, pegawai_id: int, tahun: int) -> SKP:
-    """Start this year's SKP (draft) as a copy of last year's RHK and indicators. Links to the supervisor's RHK are
-    not copied: they must point at the supervisor's SKP of the new year, so the ASN chooses them again."""
+    """Start this year's SKP (draft) as a copy of last year's RHK, indicators and annex. Links to the supervisor's RHK
+    are not copied: they must point at the supervisor's SKP of the new year, so the ASN chooses them again."""
     sumber = SKP.objects.filter(pegawai_id=pegawai_id, tahun=tahun - 1).first()
     if sumber is None:
         raise ValidationError({"tahun": f"Tidak ada SKP tahun {tahun - 1} untuk disalin."})
     skp = buat_skp(user, pegawai_id, tahun)
+    # The annex comes along: the resources, the accounting and the consequences seldom change from year to year.
+    for nama in SKP.FIELD_LAMPIRAN:
+        setattr(skp, nama, getattr(sumber, nama))
+    skp.save(update_fields=SKP.FIELD_LAMPIRAN)
     daftar_rhk = list(sumber.rhk.prefetch_related("indikator"))
     salinan = RencanaHasilKerja.objects.bulk_create(
         [RencanaHasilKerja(skp=skp, jenis=r.jenis, uraian=r.uraian, urutan=r.urutan) for r in daftar_rhk]

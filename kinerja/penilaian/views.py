@@ -27,7 +27,7 @@ from . import permissions as izin
 from . import selectors as sel
 from . import services as svc
 from .akses import akses_evaluasi, akses_evaluasi_ringkas
-from .forms import FormDialog, FormPengembalian, FormPenilaian, FormRealisasi, FormVersi
+from .forms import FormDialog, FormPengembalian, FormPenilaian, FormRealisasi, FormRencanaAksi, FormVersi
 from .models import EkspektasiPerilaku, EvaluasiKinerja, PerilakuKerja
 
 
@@ -92,6 +92,36 @@ def evaluasi_tarik(request, pk):
     return _halaman_evaluasi(request, d, form_tarik=form)
 
 
+@login_required
+def evaluasi_rencana_aksi(request, pk):
+    """The rencana aksi per RHK for the period (the ASN, or HR staff of the unit on their behalf, recorded as such):
+    shown, and saved by posting it. A page of its own rather than part of the realisation form: it is written at
+    the start of the period, when there is no realisation to enter yet, and it stays a short form on a phone."""
+    d = akses_evaluasi(request.user, pk, boleh=izin.can_fill, lengkap=False)
+    ev = d.evaluasi
+    kirim = request.method == "POST"
+    form = FormRencanaAksi(request.POST if kirim else None, baris_rhk=d.rhk, initial={"versi": ev.versi})
+    if kirim and run_form(
+        request,
+        form,
+        lambda c: svc.isi_rencana_aksi(request.user, pk, c["versi"], form.rencana()),
+        "Rencana aksi tersimpan.",
+    ):
+        return redirect("evaluasi_detail", pk)
+    return render(request, "kinerja/penilaian/rencana_aksi.html", _konteks_pengisian(request, d, ev, form, "rencana"))
+
+
+def _konteks_pengisian(request, d, ev, form, aksi: str) -> dict:
+    """What a page the ASN (or HR on their behalf) fills shows: the evaluation, the form, whether `aksi` is open."""
+    return {
+        "d": d,
+        "ev": ev,
+        "form": form,
+        "dapat_diisi": aksi in svc.aksi_tersedia(request.user, ev),
+        "atas_nama": peran(request.user).pegawai != ev.pegawai,
+    }
+
+
 def _isi(request, pk, *, ajukan: bool):
     """The realisation form (the ASN, or HR staff of the unit on their behalf, recorded as such): shown, saved,
     or saved and submitted to the PPK."""
@@ -125,12 +155,8 @@ def _isi(request, pk, *, ajukan: bool):
             return redirect("evaluasi_isi", ev.pk)
         to_form(form, galat)
     context = {
-        "d": d,
-        "ev": ev,
+        **_konteks_pengisian(request, d, ev, form, "isi"),
         "tahun": tahun,
-        "form": form,
-        "dapat_diisi": "isi" in svc.aksi_tersedia(request.user, ev),
-        "atas_nama": peran(request.user).pegawai != ev.pegawai,
         # A form sent back with its errors is the sender's alone: never stored, never read from the cache.
         "fragmen": fragment_key(request, "roster", "periode", "skp", "evaluasi", roles=peran(request.user).kunci)
         if not kirim

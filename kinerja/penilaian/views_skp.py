@@ -24,6 +24,7 @@ from .forms import (
     FormDialog,
     FormEkspektasi,
     FormIndikator,
+    FormLampiranSKP,
     FormPersetujuanAtasNama,
     FormRHK,
 )
@@ -216,6 +217,25 @@ def skp_rhk(request, skp_pk, pk=None):
         return redirect("skp_detail", skp.pk)
     judul = "Ubah rencana hasil kerja" if rhk else "Tambah rencana hasil kerja"
     return render(request, "kinerja/skp/form.html", {"skp": skp, "rhk": rhk, "form": form, "judul": judul})
+
+
+@login_required
+def skp_lampiran(request, pk):
+    """The SKP's annex (dukungan sumber daya, skema pertanggungjawaban, konsekuensi), edited while the SKP can be."""
+    skp = akses_skp(request.user, pk, ubah=True)
+    if _skp_terkunci(request, skp):
+        return redirect("skp_detail", skp.pk)
+    form = FormLampiranSKP(
+        request.POST if request.method == "POST" else None,
+        initial={nama: getattr(skp, nama) for nama in skp.FIELD_LAMPIRAN},
+    )
+
+    def simpan(c):
+        return svc_skp.simpan_lampiran_skp(request.user, skp.pk, c)
+
+    if request.method == "POST" and run_form(request, form, simpan, "Lampiran SKP disimpan."):
+        return redirect("skp_detail", skp.pk)
+    return render(request, "kinerja/skp/form.html", {"skp": skp, "form": form, "judul": "Lampiran SKP"})
 
 
 @require_POST

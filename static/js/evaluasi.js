@@ -9,6 +9,20 @@ document.addEventListener("DOMContentLoaded", () => {
       if (!window.confirm(tombol.dataset.konfirmasi)) event.preventDefault();
     });
   });
+  // The rating form's default feedback, inserted with one tap (without JS the suggestion stays readable and the
+  // button hidden). Added after what is typed already, once.
+  document.querySelectorAll("[data-sisipkan]").forEach((tombol) => {
+    const isian = document.getElementById(tombol.dataset.untuk);
+    if (!isian) return;
+    tombol.hidden = false;
+    tombol.addEventListener("click", () => {
+      const ada = isian.value.trim();
+      if (!ada.includes(tombol.dataset.sisipkan)) {
+        isian.value = ada ? `${ada} ${tombol.dataset.sisipkan}` : tombol.dataset.sisipkan;
+      }
+      isian.focus();
+    });
+  });
   // The print button of the evaluation document.
   document.querySelectorAll("[data-cetak]").forEach((tombol) => {
     tombol.addEventListener("click", () => window.print());

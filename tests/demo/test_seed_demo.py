@@ -199,6 +199,7 @@ def test_the_demo_has_an_open_quarter_with_evaluations_in_every_state():
     for ev in EvaluasiKinerja.objects.filter(status="DINILAI"):
         assert ev.predikat == predikat_kinerja(ev.rating_hasil_kerja, ev.rating_perilaku_kerja)
         assert ev.perilaku.count() == 7 and ev.realisasi.count() == 3
+        assert ev.rencana_aksi.get().rhk == ev.skp.rhk.get()
 
 
 @pytest.mark.django_db
@@ -213,6 +214,10 @@ def test_each_demo_login_has_something_to_do():
     user_atasan = atasan.user
     assert EvaluasiKinerja.objects.filter(periode=periode, atasan=atasan, status="DIAJUKAN").count() >= 2
     assert SKP.objects.filter(pegawai__atasan=atasan, status="DIAJUKAN").count() == 1
+    # The team's plans show a filled annex; others' stay empty.
+    skp_tim = SKP.objects.filter(pegawai__atasan=atasan, tahun=periode.tahun)
+    assert all(all(teks for _, teks in s.lampiran) for s in skp_tim)
+    assert SKP.objects.filter(konsekuensi="").exists()
     assert user_atasan.notifikasi.filter(dibaca_pada__isnull=True).count() >= 3
     final = EvaluasiKinerja.objects.get(periode__status="DITUTUP", pegawai=pegawai)
     assert (final.status, final.predikat, final.diakui_pada) == ("FINAL", "BAIK", None)

@@ -96,6 +96,7 @@ def halaman_per_peran():
         demo_roster.PEGAWAI.nip: [
             "/kinerja/saya/",
             f"/kinerja/evaluasi/{evaluasi_terbuka.pk}/",
+            f"/kinerja/evaluasi/{evaluasi_terbuka.pk}/rencana-aksi/",
             f"/kinerja/evaluasi/{evaluasi_final.pk}/",
             f"/kinerja/evaluasi/{evaluasi_final.pk}/dokumen/",
             f"/kinerja/skp/{SKP.objects.filter(pegawai=pegawai).first().pk}/",

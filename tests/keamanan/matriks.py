@@ -93,6 +93,7 @@ MATRIKS = {
     "evaluasi_dialog":          baris("405 405 405 405 405 405 405", "L 200 200 404 200 404 200", pk="{evaluasi}"),
     "evaluasi_akui":            baris("405 405 405 405 405 405 405", "L 200 200 404 200 404 200", pk="{evaluasi}"),
     "evaluasi_tarik":           baris("405 405 405 405 405 405 405", "L 200 200 404 200 404 200", pk="{evaluasi}"),
+    "evaluasi_rencana_aksi":    baris("L 200 403 404 200 404 200",   "L 200 403 404 200 404 200", pk="{evaluasi}"),
     "evaluasi_isi":             baris("L 200 403 404 200 404 200",   "L 200 403 404 200 404 200", pk="{evaluasi}"),
     "evaluasi_ajukan":          baris("405 405 405 405 405 405 405", "L 200 403 404 200 404 200", pk="{evaluasi}"),
     "evaluasi_nilai":           baris("L 403 200 404 403 404 403",   "L 403 200 404 403 404 403", pk="{evaluasi}"),
@@ -112,6 +113,8 @@ MATRIKS = {
     "skp_kembalikan":           baris("405 405 405 405 405 405 405", "L 200 200 404 200 404 200", pk="{skp}"),
     "skp_dialog":               baris("405 405 405 405 405 405 405", "L 200 200 404 200 404 200", pk="{skp}"),
     "skp_ekspektasi":           baris("405 405 405 405 405 405 405", "L 403 R 404 403 404 403", pk="{skp}"),
+    # The annex of the draft SKP: whoever edits the SKP; an empty POST saves the (empty) annex and goes back.
+    "skp_lampiran":             baris("L 200 403 404 200 404 200",   "L R 403 404 R 404 R", pk="{skp_draf}"),
     "skp_rhk_baru":             baris("L 200 403 404 200 404 200",   "L 200 403 404 200 404 200", skp_pk="{skp_draf}"),
     "skp_rhk_ubah":             baris("L 200 403 404 200 404 200",   "L 200 403 404 200 404 200", skp_pk="{skp_draf}", pk="{rhk}"),
     "skp_rhk_hapus":            baris("405 405 405 405 405 405 405", "L R 403 404 R 404 R", pk="{rhk}"),

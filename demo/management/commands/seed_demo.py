@@ -41,6 +41,7 @@ from kinerja.models import (
     PerilakuKerja,
     Periode,
     RealisasiIndikator,
+    RencanaAksi,
     RencanaHasilKerja,
     RiwayatEvaluasi,
     RiwayatSKP,
@@ -340,6 +341,7 @@ def hapus_evaluasi():
         DialogKinerja,
         RiwayatEvaluasi,
         RealisasiIndikator,
+        RencanaAksi,
         UmpanBalikRHK,
         PerilakuKerja,
         EvaluasiKinerja,
@@ -388,12 +390,14 @@ class _PenulisEvaluasi:
         return self.user.get(self.pegawai_id.get(o.ppk)) if o.ppk else None
 
     def skp(self, orang: list[demo_roster.Orang], tahun: int, diajukan: set[str] = frozenset()) -> dict[str, int]:
-        """Approved (or, for `diajukan`, submitted) SKP with one cascading RHK and three indicators each.
+        """Approved (or, for `diajukan`, submitted) SKP with one cascading RHK and three indicators each; the demo
+        Atasan's and their team's with an annex.
         Returns NIP → the id of their RHK."""
         per_nip = {}
         for o in orang:
             status = SKP.Status.DIAJUKAN if o.nip in diajukan else SKP.Status.DISETUJUI
             atasan_user = self.penyetuju(o)
+            tim_atasan = demo_roster.ATASAN.nip in (o.nip, o.atasan)
             per_nip[o.nip] = SKP(
                 pegawai_id=self.pegawai_id[o.nip],
                 tahun=tahun,
@@ -401,6 +405,7 @@ class _PenulisEvaluasi:
                 diajukan_pada=self.sekarang,
                 disetujui_pada=self.sekarang if status == SKP.Status.DISETUJUI else None,
                 disetujui_oleh_id=atasan_user if status == SKP.Status.DISETUJUI else None,
+                **(demo_penilaian.LAMPIRAN_SKP_DEMO if tim_atasan else {}),
             )
         SKP.objects.bulk_create(per_nip.values(), batch_size=UKURAN_BATCH)
         RiwayatSKP.objects.bulk_create(
@@ -478,10 +483,19 @@ class _PenulisEvaluasi:
                 ev.dinilai_pada = self.sekarang
             daftar.append(ev)
         EvaluasiKinerja.objects.bulk_create(daftar, batch_size=UKURAN_BATCH)
-        realisasi, umpan_balik, perilaku, riwayat = [], [], [], []
+        realisasi, rencana_aksi, umpan_balik, perilaku, riwayat = [], [], [], [], []
         for nip, ev in zip(status_per_nip, daftar, strict=True):
             if ev.status == "DRAFT":
                 continue
+            rencana_aksi.append(
+                RencanaAksi(
+                    evaluasi=ev,
+                    rhk_id=rhk[nip],
+                    rencana=demo_penilaian.RENCANA_AKSI_DEMO,
+                    diisi_oleh_id=self.user.get(ev.pegawai_id),
+                    diisi_sebagai=RealisasiIndikator.DiisiSebagai.PEGAWAI,
+                )
+            )
             for ind in indikator.get(rhk[nip], []):
                 nilai = self._realisasi(ind)
                 realisasi.append(
@@ -526,6 +540,7 @@ class _PenulisEvaluasi:
                 )
         for model, baris in (
             (RealisasiIndikator, realisasi),
+            (RencanaAksi, rencana_aksi),
             (UmpanBalikRHK, umpan_balik),
             (PerilakuKerja, perilaku),
             (RiwayatEvaluasi, riwayat),

@@ -19,6 +19,7 @@ INDIKATOR = [
     ("Kesesuaian dengan standar", "KUALITAS", 100, "%", 90),
     ("Waktu penyelesaian", "WAKTU", 12, "bulan", 12),
 ]
+RENCANA_AKSI = "Menghimpun data jabatan pada bulan pertama, menyusun draf analisis pada bulan kedua."
 # The reason the scenarios give for leaving an evaluation not rated out of a unit's finalisation.
 ALASAN_UJI = ("TUGAS_BELAJAR", "Tugas belajar S2 sejak Januari")
 
@@ -74,6 +75,13 @@ class Skenario:
         indikator = ev.skp.rhk.get().indikator.order_by("urutan")
         isian = [svc.IsianRealisasi(i.pk, n) for i, n in zip(indikator, nilai, strict=True)]
         return svc.isi_realisasi(user or pegawai.user, ev.pk, ev.versi, isian)
+
+    def rencana_aksi(self, pegawai=None, user=None, teks=RENCANA_AKSI):
+        """The rencana aksi of every RHK of the evaluation, written through the service (by the ASN by default)."""
+        pegawai = pegawai or self.org.staf_a1
+        ev = self.evaluasi(pegawai)
+        rencana = {r.pk: teks for r in ev.skp.rhk.all()}
+        return svc.isi_rencana_aksi(user or pegawai.user, ev.pk, ev.versi, rencana)
 
     def ajukan(self, pegawai=None):
         pegawai = pegawai or self.org.staf_a1

@@ -6,7 +6,14 @@ import pytest
 from django.db import transaction
 
 from core.errors import WrongState
-from kinerja.models import EvaluasiKinerja, EvaluasiTerkunci, PerilakuKerja, RealisasiIndikator, UmpanBalikRHK
+from kinerja.models import (
+    EvaluasiKinerja,
+    EvaluasiTerkunci,
+    PerilakuKerja,
+    RealisasiIndikator,
+    RencanaAksi,
+    UmpanBalikRHK,
+)
 from kinerja.penilaian import services as svc
 from kinerja.penilaian import services_periode as svc_periode
 from tests.kinerja.penilaian.bantuan_evaluasi import Skenario, penilaian
@@ -22,6 +29,7 @@ def ditolak():
 @pytest.fixture
 def final(org):
     s = Skenario(org)
+    s.rencana_aksi()  # so that every part of the evaluation has a row to freeze
     return s, s.ke_status("FINAL")
 
 
@@ -33,6 +41,8 @@ def test_services_refuse_to_change_a_final_evaluation(org, final):
         svc.kembalikan_evaluasi(org.atasan_a.user, ev.pk, ev.versi, "x")
     with pytest.raises(WrongState):
         svc.isi_realisasi(org.admin, ev.pk, ev.versi, [])
+    with pytest.raises(WrongState):
+        svc.isi_rencana_aksi(org.admin, ev.pk, ev.versi, {})
     assert EvaluasiKinerja.objects.get(pk=ev.pk).predikat == "BAIK"
 
 
@@ -72,7 +82,7 @@ def test_queryset_update_bulk_update_and_delete_of_a_final_evaluation_are_refuse
     assert EvaluasiKinerja.objects.get(pk=ev.pk).predikat == "BAIK"
 
 
-@pytest.mark.parametrize("model", [RealisasiIndikator, UmpanBalikRHK, PerilakuKerja])
+@pytest.mark.parametrize("model", [RealisasiIndikator, RencanaAksi, UmpanBalikRHK, PerilakuKerja])
 def test_rows_of_a_final_evaluation_cannot_be_saved_updated_deleted_or_added(final, model):
     _, ev = final
     baris = model.objects.filter(evaluasi=ev).first()
