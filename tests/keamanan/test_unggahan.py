@@ -19,6 +19,7 @@ from kinerja.models import ImporRoster, Pegawai
 from kinerja.pegawai import services
 from kinerja.pegawai.roster import KOLOM_BACA
 from kinerja.penilaian.forms import BANTUAN_BERKAS
+from tests.berkas_kantor import fixture
 from tests.kinerja.pegawai.berkas_roster import baris_pegawai, csv_bytes, roster_kecil, xlsx
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200
@@ -213,6 +214,50 @@ def test_nothing_is_written_when_a_hostile_file_reaches_the_service(org):
     with pytest.raises(FileRefused):
         services.impor_roster("roster.xlsx", bom)
     assert Pegawai.objects.count() == sebelum
+
+
+# The other formats: .ods and .xlsb archives get the same checks, .xls is judged by its signature ---------------
+
+ODS = fixture("roster_kantor.ods")
+# The least an .xlsb archive has; calamine never sees these, the checks refuse them first.
+XLSB = ganti_bagian(xlsx(roster_kecil()), {}, {"xl/workbook.bin": b"\x83\x01\x00"})
+
+
+@pytest.mark.parametrize(
+    ("nama", "data", "pesan"),
+    [
+        ("roster.ods", ganti_bagian(ODS, {}, {"bom.xml": b" " * (8 * 1024 * 1024)}), "bom.xml terkompresi lebih dari"),
+        ("roster.xlsb", ganti_bagian(XLSB, {}, {"xl/bom.bin": b" " * (8 * 1024 * 1024)}), "xl/bom.bin terkompresi"),
+        ("roster.ods", ganti_bagian(ODS, {"content.xml": TAWA}), "content.xml berisi deklarasi DOCTYPE/ENTITY"),
+        ("roster.ods", ganti_bagian(ODS, {}, {"Basic/Standard/Module1.xml": b"<x/>"}), "berisi makro"),
+        ("roster.ods", ganti_bagian(ODS, {}, {"Object 1/content.xml": b"<x/>"}), "objek tersemat"),
+        (
+            "roster.ods",
+            ganti_bagian(ODS, {"META-INF/manifest.xml": b"<manifest:encryption-data/>"}),
+            "OpenDocument dilindungi kata sandi",
+        ),
+        (
+            "roster.ods",
+            ganti_bagian(ODS, {"mimetype": b"application/vnd.oasis.opendocument.text"}),
+            "bukan buku kerja OpenDocument yang sah",
+        ),
+        ("roster.ods", xlsx(roster_kecil()), "bukan buku kerja OpenDocument yang sah"),
+        ("roster.xlsb", xlsx(roster_kecil()), "bukan buku kerja Excel yang sah"),
+        ("roster.xls", PDF, "isinya dokumen PDF, bukan berkas Excel 97-2003 (.xls)"),
+        ("roster.xls", xlsx(roster_kecil()), "isinya berkas Excel atau arsip zip, bukan berkas Excel 97-2003"),
+    ],
+)
+def test_ods_xlsb_and_xls_uploads_get_the_same_content_checks(org, login, nama, data, pesan):
+    assert pesan in galat_form(unggah_roster(login(org.admin), nama, data))
+    assert not ImporRoster.objects.exists()
+    assert pesan in galat_form(unggah_hadir(login(org.hr_a), nama, data))
+    assert not ImporFakta.objects.exists()
+
+
+def test_the_size_cap_holds_for_xls(org, login, settings):
+    settings.ROSTER_MAX_UPLOAD_MB = 1
+    besar = fixture("roster_kantor.xls") + b"\x00" * (1024 * 1024)
+    assert "melebihi batas 1 MB" in galat_form(unggah_roster(login(org.admin), "roster.xls", besar))
 
 
 # Evidence files -------------------------------------------------------------------------------------------
