@@ -264,7 +264,8 @@ def _read_workbook(data: bytes, extension: str, columns: Columns, sheet: str | N
         if sheet and sheet not in names:
             raise FileRefused(f"Lembar '{sheet}' tidak ada di berkas ini.")
         found = {}
-        for name in [sheet] if sheet else names:
+        # Every sheet is looked at, also when one is chosen, so the preview can still offer the others.
+        for name in names:
             content = book.get_sheet_by_name(name)
             # skip_empty_area=False keeps row numbers equal to the spreadsheet's, even with empty top rows.
             found[name] = (

@@ -99,6 +99,8 @@ def test_of_two_matching_sheets_the_user_picks_one_and_the_confirmation_imports_
     assert response.status_code == 302
     job.refresh_from_db()
     assert (job.lembar, job.jumlah_baris, job.ringkasan["jumlah_baru"]) == ("Baru", 3, 3)
+    halaman = client.get(reverse("impor_roster_detail", args=[job.pk])).content.decode()
+    assert '<option value="Lama">Lama (judul cocok)</option>' in halaman  # and back again, if need be
     client.post(reverse("impor_roster_konfirmasi", args=[job.pk]))
     assert sorted(Pegawai.objects.filter(nama__startswith="Pegawai Uji").values_list("nama", flat=True)) == [
         f"Pegawai Uji {n}" for n in (3, 4, 5)
