@@ -254,14 +254,16 @@ def hidden_rows_columns(data: bytes, extension: str, sheet: str, rows: int, colu
     `rows` rows and `columns` columns; None where the format does not say (.xls, .xlsb, .csv)."""
     if extension not in (".xlsx", ".ods"):
         return None
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if extension == ".ods":
-            with archive.open("content.xml") as content:
-                return _hidden_ods(content, sheet, rows, columns)
-        part = _xlsx_sheet_part(archive, sheet)
-        if part is None:
-            return set(), set()
-        xml = archive.read(part)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if extension == ".ods":
+                with archive.open("content.xml") as content:
+                    return _hidden_ods(content, sheet, rows, columns)
+            part = _xlsx_sheet_part(archive, sheet)
+            xml = archive.read(part) if part else b""
+    except (KeyError, ValueError, SyntaxError):
+        # A part laid out unlike Excel's or LibreOffice's: calamine read the cells, so only this note is lost.
+        return None
     hidden_rows, hidden_columns = set(), set()
     # From each hidden="1" to its tag: a sheet of 50,000 rows has a few, and matching every tag costs a second.
     for found in _HIDDEN.finditer(xml):
