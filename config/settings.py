@@ -229,8 +229,9 @@ IKM_CACHE_DETIK = env.int("IKM_CACHE_DETIK", default=300)
 FRAGMEN_CACHE_DETIK = env.int("FRAGMEN_CACHE_DETIK", default=600)
 # Attendance and training-hours uploads (evaluasi), checked by their import form.
 EVALUASI_MAX_UPLOAD_MB = env.int("EVALUASI_MAX_UPLOAD_MB", default=10)
-# Every .xlsx upload is checked before parsing (zip bombs, core.spreadsheet.check_xlsx_archive): parts in the
-# archive, total unpacked size, and compression ratio of a part; a province-wide roster stays far below them.
+# Every .xlsx, .xlsb and .ods upload is checked before parsing (zip bombs, core.spreadsheet_formats.check_archive):
+# parts in the archive, total unpacked size, and compression ratio of a part; a province-wide roster stays far
+# below them.
 XLSX_MAX_ENTRIES = env.int("XLSX_MAX_ENTRIES", default=1000)
 XLSX_MAX_UNPACKED_MB = env.int("XLSX_MAX_UNPACKED_MB", default=300)
 XLSX_MAX_RATIO = env.int("XLSX_MAX_RATIO", default=200)

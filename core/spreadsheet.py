@@ -1,38 +1,48 @@
 """Spreadsheet files in and out, for every import and export: the roster, attendance, training hours, TPP.
 
-Reading (XLSX through python-calamine, CSV with comma or semicolon, with or without BOM), header matching,
-cell helpers that refuse what a spreadsheet has already corrupted (an NIP stored as a number), errors located
-by row and column, and XLSX writing with formula-like text escaped. What a file *means* stays in the module
-that imports it (kinerja.pegawai.roster, evaluasi.impor); nothing here touches the database.
+Reading: .xlsx, .xls, .xlsb and .ods through python-calamine, .csv with comma or semicolon in UTF-8 or the
+encoding Excel saved it in (the formats and their content checks are core.spreadsheet_formats'). The header
+row is found wherever it stands in a sheet's first rows, and the sheet whose header matches is read; cell helpers
+refuse what a spreadsheet has already corrupted (an NIP stored as a number); errors are located by row and
+column. Writing: XLSX and CSV with formula-like text escaped. What a file *means* stays in the module that
+imports it (kinerja.pegawai.roster, evaluasi.impor); nothing here touches the database.
 """
 
 import csv
 import datetime
 import io
 import re
-import zipfile
-import zlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
+from itertools import islice
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from python_calamine import CalamineWorkbook
+from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
+
+from .spreadsheet_formats import (
+    ENCODING_LABELS,
+    FORMATS,
+    FileRefused,
+    check_content,
+    check_file,
+    decode_csv,
+    hidden_rows_columns,
+)
 
 # Spreadsheet formula triggers (OWASP "CSV injection"): such cells are exported with a leading quote.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-SPREADSHEET_EXTENSIONS = (".xlsx", ".csv")
-
-
-class FileRefused(Exception):
-    """The file as a whole cannot be read (wrong type, too big, no header)."""
+# The header row is looked for this far down a sheet: offices put titles, dates and notes above it.
+HEADER_SEARCH_ROWS = 20
+# Hidden rows and cells of another encoding listed in a stored preview; counts are always complete.
+LISTED = 20
 
 
 @dataclass(frozen=True)
 class RowError:
-    """One problem, located as the user sees it in the spreadsheet (header = row 1)."""
+    """One problem, located as the user sees it in the spreadsheet (its own row numbers)."""
 
     row: int | None
     column: str | None
@@ -54,219 +64,16 @@ class RowError:
         return f"{text[0].upper()}{text[1:]}: {self.message}"
 
 
-@dataclass
-class Table:
-    """The raw cells of a file: header row and data rows with their spreadsheet row numbers."""
-
-    headers: list
-    rows: list  # [(row number, [cells])]
-
-
 def check_spreadsheet_upload(upload, limit_mb: int):
     """An uploaded spreadsheet's name, size and content checked before it is stored (every import form uses this)."""
     try:
-        check_file(upload.name, upload.size, limit_mb)
+        extension = check_file(upload.name, upload.size, limit_mb)
         upload.seek(0)
-        check_content(upload.name, upload.read())
+        check_content(extension, upload.read())
         upload.seek(0)
     except FileRefused as exc:
         raise ValidationError(str(exc)) from None
     return upload
-
-
-# Reading ------------------------------------------------------------------------------------------------
-
-
-def check_file(filename: str, size: int, limit_mb: int) -> None:
-    """Refuse a file by name and size before reading it (the upload forms and read_table share this)."""
-    if not (filename or "").lower().endswith(SPREADSHEET_EXTENSIONS):
-        raise FileRefused("Format berkas tidak didukung: unggah berkas Excel (.xlsx) atau CSV (.csv).")
-    if size > limit_mb * 1024 * 1024:
-        raise FileRefused(
-            f"Berkas berukuran {size / 1024 / 1024:.1f} MB, melebihi batas {limit_mb} MB. "
-            "Pecah berkas menjadi beberapa bagian."
-        )
-
-
-def read_table(filename: str, data: bytes, *, limit_mb: int, header_example: str) -> Table:
-    """Read an XLSX or CSV file into raw cells, checking size and that the content matches the extension.
-
-    `header_example` names a few expected headers for the message when row 1 is empty.
-    """
-    check_file(filename, len(data), limit_mb)
-    if _xlsx(filename):
-        check_xlsx_archive(data)
-        table = _read_xlsx(data)
-    else:
-        table = _read_csv(_csv_text(data))
-    if not table.headers or not any(cell_text(h) for h in table.headers):
-        raise FileRefused(f"Baris 1 harus berisi judul kolom ({header_example}, ...), tetapi kosong.")
-    return table
-
-
-def check_content(filename: str, data: bytes) -> None:
-    """Refuse a file whose bytes are not what its name says, without parsing it (the upload forms use this).
-
-    .xlsx: a workbook archive that is safe to unpack (check_xlsx_archive); .csv: UTF-8 text without NUL bytes.
-    """
-    if _xlsx(filename):
-        check_xlsx_archive(data)
-    else:
-        _csv_text(data)
-
-
-def _xlsx(filename: str) -> bool:
-    return filename.lower().endswith(".xlsx")
-
-
-# What a misnamed file really is, so the message can say so ("isinya PDF").
-_FILE_SIGNATURES = (
-    (b"%PDF-", "dokumen PDF"),
-    (b"MZ", "program Windows (.exe/.dll)"),
-    (b"\x7fELF", "program"),
-    (b"\x89PNG\r\n\x1a\n", "gambar PNG"),
-    (b"\xff\xd8\xff", "gambar JPEG"),
-    (b"GIF8", "gambar GIF"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "berkas Office lama (.xls/.doc)"),
-    (b"Rar!", "arsip RAR"),
-    (b"7z\xbc\xaf\x27\x1c", "arsip 7-Zip"),
-    (b"\x1f\x8b", "arsip gzip"),
-)
-
-
-def _guess_content(data: bytes) -> str | None:
-    return next((kind for signature, kind in _FILE_SIGNATURES if data.startswith(signature)), None)
-
-
-def _not_xlsx(data: bytes) -> FileRefused:
-    kind = _guess_content(data)
-    contains = f"isinya {kind}, bukan" if kind else "isinya bukan"
-    return FileRefused(
-        f"Berkas bernama .xlsx tetapi {contains} berkas Excel (.xlsx). "
-        "Buka di Excel lalu simpan sebagai 'Excel Workbook (.xlsx)'."
-    )
-
-
-# Below this an entry's compression ratio is not judged: small, repetitive XML parts compress very well.
-_RATIO_FROM_BYTES = 1024 * 1024
-_EXCERPT = 64 * 1024
-# Parts a roster or attendance workbook never needs: macros, embedded objects, archives inside the archive.
-_FOREIGN_ENTRIES = re.compile(
-    r"(^|/)(vbaProject\.bin|embeddings/)|\.(zip|xlsx|xlsm|xlsb|xls|docx|docm|7z|rar|gz|exe|dll|jar)$", re.IGNORECASE
-)
-
-
-def check_xlsx_archive(data: bytes) -> None:
-    """Refuse an .xlsx whose archive is not a workbook or is unsafe to unpack, before any parser opens it.
-
-    Counts entries, and measures each entry's unpacked size and compression ratio by unpacking it (the sizes
-    an archive declares can be forged) up to XLSX_MAX_UNPACKED_MB in total. Refuses odd entry names (absolute,
-    '..', backslashes, duplicates), encrypted entries, macros, embedded files and archives inside the archive,
-    and XML parts with a DOCTYPE: OOXML never has one, and entity expansion (billion laughs, external entities)
-    needs one.
-    """
-    if not data.startswith(b"PK\x03\x04"):
-        raise _not_xlsx(data)
-    max_entries, limit_mb = settings.XLSX_MAX_ENTRIES, settings.XLSX_MAX_UNPACKED_MB
-    broken = FileRefused("Berkas Excel rusak atau tidak lengkap. Buka di Excel lalu simpan ulang sebagai .xlsx.")
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        entry = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
-        raise broken from None
-    if len(entry) > max_entries:
-        raise FileRefused(
-            f"Arsip berkas Excel berisi {len(entry)} bagian, melebihi batas {max_entries}. "
-            "Berkas ini bukan buku kerja biasa; simpan ulang data saja sebagai .xlsx baru."
-        )
-    names = [e.filename for e in entry]
-    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-        raise FileRefused("Berkas bernama .xlsx tetapi isinya bukan buku kerja Excel yang sah.")
-    if len(set(names)) != len(names) or any(
-        n.startswith("/") or "\\" in n or ".." in n.split("/") or "\x00" in n for n in names
-    ):
-        raise FileRefused("Arsip berkas Excel berisi nama bagian yang tidak wajar; berkas ditolak.")
-    if any(e.flag_bits & 0x1 for e in entry):
-        raise FileRefused("Berkas Excel dilindungi kata sandi. Simpan ulang tanpa kata sandi lalu unggah lagi.")
-    if foreign := next((n for n in names if _FOREIGN_ENTRIES.search(n)), None):
-        raise FileRefused(
-            f"Berkas Excel berisi makro, objek tersemat atau arsip lain ({foreign}). "
-            "Salin datanya ke buku kerja baru tanpa objek lalu simpan sebagai .xlsx."
-        )
-    remaining = limit_mb * 1024 * 1024
-    try:
-        for e in entry:
-            _check_entry(archive, e, remaining, limit_mb, settings.XLSX_MAX_RATIO)
-            remaining -= e.file_size
-    except (zipfile.BadZipFile, NotImplementedError, EOFError, OSError, zlib.error):
-        raise broken from None
-
-
-def _check_entry(archive, entry, remaining: int, limit_mb: int, max_ratio: int) -> None:
-    xml = entry.filename.lower().endswith((".xml", ".rels", ".vml"))
-    size, tail = 0, b""
-    with archive.open(entry) as f:
-        while cut := f.read(_EXCERPT):
-            size += len(cut)
-            if size > remaining:
-                raise FileRefused(
-                    f"Isi berkas Excel bila dibuka melebihi {limit_mb} MB (kemungkinan 'zip bomb'); berkas ditolak."
-                )
-            if size > _RATIO_FROM_BYTES and size > max_ratio * max(entry.compress_size, 1):
-                raise FileRefused(
-                    f"Bagian {entry.filename} terkompresi lebih dari {max_ratio} kali lipat "
-                    "(kemungkinan 'zip bomb'); berkas ditolak."
-                )
-            if xml and b"<!DOCTYPE" in tail + cut:
-                raise FileRefused(
-                    f"Bagian {entry.filename} berisi deklarasi DOCTYPE/ENTITY, yang tidak pernah ada di berkas "
-                    "Excel biasa (kemungkinan serangan XML); berkas ditolak."
-                )
-            tail = cut[-16:]
-
-
-def _read_xlsx(data: bytes) -> Table:
-    try:
-        sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0)
-        # skip_empty_area=False keeps row numbers equal to the spreadsheet's, even with empty top rows.
-        all_rows = sheet.to_python(skip_empty_area=False)
-    except Exception as exc:  # calamine raises its own error types for damaged workbooks
-        raise FileRefused(f"Berkas Excel tidak dapat dibaca: {exc}") from None
-    if not all_rows:
-        raise FileRefused("Lembar kerja pertama kosong.")
-    return Table(headers=all_rows[0], rows=[(i, cells) for i, cells in enumerate(all_rows[1:], start=2)])
-
-
-def _csv_text(data: bytes) -> str:
-    """The text of a .csv upload; refused when it is binary (NUL bytes, a known file signature) or not UTF-8."""
-    if b"\x00" in data or data.startswith((b"PK\x03\x04", b"%PDF-")):
-        kind = "berkas Excel atau arsip zip" if data.startswith(b"PK\x03\x04") else _guess_content(data)
-        note = f" ({kind})" if kind else ""
-        raise FileRefused(
-            f"Berkas bernama .csv tetapi isinya biner{note}, bukan teks CSV. "
-            "Jika ini berkas Excel, unggah sebagai .xlsx."
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise FileRefused(
-            "Berkas CSV harus berenkode UTF-8. Di Excel pilih 'Simpan Sebagai' → 'CSV UTF-8 (Comma delimited)'."
-        ) from None
-
-
-def _read_csv(content: str) -> Table:
-    first_row = content.split("\n", 1)[0]
-    # Excel in an Indonesian locale separates with semicolons; elsewhere with commas.
-    separator = ";" if first_row.count(";") > first_row.count(",") else ","
-    all_rows = list(csv.reader(io.StringIO(content, newline=""), delimiter=separator))
-    if not all_rows:
-        raise FileRefused("Berkas CSV kosong.")
-    return Table(headers=all_rows[0], rows=[(i, cells) for i, cells in enumerate(all_rows[1:], start=2)])
-
-
-def is_blank_row(cells) -> bool:
-    """A row with nothing in it (blank rows between data are skipped, keeping the others' numbers)."""
-    return not any(s.strip() if s.__class__ is str else s is not None for s in cells)
 
 
 # Headers ------------------------------------------------------------------------------------------------
@@ -277,33 +84,280 @@ def header_key(header) -> str:
     return re.sub(r"[^a-z0-9]", "", str(header).lower())
 
 
-def map_headers(file_headers, columns, required, errors, alias=None) -> dict:
-    """Map the file's headers to column keys: key → cell index. Extra columns are ignored.
+@dataclass(frozen=True)
+class Columns:
+    """The columns an import reads: (key, header) in template order, the keys it requires, other spellings.
 
-    `columns` is [(key, header)]; `alias` maps other accepted header spellings to keys. A repeated or missing
-    required column is appended to `errors` (row 1).
+    Headers are compared by header_key, so case, spacing and punctuation do not matter. `alias` maps another
+    accepted spelling to a key; a list kept elsewhere (an administrator-edited table of aliases) plugs in here.
     """
-    headers = dict(columns)
-    column_field = {header_key(j): k for k, j in columns}
-    column_field.update({header_key(a): k for a, k in (alias or {}).items()})
-    positions = {}
-    for i, header in enumerate(file_headers):
-        field = column_field.get(header_key(header))
-        if field is None:
-            continue  # extra columns (a running number, notes) are allowed and ignored
-        if field in positions:
-            errors.append(RowError(1, headers[field], f"Kolom '{headers[field]}' muncul lebih dari sekali."))
-        positions[field] = i
-    for field in required:
-        if field not in positions:
-            errors.append(RowError(1, headers[field], f"Kolom wajib '{headers[field]}' tidak ada di baris judul."))
-    return positions
+
+    columns: tuple
+    required: tuple
+    alias: Mapping = field(default_factory=dict)
+
+    @cached_property
+    def _keys(self) -> dict:
+        keys = {header_key(header): key for key, header in self.columns}
+        keys.update({header_key(spelling): key for spelling, key in self.alias.items()})
+        return keys
+
+    def find(self, cells) -> tuple[dict, list]:
+        """Where each known column stands in a row: (key → cell index, keys found more than once)."""
+        keys, positions, repeated = self._keys, {}, []
+        for i, cell in enumerate(cells):
+            key = keys.get(header_key(cell)) if cell not in (None, "") else None
+            if key is None:
+                continue  # extra columns (a running number, notes) are allowed and ignored
+            if key in positions:
+                repeated.append(key)
+            positions[key] = i
+        return positions, repeated
+
+    def errors(self, positions, repeated, row) -> list:
+        """A header row's problems: a repeated column, a missing required one."""
+        headers = dict(self.columns)
+        errors = [RowError(row, headers[k], f"Kolom '{headers[k]}' muncul lebih dari sekali.") for k in repeated]
+        errors += [
+            RowError(row, headers[k], f"Kolom wajib '{headers[k]}' tidak ada di baris judul.")
+            for k in self.required
+            if k not in positions
+        ]
+        return errors
+
+    def example(self) -> str:
+        return ", ".join(dict(self.columns)[k] for k in self.required[:3])
+
+
+@dataclass
+class _Header:
+    row: int  # the spreadsheet's row number
+    positions: dict
+    repeated: list
+
+    def found(self, columns: Columns) -> bool:
+        return all(k in self.positions for k in columns.required)
+
+
+def _find_header(top_rows, columns: Columns) -> _Header | None:
+    """The first of the top rows holding every required column; else the one holding most known columns (the
+    first non-blank row when none holds any), whose missing columns the errors then name; None when all blank."""
+    best = None
+    for number, cells in enumerate(top_rows[:HEADER_SEARCH_ROWS], start=1):
+        header = _Header(number, *columns.find(cells))
+        if header.found(columns):
+            return header
+        if (best is None and not _is_blank_row(cells)) or (best and len(header.positions) > len(best.positions)):
+            best = header
+    return best
 
 
 def sort_errors(errors, columns) -> None:
     """Sort errors by row, then by the column's position in the template."""
     column_order = {header: i for i, (_, header) in enumerate(columns)}
     errors.sort(key=lambda g: (g.row or 0, column_order.get(g.column, -1)))
+
+
+# Reading ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Table:
+    """A file's table and how it was found, for the import to check and its preview to tell.
+
+    `rows` are the data rows below the header row with their spreadsheet row numbers, leaving out rows with
+    nothing in the columns read (blank or merely formatted rows, a running number alone); `positions` maps each
+    column key to its cell index; `errors` are the header's (a missing or repeated column), by row.
+    """
+
+    headers: list
+    rows: list  # [(row number, [cells])]
+    positions: dict = field(default_factory=dict)
+    errors: list = field(default_factory=list)
+    header_row: int | None = 1
+    found: bool = True  # the header row holds every required column
+    extension: str = ".xlsx"
+    sheet: str = ""  # workbooks: the sheet read; every worksheet, and those whose header row was found
+    sheets: list = field(default_factory=list)
+    matching: list = field(default_factory=list)
+    hidden_sheet: bool = False
+    encoding: str = ""  # CSV: the codec it was read with, and cells beyond ASCII to check when not UTF-8
+    sample: list = field(default_factory=list)
+    hidden_rows: list | None = None  # data rows and columns hidden in the file; None where the format does not say
+    hidden_columns: list | None = None
+
+    def describe(self) -> dict:
+        """How the file was read, JSON-ready with Indonesian keys, as the import jobs store it for the preview."""
+        return {
+            "format": self.extension,
+            "lembar": self.sheet,
+            "semua_lembar": self.sheets,
+            "lembar_cocok": self.matching,
+            "lembar_tersembunyi": self.hidden_sheet,
+            "baris_judul": self.header_row,
+            "judul_ditemukan": self.found,
+            "batas_cari_judul": HEADER_SEARCH_ROWS,
+            "enkoding": self.encoding,
+            "label_enkoding": ENCODING_LABELS.get(self.encoding, self.encoding),
+            "contoh": self.sample,
+            "baris_tersembunyi": None if self.hidden_rows is None else self.hidden_rows[:LISTED],
+            "jumlah_baris_tersembunyi": None if self.hidden_rows is None else len(self.hidden_rows),
+            "kolom_tersembunyi": self.hidden_columns,
+        }
+
+
+def read_table(
+    filename: str,
+    data: bytes,
+    *,
+    limit_mb: int,
+    columns: Columns,
+    sheet: str | None = None,
+    encoding: str | None = None,
+) -> Table:
+    """Read a spreadsheet's table, checking size and that the content is what the extension says.
+
+    The header row is the first of a sheet's first HEADER_SEARCH_ROWS rows that holds every required column of
+    `columns`, whatever stands above it. The sheet is `sheet` when given (the user's choice), else the first
+    whose header row is found, else the one that comes closest. `encoding` (CSV) is the one found at preview.
+    """
+    extension = check_file(filename, len(data), limit_mb)
+    if extension == ".csv":
+        return _read_csv(data, columns, encoding)
+    check_content(extension, data)
+    return _read_workbook(data, extension, columns, sheet)
+
+
+def _table(extension, all_rows, header: _Header, columns: Columns, **how) -> Table:
+    """The table below a found header row: data rows, header errors, hidden rows and columns (given per file)."""
+    positions = header.positions
+    read = list(positions.values())
+    rows = [
+        (number, cells)
+        for number, cells in enumerate(all_rows[header.row :], start=header.row + 1)
+        if any(i < len(cells) and not _is_blank(cells[i]) for i in read)
+    ]
+    return Table(
+        headers=all_rows[header.row - 1],
+        rows=rows,
+        positions=positions,
+        errors=columns.errors(positions, header.repeated, header.row),
+        header_row=header.row,
+        found=header.found(columns),
+        extension=extension,
+        **how,
+    )
+
+
+def _empty(columns: Columns) -> FileRefused:
+    return FileRefused(
+        f"Berkas kosong: tidak ada baris judul kolom ({columns.example()}, ...) di {HEADER_SEARCH_ROWS} baris pertama."
+    )
+
+
+def _read_workbook(data: bytes, extension: str, columns: Columns, sheet: str | None) -> Table:
+    fmt = FORMATS[extension]
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        worksheets = [m for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+        names = [m.name for m in worksheets]
+        if sheet and sheet not in names:
+            raise FileRefused(f"Lembar '{sheet}' tidak ada di berkas ini.")
+        found = {}
+        # Every sheet is looked at, also when one is chosen, so the preview can still offer the others.
+        for name in names:
+            content = book.get_sheet_by_name(name)
+            # skip_empty_area=False keeps row numbers equal to the spreadsheet's, even with empty top rows.
+            found[name] = (
+                content,
+                _find_header(content.to_python(skip_empty_area=False, nrows=HEADER_SEARCH_ROWS), columns),
+            )
+        matching = [n for n, (_, h) in found.items() if h and h.found(columns)]
+        hidden = {m.name for m in worksheets if m.visible != SheetVisibleEnum.Visible}
+        if sheet:
+            chosen = sheet
+        elif matching:
+            chosen = sorted(matching, key=lambda n: n in hidden)[0]
+        else:
+            near = [(len(h.positions), -i, n) for i, (n, (_, h)) in enumerate(found.items()) if h]
+            if not near:
+                raise _empty(columns)
+            chosen = max(near)[2]
+        content, header = found[chosen]
+        how = {"sheet": chosen, "sheets": names, "matching": matching, "hidden_sheet": chosen in hidden}
+        if header is None:
+            return Table(
+                [],
+                [],
+                errors=[RowError(None, None, f"Lembar '{chosen}' kosong; pilih lembar lain.")],
+                header_row=None,
+                found=False,
+                extension=extension,
+                **how,
+            )
+        all_rows = content.to_python(skip_empty_area=False)
+    except FileRefused:
+        raise
+    except PasswordError:
+        raise FileRefused(
+            f"Berkas {fmt.book} dilindungi kata sandi. Simpan ulang tanpa kata sandi lalu unggah lagi."
+        ) from None
+    except Exception:  # calamine raises its own error types for damaged workbooks
+        raise FileRefused(
+            f"{fmt.name[0].upper()}{fmt.name[1:]} ini rusak dan tidak dapat dibaca. {fmt.save_as}"
+        ) from None
+    table = _table(extension, all_rows, header, columns, **how)
+    width = len(table.headers)
+    hidden_cells = hidden_rows_columns(data, extension, chosen, len(all_rows), width)
+    if hidden_cells is not None:
+        hidden_rows, hidden_columns = hidden_cells
+        table.hidden_rows = [number for number, _ in table.rows if number in hidden_rows]
+        table.hidden_columns = [
+            cell_text(table.headers[i]) or _column_letter(i) for i in sorted(hidden_columns) if i < width
+        ]
+    return table
+
+
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
+
+
+def _read_csv(data: bytes, columns: Columns, encoding: str | None) -> Table:
+    text, encoding = decode_csv(data, encoding)
+    try:
+        # Excel in an Indonesian locale separates with semicolons, elsewhere with commas: the one under which
+        # a header row is found wins, else the one more frequent in the first line.
+        first_line = text.split("\n", 1)[0]
+        candidates = []
+        for rank, separator in enumerate(sorted(";,", key=lambda s: -first_line.count(s))):
+            top = list(islice(csv.reader(io.StringIO(text, newline=""), delimiter=separator), HEADER_SEARCH_ROWS))
+            header = _find_header(top, columns)
+            if header:
+                candidates.append(((header.found(columns), len(header.positions), -rank), separator, header))
+        if not candidates:
+            raise _empty(columns)
+        _, separator, header = max(candidates, key=lambda c: c[0])
+        all_rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    except csv.Error:
+        raise FileRefused(
+            'Berkas CSV tidak dapat dibaca: ada tanda kutip (") yang tidak berpasangan atau sel yang terlalu '
+            "panjang. Buka di Excel lalu simpan ulang sebagai CSV."
+        ) from None
+    sample = []
+    if encoding != "utf_8":
+        beyond_ascii = (cell for cells in all_rows for cell in cells if not cell.isascii())
+        sample = list(islice(dict.fromkeys(beyond_ascii), 5))
+    return _table(".csv", all_rows, header, columns, encoding=encoding, sample=sample)
+
+
+def _is_blank(cell) -> bool:
+    return not (cell.strip() if cell.__class__ is str else cell is not None)
+
+
+def _is_blank_row(cells) -> bool:
+    return all(_is_blank(cell) for cell in cells)
 
 
 # Cells --------------------------------------------------------------------------------------------------
@@ -488,14 +542,14 @@ def template_xlsx(sheet_name: str, columns: list, instructions: list, *, date_co
     ws = wb.active
     ws.title = sheet_name
     ws.append([header for _, header in columns])
-    for i, (field, _) in enumerate(columns, start=1):
+    for i, (key, _) in enumerate(columns, start=1):
         letter = get_column_letter(i)
         ws[f"{letter}1"].font = Font(bold=True)
         ws.column_dimensions[letter].width = 22
         # Column style: what the user types later in these columns stays text (all 18 NIP digits kept).
-        if field in date_columns:
+        if key in date_columns:
             ws.column_dimensions[letter].number_format = "dd/mm/yyyy"
-        elif field in number_columns:
+        elif key in number_columns:
             ws.column_dimensions[letter].number_format = "0"
         else:
             ws.column_dimensions[letter].number_format = "@"

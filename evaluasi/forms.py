@@ -6,7 +6,8 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from core.spreadsheet import SPREADSHEET_EXTENSIONS, check_spreadsheet_upload
+from core.spreadsheet import check_spreadsheet_upload
+from core.spreadsheet_formats import ACCEPTED, SPREADSHEET_EXTENSIONS
 from kinerja.models import Periode
 
 from . import engine
@@ -158,7 +159,7 @@ class FormUnggahFakta(forms.Form):
     jenis = forms.ChoiceField(label="Jenis data", choices=ImporFakta.Jenis.choices)
     berkas = forms.FileField(
         label="Berkas",
-        help_text="Excel (.xlsx) atau CSV (.csv). Kolom NIP harus berformat Teks.",
+        help_text=f"{ACCEPTED}. Kolom NIP harus berformat Teks.",
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(SPREADSHEET_EXTENSIONS)}),
     )
 

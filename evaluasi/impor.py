@@ -1,7 +1,7 @@
 """Attendance and training-hours files: checking every cell and comparing with the database (nothing written).
 
-Reading, header matching and cell rules are core.spreadsheet's, as for the roster: XLSX or CSV (comma or
-semicolon, with or without BOM), NIP as text only, every error by row and column. This module decides what
+Reading, header matching and cell rules are core.spreadsheet's, as for the roster: any format it reads, the
+header row and sheet found wherever they are, NIP as text only, every error by row and column. This module decides what
 an import would do; evaluasi.services writes it in one transaction.
 """
 
@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 from core.spreadsheet import (
+    Columns,
     RowError,
     Table,
-    is_blank_row,
-    map_headers,
     parse_count,
     parse_nip,
     read_table,
@@ -37,6 +36,11 @@ class Format:
     field: tuple
     kunci: tuple  # besides the ASN: ("tahun", "bulan") or ("tahun",)
     petunjuk: list
+
+    @property
+    def baca(self) -> Columns:
+        """The columns as the reader looks for them, with the other spellings offices use."""
+        return Columns(tuple(self.kolom), self.wajib, ALIAS)
 
 
 FORMAT = {
@@ -111,6 +115,7 @@ class RencanaFakta:
     jenis: str
     jumlah_baris: int = 0
     galat: list = field(default_factory=list)
+    berkas: dict = field(default_factory=dict)  # how the file was read (Table.describe), shown in the preview
     baru: list = field(default_factory=list)  # dicts: baris, nip, nama, pegawai_id, key values, fields
     diubah: list = field(default_factory=list)  # (dict, [(header, old, new)], id)
     tidak_berubah: int = 0
@@ -120,6 +125,7 @@ class RencanaFakta:
             return {"baris": b["baris"], "nip": b["nip"], "nama": b["nama"], "kunci": b["label_kunci"]}
 
         return {
+            "berkas": self.berkas,
             "jumlah_baris": self.jumlah_baris,
             "jumlah_baru": len(self.baru),
             "jumlah_diubah": len(self.diubah),
@@ -132,9 +138,19 @@ class RencanaFakta:
         }
 
 
-def baca_berkas(nama_berkas: str, data: bytes) -> Table:
-    """Read an attendance or training file, refusing a wrong type or one over EVALUASI_MAX_UPLOAD_MB."""
-    return read_table(nama_berkas, data, limit_mb=settings.EVALUASI_MAX_UPLOAD_MB, header_example="NIP, Tahun, ...")
+def baca_berkas(jenis: str, nama_berkas: str, data: bytes, lembar: str | None = None, enkoding: str | None = None):
+    """Read an attendance or training file's table, refusing a wrong type or one over EVALUASI_MAX_UPLOAD_MB.
+
+    `lembar` and `enkoding` are the sheet and CSV encoding of the preview, so a confirmation reads what it showed.
+    """
+    return read_table(
+        nama_berkas,
+        data,
+        limit_mb=settings.EVALUASI_MAX_UPLOAD_MB,
+        columns=FORMAT[jenis].baca,
+        sheet=lembar or None,
+        encoding=enkoding or None,
+    )
 
 
 def _parse_tahun(nilai, judul):
@@ -162,15 +178,14 @@ def rencanakan(jenis: str, tabel: Table, db: SnapshotFakta) -> RencanaFakta:
     """
     fmt = FORMAT[jenis]
     judul = dict(fmt.kolom)
-    rencana = RencanaFakta(jenis=jenis)
+    rencana = RencanaFakta(jenis=jenis, berkas=tabel.describe())
     galat = rencana.galat
-    posisi = map_headers(tabel.headers, fmt.kolom, fmt.wajib, galat, ALIAS)
+    galat.extend(tabel.errors)
     if galat:
         return rencana
+    posisi = tabel.positions
     dilihat, calon = {}, []
     for nomor, sel in tabel.rows:
-        if is_blank_row(sel):
-            continue
         rencana.jumlah_baris += 1
         nilai, rusak = {}, False
         for kunci, _ in fmt.kolom:

@@ -17,7 +17,7 @@ from audit.models import LogAudit
 from audit.services import catat, selisih
 from core.errors import NotPermitted, WrongState
 from kinerja.models import Notifikasi, Pegawai, Periode
-from kinerja.pegawai.services import simpan_pratinjau
+from kinerja.pegawai.services import ganti_lembar_pratinjau, simpan_pratinjau
 
 from . import impor
 from . import permissions as izin
@@ -291,11 +291,23 @@ def buat_impor(user, jenis: str, berkas) -> ImporFakta:
     if not izin.can_import_facts(user):
         raise NotPermitted("Hanya pengelola kinerja dan administrator yang dapat mengimpor data kehadiran.")
     job = ImporFakta(jenis=jenis, dibuat_oleh=user, nama_berkas=berkas.name[:255])
+    return simpan_pratinjau(job, berkas.name, berkas.read(), _perencana(user, jenis))
 
-    def rencanakan(nama, data):
-        return impor.rencanakan(jenis, impor.baca_berkas(nama, data), _snapshot_fakta(user, jenis))
 
-    return simpan_pratinjau(job, berkas.name, berkas.read(), rencanakan)
+def _perencana(user, jenis: str):
+    def rencanakan(nama, data, lembar):
+        return impor.rencanakan(jenis, impor.baca_berkas(jenis, nama, data, lembar), _snapshot_fakta(user, jenis))
+
+    return rencanakan
+
+
+@transaction.atomic
+def pilih_lembar_impor(user, job_id: int, lembar: str) -> ImporFakta:
+    """Read another sheet of a previewed file: a new preview, and the sheet the confirmation imports."""
+    if not izin.can_import_facts(user):
+        raise NotPermitted("Hanya pengelola kinerja dan administrator yang dapat mengimpor data kehadiran.")
+    job = ImporFakta.objects.select_for_update().get(pk=job_id, dibuat_oleh=user)
+    return ganti_lembar_pratinjau(job, lembar, _perencana(user, job.jenis))
 
 
 @transaction.atomic
@@ -309,7 +321,8 @@ def konfirmasi_impor(user, job_id: int) -> ImporFakta:
         return job
     with job.berkas.open("rb") as f:
         data = f.read()
-    rencana = impor.rencanakan(job.jenis, impor.baca_berkas(job.nama_berkas, data), _snapshot_fakta(user, job.jenis))
+    tabel = impor.baca_berkas(job.jenis, job.nama_berkas, data, job.lembar, job.enkoding)
+    rencana = impor.rencanakan(job.jenis, tabel, _snapshot_fakta(user, job.jenis))
     job.selesai = timezone.now()
     if rencana.galat:
         job.status, job.galat = ImporFakta.Status.GAGAL, [g.as_dict() for g in rencana.galat]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("impor/", views.impor_fakta, name="impor"),
     path("impor/<int:pk>/", views.impor_detail, name="impor_detail"),
     path("impor/<int:pk>/konfirmasi/", views.impor_konfirmasi, name="impor_konfirmasi"),
+    path("impor/<int:pk>/lembar/", views.impor_lembar, name="impor_lembar"),
     path("impor/templat-<str:jenis>.<str:format_berkas>", views.impor_templat, name="impor_templat"),
     path("kehadiran/isi/", views.kehadiran_isi, name="kehadiran_isi"),
     path("tpp/", views.tpp, name="tpp"),

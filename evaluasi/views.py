@@ -243,6 +243,17 @@ def impor_konfirmasi(request, pk):
     return redirect("evaluasi:impor_detail", pk=job.pk)
 
 
+@require_POST
+@hanya_pengimpor
+def impor_lembar(request, pk):
+    job = visible_or_404(ImporFakta.objects, pk=pk, dibuat_oleh=request.user)
+    lembar = request.POST.get("lembar", "")
+    button(
+        request, f"Pratinjau kini membaca lembar '{lembar}'.", services.pilih_lembar_impor, request.user, job.pk, lembar
+    )
+    return redirect("evaluasi:impor_detail", pk=job.pk)
+
+
 @require_GET
 @hanya_pengimpor
 def impor_templat(request, jenis, format_berkas):

@@ -17,6 +17,7 @@ urlpatterns = [
     path("impor/", views_impor.impor_roster, name="impor_roster"),
     path("impor/<int:pk>/", views_impor.impor_roster_detail, name="impor_roster_detail"),
     path("impor/<int:pk>/konfirmasi/", views_impor.impor_roster_konfirmasi, name="impor_roster_konfirmasi"),
+    path("impor/<int:pk>/lembar/", views_impor.impor_roster_lembar, name="impor_roster_lembar"),
     path("impor/<int:pk>/status/", views_impor.impor_roster_status, name="impor_roster_status"),
     path("impor/templat.<str:format_berkas>", views_impor.templat_roster, name="templat_roster"),
     path("ekspor/pegawai.<str:format_berkas>", views_impor.ekspor_roster, name="ekspor_roster"),

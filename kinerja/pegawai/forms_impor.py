@@ -5,13 +5,14 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.conf import settings
 
-from core.spreadsheet import SPREADSHEET_EXTENSIONS, check_spreadsheet_upload
+from core.spreadsheet import check_spreadsheet_upload
+from core.spreadsheet_formats import ACCEPTED, SPREADSHEET_EXTENSIONS
 
 
 class FormUnggahRoster(forms.Form):
     berkas = forms.FileField(
         label="Berkas roster",
-        help_text="Excel (.xlsx) atau CSV (.csv). Kolom NIP dan NIP Atasan harus berformat Teks.",
+        help_text=f"{ACCEPTED}. Kolom NIP dan NIP Atasan harus berformat Teks.",
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(SPREADSHEET_EXTENSIONS)}),
     )
 

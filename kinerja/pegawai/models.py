@@ -387,6 +387,9 @@ class ImporRoster(models.Model):
     )
     berkas = models.FileField("berkas", upload_to=_lokasi_berkas_impor)
     nama_berkas = models.CharField("nama berkas asli", max_length=255)
+    # How the preview read the file, so the confirmation imports exactly that: the sheet, a CSV's encoding.
+    lembar = models.CharField("lembar yang dibaca", max_length=255, blank=True)
+    enkoding = models.CharField("enkoding CSV", max_length=20, blank=True)
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.PRATINJAU)
     nonaktifkan_yang_hilang = models.BooleanField("nonaktifkan pegawai yang tidak ada di berkas", default=False)
     jumlah_baris = models.PositiveIntegerField("jumlah baris", default=0)

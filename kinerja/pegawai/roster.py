@@ -1,4 +1,4 @@
-"""The roster spreadsheet: reading it (XLSX or CSV), checking every cell, and comparing it with the database.
+"""The roster spreadsheet: reading it (core.spreadsheet), checking every cell, and comparing it with the database.
 
 This module decides *what* an import would do; kinerja.pegawai.services writes it. The staff page, the admin, the
 management command and the background task all go through baca_roster → rencanakan_impor, so a rule about the
@@ -14,13 +14,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from core.spreadsheet import (
+    Columns,
     RowError,
     Table,
     cell_text,
     escape_cell,
-    is_blank_row,
     is_number,
-    map_headers,
     number_as_text,
     parse_date,
     parse_nip,
@@ -59,6 +58,7 @@ KOLOM = [
 ]
 JUDUL = dict(KOLOM)
 WAJIB = ("nip", "nama", "jenis_kelamin", "status_kepegawaian", "kode_unit", "nama_unit")
+KOLOM_BACA = Columns(tuple(KOLOM), WAJIB)
 
 # The file's columns that are Pegawai fields as they are (between the NIP and the unit): the one list the
 # comparison, the write (services.KOLOM_TULIS) and the export build theirs from.
@@ -107,6 +107,7 @@ class Rencana:
 
     jumlah_baris: int = 0
     galat: list = field(default_factory=list)
+    berkas: dict = field(default_factory=dict)  # how the file was read (Table.describe), shown in the preview
     baris: list = field(default_factory=list)  # all checked rows, BarisPegawai
     baru: list = field(default_factory=list)  # BarisPegawai not yet in the database
     diubah: list = field(default_factory=list)  # (BarisPegawai, [(field, old, new)])
@@ -122,6 +123,7 @@ class Rencana:
     def ringkasan(self):
         """A JSON-ready summary for the preview page; long lists are cut at BATAS_DAFTAR, counts are exact."""
         return {
+            "berkas": self.berkas,
             "jumlah_baris": self.jumlah_baris,
             "jumlah_baru": len(self.baru),
             "jumlah_diubah": len(self.diubah),
@@ -165,10 +167,18 @@ def _tampil(field_name, nilai):
 # Reading ------------------------------------------------------------------------------------------------
 
 
-def baca_roster(nama_berkas: str, data: bytes) -> Table:
-    """Read an XLSX or CSV roster into raw cells, checking size and that the content matches the extension."""
+def baca_roster(nama_berkas: str, data: bytes, lembar: str | None = None, enkoding: str | None = None) -> Table:
+    """Read a roster's table, checking size and that the content matches the extension.
+
+    `lembar` and `enkoding` are the sheet and CSV encoding of the preview, so a confirmation reads what it showed.
+    """
     return read_table(
-        nama_berkas, data, limit_mb=settings.ROSTER_MAX_UPLOAD_MB, header_example="NIP, Nama, Jenis Kelamin"
+        nama_berkas,
+        data,
+        limit_mb=settings.ROSTER_MAX_UPLOAD_MB,
+        columns=KOLOM_BACA,
+        sheet=lembar or None,
+        encoding=enkoding or None,
     )
 
 
@@ -330,18 +340,16 @@ def rencanakan_impor(tabel: Table, db: SnapshotDB) -> Rencana:
     Every problem is collected (by row and column) rather than stopping at the first, so the user can fix the
     whole file at once. A plan with any error must not be written.
     """
-    rencana = Rencana()
+    rencana = Rencana(berkas=tabel.describe())
     galat = rencana.galat
-    posisi = map_headers(tabel.headers, KOLOM, WAJIB, galat)
+    galat.extend(tabel.errors)
     if galat:
         return rencana
-    spesifikasi = _spesifikasi(posisi)
+    spesifikasi = _spesifikasi(tabel.positions)
 
     baris_nip = {}
     unit_berkas = {}  # kode → {"nama", "induk", "baris"}
     for nomor, sel in tabel.rows:
-        if is_blank_row(sel):
-            continue
         rencana.jumlah_baris += 1
         b = _periksa_baris(nomor, sel, spesifikasi, galat)
         nip = b.nilai["nip"]

@@ -10,13 +10,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
 
 from audit.services import catat
 from core.bulk import copy_rows, is_postgres, reserve_ids, update_rows
-from core.errors import NotPermitted
+from core.errors import NotPermitted, WrongState
 from core.spreadsheet import FileRefused, RowError
 from core.tasks import is_transient
 
@@ -81,16 +82,24 @@ def _snapshot_db() -> roster.SnapshotDB:
     return roster.SnapshotDB(pegawai=pegawai, unit=unit)
 
 
-def pratinjau_roster(nama_berkas: str, data: bytes) -> roster.Rencana:
+def pratinjau_roster(nama_berkas: str, data: bytes, lembar: str | None = None) -> roster.Rencana:
     """Read and check a roster file and work out what importing it would change, without writing anything.
 
-    Raises FileRefused when the file itself is unusable; row errors are in the plan's `galat`.
+    `lembar` is the sheet to read (the user's choice), else the reader finds it. Raises FileRefused when the
+    file itself is unusable; row errors are in the plan's `galat`.
     """
-    return roster.rencanakan_impor(roster.baca_roster(nama_berkas, data), _snapshot_db())
+    return roster.rencanakan_impor(roster.baca_roster(nama_berkas, data, lembar), _snapshot_db())
 
 
 def impor_roster(
-    nama_berkas: str, data: bytes, *, nonaktifkan_yang_hilang=False, dry_run=False, progres=None
+    nama_berkas: str,
+    data: bytes,
+    *,
+    lembar=None,
+    enkoding=None,
+    nonaktifkan_yang_hilang=False,
+    dry_run=False,
+    progres=None,
 ) -> HasilImpor:
     """Import a roster file: all rows or none, in one transaction, with bulk queries only.
 
@@ -98,10 +107,11 @@ def impor_roster(
     login account (username = NIP, unusable password until an administrator sets one) for each new ASN,
     and, only when asked, marks ASN missing from the file inactive. Never deletes. Re-running the same file
     changes nothing. Raises ImporDitolak (with every row error) or FileRefused; then nothing is written.
+    `lembar` and `enkoding` say how to read the file (its sheet, a CSV's encoding), as its preview did.
     """
     lapor = progres or (lambda persen, tahap: None)
     lapor(5, "Membaca berkas")
-    tabel = roster.baca_roster(nama_berkas, data)
+    tabel = roster.baca_roster(nama_berkas, data, lembar, enkoding)
     with transaction.atomic():
         if is_postgres():
             # One roster import at a time: a second waits here, then plans against the first one's result.
@@ -323,23 +333,57 @@ def buat_impor_roster(user, berkas) -> ImporRoster:
 
 
 def simpan_pratinjau(job, nama_berkas: str, data: bytes, rencanakan):
-    """Record an upload job's preview and store its file (any import job: berkas, jumlah_baris, ringkasan, galat).
+    """Record an upload job's preview and store its file (any import job: berkas, lembar, enkoding, jumlah_baris,
+    ringkasan, galat).
 
-    `rencanakan(nama_berkas, data)` returns a plan (jumlah_baris, ringkasan(), galat) or raises FileRefused,
-    which becomes the job's only error.
+    `rencanakan(nama_berkas, data, lembar)` returns a plan (jumlah_baris, berkas, ringkasan(), galat) or raises
+    FileRefused, which becomes the job's only error.
     """
+    _rekam_pratinjau(job, nama_berkas, data, rencanakan, None)
+    with transaction.atomic():
+        job.berkas.save(nama_berkas, ContentFile(data), save=False)
+        job.save()
+    return job
+
+
+def _rekam_pratinjau(job, nama_berkas, data, rencanakan, lembar):
     try:
-        rencana = rencanakan(nama_berkas, data)
+        rencana = rencanakan(nama_berkas, data, lembar)
     except FileRefused as exc:
+        job.jumlah_baris, job.ringkasan = 0, {}
         job.galat = [RowError(None, None, str(exc)).as_dict()]
     else:
         job.jumlah_baris = rencana.jumlah_baris
         job.ringkasan = rencana.ringkasan()
         job.galat = [g.as_dict() for g in rencana.galat]
-    with transaction.atomic():
-        job.berkas.save(nama_berkas, ContentFile(data), save=False)
-        job.save()
+        # The confirmation reads the stored file exactly as this preview did.
+        job.lembar, job.enkoding = rencana.berkas["lembar"], rencana.berkas["enkoding"]
+
+
+def ganti_lembar_pratinjau(job, lembar: str, rencanakan):
+    """Preview another sheet of a previewed upload (any import job), which its confirmation will then import.
+
+    The job's row must be locked by the caller. Refused (nothing changed) once the job left its preview, or for a
+    sheet the file does not have.
+    """
+    if job.status != job.Status.PRATINJAU:
+        raise WrongState("Impor ini sudah dikonfirmasi; lembarnya tidak dapat diganti lagi.")
+    if lembar not in (job.ringkasan or {}).get("berkas", {}).get("semua_lembar", []):
+        raise ValidationError({"lembar": "Pilih salah satu lembar yang ada di berkas."})
+    with job.berkas.open("rb") as f:
+        data = f.read()
+    _rekam_pratinjau(job, job.nama_berkas, data, rencanakan, lembar)
+    job.save()
     return job
+
+
+def pilih_lembar_impor_roster(job: ImporRoster, user, lembar: str) -> ImporRoster:
+    """Read another sheet of a previewed roster file: a new preview, and the sheet the confirmation imports."""
+    if not can_import_roster(user):
+        raise NotPermitted("Hanya administrator yang boleh mengimpor roster pegawai.")
+    with transaction.atomic():
+        job = ImporRoster.objects.select_for_update().get(pk=job.pk)
+        return ganti_lembar_pratinjau(job, lembar, pratinjau_roster)
 
 
 def konfirmasi_impor_roster(job: ImporRoster, user, *, nonaktifkan_yang_hilang: bool) -> ImporRoster:
@@ -418,7 +462,12 @@ def jalankan_impor_roster(job_id: int) -> ImporRoster:
             try:
                 with transaction.atomic():
                     hasil = impor_roster(
-                        job.nama_berkas, data, nonaktifkan_yang_hilang=job.nonaktifkan_yang_hilang, progres=lapor
+                        job.nama_berkas,
+                        data,
+                        lembar=job.lembar,
+                        enkoding=job.enkoding,
+                        nonaktifkan_yang_hilang=job.nonaktifkan_yang_hilang,
+                        progres=lapor,
                     )
             except ImporDitolak as exc:
                 job.status = ImporRoster.Status.GAGAL

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from core.access import requires, visible_or_404
+from core.access import button, requires, visible_or_404
 from core.spreadsheet import CONTENT_TYPES, download
 
 from . import roster, selectors, services
@@ -66,6 +66,22 @@ def impor_roster_konfirmasi(request, pk):
         messages.success(request, "Impor selesai.")
     elif job.status == ImporRoster.Status.GAGAL:
         messages.error(request, "Impor gagal; tidak ada data yang diubah. Lihat daftar galat.")
+    return redirect("impor_roster_detail", pk=job.pk)
+
+
+@require_POST
+@admin_impor
+def impor_roster_lembar(request, pk):
+    job = visible_or_404(ImporRoster.objects, pk=pk)
+    lembar = request.POST.get("lembar", "")
+    button(
+        request,
+        f"Pratinjau kini membaca lembar '{lembar}'.",
+        services.pilih_lembar_impor_roster,
+        job,
+        request.user,
+        lembar,
+    )
     return redirect("impor_roster_detail", pk=job.pk)
 
 

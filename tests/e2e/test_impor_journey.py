@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tests.berkas_kantor import FIXTURES
 from tests.factories import PASSWORD
 from tests.kinerja.pegawai.berkas_roster import roster_kecil, xlsx
 
@@ -47,3 +48,23 @@ def test_an_administrator_imports_a_roster_and_finds_an_imported_asn(live_server
     page.goto(live_server.url + reverse("admin:kinerja_pegawai_changelist") + f"?q={rows[1]['NIP']}")
     expect(page.locator("#result_list")).to_contain_text(rows[1]["NIP"])
     expect(page.locator("#result_list")).to_contain_text(rows[1]["Nama"])
+
+
+def test_an_administrator_imports_an_office_xls_and_reads_how_it_was_read(live_server, browser_page, http_biasa):
+    get_user_model().objects.create_superuser("admin", password=PASSWORD)
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(live_server.url + reverse("login"))
+    page.locator("input[name=username]").fill("admin")
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    page.goto(live_server.url + reverse("impor_roster"))
+
+    page.get_by_label("Berkas roster").set_input_files(FIXTURES / "roster_kantor.xls")
+    page.get_by_role("button", name="Unggah dan pratinjau").click()
+
+    dibaca = page.get_by_role("region", name="Cara berkas dibaca")
+    expect(dibaca).to_contain_text("Lembar: Data (berkas berisi 2 lembar: Petunjuk, Data)")
+    expect(dibaca).to_contain_text("Baris judul kolom: baris 4; baris di atasnya (judul, catatan) dilewati")
+    page.get_by_role("button", name="Konfirmasi impor").click()
+    expect(page.locator(".alert-success").last).to_contain_text("Impor selesai: 3 pegawai baru")

@@ -11,12 +11,15 @@ from django.urls import reverse
 from python_calamine import CalamineWorkbook
 
 from core.files import validate_evidence_file
-from core.spreadsheet import FileRefused, check_xlsx_archive, read_table
+from core.spreadsheet import FileRefused, read_table
+from core.spreadsheet_formats import check_archive
 from evaluasi.impor import FORMAT
 from evaluasi.models import ImporFakta
 from kinerja.models import ImporRoster, Pegawai
 from kinerja.pegawai import services
+from kinerja.pegawai.roster import KOLOM_BACA
 from kinerja.penilaian.forms import BANTUAN_BERKAS
+from tests.berkas_kantor import fixture
 from tests.kinerja.pegawai.berkas_roster import baris_pegawai, csv_bytes, roster_kecil, xlsx
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200
@@ -62,7 +65,7 @@ def galat_form(response):
         ("roster.csv", EXE, "isinya biner (program Windows (.exe/.dll)), bukan teks CSV"),
         ("roster.csv", PDF, "isinya biner (dokumen PDF), bukan teks CSV"),
         ("roster.csv", xlsx(roster_kecil()), "isinya biner (berkas Excel atau arsip zip)"),
-        ("roster.csv", "NIP;Nama\n1;Ä\n".encode("latin-1"), "harus berenkode UTF-8"),
+        ("roster.csv", b"NIP;Nama\n1;\x81\x8d\x8f\x90\x9d\n" * 5, "Enkoding berkas CSV tidak dikenali"),
         ("roster.exe", csv_bytes(roster_kecil()), "Format berkas tidak didukung"),
     ],
 )
@@ -105,16 +108,16 @@ def test_the_total_unpacked_size_is_capped(settings):
     isi = "".join(f"<c>{i * 7919 % 100003}</c>" for i in range(120_000)).encode()
     data = ganti_bagian(xlsx(roster_kecil()), {}, {"xl/worksheets/sheet2.xml": isi})
     with pytest.raises(FileRefused, match="melebihi 1 MB"):
-        check_xlsx_archive(data)
+        check_archive(data)
     settings.XLSX_MAX_UNPACKED_MB = 300
-    check_xlsx_archive(data)
+    check_archive(data)
 
 
 def test_too_many_entries_are_refused(settings):
     settings.XLSX_MAX_ENTRIES = 20
     data = ganti_bagian(xlsx(roster_kecil()), {}, {f"xl/media/gambar{i}.xml": b"<a/>" for i in range(15)})
     with pytest.raises(FileRefused, match="berisi 24 bagian, melebihi batas 20"):
-        check_xlsx_archive(data)
+        check_archive(data)
 
 
 @pytest.mark.parametrize(
@@ -130,7 +133,7 @@ def test_too_many_entries_are_refused(settings):
 )
 def test_odd_or_nested_entries_are_refused(tambah, pesan):
     with pytest.raises(FileRefused, match=pesan.replace("(", r"\(").replace(")", r"\)")):
-        check_xlsx_archive(ganti_bagian(xlsx(roster_kecil()), {}, tambah))
+        check_archive(ganti_bagian(xlsx(roster_kecil()), {}, tambah))
 
 
 def test_an_encrypted_entry_is_refused():
@@ -140,7 +143,7 @@ def test_an_encrypted_entry_is_refused():
         i = data.index(tanda) + geser
         data[i] |= 0x01
     with pytest.raises(FileRefused, match="dilindungi kata sandi"):
-        check_xlsx_archive(bytes(data))
+        check_archive(bytes(data))
 
 
 def test_a_truncated_archive_is_refused_as_damaged(org, login):
@@ -182,7 +185,7 @@ def test_an_external_entity_in_an_xlsx_is_refused_before_parsing(org, login, tmp
 def test_an_entity_expansion_bomb_is_refused_before_parsing():
     data = ganti_bagian(xlsx(roster_kecil()), {"xl/worksheets/sheet1.xml": TAWA})
     with pytest.raises(FileRefused, match="sheet1.xml berisi deklarasi DOCTYPE/ENTITY"):
-        read_table("roster.xlsx", data, limit_mb=20, header_example="NIP")
+        read_table("roster.xlsx", data, limit_mb=20, columns=KOLOM_BACA)
 
 
 def test_the_parsers_behind_the_check_are_harmless_too(tmp_path):
@@ -211,6 +214,50 @@ def test_nothing_is_written_when_a_hostile_file_reaches_the_service(org):
     with pytest.raises(FileRefused):
         services.impor_roster("roster.xlsx", bom)
     assert Pegawai.objects.count() == sebelum
+
+
+# The other formats: .ods and .xlsb archives get the same checks, .xls is judged by its signature ---------------
+
+ODS = fixture("roster_kantor.ods")
+# The least an .xlsb archive has; calamine never sees these, the checks refuse them first.
+XLSB = ganti_bagian(xlsx(roster_kecil()), {}, {"xl/workbook.bin": b"\x83\x01\x00"})
+
+
+@pytest.mark.parametrize(
+    ("nama", "data", "pesan"),
+    [
+        ("roster.ods", ganti_bagian(ODS, {}, {"bom.xml": b" " * (8 * 1024 * 1024)}), "bom.xml terkompresi lebih dari"),
+        ("roster.xlsb", ganti_bagian(XLSB, {}, {"xl/bom.bin": b" " * (8 * 1024 * 1024)}), "xl/bom.bin terkompresi"),
+        ("roster.ods", ganti_bagian(ODS, {"content.xml": TAWA}), "content.xml berisi deklarasi DOCTYPE/ENTITY"),
+        ("roster.ods", ganti_bagian(ODS, {}, {"Basic/Standard/Module1.xml": b"<x/>"}), "berisi makro"),
+        ("roster.ods", ganti_bagian(ODS, {}, {"Object 1/content.xml": b"<x/>"}), "objek tersemat"),
+        (
+            "roster.ods",
+            ganti_bagian(ODS, {"META-INF/manifest.xml": b"<manifest:encryption-data/>"}),
+            "OpenDocument dilindungi kata sandi",
+        ),
+        (
+            "roster.ods",
+            ganti_bagian(ODS, {"mimetype": b"application/vnd.oasis.opendocument.text"}),
+            "bukan buku kerja OpenDocument yang sah",
+        ),
+        ("roster.ods", xlsx(roster_kecil()), "bukan buku kerja OpenDocument yang sah"),
+        ("roster.xlsb", xlsx(roster_kecil()), "bukan buku kerja Excel yang sah"),
+        ("roster.xls", PDF, "isinya dokumen PDF, bukan berkas Excel 97-2003 (.xls)"),
+        ("roster.xls", xlsx(roster_kecil()), "isinya berkas Excel atau arsip zip, bukan berkas Excel 97-2003"),
+    ],
+)
+def test_ods_xlsb_and_xls_uploads_get_the_same_content_checks(org, login, nama, data, pesan):
+    assert pesan in galat_form(unggah_roster(login(org.admin), nama, data))
+    assert not ImporRoster.objects.exists()
+    assert pesan in galat_form(unggah_hadir(login(org.hr_a), nama, data))
+    assert not ImporFakta.objects.exists()
+
+
+def test_the_size_cap_holds_for_xls(org, login, settings):
+    settings.ROSTER_MAX_UPLOAD_MB = 1
+    besar = fixture("roster_kantor.xls") + b"\x00" * (1024 * 1024)
+    assert "melebihi batas 1 MB" in galat_form(unggah_roster(login(org.admin), "roster.xls", besar))
 
 
 # Evidence files -------------------------------------------------------------------------------------------

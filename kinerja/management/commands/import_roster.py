@@ -1,4 +1,4 @@
-"""python manage.py import_roster PATH [--dry-run] [--nonaktifkan-yang-hilang]"""
+"""python manage.py import_roster PATH [--lembar NAMA] [--dry-run] [--nonaktifkan-yang-hilang]"""
 
 from pathlib import Path
 
@@ -9,10 +9,13 @@ from kinerja.pegawai.services import ImporDitolak, impor_roster
 
 
 class Command(BaseCommand):
-    help = "Impor roster pegawai dari berkas XLSX atau CSV (jalur yang sama dengan halaman Impor Pegawai)."
+    help = "Impor roster pegawai dari berkas spreadsheet (jalur yang sama dengan halaman Impor Pegawai)."
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="berkas .xlsx atau .csv")
+        parser.add_argument("path", help="berkas .xlsx, .xls, .xlsb, .ods atau .csv")
+        parser.add_argument(
+            "--lembar", help="nama lembar yang dibaca (bawaan: lembar pertama yang baris judulnya cocok)"
+        )
         parser.add_argument("--dry-run", action="store_true", help="periksa dan tampilkan ringkasan tanpa menyimpan")
         parser.add_argument(
             "--nonaktifkan-yang-hilang",
@@ -20,13 +23,17 @@ class Command(BaseCommand):
             help="tandai tidak aktif pegawai aktif yang tidak ada di berkas (tidak pernah menghapus)",
         )
 
-    def handle(self, *args, path, dry_run, nonaktifkan_yang_hilang, **options):
+    def handle(self, *args, path, lembar, dry_run, nonaktifkan_yang_hilang, **options):
         berkas = Path(path)
         if not berkas.is_file():
             raise CommandError(f"Berkas {path} tidak ditemukan.")
         try:
             hasil = impor_roster(
-                berkas.name, berkas.read_bytes(), nonaktifkan_yang_hilang=nonaktifkan_yang_hilang, dry_run=dry_run
+                berkas.name,
+                berkas.read_bytes(),
+                lembar=lembar,
+                nonaktifkan_yang_hilang=nonaktifkan_yang_hilang,
+                dry_run=dry_run,
             )
         except FileRefused as exc:
             raise CommandError(str(exc)) from None
@@ -35,6 +42,7 @@ class Command(BaseCommand):
                 self.stderr.write(str(galat))
             raise CommandError(f"{len(exc.galat)} galat; tidak ada data yang disimpan.") from None
         r = hasil.ringkasan()
+        self.stdout.write(cara_dibaca(r["berkas"]))
         awalan = "Uji coba (tidak disimpan): " if dry_run else ""
         self.stdout.write(
             self.style.SUCCESS(
@@ -45,3 +53,14 @@ class Command(BaseCommand):
                 + (f", {hasil.dinonaktifkan} dinonaktifkan." if nonaktifkan_yang_hilang else ".")
             )
         )
+
+
+def cara_dibaca(berkas: dict) -> str:
+    """How the file was read, in one line: the sheet and header row, or a CSV's encoding, and hidden rows."""
+    bagian = [f"lembar '{berkas['lembar']}'"] if berkas["lembar"] else [f"enkoding {berkas['label_enkoding']}"]
+    bagian.append(f"baris judul {berkas['baris_judul']}")
+    if berkas["jumlah_baris_tersembunyi"]:
+        bagian.append(f"{berkas['jumlah_baris_tersembunyi']} baris tersembunyi ikut dibaca")
+    if berkas["kolom_tersembunyi"]:
+        bagian.append(f"kolom tersembunyi ikut dibaca: {', '.join(berkas['kolom_tersembunyi'])}")
+    return "Dibaca dari " + ", ".join(bagian) + "."
