@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kinerja', '0013_ekspektasi_khusus_pimpinan'),
+        ('kinerja', '0016_lampiran_skp'),
     ]
 
     operations = [
