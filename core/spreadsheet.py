@@ -20,6 +20,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from python_calamine import CalamineWorkbook
 
+from core.numbers import angka
+
 # Spreadsheet formula triggers (OWASP "CSV injection"): such cells are exported with a leading quote.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -83,7 +85,7 @@ def check_file(filename: str, size: int, limit_mb: int) -> None:
         raise FileRefused("Format berkas tidak didukung: unggah berkas Excel (.xlsx) atau CSV (.csv).")
     if size > limit_mb * 1024 * 1024:
         raise FileRefused(
-            f"Berkas berukuran {size / 1024 / 1024:.1f} MB, melebihi batas {limit_mb} MB. "
+            f"Berkas berukuran {angka(size / 1024 / 1024, 1)} MB, melebihi batas {limit_mb} MB. "
             "Pecah berkas menjadi beberapa bagian."
         )
 

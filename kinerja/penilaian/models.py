@@ -10,6 +10,7 @@ from django.utils import timezone
 from core.cache import VersionedQuerySet
 from core.errors import WrongState
 from core.files import validate_evidence_file
+from core.numbers import angka
 from kinerja.pegawai.models import Pegawai, UnitKerja
 
 from . import capaian as rumus_capaian
@@ -367,7 +368,7 @@ class RealisasiIndikator(BagianEvaluasi):
         ]
 
     def __str__(self):
-        return f"{self.indikator}: {self.realisasi}"
+        return f"{self.indikator}: {angka(self.realisasi)}"
 
     def hitung_capaian(self, pengaturan: "PengaturanKinerja"):
         """Capaian of this indicator by the PP 46/2011 aspect formula, capped per the agency's settings."""

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.cache import VersionedQuerySet
+from core.numbers import angka
 from kinerja.pegawai.models import Pegawai
 
 from . import capaian as rumus_capaian
@@ -166,4 +167,4 @@ class IndikatorKinerja(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.uraian[:60]} ({self.target} {self.satuan})"
+        return f"{self.uraian[:60]} ({angka(self.target)} {self.satuan})"

@@ -273,7 +273,12 @@ def isi_realisasi(user, evaluasi_id: int, versi: int, isian: list[IsianRealisasi
         if sudah_diajukan and sebelum != nilai:
             riwayat.append(
                 baris_riwayat(
-                    evaluasi, user, Aksi.NILAI_DIUBAH, field=f"realisasi: {baris.indikator}", lama=sebelum, baru=nilai
+                    evaluasi,
+                    user,
+                    Aksi.NILAI_DIUBAH,
+                    field=f"realisasi: {baris.indikator}",
+                    lama=angka(sebelum),
+                    baru=angka(nilai),
                 )
             )
     RiwayatEvaluasi.objects.bulk_create(riwayat)

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from audit.services import catat, nilai_field, selisih
 from core.errors import NotPermitted, VersionConflict, WrongState
+from core.numbers import angka
 from kinerja.notifikasi.models import Notifikasi
 from kinerja.pegawai.models import Pegawai, UnitKerja
 from kinerja.pegawai.permissions import mengelola_unit
@@ -147,7 +148,7 @@ def buat_evaluasi_periode(user, periode_id: int, unit_ids) -> HasilPembuatan:
             user,
             "evaluasi_dibuat",
             periode,
-            uraian=f"{len(baru)} evaluasi dibuat, {len(sudah)} sudah ada",
+            uraian=f"{angka(len(baru))} evaluasi dibuat, {angka(len(sudah))} sudah ada",
             ringkasan={"dibuat": len(baru), "sudah_ada": len(sudah), "unit_ids": sorted(unit_ids)},
         )
     return HasilPembuatan(dibuat=len(baru), sudah_ada=len(sudah))
@@ -197,7 +198,7 @@ _NAMA_DALAM_PESAN = 10
 def _daftar_nama(evaluasi: list[EvaluasiKinerja]) -> str:
     nama = [f"{e.pegawai.nama_lengkap} ({e.get_status_display()})" for e in evaluasi[:_NAMA_DALAM_PESAN]]
     if len(evaluasi) > _NAMA_DALAM_PESAN:
-        nama.append(f"dan {len(evaluasi) - _NAMA_DALAM_PESAN} lainnya")
+        nama.append(f"dan {angka(len(evaluasi) - _NAMA_DALAM_PESAN)} lainnya")
     return ", ".join(nama)
 
 
@@ -214,7 +215,7 @@ def _alasan_pengecualian(belum: list[EvaluasiKinerja], pengecualian: dict) -> di
     tanpa_alasan = [e for e in belum if e.pk not in pengecualian]
     if tanpa_alasan:
         raise WrongState(
-            f"{len(tanpa_alasan)} evaluasi unit ini belum dinilai dan belum diberi alasan pengecualian: "
+            f"{angka(len(tanpa_alasan))} evaluasi unit ini belum dinilai dan belum diberi alasan pengecualian: "
             f"{_daftar_nama(tanpa_alasan)}. Nilai dulu evaluasinya, atau beri alasan untuk setiap pegawai tersebut."
         )
     hasil, galat = {}, {}
@@ -232,7 +233,7 @@ def _alasan_pengecualian(belum: list[EvaluasiKinerja], pengecualian: dict) -> di
 
 
 def _cakupan_kurva(n: int, m: int, k: int) -> str:
-    return f"Kurva dinilai atas {n} dari {m} evaluasi unit; {k} dikecualikan dengan alasan."
+    return f"Kurva dinilai atas {angka(n)} dari {angka(m)} evaluasi unit; {angka(k)} dikecualikan dengan alasan."
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from core.access import allowed_or_403, attempt, button, requires, run_form, to_form, visible_or_404
 from core.cache import cached, fragment_key
+from core.numbers import angka
 from core.spreadsheet import download
 from kinerja.pegawai import selectors as selectors_pegawai
 from kinerja.pegawai.permissions import peran, unit_visible_to
@@ -150,13 +151,16 @@ def periode_buat_evaluasi(request, pk):
         transaction.on_commit(lambda: buat_evaluasi_periode_task.delay(user_id, periode.pk, unit_ids))
         messages.info(
             request,
-            f"Evaluasi untuk {jumlah:,} pegawai sedang dibuat di latar belakang. Muat ulang halaman ini "
-            "dalam beberapa saat untuk melihat hasilnya.".replace(",", "."),
+            f"Evaluasi untuk {angka(jumlah)} pegawai sedang dibuat di latar belakang. Muat ulang halaman ini "
+            "dalam beberapa saat untuk melihat hasilnya.",
         )
         return redirect("periode_detail", periode.pk)
     button(
         request,
-        lambda hasil: f"{hasil.dibuat} evaluasi dibuat; {hasil.sudah_ada} pegawai sudah memiliki evaluasi periode ini.",
+        lambda hasil: (
+            f"{angka(hasil.dibuat)} evaluasi dibuat; {angka(hasil.sudah_ada)} pegawai sudah memiliki "
+            "evaluasi periode ini."
+        ),
         svc_periode.buat_evaluasi_periode,
         request.user,
         periode.pk,
@@ -254,11 +258,11 @@ def periode_unit_finalkan(request, pk, unit_pk):
         )
 
     def pesan(hasil):
-        teks = f"{hasil.difinalkan} evaluasi {unit.nama} difinalkan."
+        teks = f"{angka(hasil.difinalkan)} evaluasi {unit.nama} difinalkan."
         if hasil.dikecualikan:
             teks += (
-                f" {hasil.dikecualikan} dikecualikan dengan alasan; kurva dinilai atas {hasil.jumlah_kurva} dari "
-                f"{hasil.jumlah_unit} evaluasi unit."
+                f" {angka(hasil.dikecualikan)} dikecualikan dengan alasan; kurva dinilai atas "
+                f"{angka(hasil.jumlah_kurva)} dari {angka(hasil.jumlah_unit)} evaluasi unit."
             )
         if hasil.pengecualian:
             teks += " Pengecualian kurva distribusi dicatat."
