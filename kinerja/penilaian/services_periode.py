@@ -67,7 +67,11 @@ def buka_periode(
         batas_penilaian=batas_penilaian,
         dibuat_oleh=user,
     )
-    periode.full_clean()
+    # Each field and the model's own rules first, so a period that exists is named ("Triwulan II 2026").
+    periode.full_clean(validate_constraints=False)
+    if Periode.objects.filter(tahun=tahun, jenis=jenis, nomor=nomor).exists():
+        raise ValidationError({"nomor": f"Periode {periode} sudah dibuka."})
+    periode.validate_constraints()
     periode.save()
     catat(user, "periode_dibuka", periode, {"status": [None, periode.status]})
     return periode

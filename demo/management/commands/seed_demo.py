@@ -4,7 +4,6 @@ Only the demo logins get user accounts; every other ASN has none (Pegawai.user i
 administrator creates one, as for a roster imported from a spreadsheet.
 """
 
-import datetime
 import random
 import time
 
@@ -45,6 +44,7 @@ from kinerja.models import (
     UnitKerja,
 )
 from kinerja.penilaian.capaian import capaian_aspek
+from kinerja.penilaian.periode import RencanaPeriode, rencana_periode
 from kinerja.penilaian.predikat import predikat_kinerja
 from rekap.models import RekapKinerja, RekapTim
 from rekap.services import hitung_rekap
@@ -257,23 +257,25 @@ def simpan_kehadiran(pegawai_id: dict, roster: demo_roster.Roster):
         [BesaranTPP(jenis_jabatan=j, besaran=b) for j, b in demo_kehadiran.BESARAN_TPP_CONTOH.items()],
         ignore_conflicts=True,
     )
-    tahun = demo_kehadiran.TAHUN_KEHADIRAN
+    triwulan = rencana_periode(Periode.Jenis.TRIWULANAN, 1, demo_kehadiran.TAHUN_KEHADIRAN)
     periode, _ = Periode.objects.get_or_create(
-        tahun=tahun,
-        jenis=Periode.Jenis.TRIWULANAN,
-        nomor=1,
+        tahun=triwulan.tahun,
+        jenis=triwulan.jenis,
+        nomor=triwulan.nomor,
         defaults={
-            "mulai": datetime.date(tahun, 1, 1),
-            "selesai": datetime.date(tahun, 3, 31),
-            "batas_pengisian": datetime.date(tahun, 4, 10),
-            "batas_penilaian": datetime.date(tahun, 4, 20),
+            "mulai": triwulan.mulai,
+            "selesai": triwulan.selesai,
+            "batas_pengisian": triwulan.batas_pengisian,
+            "batas_penilaian": triwulan.batas_penilaian,
             "status": Periode.Status.DITUTUP,
         },
     )
     admin = get_user_model().objects.get(username="admin")
     aturan.terapkan_aturan(admin, periode.pk, konfirmasi_belum_final=True)
     for k in Konsekuensi.objects.filter(periode=periode, pegawai__nip=demo_roster.PEGAWAI.nip, status="USULAN"):
-        aturan.putuskan_konsekuensi(admin, k.pk, setujui=True, alasan="Data demo: sesuai rekap kehadiran Triwulan I.")
+        aturan.putuskan_konsekuensi(
+            admin, k.pk, setujui=True, alasan=f"Data demo: sesuai rekap kehadiran {triwulan.nama}."
+        )
 
 
 def buat_login(pegawai_id: dict, unit_id: dict, roster: demo_roster.Roster):
@@ -399,7 +401,7 @@ class _PenulisEvaluasi:
         self.skp_id = {nip: s.pk for nip, s in per_nip.items()}
         return rhk
 
-    def periode(self, p: demo_penilaian.PeriodeDemo, dibuka: bool) -> Periode:
+    def periode(self, p: RencanaPeriode, dibuka: bool) -> Periode:
         return Periode.objects.create(
             tahun=p.tahun,
             jenis=p.jenis,
