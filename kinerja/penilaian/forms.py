@@ -10,6 +10,7 @@ from kinerja.pegawai.forms import TOMBOL_FILTER
 
 from . import periode as rumus_periode
 from . import predikat as rumus_predikat
+from .capaian import KETERANGAN_EFISIENSI
 from .models import (
     PANJANG_EKSPEKTASI,
     PANJANG_NARASI,
@@ -272,6 +273,7 @@ class FormRealisasi(forms.Form):
                     initial=r.realisasi if r else None,
                     localize=True,
                     error_messages=GALAT_DESIMAL,
+                    help_text=ind.keterangan_capaian,
                 )
                 self.fields[f"{nama}_narasi"] = forms.CharField(
                     label="Uraian realisasi",
@@ -567,7 +569,7 @@ class FormRHK(forms.Form):
 
 class FormIndikator(forms.Form):
     uraian = forms.CharField(label="Indikator kinerja", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
-    aspek = forms.ChoiceField(label="Aspek", choices=IndikatorKinerja.Aspek.choices)
+    aspek = forms.ChoiceField(label="Aspek", choices=IndikatorKinerja.Aspek.choices, help_text=KETERANGAN_EFISIENSI)
     target = forms.DecimalField(
         label="Target",
         max_digits=16,

@@ -168,3 +168,8 @@ class IndikatorKinerja(models.Model):
 
     def __str__(self):
         return f"{self.uraian[:60]} ({angka(self.target)} {self.satuan})"
+
+    @property
+    def keterangan_capaian(self) -> str:
+        """For a time or cost indicator, how its capaian is scored (76% for the target met exactly); else ""."""
+        return rumus_capaian.KETERANGAN_EFISIENSI if self.aspek in rumus_capaian.ASPEK_EFISIENSI else ""
