@@ -21,7 +21,8 @@ from django.utils import timezone
 
 from audit.services import angka, catat, selisih
 from core.errors import NotPermitted, VersionConflict, WrongState
-from kinerja.notifikasi.services import beri_tahu
+from kinerja.notifikasi.models import Notifikasi
+from kinerja.notifikasi.services import beri_tahu, tandai_ditindaklanjuti
 from kinerja.pegawai.models import Pegawai
 from kinerja.pegawai.permissions import peran
 
@@ -41,6 +42,7 @@ from .models_skp import SKP, IndikatorKinerja
 
 Status = EvaluasiKinerja.Status
 Aksi = RiwayatEvaluasi.Aksi
+Tindakan = Notifikasi.Tindakan
 # The evaluation's transition table: the states each action starts from. Roles are in permissions.py.
 STATUS_ASAL = {
     "isi": EvaluasiKinerja.STATUS_DAPAT_DIISI,
@@ -116,6 +118,16 @@ def _pastikan_status(evaluasi: EvaluasiKinerja, aksi: str):
         raise WrongState(
             f"Tidak dapat {_NAMA_AKSI[aksi]} evaluasi berstatus {evaluasi.get_status_display()} (hanya: {boleh})."
         )
+
+
+def tautan_evaluasi(evaluasi: EvaluasiKinerja) -> str:
+    """The evaluation's page: where its notifications point, and so what says which evaluation they are about."""
+    return reverse("evaluasi_detail", args=[evaluasi.pk])
+
+
+def tautan_skp(skp: SKP) -> str:
+    """The SKP's page, likewise for the SKP's notifications."""
+    return reverse("skp_detail", args=[skp.pk])
 
 
 def _ambil_evaluasi(evaluasi_id: int) -> EvaluasiKinerja:
@@ -301,10 +313,13 @@ def ajukan_evaluasi(user, evaluasi_id: int, versi: int) -> EvaluasiKinerja:
     if kosong:
         raise ValidationError(f"Masih ada {kosong} indikator yang belum diisi realisasinya.")
     _pindah(evaluasi, user, Status.DIAJUKAN, Aksi.DIAJUKAN, skp=skp, diajukan_pada=timezone.now())
+    tautan = tautan_evaluasi(evaluasi)
+    tandai_ditindaklanjuti(user, Tindakan.AJUKAN_EVALUASI, tautan)
     beri_tahu(
         evaluasi.atasan.user,
         f"Evaluasi {evaluasi.periode} {evaluasi.pegawai.nama} menunggu penilaian",
-        tautan=reverse("evaluasi_detail", args=[evaluasi.pk]),
+        tautan=tautan,
+        tindakan=Tindakan.NILAI_EVALUASI,
     )
     return evaluasi
 
@@ -375,11 +390,9 @@ def nilai_evaluasi(
         PerilakuKerja(evaluasi=evaluasi, nilai=n.value, umpan_balik=umpan_balik_perilaku[n.value])
         for n in PerilakuKerja.Nilai
     )
-    beri_tahu(
-        evaluasi.pegawai.user,
-        f"Evaluasi {evaluasi.periode} Anda telah dinilai",
-        tautan=reverse("evaluasi_detail", args=[evaluasi.pk]),
-    )
+    tautan = tautan_evaluasi(evaluasi)
+    tandai_ditindaklanjuti(user, Tindakan.NILAI_EVALUASI, tautan)
+    beri_tahu(evaluasi.pegawai.user, f"Evaluasi {evaluasi.periode} Anda telah dinilai", tautan=tautan)
     return evaluasi
 
 
@@ -393,7 +406,7 @@ def tarik_evaluasi(user, evaluasi_id: int, versi: int) -> EvaluasiKinerja:
         evaluasi.atasan.user if evaluasi.atasan else None,
         f"Evaluasi {evaluasi.periode} {evaluasi.pegawai.nama} ditarik kembali",
         "Pegawai menarik kembali pengajuannya untuk diperbaiki; evaluasi ini tidak lagi menunggu penilaian Anda.",
-        reverse("evaluasi_detail", args=[evaluasi.pk]),
+        tautan_evaluasi(evaluasi),
     )
     return evaluasi
 
@@ -404,11 +417,14 @@ def kembalikan_evaluasi(user, evaluasi_id: int, versi: int, alasan: str) -> Eval
     alasan = wajib_diisi(alasan, "alasan", "Alasan pengembalian wajib diisi.")
     evaluasi = _mulai_aksi(user, evaluasi_id, versi, "kembalikan")
     _pindah(evaluasi, user, Status.DIKEMBALIKAN, Aksi.DIKEMBALIKAN, alasan, alasan_pengembalian=alasan)
+    tautan = tautan_evaluasi(evaluasi)
+    tandai_ditindaklanjuti(user, Tindakan.NILAI_EVALUASI, tautan)
     beri_tahu(
         evaluasi.pegawai.user,
         f"Evaluasi {evaluasi.periode} Anda dikembalikan",
         alasan,
-        reverse("evaluasi_detail", args=[evaluasi.pk]),
+        tautan,
+        tindakan=Tindakan.AJUKAN_EVALUASI,
     )
     return evaluasi
 
@@ -423,6 +439,7 @@ def akui_evaluasi(user, evaluasi_id: int, versi: int) -> EvaluasiKinerja:
     evaluasi.save(update_fields=["diakui_pada"])
     baris_riwayat(evaluasi, user, Aksi.DIAKUI, dari=Status.FINAL, ke=Status.FINAL).save()
     catat(user, "evaluasi_diakui", evaluasi, {"diakui_pada": [None, evaluasi.diakui_pada]})
+    tandai_ditindaklanjuti(user, Tindakan.AKUI_EVALUASI, tautan_evaluasi(evaluasi))
     return evaluasi
 
 
@@ -438,11 +455,11 @@ def kirim_dialog(user, *, isi: str, skp_id: int | None = None, evaluasi_id: int 
     isi = wajib_diisi(isi, "isi", "Catatan tidak boleh kosong.")
     if skp_id is not None:
         skp = SKP.objects.select_related("pegawai__user", "pegawai__atasan__user").get(pk=skp_id)
-        pegawai, atasan, tautan = skp.pegawai, skp.pegawai.atasan, reverse("skp_detail", args=[skp.pk])
+        pegawai, atasan, tautan = skp.pegawai, skp.pegawai.atasan, tautan_skp(skp)
         judul = f"Catatan baru pada SKP {skp.tahun}"
     else:
         evaluasi = _ambil_evaluasi(evaluasi_id)
-        pegawai, atasan, tautan = evaluasi.pegawai, evaluasi.atasan, reverse("evaluasi_detail", args=[evaluasi.pk])
+        pegawai, atasan, tautan = evaluasi.pegawai, evaluasi.atasan, tautan_evaluasi(evaluasi)
         judul = f"Catatan baru pada evaluasi {evaluasi.periode}"
     pihak = izin.pihak_dialog(user, pegawai, atasan.pk if atasan else None)
     if pihak is None:

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 
 from audit.services import catat, nilai_field, selisih
@@ -33,7 +32,7 @@ from .models import (
 )
 from .models_skp import SKP
 from .predikat import cek_kurva_distribusi
-from .services import Aksi, Status, baris_riwayat, pastikan_dibuka, wajib_diisi
+from .services import Aksi, Status, baris_riwayat, pastikan_dibuka, tautan_evaluasi, wajib_diisi
 from .signals import unit_difinalkan
 
 FIELD_AUDIT_PENGATURAN = ("batas_capaian", "rumus_efisiensi_tinggi", "kurva")
@@ -347,7 +346,8 @@ def finalkan_unit(
         Notifikasi(
             penerima=e.pegawai.user,
             judul=f"Evaluasi {periode} Anda sudah final",
-            tautan=reverse("evaluasi_detail", args=[e.pk]),
+            tautan=tautan_evaluasi(e),
+            tindakan=Notifikasi.Tindakan.AKUI_EVALUASI,
             dibuat=now,
         )
         for e in calon

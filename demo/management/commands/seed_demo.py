@@ -566,6 +566,7 @@ def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict,
             penerima_id=user_atasan,
             judul=f"Evaluasi {periode} {nama[nip]} menunggu penilaian",
             tautan=reverse("evaluasi_detail", args=[e.pk]),
+            tindakan=Notifikasi.Tindakan.NILAI_EVALUASI,
         )
         for nip, e in zip(status, evaluasi, strict=True)
         if e.status == "DIAJUKAN" and nip in nip_tim
@@ -575,6 +576,7 @@ def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict,
             penerima_id=user_atasan,
             judul=f"SKP {triwulan.tahun} {nama[nip]} diajukan",
             tautan=reverse("skp_detail", args=[skp_ini[nip]]),
+            tindakan=Notifikasi.Tindakan.TINJAU_SKP,
         )
         for nip in skp_diajukan
     ]
@@ -586,6 +588,7 @@ def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict,
                 "evaluasi_detail",
                 args=[next(e.pk for e in final if e.pegawai_id == pegawai_id[demo_roster.PEGAWAI.nip])],
             ),
+            tindakan=Notifikasi.Tindakan.AKUI_EVALUASI,
         )
     )
     Notifikasi.objects.bulk_create(notifikasi)
