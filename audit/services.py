@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from django.db import models
 
+from core.numbers import angka as angka_teks
+
 from .models import LogAudit
 
 
@@ -57,8 +59,9 @@ def nilai_field(obj, fields) -> dict:
 
 
 def angka(nilai: Decimal | None) -> str | None:
-    """A decimal as the log shows it: 10.00 as stored and 10 as typed are the same number, "10"."""
-    return None if nilai is None else f"{nilai.normalize():f}"
+    """A decimal as the log shows it, in Indonesian: 10.00 as stored and 10 as typed are the same number, "10";
+    12.50 is "12,5"."""
+    return None if nilai is None else angka_teks(nilai)
 
 
 def selisih(lama: dict | None, baru: dict) -> dict:

@@ -14,6 +14,8 @@ from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 
+from core.numbers import angka
+
 logger = logging.getLogger(__name__)
 
 EVIDENCE_EXTENSIONS = ("pdf", "jpg", "jpeg", "png", "xlsx", "docx")
@@ -52,7 +54,8 @@ def validate_evidence_file(upload) -> None:
     """Refuse an evidence file that is too large, has another extension, or whose content is not its extension."""
     limit = settings.BUKTI_MAX_MB
     if upload.size > limit * 1024 * 1024:
-        raise ValidationError(f"Berkas bukti paling besar {limit} MB (berkas ini {upload.size / 1024 / 1024:.1f} MB).")
+        ukuran = angka(upload.size / 1024 / 1024, 1)
+        raise ValidationError(f"Berkas bukti paling besar {limit} MB (berkas ini {ukuran} MB).")
     filename = upload.name or ""
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
     if extension not in EVIDENCE_EXTENSIONS:

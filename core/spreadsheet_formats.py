@@ -17,6 +17,8 @@ from charset_normalizer import from_bytes
 from defusedxml.ElementTree import fromstring, iterparse
 from django.conf import settings
 
+from core.numbers import angka
+
 
 class FileRefused(Exception):
     """The file as a whole cannot be read (wrong type, too big, unsafe, no data)."""
@@ -67,7 +69,7 @@ def check_file(filename: str, size: int, limit_mb: int) -> str:
     extension = extension_of(filename)
     if size > limit_mb * 1024 * 1024:
         raise FileRefused(
-            f"Berkas berukuran {size / 1024 / 1024:.1f} MB, melebihi batas {limit_mb} MB. "
+            f"Berkas berukuran {angka(size / 1024 / 1024, 1)} MB, melebihi batas {limit_mb} MB. "
             "Pecah berkas menjadi beberapa bagian."
         )
     return extension

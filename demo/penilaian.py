@@ -3,7 +3,8 @@ reviews, the ASN fills and reads the document) can be clicked through; and the s
 
 import datetime
 import random
-from dataclasses import dataclass
+
+from kinerja.penilaian.periode import TAHUNAN, TRIWULANAN, RencanaPeriode, nomor_pada, rencana_periode
 
 # Indicators of every demo RHK: (uraian, aspek, target, satuan); the targets suit a quarter.
 INDIKATOR_DEMO = (
@@ -33,51 +34,16 @@ URUTAN_STATUS_DEMO = ("DIAJUKAN", "DINILAI", "DRAFT", "DINILAI", "DIKEMBALIKAN",
 RATING_DEMO = ("SESUAI", "SESUAI", "SESUAI", "DI_ATAS", "DI_BAWAH")
 
 
-@dataclass(frozen=True)
-class PeriodeDemo:
-    tahun: int
-    jenis: str
-    nomor: int
-    mulai: datetime.date
-    selesai: datetime.date
-    batas_pengisian: datetime.date
-    batas_penilaian: datetime.date
-
-
-def triwulan(tahun: int, nomor: int) -> PeriodeDemo:
-    """Quarter `nomor` of `tahun`, with filling and rating deadlines 10 and 20 days after it ends."""
-    mulai = datetime.date(tahun, 3 * nomor - 2, 1)
-    selesai = datetime.date(tahun + (nomor == 4), 1 if nomor == 4 else 3 * nomor + 1, 1) - datetime.timedelta(1)
-    return PeriodeDemo(
-        tahun,
-        "TRIWULANAN",
-        nomor,
-        mulai,
-        selesai,
-        selesai + datetime.timedelta(days=10),
-        selesai + datetime.timedelta(days=20),
-    )
-
-
-def triwulan_sebelumnya(p: PeriodeDemo, jumlah: int) -> list[PeriodeDemo]:
-    """The `jumlah` quarters before quarter `p`, oldest first."""
+def triwulan_sebelumnya(p: RencanaPeriode, jumlah: int) -> list[RencanaPeriode]:
+    """The `jumlah` quarters before quarter `p`, oldest first, with the default dates HR would open them with."""
     urut = p.tahun * 4 + p.nomor - 1
-    return [triwulan(u // 4, u % 4 + 1) for u in range(urut - jumlah, urut)]
+    return [rencana_periode(TRIWULANAN, u % 4 + 1, u // 4) for u in range(urut - jumlah, urut)]
 
 
-def periode_demo(hari_ini: datetime.date) -> tuple[PeriodeDemo, PeriodeDemo]:
+def periode_demo(hari_ini: datetime.date) -> tuple[RencanaPeriode, RencanaPeriode]:
     """The open quarter of `hari_ini` and last year's annual period (closed, with final evaluations)."""
-    lalu = hari_ini.year - 1
-    tahunan = PeriodeDemo(
-        lalu,
-        "TAHUNAN",
-        1,
-        datetime.date(lalu, 1, 1),
-        datetime.date(lalu, 12, 31),
-        datetime.date(hari_ini.year, 1, 15),
-        datetime.date(hari_ini.year, 1, 31),
-    )
-    return triwulan(hari_ini.year, (hari_ini.month - 1) // 3 + 1), tahunan
+    triwulan = rencana_periode(TRIWULANAN, nomor_pada(TRIWULANAN, hari_ini), hari_ini.year)
+    return triwulan, rencana_periode(TAHUNAN, 1, hari_ini.year - 1)
 
 
 def uraian_rhk(jabatan: str, nama_unit: str, kepala: bool) -> str:

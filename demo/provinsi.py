@@ -34,6 +34,7 @@ from kinerja.models import (
     UmpanBalikRHK,
 )
 from kinerja.penilaian.capaian import capaian_aspek
+from kinerja.penilaian.periode import RencanaPeriode
 from kinerja.penilaian.predikat import predikat_kinerja
 from kinerja.penilaian.services_penilai import penilai_dari
 from layanan.kalender import WITA
@@ -95,7 +96,7 @@ class _Waktu:
     """When each step of a period's evaluations happened: after the quarter for a closed one, in the last days
     for the open one; never later than now."""
 
-    def __init__(self, p: demo_penilaian.PeriodeDemo, dibuka: bool, sekarang: datetime.datetime):
+    def __init__(self, p: RencanaPeriode, dibuka: bool, sekarang: datetime.datetime):
         hari = datetime.timedelta(days=1)
         if dibuka:
             dasar = max(_pada(p.mulai), sekarang - 6 * hari)
@@ -139,7 +140,7 @@ class _Penulis:
             self.capaian[kunci] = capaian_aspek(aspek, target, nilai, self.batas, self.efisiensi)
         return self.capaian[kunci]
 
-    def periode(self, jumlah: int) -> list[tuple[int, demo_penilaian.PeriodeDemo, bool]]:
+    def periode(self, jumlah: int) -> list[tuple[int, RencanaPeriode, bool]]:
         """The open quarter and the `jumlah - 1` closed ones before it: (id, quarter, open), oldest first."""
         terbuka, _ = demo_penilaian.periode_demo(self.hari_ini)
         semua = [*demo_penilaian.triwulan_sebelumnya(terbuka, jumlah - 1), terbuka]

@@ -1,8 +1,9 @@
 """Reward and punishment rules: the one evaluation function, the consequence codes, and the rule checks.
 
-Pure (standard library only): `evaluate(aturan, metrik)` takes rules — Aturan rows or any objects or dicts
-with the same fields — and one ASN's metrics, and returns the outcomes that apply. Pages, the preview, the
-apply service, the Celery task and the management command all call it; none re-implements a rule.
+Pure (the standard library, and core.numbers to write figures): `evaluate(aturan, metrik)` takes rules —
+Aturan rows or any objects or dicts with the same fields — and one ASN's metrics, and returns the outcomes that
+apply. Pages, the preview, the apply service, the Celery task and the management command all call it; none
+re-implements a rule.
 
 The PP 94/2021 consequence codes and their levels (DOMAIN.md §4): light (Pasal 8 ayat (2)), medium
 (Pasal 8 ayat (3)), heavy (Pasal 8 ayat (4)). The absence thresholds themselves are data (the default rules
@@ -12,6 +13,8 @@ of migration 0002), so administrators can edit them.
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from core.numbers import angka as angka_teks
 
 ANGKA = "angka"
 PILIHAN = "pilihan"
@@ -232,7 +235,7 @@ def periksa_kondisi(kondisi, katalog: dict[str, Metrik]) -> list[str]:
         m = katalog[nama]
         mustahil = _mustahil_angka(daftar) if m.tipe == ANGKA else _mustahil_pilihan(daftar, m.nilai_pilihan)
         if mustahil:
-            uraian = " dan ".join(f"{m.label} {OPERATOR[o]} {v}" for o, v in daftar)
+            uraian = " dan ".join(f"{m.label} {OPERATOR[o]} {_teks(v, m)}" for o, v in daftar)
             pesan.append(f"Kondisi saling bertentangan, tidak pernah terpenuhi bersamaan: {uraian}.")
     return pesan
 
@@ -263,14 +266,21 @@ def _mustahil_pilihan(daftar, semua) -> bool:
     return not boleh
 
 
+def _teks(nilai, m: Metrik | None) -> str:
+    """A rule's value for people: a choice by its label, a number in Indonesian (87,5), anything else as given."""
+    if m is not None and m.tipe == PILIHAN:
+        return str(dict(m.pilihan).get(nilai, nilai))
+    angka = _angka(nilai)
+    return angka_teks(angka) if angka is not None and angka.is_finite() else str(nilai)
+
+
 def uraikan_kondisi(kondisi, katalog: dict[str, Metrik], periode_berturut: int = 1) -> str:
     """A rule's conditions as a sentence, e.g. 'Hari tanpa keterangan ≥ 4 dan ≤ 6', for lists and previews."""
     bagian = []
     for k in kondisi or ():
         m = katalog.get(k.get("metrik"))
         label = m.label if m else k.get("metrik")
-        nilai = dict(m.pilihan).get(k.get("nilai"), k.get("nilai")) if m and m.tipe == PILIHAN else k.get("nilai")
-        bagian.append(f"{label} {OPERATOR.get(k.get('operator'), k.get('operator'))} {nilai}")
+        bagian.append(f"{label} {OPERATOR.get(k.get('operator'), k.get('operator'))} {_teks(k.get('nilai'), m)}")
     teks = " dan ".join(bagian)
     if periode_berturut and periode_berturut > 1:
         teks += f", {periode_berturut} periode berturut-turut"

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Avg, Count, Max, Q, Sum
 
 from kinerja.models import EvaluasiKinerja, Pegawai, Periode
+from kinerja.penilaian.periode import NOMOR_MAKSIMUM
 
 from . import katalog
 from .models import CatatanDisiplin, Konsekuensi, RekapKehadiran, RekapPelatihan
@@ -209,7 +210,7 @@ def periode_sebelumnya(periode: Periode, jumlah: int) -> list[Periode | None]:
     """The `jumlah` periods of the same kind before this one, most recent first (None where none was opened)."""
     kunci = []
     tahun, nomor = periode.tahun, periode.nomor
-    maks = Periode.NOMOR_MAKSIMUM[periode.jenis]
+    maks = NOMOR_MAKSIMUM[periode.jenis]
     for _ in range(jumlah):
         nomor -= 1
         if nomor < 1:

@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from core.numbers import angka
 from kinerja.models import Pegawai, Periode
 
 from . import engine
@@ -397,7 +398,7 @@ class BesaranTPP(models.Model):
         ordering = ["jenis_jabatan"]
 
     def __str__(self):
-        return f"{self.get_jenis_jabatan_display()}: Rp{self.besaran:,.0f}"
+        return f"{self.get_jenis_jabatan_display()}: Rp{angka(self.besaran, 0)}"
 
 
 class PengaturanTPP(models.Model):

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from core.numbers import angka
+
 UNSUR = (
     "Persyaratan",
     "Sistem, Mekanisme dan Prosedur",
@@ -100,7 +102,7 @@ def mutu_ikm(ikm: Decimal) -> tuple[str, str]:
     for batas, mutu, kinerja in MUTU:
         if ikm >= batas:
             return mutu, kinerja
-    raise ValueError(f"IKM {ikm} di bawah 25,00: nilai terendah yang mungkin adalah 25,00.")
+    raise ValueError(f"IKM {angka(ikm, 2)} di bawah 25,00: nilai terendah yang mungkin adalah 25,00.")
 
 
 def ikm_dari_jumlah(jumlah_per_unsur: Sequence[int], responden: int) -> HasilIKM:

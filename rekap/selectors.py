@@ -11,7 +11,6 @@ from django.utils import timezone
 from core.numbers import percent
 from kinerja.models import EvaluasiKinerja, PengaturanKinerja, Periode, UnitKerja, subtree
 from kinerja.pegawai.permissions import peran
-from kinerja.penilaian.predikat import LABEL_PREDIKAT
 from layanan.models import JenisLayanan
 from layanan.selectors import JumlahLayanan
 
@@ -183,18 +182,7 @@ def uraian_kurva(capaian_organisasi: str) -> list[str]:
     """The curve's conditions for an organisational rating, in words, as the agency has set them."""
     if not capaian_organisasi:
         return []
-    hasil = []
-    for syarat in PengaturanKinerja.aktif().syarat_kurva().get(capaian_organisasi, ()):
-        nama = " dan/atau ".join(LABEL_PREDIKAT[p] for p in syarat.predikat)
-        if syarat.minimal and syarat.persen == 0:
-            hasil.append(f"harus ada {nama}")
-        elif syarat.minimal:
-            hasil.append(f"{nama} paling sedikit {syarat.persen:g}%")
-        elif syarat.persen == 0:
-            hasil.append(f"tidak boleh ada {nama}")
-        else:
-            hasil.append(f"{nama} paling banyak {syarat.persen:g}%")
-    return hasil
+    return [syarat.uraian() for syarat in PengaturanKinerja.aktif().syarat_kurva().get(capaian_organisasi, ())]
 
 
 @dataclass

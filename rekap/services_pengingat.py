@@ -42,6 +42,9 @@ from .signals import email_pengingat_menunggu
 
 Jenis = PengingatTerkirim.Jenis
 Status = EvaluasiKinerja.Status
+# What a reminder asks of its recipient, so that doing it reads the reminder (kinerja.notifikasi). The supervisor's
+# names several evaluations and HR's several units: no single act answers them.
+TINDAKAN = {Jenis.PENGISIAN: Notifikasi.Tindakan.AJUKAN_EVALUASI}
 UKURAN_BATCH_EMAIL = 500
 
 
@@ -228,18 +231,25 @@ def kirim_pengingat(hari_ini: datetime.date | None = None) -> HasilPengingat:
         )
         menang = list(
             PengingatTerkirim.objects.filter(token_run=token).values_list(
-                "pk", "penerima_id", "judul", "pesan", "tautan", "email"
+                "pk", "penerima_id", "judul", "pesan", "tautan", "email", "jenis"
             )
         )
         sekarang = timezone.now()
         Notifikasi.objects.bulk_create(
             (
-                Notifikasi(penerima_id=user_id, judul=judul, pesan=pesan, tautan=tautan, dibuat=sekarang)
-                for _, user_id, judul, pesan, tautan, _ in menang
+                Notifikasi(
+                    penerima_id=user_id,
+                    judul=judul,
+                    pesan=pesan,
+                    tautan=tautan,
+                    tindakan=TINDAKAN.get(jenis, ""),
+                    dibuat=sekarang,
+                )
+                for _, user_id, judul, pesan, tautan, _, jenis in menang
             ),
             batch_size=2000,
         )
-        dengan_email = [pk for pk, *_, email in menang if email]
+        dengan_email = [pk for pk, *_, email, _ in menang if email]
         # Claimed by an earlier run today, email still not sent: that run's worker died before queueing or sending.
         tertunda = list(
             PengingatTerkirim.objects.filter(tanggal=hari_ini, email_dikirim_pada__isnull=True)

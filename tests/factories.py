@@ -14,6 +14,7 @@ from kinerja.models import (
     RencanaHasilKerja,
     UnitKerja,
 )
+from kinerja.penilaian.periode import rencana_periode
 
 PASSWORD = "sandi-uji-123"
 
@@ -69,14 +70,6 @@ class PegawaiFactory(factory.django.DjangoModelFactory):
     user = None
 
 
-_BULAN_PER_PERIODE = {"BULANAN": 1, "TRIWULANAN": 3, "SEMESTERAN": 6, "TAHUNAN": 12}
-
-
-def _akhir_periode(o) -> datetime.date:
-    akhir_bulan = o.nomor * _BULAN_PER_PERIODE[o.jenis]
-    return datetime.date(o.tahun + akhir_bulan // 12, akhir_bulan % 12 + 1, 1) - datetime.timedelta(days=1)
-
-
 class PeriodeFactory(factory.django.DjangoModelFactory):
     """A period of the year, its dates from its kind and number; open unless status says otherwise.
 
@@ -89,8 +82,8 @@ class PeriodeFactory(factory.django.DjangoModelFactory):
     tahun = 2026
     jenis = "TRIWULANAN"
     nomor = 1
-    mulai = factory.LazyAttribute(lambda o: datetime.date(o.tahun, (o.nomor - 1) * _BULAN_PER_PERIODE[o.jenis] + 1, 1))
-    selesai = factory.LazyAttribute(_akhir_periode)
+    mulai = factory.LazyAttribute(lambda o: rencana_periode(o.jenis, o.nomor, o.tahun).mulai)
+    selesai = factory.LazyAttribute(lambda o: rencana_periode(o.jenis, o.nomor, o.tahun).selesai)
     batas_pengisian = factory.LazyAttribute(lambda o: o.selesai + datetime.timedelta(days=10))
     batas_penilaian = factory.LazyAttribute(lambda o: o.selesai + datetime.timedelta(days=20))
 

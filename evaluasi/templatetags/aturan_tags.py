@@ -1,10 +1,16 @@
+import re
+from decimal import Decimal
+
 from django import template
 
+from core.numbers import angka
 from evaluasi import engine
 from evaluasi.katalog import katalog
 
 register = template.Library()
 
+# A number as the JSON of a consequence's evidence keeps a Decimal: "66.67".
+_ANGKA = re.compile(r"-?\d+(\.\d+)?")
 WARNA_STATUS = {"USULAN": "warning", "DISETUJUI": "success", "DITOLAK": "secondary", "DIGANTIKAN": "light"}
 
 
@@ -17,7 +23,8 @@ def label_metrik(nama):
 
 @register.filter
 def nilai_metrik(nilai):
-    """A metric value for people: lists (consecutive periods) joined, choice codes by their labels, None as '—'."""
+    """A metric value for people: lists (consecutive periods) joined, choice codes by their labels, numbers in
+    Indonesian (66,67, also when stored as the text "66.67" in a consequence's evidence), None as '—'."""
     if isinstance(nilai, list | tuple):
         return " → ".join(nilai_metrik(v) for v in nilai)
     if nilai is None or nilai == "":
@@ -26,6 +33,8 @@ def nilai_metrik(nilai):
         label = dict(m.pilihan).get(nilai) if m.pilihan else None
         if label:
             return label
+    if not isinstance(nilai, bool) and (isinstance(nilai, int | float | Decimal) or _ANGKA.fullmatch(str(nilai))):
+        return angka(nilai)
     return str(nilai)
 
 

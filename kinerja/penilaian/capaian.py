@@ -5,11 +5,14 @@ Used as quantitative evidence beside the qualitative ratings; the predikat itsel
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from core.numbers import angka
+
 KUANTITAS = "KUANTITAS"
 KUALITAS = "KUALITAS"
 WAKTU = "WAKTU"
 BIAYA = "BIAYA"
 ASPEK = (KUANTITAS, KUALITAS, WAKTU, BIAYA)
+ASPEK_EFISIENSI = (WAKTU, BIAYA)  # the less the better: scored by efficiency against the target
 
 BATAS_BAWAAN = Decimal(120)
 _SERATUS = Decimal(100)
@@ -52,3 +55,11 @@ def rata_rata_capaian(nilai) -> Decimal | None:
     if not nilai:
         return None
     return _dua_desimal(sum(nilai) / len(nilai))
+
+
+# What users are told where they enter or read a time or cost indicator, so that 76% for a target met exactly is not
+# taken for a mistake. The figure comes from the formula itself.
+KETERANGAN_EFISIENSI = (
+    f"Untuk aspek waktu/biaya, realisasi tepat sama dengan target bernilai {angka(capaian_aspek(WAKTU, 1, 1))}% "
+    "(rumus PP 46/2011); lebih cepat/hemat menaikkan capaian."
+)

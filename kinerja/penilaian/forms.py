@@ -8,7 +8,9 @@ from django.core.exceptions import ValidationError
 
 from kinerja.pegawai.forms import TOMBOL_FILTER
 
+from . import periode as rumus_periode
 from . import predikat as rumus_predikat
+from .capaian import KETERANGAN_EFISIENSI
 from .models import (
     PANJANG_EKSPEKTASI,
     PANJANG_NARASI,
@@ -76,18 +78,51 @@ def _helper(*layout, tag_form=False):
 
 
 class FormBukaPeriode(forms.Form):
+    """Opening a period: its type and year are enough. A number or date left empty is filled from them
+    (kinerja.penilaian.periode), each deadline from the date before it (the end, then the filling deadline), so
+    the form works without JavaScript; static/js/periode.js fills the same as the user picks, from usulan(), never
+    over what they typed."""
+
     tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
     jenis = forms.ChoiceField(label="Jenis periode", choices=Periode.Jenis.choices)
     nomor = forms.IntegerField(
-        label="Nomor", min_value=1, max_value=12, help_text="Bulan 1–12, triwulan 1–4, semester 1–2, tahunan 1."
+        label="Nomor",
+        required=False,
+        min_value=1,
+        max_value=12,
+        help_text="Bulan 1–12, triwulan 1–4, semester 1–2, tahunan 1. Kosongkan untuk periode yang sedang berjalan, "
+        "atau yang berikutnya bila sudah dibuka.",
     )
-    mulai = forms.DateField(label="Tanggal mulai", widget=_TANGGAL)
-    selesai = forms.DateField(label="Tanggal selesai", widget=_TANGGAL)
-    batas_pengisian = forms.DateField(label="Batas pengisian realisasi", widget=_TANGGAL)
-    batas_penilaian = forms.DateField(label="Batas penilaian atasan", widget=_TANGGAL)
+    mulai = forms.DateField(
+        label="Tanggal mulai", required=False, widget=_TANGGAL, help_text="Kosongkan: hari pertama periode."
+    )
+    selesai = forms.DateField(
+        label="Tanggal selesai", required=False, widget=_TANGGAL, help_text="Kosongkan: hari terakhir periode."
+    )
+    batas_pengisian = forms.DateField(
+        label="Batas pengisian realisasi",
+        required=False,
+        widget=_TANGGAL,
+        help_text=f"Kosongkan: {rumus_periode.HARI_KERJA_PENGISIAN} hari kerja (Senin–Jumat) setelah tanggal "
+        "selesai. Hari libur tidak dihitung: geser bila perlu.",
+    )
+    batas_penilaian = forms.DateField(
+        label="Batas penilaian atasan",
+        required=False,
+        widget=_TANGGAL,
+        help_text=f"Kosongkan: {rumus_periode.HARI_KERJA_PENILAIAN} hari kerja setelah batas pengisian.",
+    )
+    TANGGAL = ("mulai", "selesai", "batas_pengisian", "batas_penilaian")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, periode=(), hari_ini, **kwargs):
         super().__init__(*args, **kwargs)
+        self.hari_ini = hari_ini
+        self.terbuka = {}  # (jenis, tahun) → the numbers already opened
+        for p in periode:
+            self.terbuka.setdefault((p.jenis, p.tahun), set()).add(p.nomor)
+        if not self.is_bound:
+            self.initial = {"tahun": hari_ini.year, "jenis": Periode.Jenis.TRIWULANAN, **self.initial}
+            self.initial |= self._rencana(self.initial["jenis"], self.initial["tahun"])
         self.helper = _helper(
             Row(
                 Column("tahun", css_class="col-md-4"),
@@ -97,6 +132,66 @@ class FormBukaPeriode(forms.Form):
             Row(Column("mulai", css_class="col-md-6"), Column("selesai", css_class="col-md-6")),
             Row(Column("batas_pengisian", css_class="col-md-6"), Column("batas_penilaian", css_class="col-md-6")),
         )
+
+    def _nomor(self, jenis, tahun) -> int | None:
+        return rumus_periode.nomor_usulan(jenis, tahun, self.hari_ini, self.terbuka.get((jenis, tahun), set()))
+
+    def _rencana(self, jenis, tahun) -> dict:
+        """The suggested number and its dates as field values; no number when every period is opened."""
+        nomor = self._nomor(jenis, tahun)
+        if nomor is None:
+            return {}
+        rencana = rumus_periode.rencana_periode(jenis, nomor, tahun)
+        return {"nomor": nomor, **{f: getattr(rencana, f) for f in self.TANGGAL}}
+
+    def clean(self):
+        data = super().clean()
+        jenis, tahun = data.get("jenis"), data.get("tahun")
+        if not jenis or tahun is None or "nomor" in self.errors:
+            return data
+        if data.get("nomor") is None:
+            data["nomor"] = self._nomor(jenis, tahun)
+            if data["nomor"] is None:
+                self.add_error("nomor", f"Semua periode {jenis.lower()} tahun {tahun} sudah dibuka.")
+                return data
+        try:
+            rencana = rumus_periode.rencana_periode(jenis, data["nomor"], tahun)
+        except ValueError as galat:
+            # With every date given, the service judges the number along with them, each beside its field.
+            if any(data.get(f) is None for f in self.TANGGAL):
+                self.add_error("nomor", str(galat))
+            return data
+        bawaan = {
+            "mulai": lambda: rencana.mulai,
+            "selesai": lambda: rencana.selesai,
+            "batas_pengisian": lambda: rumus_periode.batas_pengisian_bawaan(data["selesai"]),
+            "batas_penilaian": lambda: rumus_periode.batas_penilaian_bawaan(data["batas_pengisian"]),
+        }
+        for f in self.TANGGAL:  # in order: each deadline follows the date before it, typed or filled
+            if f in self.errors:
+                return data
+            if data.get(f) is None:
+                data[f] = bawaan[f]()
+        return data
+
+    def usulan(self) -> dict:
+        """For static/js/periode.js, per type and year around this one: the suggested number, and per number the
+        period's name and dates (ISO), so the script fills what this form would fill on the server."""
+        tahun_ini = self.hari_ini.year
+        return {
+            jenis: {
+                tahun: {
+                    "nomor": self._nomor(jenis, tahun),
+                    "periode": {
+                        nomor: {"nama": r.nama, **{f: getattr(r, f).isoformat() for f in self.TANGGAL}}
+                        for nomor in range(1, rumus_periode.NOMOR_MAKSIMUM[jenis] + 1)
+                        for r in [rumus_periode.rencana_periode(jenis, nomor, tahun)]
+                    },
+                }
+                for tahun in range(tahun_ini - 2, tahun_ini + 2)
+            }
+            for jenis in Periode.Jenis.values
+        }
 
 
 class FormAlasan(forms.Form):
@@ -204,6 +299,7 @@ class FormRealisasi(forms.Form):
                     initial=r.realisasi if r else None,
                     localize=True,
                     error_messages=GALAT_DESIMAL,
+                    help_text=ind.keterangan_capaian,
                 )
                 self.fields[f"{nama}_narasi"] = forms.CharField(
                     label="Uraian realisasi",
@@ -552,7 +648,7 @@ class FormRHK(forms.Form):
 
 class FormIndikator(forms.Form):
     uraian = forms.CharField(label="Indikator kinerja", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
-    aspek = forms.ChoiceField(label="Aspek", choices=IndikatorKinerja.Aspek.choices)
+    aspek = forms.ChoiceField(label="Aspek", choices=IndikatorKinerja.Aspek.choices, help_text=KETERANGAN_EFISIENSI)
     target = forms.DecimalField(
         label="Target",
         max_digits=16,

@@ -10,9 +10,11 @@ from django.utils import timezone
 from core.cache import VersionedQuerySet
 from core.errors import WrongState
 from core.files import validate_evidence_file
+from core.numbers import angka
 from kinerja.pegawai.models import Pegawai, PejabatLuar, UnitKerja
 
 from . import capaian as rumus_capaian
+from . import periode as rumus_periode
 from . import predikat as rumus_predikat
 from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja
 
@@ -21,16 +23,14 @@ class Periode(models.Model):
     """An evaluation period of a year (monthly, quarterly, per semester or annual), open or closed."""
 
     class Jenis(models.TextChoices):
-        BULANAN = "BULANAN", "Bulanan"
-        TRIWULANAN = "TRIWULANAN", "Triwulanan"
-        SEMESTERAN = "SEMESTERAN", "Semesteran"
-        TAHUNAN = "TAHUNAN", "Tahunan"
+        BULANAN = rumus_periode.BULANAN, "Bulanan"
+        TRIWULANAN = rumus_periode.TRIWULANAN, "Triwulanan"
+        SEMESTERAN = rumus_periode.SEMESTERAN, "Semesteran"
+        TAHUNAN = rumus_periode.TAHUNAN, "Tahunan"
 
     class Status(models.TextChoices):
         DIBUKA = "DIBUKA", "Dibuka"
         DITUTUP = "DITUTUP", "Ditutup"
-
-    NOMOR_MAKSIMUM = {Jenis.BULANAN: 12, Jenis.TRIWULANAN: 4, Jenis.SEMESTERAN: 2, Jenis.TAHUNAN: 1}
 
     tahun = models.PositiveSmallIntegerField("tahun")
     jenis = models.CharField("jenis periode", max_length=12, choices=Jenis.choices)
@@ -83,9 +83,8 @@ class Periode(models.Model):
         ]
 
     def __str__(self):
-        if self.jenis == self.Jenis.TAHUNAN:
-            return f"Tahunan {self.tahun}"
-        return f"{self.get_jenis_display()} {self.nomor} {self.tahun}"
+        """The name officials write, "Triwulan IV 2026" (kinerja.penilaian.periode.nama_periode)."""
+        return rumus_periode.nama_periode(self.jenis, self.nomor, self.tahun)
 
     @property
     def dibuka(self):
@@ -93,9 +92,11 @@ class Periode(models.Model):
 
     def clean(self):
         errors = {}
-        maks = self.NOMOR_MAKSIMUM.get(self.jenis)
-        if maks and not 1 <= (self.nomor or 0) <= maks:
-            errors["nomor"] = f"Nomor periode {self.get_jenis_display().lower()} harus 1–{maks}."
+        if self.jenis in rumus_periode.NOMOR_MAKSIMUM:
+            try:
+                rumus_periode.periksa_nomor(self.jenis, self.nomor or 0)
+            except ValueError as galat:
+                errors["nomor"] = str(galat)
         if self.mulai and self.tahun and self.mulai.year != self.tahun:
             errors["mulai"] = f"Tanggal mulai harus dalam tahun {self.tahun}."
         if self.mulai and self.selesai and self.selesai < self.mulai:
@@ -422,7 +423,7 @@ class RealisasiIndikator(BagianDiisiPegawai):
         ]
 
     def __str__(self):
-        return f"{self.indikator}: {self.realisasi}"
+        return f"{self.indikator}: {angka(self.realisasi)}"
 
     def hitung_capaian(self, pengaturan: "PengaturanKinerja"):
         """Capaian of this indicator by the PP 46/2011 aspect formula, capped per the agency's settings."""

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from core.cache import VersionedQuerySet
 from core.files import validate_evidence_file
+from core.numbers import angka
 from kinerja.pegawai.models import Pegawai
 from kinerja.pegawai.penilai import ppk
 
@@ -213,4 +214,9 @@ class IndikatorKinerja(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.uraian[:60]} ({self.target} {self.satuan})"
+        return f"{self.uraian[:60]} ({angka(self.target)} {self.satuan})"
+
+    @property
+    def keterangan_capaian(self) -> str:
+        """For a time or cost indicator, how its capaian is scored (76% for the target met exactly); else ""."""
+        return rumus_capaian.KETERANGAN_EFISIENSI if self.aspek in rumus_capaian.ASPEK_EFISIENSI else ""

@@ -5,6 +5,8 @@ Pure functions over plain values: views, tasks, exports and templates call these
 
 from dataclasses import dataclass
 
+from core.numbers import angka
+
 DI_ATAS = "DI_ATAS"
 SESUAI = "SESUAI"
 DI_BAWAH = "DI_BAWAH"
@@ -79,18 +81,26 @@ class SyaratKurva:
     persen: float
     minimal: bool
 
+    def _nama(self) -> str:
+        return " dan/atau ".join(LABEL_PREDIKAT[p] for p in self.predikat)
+
+    def uraian(self) -> str:
+        """The condition in words, e.g. "Sangat Baik paling banyak 70%" (the dashboards list them)."""
+        nama = self._nama()
+        if self.minimal:
+            return f"harus ada {nama}" if self.persen == 0 else f"{nama} paling sedikit {angka(self.persen)}%"
+        return f"tidak boleh ada {nama}" if self.persen == 0 else f"{nama} paling banyak {angka(self.persen)}%"
+
     def dilanggar(self, jumlah: dict[str, int], total: int) -> str | None:
+        """How the distribution breaks this condition, with the share found (Indonesian figures), or None."""
         n = sum(jumlah.get(p, 0) for p in self.predikat)
         share = 100 * n / total
-        nama = " dan/atau ".join(LABEL_PREDIKAT[p] for p in self.predikat)
         if self.minimal and self.persen == 0:
-            return None if n > 0 else f"harus ada pegawai berpredikat {nama} (saat ini tidak ada)"
-        if self.minimal and share < self.persen:
-            return f"{nama} paling sedikit {self.persen:g}% (saat ini {share:.1f}%: {n} dari {total})"
-        if not self.minimal and share > self.persen:
+            return None if n > 0 else f"harus ada pegawai berpredikat {self._nama()} (saat ini tidak ada)"
+        if (self.minimal and share < self.persen) or (not self.minimal and share > self.persen):
             if self.persen == 0:
-                return f"tidak boleh ada {nama} (saat ini {n} dari {total})"
-            return f"{nama} paling banyak {self.persen:g}% (saat ini {share:.1f}%: {n} dari {total})"
+                return f"{self.uraian()} (saat ini {angka(n)} dari {angka(total)})"
+            return f"{self.uraian()} (saat ini {angka(share, 1)}%: {angka(n)} dari {angka(total)})"
         return None
 
 

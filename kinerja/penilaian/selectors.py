@@ -177,6 +177,14 @@ class DetailEvaluasi:
     riwayat: list
     dialog: list
 
+    @property
+    def keterangan_efisiensi(self) -> str:
+        """The note on time and cost capaian when any indicator has one of those aspects, for the capaian table."""
+        return next(
+            (b.indikator.keterangan_capaian for r in self.rhk for b in r.indikator if b.indikator.keterangan_capaian),
+            "",
+        )
+
 
 def evaluasi_ringkas(user, evaluasi_id: int) -> EvaluasiKinerja:
     """One evaluation the user may see, with its period, ASN (and unit) and PPK: what deciding who may fill it and

@@ -21,7 +21,8 @@ from django.utils import timezone
 
 from audit.services import angka, catat, selisih
 from core.errors import NotPermitted, VersionConflict, WrongState
-from kinerja.notifikasi.services import beri_tahu
+from kinerja.notifikasi.models import Notifikasi
+from kinerja.notifikasi.services import beri_tahu, tandai_ditindaklanjuti
 from kinerja.pegawai.models import Pegawai
 from kinerja.pegawai.permissions import peran
 
@@ -45,6 +46,7 @@ from .services_penilai import penilai_dari
 
 Status = EvaluasiKinerja.Status
 Aksi = RiwayatEvaluasi.Aksi
+Tindakan = Notifikasi.Tindakan
 # The evaluation's transition table: the states each action starts from. Roles are in permissions.py.
 STATUS_ASAL = {
     "rencana": EvaluasiKinerja.STATUS_DAPAT_DIISI,
@@ -123,6 +125,16 @@ def _pastikan_status(evaluasi: EvaluasiKinerja, aksi: str):
         raise WrongState(
             f"Tidak dapat {_NAMA_AKSI[aksi]} evaluasi berstatus {evaluasi.get_status_display()} (hanya: {boleh})."
         )
+
+
+def tautan_evaluasi(evaluasi: EvaluasiKinerja) -> str:
+    """The evaluation's page: where its notifications point, and so what says which evaluation they are about."""
+    return reverse("evaluasi_detail", args=[evaluasi.pk])
+
+
+def tautan_skp(skp: SKP) -> str:
+    """The SKP's page, likewise for the SKP's notifications."""
+    return reverse("skp_detail", args=[skp.pk])
 
 
 def _ambil_evaluasi(evaluasi_id: int) -> EvaluasiKinerja:
@@ -206,7 +218,7 @@ class IsianRealisasi:
 def _skp_disetujui(evaluasi: EvaluasiKinerja) -> SKP:
     skp = evaluasi.skp or SKP.objects.filter(pegawai_id=evaluasi.pegawai_id, tahun=evaluasi.periode.tahun).first()
     if skp is None or skp.status != SKP.Status.DISETUJUI:
-        raise WrongState(f"SKP {evaluasi.periode.tahun} pegawai ini belum disetujui atasan.")
+        raise WrongState(f"SKP {evaluasi.periode.tahun} pegawai ini belum disetujui pejabat penilai kinerja.")
     return skp
 
 
@@ -293,7 +305,12 @@ def isi_realisasi(user, evaluasi_id: int, versi: int, isian: list[IsianRealisasi
         if sudah_diajukan and sebelum != nilai:
             riwayat.append(
                 baris_riwayat(
-                    evaluasi, user, Aksi.NILAI_DIUBAH, field=f"realisasi: {baris.indikator}", lama=sebelum, baru=nilai
+                    evaluasi,
+                    user,
+                    Aksi.NILAI_DIUBAH,
+                    field=f"realisasi: {baris.indikator}",
+                    lama=angka(sebelum),
+                    baru=angka(nilai),
                 )
             )
     RiwayatEvaluasi.objects.bulk_create(riwayat)
@@ -358,10 +375,13 @@ def ajukan_evaluasi(user, evaluasi_id: int, versi: int) -> EvaluasiKinerja:
     if kosong:
         raise ValidationError(f"Masih ada {kosong} indikator yang belum diisi realisasinya.")
     _pindah(evaluasi, user, Status.DIAJUKAN, Aksi.DIAJUKAN, skp=skp, diajukan_pada=timezone.now())
+    tautan = tautan_evaluasi(evaluasi)
+    tandai_ditindaklanjuti(user, Tindakan.AJUKAN_EVALUASI, tautan)
     beri_tahu(
         evaluasi.pejabat_penilai.user,
         f"Evaluasi {evaluasi.periode} {evaluasi.pegawai.nama} menunggu penilaian",
-        tautan=reverse("evaluasi_detail", args=[evaluasi.pk]),
+        tautan=tautan,
+        tindakan=Tindakan.NILAI_EVALUASI,
     )
     return evaluasi
 
@@ -465,11 +485,9 @@ def nilai_evaluasi(
         for n in PerilakuKerja.Nilai
         if umpan_balik_perilaku.get(n.value)
     )
-    beri_tahu(
-        evaluasi.pegawai.user,
-        f"Evaluasi {evaluasi.periode} Anda telah dinilai",
-        tautan=reverse("evaluasi_detail", args=[evaluasi.pk]),
-    )
+    tautan = tautan_evaluasi(evaluasi)
+    tandai_ditindaklanjuti(user, Tindakan.NILAI_EVALUASI, tautan)
+    beri_tahu(evaluasi.pegawai.user, f"Evaluasi {evaluasi.periode} Anda telah dinilai", tautan=tautan)
     return evaluasi
 
 
@@ -483,7 +501,7 @@ def tarik_evaluasi(user, evaluasi_id: int, versi: int) -> EvaluasiKinerja:
         evaluasi.pejabat_penilai.user if evaluasi.pejabat_penilai else None,
         f"Evaluasi {evaluasi.periode} {evaluasi.pegawai.nama} ditarik kembali",
         "Pegawai menarik kembali pengajuannya untuk diperbaiki; evaluasi ini tidak lagi menunggu penilaian Anda.",
-        reverse("evaluasi_detail", args=[evaluasi.pk]),
+        tautan_evaluasi(evaluasi),
     )
     return evaluasi
 
@@ -494,11 +512,14 @@ def kembalikan_evaluasi(user, evaluasi_id: int, versi: int, alasan: str) -> Eval
     alasan = wajib_diisi(alasan, "alasan", "Alasan pengembalian wajib diisi.")
     evaluasi = _mulai_aksi(user, evaluasi_id, versi, "kembalikan")
     _pindah(evaluasi, user, Status.DIKEMBALIKAN, Aksi.DIKEMBALIKAN, alasan, alasan_pengembalian=alasan)
+    tautan = tautan_evaluasi(evaluasi)
+    tandai_ditindaklanjuti(user, Tindakan.NILAI_EVALUASI, tautan)
     beri_tahu(
         evaluasi.pegawai.user,
         f"Evaluasi {evaluasi.periode} Anda dikembalikan",
         alasan,
-        reverse("evaluasi_detail", args=[evaluasi.pk]),
+        tautan,
+        tindakan=Tindakan.AJUKAN_EVALUASI,
     )
     return evaluasi
 
@@ -513,6 +534,7 @@ def akui_evaluasi(user, evaluasi_id: int, versi: int) -> EvaluasiKinerja:
     evaluasi.save(update_fields=["diakui_pada"])
     baris_riwayat(evaluasi, user, Aksi.DIAKUI, dari=Status.FINAL, ke=Status.FINAL).save()
     catat(user, "evaluasi_diakui", evaluasi, {"diakui_pada": [None, evaluasi.diakui_pada]})
+    tandai_ditindaklanjuti(user, Tindakan.AKUI_EVALUASI, tautan_evaluasi(evaluasi))
     return evaluasi
 
 
@@ -530,12 +552,11 @@ def kirim_dialog(user, *, isi: str, skp_id: int | None = None, evaluasi_id: int 
         skp = SKP.objects.select_related(
             "pegawai__user", "pegawai__atasan__user", "pegawai__penilai__user", "pegawai__penilai_luar__user"
         ).get(pk=skp_id)
-        pegawai, atasan, tautan = skp.pegawai, skp.pegawai.pejabat_penilai, reverse("skp_detail", args=[skp.pk])
+        pegawai, atasan, tautan = skp.pegawai, skp.pegawai.pejabat_penilai, tautan_skp(skp)
         judul = f"Catatan baru pada SKP {skp.tahun}"
     else:
         evaluasi = _ambil_evaluasi(evaluasi_id)
-        pegawai, atasan = evaluasi.pegawai, evaluasi.pejabat_penilai
-        tautan = reverse("evaluasi_detail", args=[evaluasi.pk])
+        pegawai, atasan, tautan = evaluasi.pegawai, evaluasi.pejabat_penilai, tautan_evaluasi(evaluasi)
         judul = f"Catatan baru pada evaluasi {evaluasi.periode}"
     pihak = izin.pihak_dialog(user, pegawai, atasan)
     if pihak is None:

@@ -9,11 +9,11 @@ from dataclasses import asdict, dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 
 from audit.services import catat, nilai_field, selisih
 from core.errors import NotPermitted, VersionConflict, WrongState
+from core.numbers import angka
 from kinerja.notifikasi.models import Notifikasi
 from kinerja.pegawai.models import Pegawai, UnitKerja
 from kinerja.pegawai.permissions import mengelola_unit
@@ -32,7 +32,7 @@ from .models import (
 )
 from .models_skp import SKP
 from .predikat import cek_kurva_distribusi
-from .services import Aksi, Status, baris_riwayat, pastikan_dibuka, wajib_diisi
+from .services import Aksi, Status, baris_riwayat, pastikan_dibuka, tautan_evaluasi, wajib_diisi
 from .services_penilai import penilai_dari
 from .signals import unit_difinalkan
 
@@ -67,7 +67,11 @@ def buka_periode(
         batas_penilaian=batas_penilaian,
         dibuat_oleh=user,
     )
-    periode.full_clean()
+    # Each field and the model's own rules first, so a period that exists is named ("Triwulan II 2026").
+    periode.full_clean(validate_constraints=False)
+    if Periode.objects.filter(tahun=tahun, jenis=jenis, nomor=nomor).exists():
+        raise ValidationError({"nomor": f"Periode {periode} sudah dibuka."})
+    periode.validate_constraints()
     periode.save()
     catat(user, "periode_dibuka", periode, {"status": [None, periode.status]})
     return periode
@@ -148,7 +152,7 @@ def buat_evaluasi_periode(user, periode_id: int, unit_ids) -> HasilPembuatan:
             user,
             "evaluasi_dibuat",
             periode,
-            uraian=f"{len(baru)} evaluasi dibuat, {len(sudah)} sudah ada",
+            uraian=f"{angka(len(baru))} evaluasi dibuat, {angka(len(sudah))} sudah ada",
             ringkasan={"dibuat": len(baru), "sudah_ada": len(sudah), "unit_ids": sorted(unit_ids)},
         )
     return HasilPembuatan(dibuat=len(baru), sudah_ada=len(sudah))
@@ -198,7 +202,7 @@ _NAMA_DALAM_PESAN = 10
 def _daftar_nama(evaluasi: list[EvaluasiKinerja]) -> str:
     nama = [f"{e.pegawai.nama_lengkap} ({e.get_status_display()})" for e in evaluasi[:_NAMA_DALAM_PESAN]]
     if len(evaluasi) > _NAMA_DALAM_PESAN:
-        nama.append(f"dan {len(evaluasi) - _NAMA_DALAM_PESAN} lainnya")
+        nama.append(f"dan {angka(len(evaluasi) - _NAMA_DALAM_PESAN)} lainnya")
     return ", ".join(nama)
 
 
@@ -215,7 +219,7 @@ def _alasan_pengecualian(belum: list[EvaluasiKinerja], pengecualian: dict) -> di
     tanpa_alasan = [e for e in belum if e.pk not in pengecualian]
     if tanpa_alasan:
         raise WrongState(
-            f"{len(tanpa_alasan)} evaluasi unit ini belum dinilai dan belum diberi alasan pengecualian: "
+            f"{angka(len(tanpa_alasan))} evaluasi unit ini belum dinilai dan belum diberi alasan pengecualian: "
             f"{_daftar_nama(tanpa_alasan)}. Nilai dulu evaluasinya, atau beri alasan untuk setiap pegawai tersebut."
         )
     hasil, galat = {}, {}
@@ -233,7 +237,7 @@ def _alasan_pengecualian(belum: list[EvaluasiKinerja], pengecualian: dict) -> di
 
 
 def _cakupan_kurva(n: int, m: int, k: int) -> str:
-    return f"Kurva dinilai atas {n} dari {m} evaluasi unit; {k} dikecualikan dengan alasan."
+    return f"Kurva dinilai atas {angka(n)} dari {angka(m)} evaluasi unit; {angka(k)} dikecualikan dengan alasan."
 
 
 @transaction.atomic
@@ -343,7 +347,8 @@ def finalkan_unit(
         Notifikasi(
             penerima=e.pegawai.user,
             judul=f"Evaluasi {periode} Anda sudah final",
-            tautan=reverse("evaluasi_detail", args=[e.pk]),
+            tautan=tautan_evaluasi(e),
+            tindakan=Notifikasi.Tindakan.AKUI_EVALUASI,
             dibuat=now,
         )
         for e in calon

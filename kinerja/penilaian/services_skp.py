@@ -4,18 +4,20 @@ returning it. Each function is one transaction and checks role and state on the 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
-from django.urls import reverse
 from django.utils import timezone
 
 from audit.services import catat, nilai_field, selisih
 from core.errors import NotPermitted, WrongState
-from kinerja.notifikasi.services import beri_tahu
+from kinerja.notifikasi.models import Notifikasi
+from kinerja.notifikasi.services import beri_tahu, tandai_ditindaklanjuti
 from kinerja.pegawai.models import Pegawai
 
 from . import permissions as izin
 from .models import PANJANG_EKSPEKTASI, EkspektasiPerilaku, PerilakuKerja
 from .models_skp import PANJANG_LAMPIRAN, SKP, IndikatorKinerja, RencanaHasilKerja, RiwayatSKP
-from .services import wajib_diisi
+from .services import tautan_skp, wajib_diisi
+
+Tindakan = Notifikasi.Tindakan
 
 # What the audit log keeps, old → new, when an RHK or an indicator is saved or deleted.
 FIELD_AUDIT_RHK = ("uraian", "jenis", "rhk_atasan", "urutan")
@@ -196,7 +198,9 @@ def ajukan_skp(user, skp_id: int) -> SKP:
     skp.save()
     RiwayatSKP.objects.create(skp=skp, oleh=user, dari_status=dari, ke_status=skp.status)
     catat(user, "skp_diajukan", skp, {"status": [dari, skp.status]})
-    beri_tahu(ppk.user, f"SKP {skp.tahun} {skp.pegawai.nama} diajukan", tautan=reverse("skp_detail", args=[skp.pk]))
+    tautan = tautan_skp(skp)
+    tandai_ditindaklanjuti(user, Tindakan.AJUKAN_SKP, tautan)
+    beri_tahu(ppk.user, f"SKP {skp.tahun} {skp.pegawai.nama} diajukan", tautan=tautan, tindakan=Tindakan.TINJAU_SKP)
     return skp
 
 
@@ -242,7 +246,9 @@ def setujui_skp(user, skp_id: int, *, atas_nama: bool = False, berkas_persetujua
     skp.save()
     RiwayatSKP.objects.create(skp=skp, oleh=user, dari_status=SKP.Status.DIAJUKAN, ke_status=skp.status, alasan=alasan)
     catat(user, "skp_disetujui", skp, {"status": [SKP.Status.DIAJUKAN, skp.status]}, uraian=alasan)
-    beri_tahu(skp.pegawai.user, f"SKP {skp.tahun} Anda disetujui", tautan=reverse("skp_detail", args=[skp.pk]))
+    tautan = tautan_skp(skp)
+    tandai_ditindaklanjuti(user, Tindakan.TINJAU_SKP, tautan)
+    beri_tahu(skp.pegawai.user, f"SKP {skp.tahun} Anda disetujui", tautan=tautan)
     return skp
 
 
@@ -256,7 +262,9 @@ def kembalikan_skp(user, skp_id: int, alasan: str) -> SKP:
     skp.save()
     RiwayatSKP.objects.create(skp=skp, oleh=user, dari_status=SKP.Status.DIAJUKAN, ke_status=skp.status, alasan=alasan)
     catat(user, "skp_dikembalikan", skp, {"status": [SKP.Status.DIAJUKAN, skp.status]}, uraian=alasan)
-    beri_tahu(skp.pegawai.user, f"SKP {skp.tahun} Anda dikembalikan", alasan, reverse("skp_detail", args=[skp.pk]))
+    tautan = tautan_skp(skp)
+    tandai_ditindaklanjuti(user, Tindakan.TINJAU_SKP, tautan)
+    beri_tahu(skp.pegawai.user, f"SKP {skp.tahun} Anda dikembalikan", alasan, tautan, tindakan=Tindakan.AJUKAN_SKP)
     return skp
 
 
@@ -329,6 +337,6 @@ def tetapkan_ekspektasi(user, skp_id: int, ekspektasi: dict[str, str]) -> SKP:
         beri_tahu(
             skp.pegawai.user,
             f"Ekspektasi khusus pimpinan pada SKP {skp.tahun} Anda ditetapkan",
-            tautan=reverse("skp_detail", args=[skp.pk]),
+            tautan=tautan_skp(skp),
         )
     return skp

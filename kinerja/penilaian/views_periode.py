@@ -10,10 +10,12 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST, require_safe
 
 from core.access import allowed_or_403, attempt, button, requires, run_form, to_form, visible_or_404
 from core.cache import cached, fragment_key
+from core.numbers import angka
 from core.spreadsheet import download
 from kinerja.pegawai import selectors as selectors_pegawai
 from kinerja.pegawai.permissions import peran, unit_visible_to
@@ -45,15 +47,16 @@ def _periode(pk) -> Periode:
 
 @hanya_staf
 def periode_daftar(request):
-    form = FormBukaPeriode(request.POST or None, initial={"tahun": timezone.localdate().year, "jenis": "TRIWULANAN"})
+    periode = list(sel.daftar_periode())
+    form = FormBukaPeriode(request.POST or None, periode=periode, hari_ini=timezone.localdate())
     if request.method == "POST" and form.is_valid():
         # The new period's page comes next, so the result is needed: attempt() rather than run_form().
-        periode, galat = attempt(svc_periode.buka_periode, request.user, **form.cleaned_data)
+        baru, galat = attempt(svc_periode.buka_periode, request.user, **form.cleaned_data)
         if galat is None:
-            messages.success(request, f"Periode {periode} dibuka.")
-            return redirect("periode_detail", periode.pk)
+            messages.success(request, f"Periode {baru} dibuka.")
+            return redirect("periode_detail", baru.pk)
         to_form(form, galat)
-    return render(request, "kinerja/penilaian/periode_daftar.html", {"periode": sel.daftar_periode(), "form": form})
+    return render(request, "kinerja/penilaian/periode_daftar.html", {"periode": periode, "form": form})
 
 
 @require_POST
@@ -150,13 +153,16 @@ def periode_buat_evaluasi(request, pk):
         transaction.on_commit(lambda: buat_evaluasi_periode_task.delay(user_id, periode.pk, unit_ids))
         messages.info(
             request,
-            f"Evaluasi untuk {jumlah:,} pegawai sedang dibuat di latar belakang. Muat ulang halaman ini "
-            "dalam beberapa saat untuk melihat hasilnya.".replace(",", "."),
+            f"Evaluasi untuk {angka(jumlah)} pegawai sedang dibuat di latar belakang. Muat ulang halaman ini "
+            "dalam beberapa saat untuk melihat hasilnya.",
         )
         return redirect("periode_detail", periode.pk)
     button(
         request,
-        lambda hasil: f"{hasil.dibuat} evaluasi dibuat; {hasil.sudah_ada} pegawai sudah memiliki evaluasi periode ini.",
+        lambda hasil: (
+            f"{angka(hasil.dibuat)} evaluasi dibuat; {angka(hasil.sudah_ada)} pegawai sudah memiliki "
+            "evaluasi periode ini."
+        ),
         svc_periode.buat_evaluasi_periode,
         request.user,
         periode.pk,
@@ -171,7 +177,7 @@ def periode_ekspor(request, pk):
     periode = _periode(pk)
     filter_form = FormFilterEvaluasi(request.GET, pilihan_unit=selectors_pegawai.pilihan_unit(request.user))
     evaluasi = sel.daftar_evaluasi(request.user, periode.pk, **filter_form.filters())
-    nama = f"evaluasi-{periode.tahun}-{periode.jenis.lower()}-{periode.nomor}.xlsx"
+    nama = f"evaluasi-{slugify(str(periode))}.xlsx"
     return download(ekspor_evaluasi(periode, evaluasi), nama)
 
 
@@ -254,11 +260,11 @@ def periode_unit_finalkan(request, pk, unit_pk):
         )
 
     def pesan(hasil):
-        teks = f"{hasil.difinalkan} evaluasi {unit.nama} difinalkan."
+        teks = f"{angka(hasil.difinalkan)} evaluasi {unit.nama} difinalkan."
         if hasil.dikecualikan:
             teks += (
-                f" {hasil.dikecualikan} dikecualikan dengan alasan; kurva dinilai atas {hasil.jumlah_kurva} dari "
-                f"{hasil.jumlah_unit} evaluasi unit."
+                f" {angka(hasil.dikecualikan)} dikecualikan dengan alasan; kurva dinilai atas "
+                f"{angka(hasil.jumlah_kurva)} dari {angka(hasil.jumlah_unit)} evaluasi unit."
             )
         if hasil.pengecualian:
             teks += " Pengecualian kurva distribusi dicatat."

@@ -54,8 +54,8 @@ def test_hr_fills_the_supervisor_rates_hr_finalises_and_the_asn_reads_the_docume
 
     # The supervisor rates it from Tim Saya and sees the predikat.
     masuk(page, url, org.atasan_a.nip)
-    # Two SKP submissions from the scene's set-up, and this evaluation.
-    expect(page.locator("#lonceng-notifikasi .badge")).to_have_text("3 belum dibaca")
+    # Only this evaluation: the two SKP submissions of the scene's set-up were read when the supervisor approved them.
+    expect(page.locator("#lonceng-notifikasi .badge")).to_have_text("1 belum dibaca")
     page.get_by_role("link", name="Tim Saya").click()
     page.get_by_role("row").filter(has_text="Staf A Satu").get_by_role("link", name="Nilai").click()
     expect(page.get_by_text("88,67%")).to_be_visible()

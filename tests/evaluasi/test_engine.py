@@ -123,3 +123,10 @@ def test_a_satisfiable_rule_passes_the_checks(kondisi):
 def test_conditions_read_as_a_sentence():
     teks = engine.uraikan_kondisi([k("hari", ">=", "4"), k("predikat", "==", "BAIK")], KATALOG, 2)
     assert teks == "Hari ≥ 4 dan Predikat = Baik, 2 periode berturut-turut"
+
+
+@pytest.mark.parametrize(("nilai", "teks"), [("87.5", "Hari > 87,5"), (87.5, "Hari > 87,5"), ("1000", "Hari > 1.000")])
+def test_numbers_in_a_condition_read_the_indonesian_way(nilai, teks):
+    assert engine.uraikan_kondisi([k("hari", ">", nilai)], KATALOG) == teks
+    pesan = engine.periksa_kondisi([k("hari", ">", nilai), k("hari", "<", "2")], KATALOG)
+    assert pesan == [f"Kondisi saling bertentangan, tidak pernah terpenuhi bersamaan: {teks} dan Hari < 2."]

@@ -4,7 +4,6 @@ Only the demo logins get user accounts; every other ASN has none (Pegawai.user i
 administrator creates one, as for a roster imported from a spreadsheet.
 """
 
-import datetime
 import random
 import time
 from dataclasses import asdict
@@ -49,6 +48,7 @@ from kinerja.models import (
     UnitKerja,
 )
 from kinerja.penilaian.capaian import capaian_aspek
+from kinerja.penilaian.periode import RencanaPeriode, rencana_periode
 from kinerja.penilaian.predikat import predikat_kinerja
 from kinerja.penilaian.services_penilai import penilai_dari
 from rekap.models import RekapKinerja, RekapTim
@@ -276,23 +276,25 @@ def simpan_kehadiran(pegawai_id: dict, roster: demo_roster.Roster):
         [BesaranTPP(jenis_jabatan=j, besaran=b) for j, b in demo_kehadiran.BESARAN_TPP_CONTOH.items()],
         ignore_conflicts=True,
     )
-    tahun = demo_kehadiran.TAHUN_KEHADIRAN
+    triwulan = rencana_periode(Periode.Jenis.TRIWULANAN, 1, demo_kehadiran.TAHUN_KEHADIRAN)
     periode, _ = Periode.objects.get_or_create(
-        tahun=tahun,
-        jenis=Periode.Jenis.TRIWULANAN,
-        nomor=1,
+        tahun=triwulan.tahun,
+        jenis=triwulan.jenis,
+        nomor=triwulan.nomor,
         defaults={
-            "mulai": datetime.date(tahun, 1, 1),
-            "selesai": datetime.date(tahun, 3, 31),
-            "batas_pengisian": datetime.date(tahun, 4, 10),
-            "batas_penilaian": datetime.date(tahun, 4, 20),
+            "mulai": triwulan.mulai,
+            "selesai": triwulan.selesai,
+            "batas_pengisian": triwulan.batas_pengisian,
+            "batas_penilaian": triwulan.batas_penilaian,
             "status": Periode.Status.DITUTUP,
         },
     )
     admin = get_user_model().objects.get(username="admin")
     aturan.terapkan_aturan(admin, periode.pk, konfirmasi_belum_final=True)
     for k in Konsekuensi.objects.filter(periode=periode, pegawai__nip=demo_roster.PEGAWAI.nip, status="USULAN"):
-        aturan.putuskan_konsekuensi(admin, k.pk, setujui=True, alasan="Data demo: sesuai rekap kehadiran Triwulan I.")
+        aturan.putuskan_konsekuensi(
+            admin, k.pk, setujui=True, alasan=f"Data demo: sesuai rekap kehadiran {triwulan.nama}."
+        )
 
 
 def buat_login(pegawai_id: dict, unit_id: dict, roster: demo_roster.Roster):
@@ -440,7 +442,7 @@ class _PenulisEvaluasi:
         self.skp_id = {nip: s.pk for nip, s in per_nip.items()}
         return rhk
 
-    def periode(self, p: demo_penilaian.PeriodeDemo, dibuka: bool) -> Periode:
+    def periode(self, p: RencanaPeriode, dibuka: bool) -> Periode:
         return Periode.objects.create(
             tahun=p.tahun,
             jenis=p.jenis,
@@ -612,6 +614,7 @@ def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict,
             penerima_id=penilai_user[e.pk],
             judul=f"Evaluasi {periode} {nama[nip]} menunggu penilaian",
             tautan=reverse("evaluasi_detail", args=[e.pk]),
+            tindakan=Notifikasi.Tindakan.NILAI_EVALUASI,
         )
         for nip, e in zip(status, evaluasi, strict=True)
         if e.status == "DIAJUKAN" and penilai_user[e.pk]
@@ -621,6 +624,7 @@ def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict,
             penerima_id=user_atasan,
             judul=f"SKP {triwulan.tahun} {nama[nip]} diajukan",
             tautan=reverse("skp_detail", args=[skp_ini[nip]]),
+            tindakan=Notifikasi.Tindakan.TINJAU_SKP,
         )
         for nip in skp_diajukan
     ]
@@ -632,6 +636,7 @@ def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict,
                 "evaluasi_detail",
                 args=[next(e.pk for e in final if e.pegawai_id == pegawai_id[demo_roster.PEGAWAI.nip])],
             ),
+            tindakan=Notifikasi.Tindakan.AKUI_EVALUASI,
         )
     )
     Notifikasi.objects.bulk_create(notifikasi)

@@ -53,3 +53,15 @@ def test_the_domain_example_averages_100_90_76_to_88_67():
 def test_it_refuses_bad_input(aspek, target, realisasi, pesan):
     with pytest.raises(ValueError, match=pesan):
         capaian_aspek(aspek, target, realisasi)
+
+
+@pytest.mark.parametrize("aspek", ["WAKTU", "BIAYA"])
+@pytest.mark.parametrize("target", [1, 3, 12, "2.5", 1000000])
+@pytest.mark.parametrize("efisiensi_tinggi", [True, False])
+def test_a_time_or_cost_target_met_exactly_scores_76_as_the_note_says(aspek, target, efisiensi_tinggi):
+    """PP 46/2011: ((1.76 × target − realisation) / target) × 100 with realisation = target is 76, whatever the
+    target; the note shown beside such indicators says so."""
+    from kinerja.penilaian.capaian import KETERANGAN_EFISIENSI
+
+    assert capaian_aspek(aspek, target, target, efisiensi_tinggi=efisiensi_tinggi) == Decimal("76.00")
+    assert "realisasi tepat sama dengan target bernilai 76% (rumus PP 46/2011)" in KETERANGAN_EFISIENSI

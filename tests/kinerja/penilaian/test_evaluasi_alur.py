@@ -174,10 +174,11 @@ def test_re_rating_needs_a_reason_and_logs_each_score_old_to_new(org):
 def test_a_realisation_changed_after_a_return_is_logged(org):
     s = Skenario(org)
     s.ke_status("DIKEMBALIKAN")
-    s.isi(nilai=[8, 90, 12])
+    s.isi(nilai=["8.5", 90, 12])
     log = s.evaluasi().riwayat.get(aksi="NILAI_DIUBAH")
-    assert (log.nilai_lama, log.nilai_baru, log.oleh) == ("10.00", "8", org.staf_a1.user)
-    assert "Dokumen analisis jabatan" in log.field
+    # Written as the history shows it, the Indonesian way: 10.00 stored is "10", 8.5 typed is "8,5".
+    assert (log.nilai_lama, log.nilai_baru, log.oleh) == ("10", "8,5", org.staf_a1.user)
+    assert "Dokumen analisis jabatan" in log.field and "(10 dokumen)" in log.field
 
 
 def test_submitting_needs_every_indicator_realised(org):

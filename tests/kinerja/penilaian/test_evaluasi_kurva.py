@@ -27,7 +27,7 @@ def test_a_violation_blocks_finalising_and_changes_nothing(org):
     with pytest.raises(PelanggaranKurva) as info:
         svc_periode.finalkan_unit(org.hr_a.user, s.periode.pk, org.bidang_a.pk, pengecualian=s.belum_dinilai())
     assert info.value.pelanggaran == [
-        "Capaian organisasi Istimewa: Sangat Baik paling banyak 70% (saat ini 100.0%: 2 dari 2)"
+        "Capaian organisasi Istimewa: Sangat Baik paling banyak 70% (saat ini 100,0%: 2 dari 2)"
     ]
     assert set(EvaluasiKinerja.objects.filter(periode=s.periode).values_list("status", flat=True)) == {
         "DRAFT",

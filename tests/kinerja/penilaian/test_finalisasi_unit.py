@@ -152,7 +152,7 @@ def _ubah_kurva_sangat_baik(org, persen):
             40,
             ("DI_ATAS", "DI_ATAS"),
             ("SESUAI", "SESUAI"),
-            ["Capaian organisasi Istimewa: Sangat Baik paling banyak 40% (saat ini 50.0%: 1 dari 2)"],
+            ["Capaian organisasi Istimewa: Sangat Baik paling banyak 40% (saat ini 50,0%: 1 dari 2)"],
         ),
     ],
 )

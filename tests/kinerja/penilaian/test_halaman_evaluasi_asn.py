@@ -167,7 +167,7 @@ def test_the_document_has_the_fields_of_the_regulation(org, login):
     html = response.content.decode()
     for teks in (
         "DOKUMEN EVALUASI KINERJA PEGAWAI",
-        "TRIWULANAN 1 2026",
+        "TRIWULAN I 2026",
         "PEGAWAI YANG DINILAI",
         "PEJABAT PENILAI KINERJA",
         "ATASAN PEJABAT PENILAI KINERJA",

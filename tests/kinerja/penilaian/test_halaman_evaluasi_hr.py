@@ -39,8 +39,8 @@ def test_hr_opens_a_period_through_the_form(org, login):
     response = client.post(reverse("periode_daftar"), data, follow=True)
     periode = Periode.objects.get()
     assert (periode.jenis, periode.nomor, periode.dibuat_oleh) == ("BULANAN", 2, org.hr_a.user)
-    assert "Periode Bulanan 2 2026 dibuka." in _pesan(response)
-    assert "Bulanan 2 2026" in login(org.hr_b).get(reverse("periode_daftar")).content.decode()
+    assert "Periode Bulan Februari 2026 dibuka." in _pesan(response)
+    assert "Bulan Februari 2026" in login(org.hr_b).get(reverse("periode_daftar")).content.decode()
 
 
 def test_an_invalid_period_shows_the_services_field_errors(org, login):
@@ -302,7 +302,7 @@ def test_the_export_has_one_row_per_evaluation_with_the_nip_as_text(org, login):
     s.nilai(org.staf_a1, "DI_ATAS", "DI_ATAS")
     response = login(org.hr_a).get(reverse("periode_ekspor", args=[s.periode.pk]), {"status": "DINILAI"})
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    assert 'filename="evaluasi-2026-triwulanan-1.xlsx"' in response["Content-Disposition"]
+    assert 'filename="evaluasi-triwulan-i-2026.xlsx"' in response["Content-Disposition"]
     lembar = _buku(response)
     baris = list(lembar.iter_rows(values_only=True))
     assert baris[0][:3] == ("NIP", "Nama", "Jabatan") and len(baris) == 2

@@ -83,7 +83,7 @@ def test_it_uses_percentages_the_agency_has_set():
     kurva = dict(KURVA_BAWAAN, ISTIMEWA=(SyaratKurva(("SANGAT_BAIK",), 50, minimal=False),))
     assert cek_kurva_distribusi("ISTIMEWA", n(sb=6, b=4)) == []
     assert cek_kurva_distribusi("ISTIMEWA", n(sb=6, b=4), kurva) == [
-        "Capaian organisasi Istimewa: Sangat Baik paling banyak 50% (saat ini 60.0%: 6 dari 10)"
+        "Capaian organisasi Istimewa: Sangat Baik paling banyak 50% (saat ini 60,0%: 6 dari 10)"
     ]
 
 
@@ -94,3 +94,41 @@ def test_it_uses_percentages_the_agency_has_set():
 def test_it_refuses_bad_curve_input(organisasi, jumlah, pesan):
     with pytest.raises(ValueError, match=pesan):
         cek_kurva_distribusi(organisasi, jumlah)
+
+
+@pytest.mark.parametrize(
+    "syarat, jumlah, pesan",
+    [
+        # The share found is written the Indonesian way, one decimal after a comma.
+        (("SANGAT_BAIK", 70, False), n(sb=2), "Sangat Baik paling banyak 70% (saat ini 100,0%: 2 dari 2)"),
+        (("SANGAT_BAIK", 70, False), n(sb=5, b=2), "Sangat Baik paling banyak 70% (saat ini 71,4%: 5 dari 7)"),
+        (("BUTUH_PERBAIKAN", 60, True), n(b=2, bp=1), "Butuh Perbaikan paling sedikit 60% (saat ini 33,3%: 1 dari 3)"),
+        # An agency's percentage with decimals, and thousands grouped by dots.
+        (("BAIK", 12.5, False), n(b=1, sb=6), "Baik paling banyak 12,5% (saat ini 14,3%: 1 dari 7)"),
+        (("BAIK", 70, False), n(b=1000, sb=1), "Baik paling banyak 70% (saat ini 99,9%: 1.000 dari 1.001)"),
+        (("SANGAT_BAIK", 0, False), n(sb=1, b=1), "tidak boleh ada Sangat Baik (saat ini 1 dari 2)"),
+        (("KURANG", 0, True), n(b=1), "harus ada pegawai berpredikat Kurang/Misconduct (saat ini tidak ada)"),
+    ],
+)
+def test_curve_messages_write_figures_the_indonesian_way(syarat, jumlah, pesan):
+    from kinerja.penilaian.predikat import SyaratKurva
+
+    predikat, persen, minimal = syarat
+    hasil = SyaratKurva((predikat,), persen, minimal).dilanggar(jumlah, sum(jumlah.values()))
+    assert hasil == pesan
+
+
+@pytest.mark.parametrize(
+    "syarat, uraian",
+    [
+        ((("SANGAT_BAIK",), 70, False), "Sangat Baik paling banyak 70%"),
+        ((("BUTUH_PERBAIKAN",), 60, True), "Butuh Perbaikan paling sedikit 60%"),
+        ((("BUTUH_PERBAIKAN", "KURANG"), 0, True), "harus ada Butuh Perbaikan dan/atau Kurang/Misconduct"),
+        ((("SANGAT_BAIK",), 0, False), "tidak boleh ada Sangat Baik"),
+        ((("BAIK",), 12.5, False), "Baik paling banyak 12,5%"),
+    ],
+)
+def test_a_curve_condition_in_words(syarat, uraian):
+    from kinerja.penilaian.predikat import SyaratKurva
+
+    assert SyaratKurva(*syarat).uraian() == uraian

@@ -179,7 +179,7 @@ def test_without_an_approved_plan_there_is_nothing_to_write_against(org, login):
     with pytest.raises(WrongState, match="belum disetujui"):
         svc.isi_rencana_aksi(org.atasan_a.user, ev.pk, ev.versi, {})
     respons = login(org.atasan_a).post(_url(ev), {"versi": ev.versi, f"rencana_{ev.skp.rhk.get().pk}": "Rencana"})
-    assert "SKP 2026 pegawai ini belum disetujui atasan." in respons.content.decode()
+    assert "SKP 2026 pegawai ini belum disetujui pejabat penilai kinerja." in respons.content.decode()
     assert not RencanaAksi.objects.exists()
 
 
