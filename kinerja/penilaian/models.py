@@ -537,6 +537,26 @@ class RiwayatEvaluasi(models.Model):
     def __str__(self):
         return f"{self.get_aksi_display()} {self.pada:%d-%m-%Y %H:%M}"
 
+    @property
+    def perubahan(self) -> tuple[str, str, str]:
+        """(what changed, before, after) as the pages show it: a score by its name and its values' labels."""
+        if self.field not in _NAMA_SKOR:
+            return self.field, self.nilai_lama, self.nilai_baru
+        label = dict(EvaluasiKinerja.Rating.choices) | dict(EvaluasiKinerja.Predikat.choices)
+        return (
+            _NAMA_SKOR[self.field],
+            label.get(self.nilai_lama, self.nilai_lama),
+            label.get(self.nilai_baru, self.nilai_baru),
+        )
+
+
+# The scores whose changes the history records by field name (services.nilai_evaluasi).
+_NAMA_SKOR = {
+    "rating_hasil_kerja": "Rating hasil kerja",
+    "rating_perilaku_kerja": "Rating perilaku kerja",
+    "predikat": "Predikat kinerja",
+}
+
 
 class DialogKinerja(models.Model):
     """A dated note in the continuous-feedback thread between an ASN and their supervisor."""

@@ -211,3 +211,13 @@ def test_the_notifications_page_says_it_shows_only_the_latest_50_when_it_does(cl
     html = client.get(reverse("notifikasi_daftar")).content.decode()
     assert html.count("Pemberitahuan ") == min(jumlah, 50)
     assert ("Menampilkan 50 notifikasi terbaru" in html) is catatan
+
+
+def test_the_history_names_a_changed_score_and_its_values_in_words(org, login):
+    s = Skenario(org)
+    s.nilai(hasil="SESUAI", perilaku="SESUAI")
+    s.nilai(hasil="DI_ATAS", perilaku="DI_ATAS", alasan="Bukti tambahan diterima", sudah_diajukan=True)
+    html = login(org.staf_a1).get(reverse("evaluasi_detail", args=[s.evaluasi().pk])).content.decode()
+    assert "Rating hasil kerja: Sesuai Ekspektasi → Di Atas Ekspektasi" in html
+    assert "Predikat kinerja: Baik → Sangat Baik" in html
+    assert "DI_ATAS" not in html and "rating_hasil_kerja" not in html
