@@ -14,13 +14,9 @@ from .pegawai.models import (
 from .penilaian.models import (
     DialogKinerja,
     EkspektasiPerilaku,
-    EvaluasiDikecualikan,
     EvaluasiKinerja,
     EvaluasiTerkunci,
-    KinerjaOrganisasi,
     PembukaanKembaliPeriode,
-    PengaturanKinerja,
-    PengecualianKurva,
     PerilakuKerja,
     Periode,
     RealisasiIndikator,
@@ -29,6 +25,7 @@ from .penilaian.models import (
 )
 from .penilaian.models_rencana_aksi import RencanaAksi
 from .penilaian.models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, RiwayatSKP
+from .penilaian.models_unit import EvaluasiDikecualikan, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
 
 __all__ = [
     "SKP",

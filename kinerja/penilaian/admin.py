@@ -11,17 +11,10 @@ from django.db import models
 from audit.admin import AuditAdminMixin
 from kinerja.notifikasi.models import Notifikasi
 
-from .models import (
-    EvaluasiKinerja,
-    KinerjaOrganisasi,
-    PengaturanKinerja,
-    PengecualianKurva,
-    Periode,
-    RealisasiIndikator,
-    RiwayatEvaluasi,
-)
+from .models import EvaluasiKinerja, Periode, RealisasiIndikator, RiwayatEvaluasi
 from .models_rencana_aksi import RencanaAksi
 from .models_skp import SKP
+from .models_unit import KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
 
 
 class HanyaBaca:

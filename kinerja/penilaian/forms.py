@@ -11,17 +11,10 @@ from kinerja.pegawai.forms import TOMBOL_FILTER
 from . import periode as rumus_periode
 from . import predikat as rumus_predikat
 from .capaian import KETERANGAN_EFISIENSI
-from .models import (
-    PANJANG_EKSPEKTASI,
-    PANJANG_NARASI,
-    EvaluasiDikecualikan,
-    EvaluasiKinerja,
-    KinerjaOrganisasi,
-    PerilakuKerja,
-    Periode,
-)
+from .models import PANJANG_EKSPEKTASI, PANJANG_NARASI, EvaluasiKinerja, PerilakuKerja, Periode
 from .models_rencana_aksi import PANJANG_RENCANA_AKSI
 from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, periksa_target
+from .models_unit import EvaluasiDikecualikan, KinerjaOrganisasi
 from .services import IsianRealisasi, galat_umpan_balik_perilaku
 
 # The short indicators of each BerAKHLAK core value (DOMAIN.md §1), shown beside the supervisor's feedback.

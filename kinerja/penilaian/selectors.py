@@ -15,18 +15,10 @@ from kinerja.pegawai.permissions import peran
 
 from . import tahunan
 from .capaian import rata_rata_capaian
-from .models import (
-    EvaluasiDikecualikan,
-    EvaluasiKinerja,
-    KinerjaOrganisasi,
-    PengaturanKinerja,
-    PengecualianKurva,
-    PerilakuKerja,
-    Periode,
-    RealisasiIndikator,
-)
+from .models import EvaluasiKinerja, PerilakuKerja, Periode, RealisasiIndikator
 from .models_rencana_aksi import RencanaAksi
 from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja
+from .models_unit import EvaluasiDikecualikan, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
 from .permissions import evaluasi_periode_visible_to, evaluasi_visible_to, skp_visible_to
 from .predikat import cek_kurva_distribusi
 

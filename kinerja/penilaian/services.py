@@ -33,7 +33,6 @@ from .models import (
     BagianDiisiPegawai,
     DialogKinerja,
     EvaluasiKinerja,
-    PengaturanKinerja,
     PerilakuKerja,
     Periode,
     RealisasiIndikator,
@@ -42,6 +41,7 @@ from .models import (
 )
 from .models_rencana_aksi import PANJANG_RENCANA_AKSI, RencanaAksi
 from .models_skp import SKP, IndikatorKinerja
+from .models_unit import PengaturanKinerja
 from .services_penilai import penilai_dari
 
 Status = EvaluasiKinerja.Status

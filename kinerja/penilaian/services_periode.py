@@ -20,17 +20,9 @@ from kinerja.pegawai.permissions import mengelola_unit
 
 from . import permissions as izin
 from . import selectors as sel
-from .models import (
-    EvaluasiDikecualikan,
-    EvaluasiKinerja,
-    KinerjaOrganisasi,
-    PembukaanKembaliPeriode,
-    PengaturanKinerja,
-    PengecualianKurva,
-    Periode,
-    RiwayatEvaluasi,
-)
+from .models import EvaluasiKinerja, PembukaanKembaliPeriode, Periode, RiwayatEvaluasi
 from .models_skp import SKP
+from .models_unit import EvaluasiDikecualikan, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
 from .predikat import cek_kurva_distribusi
 from .services import Aksi, Status, baris_riwayat, pastikan_dibuka, tautan_evaluasi, wajib_diisi
 from .services_penilai import penilai_dari

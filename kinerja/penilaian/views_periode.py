@@ -35,7 +35,8 @@ from .forms import (
     FormKinerjaOrganisasi,
     FormPengaturan,
 )
-from .models import PengaturanKinerja, Periode
+from .models import Periode
+from .models_unit import PengaturanKinerja
 from .tasks import buat_evaluasi_periode_task
 
 EVALUASI_PER_HALAMAN = 50

@@ -67,7 +67,7 @@ def test_a_refused_rating_leaves_the_notification_unread(org, diajukan):
     s = diajukan
     ev = s.evaluasi()
     argumen = penilaian(ev)
-    argumen["umpan_balik_perilaku"] = {}
+    argumen["umpan_balik_rhk"] = {}  # feedback on every RHK is required
     with pytest.raises(ValidationError):
         svc.nilai_evaluasi(org.atasan_a.user, ev.pk, ev.versi, **argumen)
     assert _menunggu(s, org.staf_a1) in belum_dibaca(org.atasan_a)
