@@ -14,6 +14,7 @@ from kinerja.pegawai.permissions import peran
 
 from .capaian import rata_rata_capaian
 from .models import (
+    EkspektasiPerilaku,
     EvaluasiDikecualikan,
     EvaluasiKinerja,
     KinerjaOrganisasi,
@@ -224,6 +225,13 @@ def detail_evaluasi(user, evaluasi_id: int, *, lengkap: bool = True) -> DetailEv
     )
 
 
+def ekspektasi_perilaku(skp_id: int | None) -> dict[str, str]:
+    """The appraiser's ekspektasi khusus pimpinan set on an SKP: BerAKHLAK value code → text (none without an SKP)."""
+    if skp_id is None:
+        return {}
+    return dict(EkspektasiPerilaku.objects.filter(skp_id=skp_id).values_list("nilai", "ekspektasi"))
+
+
 def detail_skp(user, skp_id: int) -> SKP:
     """One SKP the user may see, with RHK (and the supervisor's RHK each cites), indicators, history and dialog."""
     return (
@@ -318,7 +326,10 @@ def kinerja_organisasi_untuk(periode_id: int, unit_id: int) -> KinerjaOrganisasi
         rantai.append(pk)
         pk = induk.get(pk)
     per_unit = {
-        k.unit_kerja_id: k for k in KinerjaOrganisasi.objects.filter(periode_id=periode_id, unit_kerja__in=rantai)
+        k.unit_kerja_id: k
+        for k in KinerjaOrganisasi.objects.filter(periode_id=periode_id, unit_kerja__in=rantai).select_related(
+            "unit_kerja"
+        )
     }
     return next((per_unit[pk] for pk in rantai if pk in per_unit), None)
 
