@@ -195,7 +195,7 @@ def _cell(ref: str, value, style: _CellStyles) -> str:
     if isinstance(value, str):  # most cells: checked first
         return f'<c r="{ref}" s="{style.text}" t="inlineStr"><is>{_text(escape_cell(value))}</is></c>'
     if isinstance(value, bool):
-        value = str(value)
+        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
     if isinstance(value, int | float | Decimal):
         return f'<c r="{ref}" s="{style.number}"><v>{value}</v></c>'
     if isinstance(value, datetime.datetime):

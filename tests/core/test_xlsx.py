@@ -64,6 +64,11 @@ def test_text_keeps_what_xml_can_carry_and_stays_text():
     assert nilai == ['a & b <c> "d"', "  dua spasi di depan", "baris\nbaru", "nol dan bel", "'=1+1", "'=sudah"]
 
 
+def test_booleans_stay_booleans():
+    data = write_workbook([Sheet("Aktif", [Column("Aktif"), Column("Cuti")], [(True, False)])])
+    assert [(c.value, c.data_type) for c in buka(data)["Aktif"][2]] == [(True, "b"), (False, "b")]
+
+
 def test_sheet_names_are_made_acceptable_to_excel():
     data = write_workbook([Sheet("Triwulan 1/2026: [draf]?", [Column("A")], []), Sheet("x" * 40, [Column("A")], [])])
     data_ulang = write_workbook([Sheet("Sama", [Column("A")], []), Sheet("sama", [Column("A")], [])])
