@@ -4,8 +4,9 @@ Reading: .xlsx, .xls, .xlsb and .ods through python-calamine, .csv with comma or
 encoding Excel saved it in (the formats and their content checks are core.spreadsheet_formats'). The header
 row is found wherever it stands in a sheet's first rows, and the sheet whose header matches is read; cell helpers
 refuse what a spreadsheet has already corrupted (an NIP stored as a number); errors are located by row and
-column. Writing: XLSX and CSV with formula-like text escaped. What a file *means* stays in the module that
-imports it (kinerja.pegawai.roster, evaluasi.impor); nothing here touches the database.
+column. Writing: CSV, and the escape of formula-like text every export applies (XLSX exports are written by
+core.xlsx). What a file *means* stays in the module that imports it (kinerja.pegawai.roster, evaluasi.impor);
+nothing here touches the database.
 """
 
 import csv
@@ -14,7 +15,6 @@ import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import cached_property
 from itertools import islice
 
@@ -461,9 +461,9 @@ def parse_count(value, header):
 def escape_cell(value):
     """Prefix text that a spreadsheet would run as a formula with a quote, so it stays text.
 
-    The one escape of every export (OWASP CSV injection): write_xlsx and write_csv apply it to each cell, the
-    evaluation workbook and the admin export call it directly. Numbers, dates and empty cells pass unchanged,
-    and an escaped value is never escaped twice.
+    The one escape of every export (OWASP CSV injection): core.xlsx and write_csv apply it to each text cell,
+    the admin export calls it directly. Numbers, dates and empty cells pass unchanged, and an escaped value is
+    never escaped twice.
     """
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
@@ -482,45 +482,6 @@ def download(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type=CONTENT_TYPES[filename.rsplit(".", 1)[-1]])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def write_xlsx(sheet_name: str, headers: list, rows, *, widths=None, number_formats=None) -> bytes:
-    """A one-sheet XLSX: bold headers, text cells stored as text (NIPs keep all 18 digits), dates as dates.
-
-    Every cell is escaped (escape_cell). `widths` gives column widths; `number_formats` maps a column
-    index to a number format for numeric cells (e.g. '#,##0' for rupiah), others numeric default to General.
-    """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet_name)
-    bold_font = Font(bold=True)
-    for i, w in enumerate(widths or []):
-        ws.column_dimensions[get_column_letter(i + 1)].width = w
-    number_formats = number_formats or {}
-
-    def make_cell(i, value, **style):
-        value = escape_cell(value)
-        c = WriteOnlyCell(ws, value=value if value != "" else None)
-        if isinstance(value, datetime.date):
-            c.number_format = "dd/mm/yyyy"
-        elif is_number(value) or isinstance(value, Decimal):
-            c.number_format = number_formats.get(i, "General")
-        else:
-            c.number_format = "@"
-        for k, v in style.items():
-            setattr(c, k, v)
-        return c
-
-    ws.append([make_cell(i, j, font=bold_font) for i, j in enumerate(headers)])
-    for b in rows:
-        ws.append([make_cell(i, v) for i, v in enumerate(b)])
-    output = io.BytesIO()
-    wb.save(output)
-    return output.getvalue()
 
 
 def write_csv(headers: list, rows) -> bytes:

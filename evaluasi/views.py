@@ -11,7 +11,8 @@ from django.views.decorators.http import require_GET, require_POST
 from audit.selectors import riwayat_objek
 from core.access import allowed_or_403, attempt, button, requires, to_form, to_message, visible_or_404
 from core.redirects import local_url
-from core.spreadsheet import download, write_xlsx
+from core.spreadsheet import download
+from core.xlsx import write_xlsx
 from kinerja.models import Periode
 from kinerja.pegawai.selectors import pilihan_unit
 

@@ -72,6 +72,12 @@ class UnitKerja(models.Model):
             induk = induk.induk
 
 
+def nama_lengkap(gelar_depan: str, nama: str, gelar_belakang: str) -> str:
+    """The name as written on official documents: titles before and after (exports build it from values rows)."""
+    nama = f"{gelar_depan} {nama}".strip()
+    return f"{nama}, {gelar_belakang}" if gelar_belakang else nama
+
+
 def jumlah_bawahan_aktif(atasan: str = "atasan"):
     """An annotation: how many active ASN report directly to each Pegawai row (or, with atasan="atasan__user",
     to the ASN of each User row).
@@ -287,9 +293,7 @@ class Pegawai(models.Model):
 
     @property
     def nama_lengkap(self):
-        """The name as written on official documents: titles before and after."""
-        nama = f"{self.gelar_depan} {self.nama}".strip()
-        return f"{nama}, {self.gelar_belakang}" if self.gelar_belakang else nama
+        return nama_lengkap(self.gelar_depan, self.nama, self.gelar_belakang)
 
     @property
     def pangkat(self):

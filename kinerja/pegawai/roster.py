@@ -29,8 +29,8 @@ from core.spreadsheet import (
     template_xlsx,
     text_only_cell,
     write_csv,
-    write_xlsx,
 )
+from core.xlsx import write_xlsx
 
 from .golongan import normalisasi_golongan
 from .models import Pegawai

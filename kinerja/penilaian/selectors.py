@@ -7,7 +7,7 @@ aggregate), and everything a user sees is scoped by permissions.evaluasi_visible
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, FilteredRelation, Prefetch, Q
 
 from kinerja.pegawai.models import Pegawai, UnitKerja, dinilai_oleh
 from kinerja.pegawai.penilai import ppk
@@ -15,7 +15,7 @@ from kinerja.pegawai.permissions import peran
 
 from . import tahunan
 from .capaian import rata_rata_capaian
-from .models import EvaluasiKinerja, PerilakuKerja, Periode, RealisasiIndikator
+from .models import EkspektasiPerilaku, EvaluasiKinerja, PerilakuKerja, Periode, RealisasiIndikator
 from .models_rencana_aksi import RencanaAksi
 from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja
 from .models_unit import EvaluasiDikecualikan, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
@@ -72,6 +72,10 @@ def kurva_unit(periode_id: int, unit_id: int) -> KurvaUnit:
     return KurvaUnit(organisasi, jumlah, pelanggaran, pengecualian)
 
 
+# The HR list's order, which the period export keeps: by unit code, then name (the NIP is unique).
+URUTAN_DAFTAR_EVALUASI = ("pegawai__unit_kerja__kode", "pegawai__nama", "pegawai__nip")
+
+
 def daftar_evaluasi(user, periode_id: int, *, unit_id=None, status=None, predikat=None):
     """A period's evaluations the user may see, filtered by unit (with sub-units), state and predikat."""
     qs = evaluasi_periode_visible_to(user, periode_id)
@@ -81,8 +85,64 @@ def daftar_evaluasi(user, periode_id: int, *, unit_id=None, status=None, predika
         qs = qs.filter(status=status)
     if predikat:
         qs = qs.filter(predikat=predikat)
-    return qs.select_related("periode", "pegawai__unit_kerja", "atasan").order_by(
-        "pegawai__unit_kerja__kode", "pegawai__nama", "pegawai__nip"
+    return qs.select_related("periode", "pegawai__unit_kerja", "atasan", "penilai_luar").order_by(
+        *URUTAN_DAFTAR_EVALUASI
+    )
+
+
+# What indikator_evaluasi can read besides the evaluation's pk and the RHK's id: name → path.
+KOLOM_INDIKATOR_EVALUASI = {
+    "status": "status",
+    "rating_hasil_kerja": "rating_hasil_kerja",
+    "rating_perilaku_kerja": "rating_perilaku_kerja",
+    "predikat": "predikat",
+    "diajukan_pada": "diajukan_pada",
+    "dinilai_pada": "dinilai_pada",
+    "difinalkan_pada": "difinalkan_pada",
+    "nip": "pegawai__nip",
+    "gelar_depan": "pegawai__gelar_depan",
+    "nama": "pegawai__nama",
+    "gelar_belakang": "pegawai__gelar_belakang",
+    "jabatan": "pegawai__jabatan",
+    "unit": "pegawai__unit_kerja__nama",
+    "ppk_gelar_depan": "atasan__gelar_depan",
+    "ppk_nama": "atasan__nama",
+    "ppk_gelar_belakang": "atasan__gelar_belakang",
+    "ppk_luar": "penilai_luar__nama",
+    "jenis_rhk": "skp__rhk__jenis",
+    "uraian_rhk": "skp__rhk__uraian",
+    "indikator": "skp__rhk__indikator__id",
+    "uraian_indikator": "skp__rhk__indikator__uraian",
+    "aspek": "skp__rhk__indikator__aspek",
+    "target": "skp__rhk__indikator__target",
+    "satuan": "skp__rhk__indikator__satuan",
+    "nilai_realisasi": "r__realisasi",
+    "capaian": "r__capaian",
+}
+
+
+def indikator_evaluasi(evaluasi, kolom):
+    """The evaluations of `evaluasi` in the list's order, each with every indicator of its SKP (utama RHK first, then
+    tambahan) and that evaluation's realisation of it: one values row per indicator (pk, rhk and the `kolom` named in
+    KOLOM_INDIKATOR_EVALUASI), and one row without RHK for an evaluation without an SKP. One query, for streaming."""
+    realisasi = FilteredRelation(
+        "skp__rhk__indikator__realisasi", condition=Q(skp__rhk__indikator__realisasi__evaluasi=F("pk"))
+    )
+    medan = [k for k in kolom if KOLOM_INDIKATOR_EVALUASI[k] == k]
+    alias = {k: F(KOLOM_INDIKATOR_EVALUASI[k]) for k in kolom if KOLOM_INDIKATOR_EVALUASI[k] != k}
+    return (
+        evaluasi.annotate(r=realisasi)
+        # "-jenis": UTAMA sorts after TAMBAHAN alphabetically, and comes first in the SKP.
+        .order_by(
+            *URUTAN_DAFTAR_EVALUASI,
+            "pk",
+            "-skp__rhk__jenis",
+            "skp__rhk__urutan",
+            "skp__rhk__id",
+            "skp__rhk__indikator__urutan",
+            "skp__rhk__indikator__id",
+        )
+        .values("pk", *medan, rhk=F("skp__rhk__id"), **alias)
     )
 
 
@@ -241,6 +301,13 @@ def detail_evaluasi(user, evaluasi_id: int, *, lengkap: bool = True) -> DetailEv
     )
 
 
+def ekspektasi_perilaku(skp_id: int | None) -> dict[str, str]:
+    """The appraiser's ekspektasi khusus pimpinan set on an SKP: BerAKHLAK value code → text (none without an SKP)."""
+    if skp_id is None:
+        return {}
+    return dict(EkspektasiPerilaku.objects.filter(skp_id=skp_id).values_list("nilai", "ekspektasi"))
+
+
 def detail_skp(user, skp_id: int) -> SKP:
     """One SKP the user may see, with RHK (and the supervisor's RHK each cites), indicators, history and dialog."""
     return (
@@ -343,7 +410,10 @@ def kinerja_organisasi_untuk(periode_id: int, unit_id: int) -> KinerjaOrganisasi
         rantai.append(pk)
         pk = induk.get(pk)
     per_unit = {
-        k.unit_kerja_id: k for k in KinerjaOrganisasi.objects.filter(periode_id=periode_id, unit_kerja__in=rantai)
+        k.unit_kerja_id: k
+        for k in KinerjaOrganisasi.objects.filter(periode_id=periode_id, unit_kerja__in=rantai).select_related(
+            "unit_kerja"
+        )
     }
     return next((per_unit[pk] for pk in rantai if pk in per_unit), None)
 

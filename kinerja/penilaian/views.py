@@ -27,8 +27,16 @@ from . import permissions as izin
 from . import selectors as sel
 from . import services as svc
 from .akses import akses_evaluasi, akses_evaluasi_ringkas
-from .forms import FormDialog, FormPengembalian, FormPenilaian, FormRealisasi, FormRencanaAksi, FormVersi
-from .models import EkspektasiPerilaku, EvaluasiKinerja, PerilakuKerja
+from .forms import (
+    PANDUAN_BERAKHLAK,
+    FormDialog,
+    FormPengembalian,
+    FormPenilaian,
+    FormRealisasi,
+    FormRencanaAksi,
+    FormVersi,
+)
+from .models import EvaluasiKinerja, PerilakuKerja, RencanaHasilKerja
 
 
 def _halaman_evaluasi(request, d, *, form_dialog=None, form_akui=None, form_tarik=None):
@@ -220,7 +228,7 @@ def _form_penilaian(request, d, data=None, files=None, tahun=None) -> FormPenila
         baris_rhk=d.rhk,
         menilai_ulang=ev.status == EvaluasiKinerja.Status.DINILAI,
         atas_nama=_atas_nama(request.user, ev),
-        ekspektasi=dict(EkspektasiPerilaku.objects.filter(skp_id=ev.skp_id).values_list("nilai", "ekspektasi")),
+        ekspektasi=sel.ekspektasi_perilaku(ev.skp_id),
         initial={
             "versi": ev.versi,
             "rating_hasil_kerja": ev.rating_hasil_kerja or (tahun.usulan_hasil if tahun else ""),
@@ -268,15 +276,24 @@ def evaluasi_kembalikan(request, pk):
 
 @login_required
 def evaluasi_dokumen(request, pk):
-    """The Dokumen Evaluasi Kinerja Pegawai (PermenPANRB 6/2022), print-ready on A4."""
+    """The Dokumen Evaluasi Kinerja Pegawai (PermenPANRB 6/2022) and its annex, print-ready on A4: every RHK (utama,
+    then tambahan) with its indicators, realisation, capaian and feedback; the BerAKHLAK values with the ekspektasi
+    khusus pimpinan and the feedback; the ratings and the signatures, dated by the finalisation."""
     d = akses_evaluasi(request.user, pk)
     ev = d.evaluasi
+    ekspektasi = sel.ekspektasi_perilaku(ev.skp_id)
     context = {
         "d": d,
         "ev": ev,
         "organisasi": sel.kinerja_organisasi_untuk(ev.periode_id, ev.pegawai.unit_kerja_id),
         "ppk": ev.pejabat_penilai,
         "atasan_ppk": ev.atasan_pejabat_penilai,
+        "rhk_utama": [b for b in d.rhk if b.rhk.jenis == RencanaHasilKerja.Jenis.UTAMA],
+        "rhk_tambahan": [b for b in d.rhk if b.rhk.jenis == RencanaHasilKerja.Jenis.TAMBAHAN],
+        "perilaku": [
+            (nilai.label, PANDUAN_BERAKHLAK[nilai], ekspektasi.get(nilai.value, ""), umpan_balik)
+            for nilai, (_, umpan_balik) in zip(PerilakuKerja.Nilai, d.perilaku, strict=True)
+        ],
     }
     return render(request, "kinerja/penilaian/dokumen.html", context)
 

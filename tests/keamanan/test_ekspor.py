@@ -11,7 +11,8 @@ from django.contrib import admin
 from django.urls import reverse
 from import_export.formats.base_formats import CSV, XLSX
 
-from core.spreadsheet import write_csv, write_xlsx
+from core.spreadsheet import write_csv
+from core.xlsx import write_xlsx
 from evaluasi.models import BesaranTPP
 from kinerja.models import Pegawai
 from kinerja.pegawai.resources import PegawaiResource

@@ -350,3 +350,20 @@ def test_the_units_finalise_page_says_whom_each_evaluation_waits_for(client, org
     halaman = client.get(reverse("periode_unit", args=[periode.pk, org.opd_a.pk])).content.decode()
     assert f"menunggu penilaian {pimpinan.sekda.nama_lengkap}" in halaman
     assert "belum ada pejabat penilai kinerja" in halaman  # staf_a1, whose supervisor left
+
+
+def test_the_document_names_the_sekda_and_the_gubernur_outside_the_roster(client, org, pimpinan):
+    PejabatLuar.objects.filter(pk=pimpinan.gubernur.pk).update(instansi="Pemerintah Provinsi Gorontalo (Gubernur)")
+    pimpinan.skp()
+    periode = pimpinan.periode()
+    ev = EvaluasiKinerja.objects.get(periode=periode, pegawai=org.kepala)
+    _isi_ajukan(ev, org.kepala.user)
+    ev.refresh_from_db()
+    svc.nilai_evaluasi(pimpinan.sekda.user, ev.pk, ev.versi, **penilaian(ev))
+    client.force_login(org.kepala.user)
+    halaman = client.get(reverse("evaluasi_dokumen", args=[ev.pk]))
+    assert (halaman.context["ppk"], halaman.context["atasan_ppk"]) == (pimpinan.sekda, pimpinan.gubernur)
+    teks = halaman.content.decode()
+    assert pimpinan.sekda.nama_lengkap in teks
+    # The Gubernur has no NIP, golongan or unit: his jabatan and agency stand for them.
+    assert "Drs. H. Gubernur Gorontalo" in teks and "Pemerintah Provinsi Gorontalo (Gubernur)" in teks
