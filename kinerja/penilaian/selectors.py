@@ -258,9 +258,9 @@ def detail_evaluasi(user, evaluasi_id: int, *, lengkap: bool = True) -> DetailEv
     lain = ["umpan_balik_rhk", "perilaku", "riwayat__oleh", "dialog__penulis"] if lengkap else []
     # The form shows neither the PPK's own superior nor who changed or finalised it last: five joins fewer.
     penilai = ["atasan", "penilai_luar"]
-    terkait = (
-        [*penilai, "atasan_penilai", "atasan_penilai_luar", "diubah_oleh", "difinalkan_oleh"] if lengkap else penilai
-    )
+    # The document names both appraisers with their units.
+    lain_lengkap = ["atasan__unit_kerja", "atasan_penilai__unit_kerja", "atasan_penilai_luar"]
+    terkait = [*penilai, *lain_lengkap, "diubah_oleh", "difinalkan_oleh"] if lengkap else penilai
     evaluasi = (
         evaluasi_visible_to(user)
         .select_related("periode", "pegawai__unit_kerja", "skp", *terkait)
