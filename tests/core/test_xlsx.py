@@ -9,7 +9,8 @@ import openpyxl
 import pytest
 from django.test import override_settings
 
-from core.spreadsheet import check_xlsx_archive, read_table
+from core.spreadsheet import Columns, read_table
+from core.spreadsheet_formats import check_archive
 from core.xlsx import Column, Sheet, write_workbook
 
 WITA = datetime.timezone(datetime.timedelta(hours=8))
@@ -94,7 +95,8 @@ def test_rows_are_read_as_they_are_written():
 def test_our_importer_reads_the_workbook_back(jumlah):
     rows = [(f"19860926201505{i:04d}", f"Nama {i}", i) for i in range(jumlah)]
     data = write_workbook([Sheet("Pegawai", [Column("NIP"), Column("Nama"), Column("No")], rows)])
-    check_xlsx_archive(data)
-    tabel = read_table("ekspor.xlsx", data, limit_mb=10, header_example="NIP")
+    check_archive(data)
+    kolom = Columns((("nip", "NIP"), ("nama", "Nama"), ("no", "No")), ("nip",))
+    tabel = read_table("ekspor.xlsx", data, limit_mb=10, columns=kolom)
     assert tabel.headers == ["NIP", "Nama", "No"]
     assert [tuple(r) for _, r in tabel.rows] == [(nip, nama, float(i)) for nip, nama, i in rows]

@@ -72,7 +72,7 @@ def baris(lembar, nip):
 
 def test_the_workbook_has_the_evaluations_and_a_realisation_sheet(lengkap, org, login):
     buku = unduh(login(org.hr_a), lengkap.periode)
-    assert buku.sheetnames == ["Triwulanan 1 2026", "Realisasi"]
+    assert buku.sheetnames == ["Triwulan I 2026", "Realisasi"]
     assert [c.value for c in buku.worksheets[0][1]] == JUDUL_EVALUASI
     assert [c.value for c in buku["Realisasi"][1]] == JUDUL_REALISASI
     assert all(c.font.b for c in buku["Realisasi"][1])
