@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-URUTAN = ["roster_import", "ikm", "rollup", "halaman", "fragmen_formulir"]
+URUTAN = ["roster_import", "ikm", "rollup", "ekspor_xlsx", "halaman", "fragmen_formulir"]
 KEPUTUSAN = "## Keputusan"
 
 
