@@ -19,9 +19,11 @@ ever stored under, so it renders its fragments live; once the cache answers agai
 the writes made meanwhile could not move theirs.
 """
 
+import functools
 import hashlib
 import time
 import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -60,7 +62,7 @@ def _versions(kinds) -> dict[str, int | str]:
 def fragment_key(request, *kinds: str, roles: str, part: str | None = None) -> str:
     """The cache key of a page's fragment: whose page (the user, and `roles`, a text that changes whenever their
     roles do, so a changed role never sees a fragment of the old one), which part of which page (by default the
-    path and query string), and the versions of the data it shows."""
+    path and query string), the versions of the data it shows, and the code that rendered it (code_release)."""
     if not settings.FRAGMEN_CACHE_DETIK:
         return ""  # nothing is cached: no key to build
     # Every kind's version in one round trip, once per request: a page may build several keys. A write later in
@@ -68,7 +70,28 @@ def fragment_key(request, *kinds: str, roles: str, part: str | None = None) -> s
     if not hasattr(request, "_data_versions"):
         request._data_versions = _versions(KINDS)
     versions = "-".join(f"{k}{request._data_versions[k]}" for k in kinds)
-    return f"{request.user.pk}:{roles}:{part or request.get_full_path()}:{versions}"
+    return f"{code_release()}:{request.user.pk}:{roles}:{part or request.get_full_path()}:{versions}"
+
+
+# What renders the cached fragments: a deploy that changes any of it must not serve fragments rendered before.
+SOURCE_FOLDERS = ("templates", "core", "audit", "kinerja", "layanan", "evaluasi", "rekap", "config")
+
+
+def digest_sources(root: Path, folders=SOURCE_FOLDERS) -> str:
+    """A short digest of the templates and Python sources under `root`'s folders: the same for the same code on
+    every instance of a release, different once any of them changes."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in (".py", ".html", ".txt") and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+@functools.cache
+def code_release() -> str:
+    """digest_sources of this process's code, read once (a few hundred small files, milliseconds)."""
+    return digest_sources(Path(settings.BASE_DIR))
 
 
 def cached(request, part: str, compute, *kinds: str, roles: str):
