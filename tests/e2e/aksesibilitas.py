@@ -16,10 +16,10 @@ TAG_WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 DAMPAK_GAGAL = {"serious", "critical"}
 # Links that end the session, change state on GET, or answer with a file rather than a page.
 TAUTAN_DILEWATI = re.compile(
-    r"^/(keluar|admin|static|media)/|/(ekspor|unduh|berkas|bukti|lampiran|template|contoh|dokumen-pdf)(/|$)|"
+    r"^/(keluar|admin/logout|admin/jsi18n|static|media)/|/(ekspor|unduh|berkas|bukti|lampiran|template|contoh|dokumen-pdf)(/|$)|"
     r"\.(csv|xlsx|pdf|png|jpg|zip)$"
 )
-BATAS_HALAMAN_PER_PERAN = 60
+BATAS_HALAMAN_PER_PERAN = 120
 
 
 def path_axe() -> Path:
@@ -32,8 +32,12 @@ def path_axe() -> Path:
 
 def pola(path: str) -> str:
     """A page's shape: /kinerja/evaluasi/12/ and /kinerja/evaluasi/31/ are the same page with other data, and so
-    are /layanan/ikm/KTP/ and /layanan/ikm/KK/ (a service's code)."""
-    return re.sub(r"/[A-Z][A-Z0-9]+/", "/KODE/", re.sub(r"\d+", "N", path))
+    are /layanan/ikm/KTP/ and /layanan/ikm/KK/ (a service's code). In the admin a model's add form is its change
+    form, and every app's index, every model's delete page and every model's history the same page."""
+    path = re.sub(r"/[A-Z][A-Z0-9]+/", "/KODE/", re.sub(r"\d+", "N", path))
+    path = re.sub(r"^(/admin/\w+/\w+/)add/$", r"\1N/change/", path)
+    path = re.sub(r"^/admin/\w+/\w+/N/(delete|history)/$", r"/admin/APP/MODEL/N/\1/", path)
+    return re.sub(r"^/admin/\w+/$", "/admin/APP/", path)
 
 
 class Pemeriksa:
