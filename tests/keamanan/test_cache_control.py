@@ -76,7 +76,7 @@ def test_a_page_that_already_says_never_cache_keeps_what_it_says(org, client):
     assert get_max_age(response) == 0
 
 
-@pytest.mark.parametrize("nama", ["layanan:hasil_ikm", "layanan:lacak", "layanan:ajukan"])
+@pytest.mark.parametrize("nama", ["beranda", "layanan:hasil_ikm", "layanan:lacak", "layanan:ajukan"])
 def test_public_pages_for_an_anonymous_visitor_are_not_made_private(client, nama):
     response = client.get(reverse(nama))
     assert response.status_code == 200
@@ -91,10 +91,11 @@ def test_a_citizens_tracking_result_is_private_and_not_stored(client):
 
 
 def test_a_page_showing_what_an_anonymous_session_holds_is_private(client):
+    permohonan = PermohonanFactory(nomor_tiket="T-000123")
     session = client.session
-    session["tiket_terkirim"] = "T-000123"
+    session["tanda_terima"] = [permohonan.nomor_tiket]
     session.save()
-    response = client.get(reverse("layanan:terkirim"))
+    response = client.get(reverse("layanan:tanda_terima", args=["T-000123"]))
     assert response.status_code == 200 and "T-000123" in response.content.decode()
     assert {"private", "no-store"} <= arahan(response)
 
