@@ -100,7 +100,7 @@ def ajukan(request):
     if request.method == "POST":
         jenis = JenisLayanan.objects.filter(aktif=True, pk=_angka(request.POST.get("jenis_layanan"))).first()
         if jenis is None:
-            return _pilih_layanan(request, 400, "Layanan yang dipilih sedang tidak dibuka. Pilih layanan lain.")
+            return _pilih_layanan(request, galat="Layanan yang dipilih sedang tidak dibuka. Pilih layanan lain.")
         if _terlalu_sering(request, "ajukan", settings.LAYANAN_BATAS_PERMOHONAN_DARING, 60 * 60):
             return _terlalu_sering_halaman(request)
         form = FormPermohonanDaring(request.POST, request.FILES, jenis=jenis)
@@ -161,7 +161,7 @@ def tanda_terima(request, nomor_tiket):
     konteks = {
         "p": permohonan,
         "alamat_lacak": alamat_lacak,
-        "qr": qr.svg_inline(scale=4, border=2, omitsize=True, svgclass="qr-lacak", lineclass=None),
+        "qr": qr.svg_inline(scale=4, border=2, light="#fff", omitsize=True, svgclass="qr-lacak", lineclass=None),
         "berkas": permohonan.berkas_persyaratan.all(),
         "belum_diunggah": [s for s in permohonan.jenis_layanan.daftar_persyaratan if s not in diunggah],
         "petugas": request.user.is_authenticated,

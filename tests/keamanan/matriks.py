@@ -155,7 +155,7 @@ MATRIKS = {
     "rekap:tim":                baris("L 403 200 403 403 403 403",   "L 403 200 403 403 403 403"),
     "rekap:saya":               baris("L 200 200 200 200 200 200",   "L 200 200 200 200 200 200"),
     # --- public service (layanan): citizens need no account; the request is OPD A's, served by `petugas` --------
-    "layanan:ajukan":           baris("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
+    "layanan:ajukan":           baris("200 200 200 200 200 200 200", "200 200 200 200 200 200 200", query="layanan={kode_layanan}"),
     # A receipt opens for the browser that sent or tracked the request (none here) and for staff who see it.
     "layanan:tanda_terima":     baris("404 404 404 404 200 200 200", "405 405 405 405 405 405 405", nomor_tiket="{tiket}"),
     "layanan:lacak":            baris("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
