@@ -3,6 +3,7 @@ own content type, linked from every page."""
 
 import json
 import struct
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -41,7 +42,7 @@ def test_every_page_links_the_icons_and_the_manifest(client, org, login):
         assert 'href="/static/ikon/ikon-32.png" sizes="32x32" type="image/png"' in html
         assert 'rel="apple-touch-icon" href="/static/ikon/apple-touch-icon.png"' in html
     assert ukuran_png("ikon/ikon-32.png") == (32, 32) and ukuran_png("ikon/apple-touch-icon.png") == (180, 180)
-    assert "<svg" in open(finders.find("ikon/ikon.svg")).read()
+    assert "<svg" in Path(finders.find("ikon/ikon.svg")).read_text()
 
 
 def test_favicon_ico_leads_to_the_png_icon(client):
