@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core.roles import GRUP_PETUGAS_LAYANAN
+from tests.e2e.test_login_journey import isi_form_masuk
 from tests.factories import PASSWORD, UnitKerjaFactory, pegawai_dengan_akun
 from tests.layanan.factories import NIK_CONTOH, JenisLayananFactory
 
@@ -86,10 +87,7 @@ def test_a_citizen_applies_with_a_document_keeps_the_receipt_and_tracks_it(live_
     # The officer of the unit opens the uploaded document from the request's page.
     kantor_ctx = warga.context.browser.new_context(locale="id-ID", timezone_id="Asia/Makassar")
     kantor = kantor_ctx.new_page()
-    kantor.goto(f"{url}/masuk/")
-    kantor.locator("input[name=username]").fill(dukcapil.nip)
-    kantor.locator("input[name=password]").fill(PASSWORD)
-    kantor.get_by_role("button", name="Masuk").click()
+    isi_form_masuk(kantor, url, dukcapil.nip, PASSWORD)
     kantor.wait_for_url(f"{url}/")
     kantor.goto(f"{url}/layanan/loket/")
     kantor.get_by_role("link", name=tiket).click()

@@ -6,12 +6,13 @@ import re
 
 import pytest
 import segno
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from layanan import services
-from layanan.models import Permohonan
+from layanan.models import BerkasPersyaratan, Permohonan
 from tests.layanan.factories import NIK_CONTOH
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +132,24 @@ def test_the_counter_ends_on_the_receipt_for_the_citizen(lay, login):
     assert p.nomor_tiket in html and "Siti" in html and "Kembali ke loket" in html and "Loket" in html
     # Staff who may not see the request (another unit's officer) get the not-found page.
     assert login(lay.petugas_a).get(reverse("layanan:tanda_terima", args=[p.nomor_tiket])).status_code == 404
+
+
+def test_the_receipt_and_the_form_cost_the_same_queries_with_more_documents(
+    lay, client, settings, tmp_path, django_assert_max_num_queries
+):
+    settings.MEDIA_ROOT = tmp_path
+    client.post(reverse("layanan:ajukan"), isian(lay))
+    p = Permohonan.objects.get()
+    url = reverse("layanan:tanda_terima", args=[p.nomor_tiket])
+    with django_assert_max_num_queries(3):  # the session, the request with its service and unit, its documents
+        client.get(url)
+    for nomor in range(3):
+        BerkasPersyaratan.objects.create(
+            permohonan=p, persyaratan=f"Dokumen {nomor}", berkas=SimpleUploadedFile(f"d{nomor}.pdf", b"%PDF-")
+        )
+    lay.jenis.persyaratan = "\n".join(f"Dokumen {nomor}" for nomor in range(12))
+    lay.jenis.save()
+    with django_assert_max_num_queries(3):
+        assert client.get(url).content.decode().count("(diunggah)") == 3
+    with django_assert_max_num_queries(2):  # the service, then the session it touches
+        assert client.get(reverse("layanan:ajukan"), {"layanan": "KTP"}).content.decode().count('type="file"') == 12
