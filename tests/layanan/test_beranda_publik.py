@@ -75,6 +75,8 @@ def test_the_front_page_costs_the_same_queries_for_3_and_40_services(lay, client
     with django_assert_max_num_queries(2):
         response = client.get(URL)
     assert len(response.context["per_opd"]) == 14
+    # With many OPDs, a list of them on top jumps to each one's services.
+    assert f'href="#opd-{lay.opd_b.pk}"' in response.content.decode()
     assert len(sedikit.captured_queries) == 2
 
 
