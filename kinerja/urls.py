@@ -8,7 +8,6 @@ from .penilaian import views_periode as vp
 from .penilaian import views_skp as vs
 
 urlpatterns = [
-    path("", views.beranda, name="beranda"),
     path("pegawai/", views.daftar_pegawai, name="daftar_pegawai"),
     path("pegawai/<int:pk>/", views.detail_pegawai, name="detail_pegawai"),
     path("unit-kerja/", views.pohon_unit, name="pohon_unit"),

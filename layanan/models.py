@@ -291,3 +291,24 @@ class SurveiKepuasan(models.Model):
     @property
     def jawaban(self):
         return tuple(getattr(self, nama) for nama in self.FIELD_UNSUR)
+
+
+class BerkasPersyaratan(models.Model):
+    """A required document (persyaratan) uploaded with an online request; private to the unit's officers and HR."""
+
+    permohonan = models.ForeignKey(Permohonan, on_delete=models.CASCADE, related_name="berkas_persyaratan")
+    persyaratan = models.CharField("persyaratan", max_length=300, help_text="Teks persyaratan saat diunggah.")
+    berkas = models.FileField("berkas", upload_to="persyaratan/%Y/%m/", max_length=255)
+    diunggah_pada = models.DateTimeField("diunggah pada", default=timezone.now)
+
+    class Meta:
+        verbose_name = "berkas persyaratan"
+        verbose_name_plural = "berkas persyaratan"
+        ordering = ["permohonan", "id"]
+
+    def __str__(self):
+        return f"{self.permohonan}: {self.persyaratan}"
+
+    @property
+    def nama_berkas(self):
+        return self.berkas.name.rsplit("/", 1)[-1]

@@ -136,6 +136,44 @@ def hasil_survei_publik(mulai: datetime.date, selesai: datetime.date, jenis_laya
 # --- citizens ------------------------------------------------------------------------------------------------
 
 
+@dataclass
+class OPDLayanan:
+    """An OPD (a unit right under the province) and the active services it or its units offer."""
+
+    unit: UnitKerja
+    layanan: list[JenisLayanan]
+
+
+def layanan_per_opd() -> list[OPDLayanan]:
+    """The active services grouped by OPD, the OPDs by name: two queries whatever the number of services.
+
+    A service's OPD is the ancestor of its unit right below the root (province → OPD → bidang → seksi); a
+    service offered by the root itself, or by a unit without a parent, stands under that unit.
+    """
+    layanan = list(JenisLayanan.objects.filter(aktif=True).select_related("unit_kerja").order_by("nama"))
+    if not layanan:
+        return []
+    unit = {u.pk: u for u in UnitKerja.objects.only("id", "induk_id", "nama", "kode")}
+    per_opd: dict[int, OPDLayanan] = {}
+    for jenis in layanan:
+        pk, dilihat = jenis.unit_kerja_id, set()
+        # Climb while the parent has a parent of its own (a loop in bad data stops at the first repeat).
+        while pk in unit and unit[pk].induk_id in unit and unit[unit[pk].induk_id].induk_id and pk not in dilihat:
+            dilihat.add(pk)
+            pk = unit[pk].induk_id
+        opd = unit.get(pk, jenis.unit_kerja)
+        per_opd.setdefault(opd.pk, OPDLayanan(opd, [])).layanan.append(jenis)
+    return sorted(per_opd.values(), key=lambda o: o.unit.nama)
+
+
+def tanda_terima(nomor_tiket: str, permohonan=None) -> Permohonan | None:
+    """The request behind a receipt, with its service, unit and uploaded documents (three queries), or None.
+
+    `permohonan` narrows the search to a queryset (the requests an officer may see)."""
+    qs = (Permohonan.objects.all() if permohonan is None else permohonan).select_related("jenis_layanan__unit_kerja")
+    return qs.prefetch_related("berkas_persyaratan").filter(nomor_tiket=nomor_tiket.strip().upper()).first()
+
+
 def lacak_permohonan(nomor_tiket: str, nik_4: str) -> Permohonan | None:
     """The request with this ticket whose NIK ends in these four digits; None for a wrong ticket or NIK alike."""
     permohonan = (

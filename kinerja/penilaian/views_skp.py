@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from core.access import allowed_or_403, attempt, button, run_form, to_form, visible_or_404
+from core.files import serve_file
 from kinerja.pegawai import selectors as selectors_pegawai
 from kinerja.pegawai.permissions import peran
 
@@ -29,7 +30,6 @@ from .forms import (
     FormRHK,
 )
 from .models import IndikatorKinerja, RencanaHasilKerja
-from .views import kirim_berkas
 
 
 @login_required
@@ -149,7 +149,7 @@ def skp_setujui_atas_nama(request, pk):
 def skp_berkas_persetujuan(request, pk):
     """The signed SKP of an approval HR recorded, to those who see the SKP."""
     skp = visible_or_404(izin.skp_visible_to(request.user).exclude(berkas_persetujuan=""), pk=pk)
-    return kirim_berkas(skp.berkas_persetujuan)
+    return serve_file(skp.berkas_persetujuan)
 
 
 @require_POST

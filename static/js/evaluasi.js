@@ -23,8 +23,4 @@ document.addEventListener("DOMContentLoaded", () => {
       isian.focus();
     });
   });
-  // The print button of the evaluation document.
-  document.querySelectorAll("[data-cetak]").forEach((tombol) => {
-    tombol.addEventListener("click", () => window.print());
-  });
 });

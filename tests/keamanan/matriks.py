@@ -62,7 +62,10 @@ MATRIKS = {
     "password_reset_confirm":   baris("200 200 200 200 200 200 200", "200 200 200 200 200 200 200", uidb64="MQ", token="tautan-palsu"),
     "password_reset_complete":  baris("200 200 200 200 200 200 200", "405 405 405 405 405 405 405"),
     # --- roster (kinerja) -------------------------------------------------------------------------------------
-    "beranda":                  baris("L 200 200 200 200 200 200",   "L 200 200 200 200 200 200"),
+    # The public front page for visitors, the dashboard for staff; the web-app manifest and the favicon.
+    "beranda":                  baris("200 200 200 200 200 200 200", "405 405 405 405 405 405 405"),
+    "manifest":                 baris("200 200 200 200 200 200 200", "405 405 405 405 405 405 405"),
+    "favicon.ico":              baris("R R R R R R R",               "405 405 405 405 405 405 405"),
     "daftar_pegawai":           baris("L 403 403 200 200 403 200",   "L 403 403 200 200 403 200"),
     "detail_pegawai":           baris("L 200 200 404 200 404 200",   "L 200 200 404 200 404 200", pk="{pegawai}"),
     "pohon_unit":               baris("L 403 403 200 200 403 200",   "L 403 403 200 200 403 200"),
@@ -152,8 +155,9 @@ MATRIKS = {
     "rekap:tim":                baris("L 403 200 403 403 403 403",   "L 403 200 403 403 403 403"),
     "rekap:saya":               baris("L 200 200 200 200 200 200",   "L 200 200 200 200 200 200"),
     # --- public service (layanan): citizens need no account; the request is OPD A's, served by `petugas` --------
-    "layanan:ajukan":           baris("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
-    "layanan:terkirim":         baris("R R R R R R R",               "R R R R R R R"),
+    "layanan:ajukan":           baris("200 200 200 200 200 200 200", "200 200 200 200 200 200 200", query="layanan={kode_layanan}"),
+    # A receipt opens for the browser that sent or tracked the request (none here) and for staff who see it.
+    "layanan:tanda_terima":     baris("404 404 404 404 200 200 200", "405 405 405 405 405 405 405", nomor_tiket="{tiket}"),
     "layanan:lacak":            baris("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "layanan:survei":           baris("200 200 200 200 200 200 200", "200 200 200 200 200 200 200", token="{token_survei}"),
     "layanan:hasil_ikm":        baris("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
@@ -161,6 +165,8 @@ MATRIKS = {
     "layanan:loket":            baris("L 403 403 403 403 200 403",   "L 403 403 403 403 200 403"),
     "layanan:daftar":           baris("L 403 200 200 200 200 200",   "L 403 200 200 200 200 200"),
     "layanan:detail":           baris("L 404 404 404 200 200 200",   "L 404 404 404 200 200 200", pk="{permohonan}"),
+    # The citizen's documents: the officers and HR of the unit offering the service, never heads or supervisors.
+    "layanan:berkas_persyaratan": baris("L 404 404 404 200 200 200", "405 405 405 405 405 405 405", pk="{permohonan}", berkas_pk="{berkas_persyaratan}"),
     "layanan:ubah_status":      baris("L 405 405 405 405 405 405",   "L 404 404 404 403 R 403", pk="{permohonan}"),
     "layanan:rekap":            baris("L 403 200 200 200 403 200",   "L 403 200 200 200 403 200"),
     # --- Django admin: the site's own pages (ModelAdmin pages follow aturan_admin) ------------------------------

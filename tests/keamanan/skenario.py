@@ -27,7 +27,7 @@ from kinerja.penilaian import services as svc
 from kinerja.penilaian import services_periode as svc_periode
 from kinerja.penilaian import services_skp as svc_skp
 from layanan import services as svc_layanan
-from layanan.models import HariLibur, JamLayanan, Permohonan
+from layanan.models import BerkasPersyaratan, HariLibur, JamLayanan, Permohonan
 from rekap.models import StatusRekap
 from tests.evaluasi.bantuan import kehadiran
 from tests.factories import pegawai_dengan_akun
@@ -51,6 +51,8 @@ KUNCI_MILIK = {
     "konsekuensi",
     "impor_fakta",
     "permohonan",
+    "tiket",
+    "berkas_persyaratan",
 }
 # Keys of objects nobody owns in that sense, with the reason another unit's id is no test for them.
 KUNCI_UMUM = {
@@ -179,6 +181,9 @@ class Adegan:
         impor = svc_evaluasi.buat_impor(hr.user, impor_fakta.KEHADIRAN, berkas)
         jenis = JenisLayananFactory(kode=kode, unit_kerja=opd)
         permohonan = PermohonanFactory(jenis_layanan=jenis, petugas=petugas, nik=NIK_CONTOH)
+        berkas_persyaratan = BerkasPersyaratan.objects.create(
+            permohonan=permohonan, persyaratan="Fotokopi KK", berkas=SimpleUploadedFile("kk.pdf", PDF)
+        )
         selesai = PermohonanFactory(jenis_layanan=jenis, petugas=petugas, status=Permohonan.Status.DIPROSES)
         selesai = svc_layanan.ubah_status(petugas.user, selesai.pk, Permohonan.Status.SELESAI)
         return {
@@ -195,6 +200,8 @@ class Adegan:
             "konsekuensi": konsekuensi.pk,
             "impor_fakta": impor.pk,
             "permohonan": permohonan.pk,
+            "tiket": permohonan.nomor_tiket,
+            "berkas_persyaratan": berkas_persyaratan.pk,
             "kode_layanan": kode,
             "token_survei": selesai.token_survei,
             "jenis_pegawai": ContentType.objects.get_for_model(Pegawai).pk,
