@@ -10,7 +10,6 @@ from kinerja.pegawai.forms import TOMBOL_FILTER
 
 from . import periode as rumus_periode
 from . import predikat as rumus_predikat
-from .capaian import RUMUS_WAKTU_BIAYA
 from .models import PANJANG_EKSPEKTASI, PANJANG_NARASI, EvaluasiKinerja, PerilakuKerja, Periode
 from .models_rencana_aksi import PANJANG_RENCANA_AKSI
 from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, periksa_target
@@ -574,19 +573,11 @@ class FormPengaturan(forms.Form):
         decimal_places=2,
         help_text="PP 30/2019: capaian paling tinggi 120%.",
     )
-    rumus_waktu_biaya = forms.ChoiceField(
-        label="Rumus capaian aspek waktu/biaya (makin kecil makin baik)",
-        choices=RUMUS_WAKTU_BIAYA,
-        widget=forms.RadioSelect,
-        help_text="PP 46/2011 (bawaan) memberi 76% bila realisasi tepat sama dengan target; PermenPANRB 8/2021 "
-        "(Lampiran, rumus kondisi khusus) memberi 100%. Keduanya dibatasi batas capaian di atas. Pilihan ini "
-        "berlaku untuk capaian yang dihitung sesudah disimpan; capaian yang sudah tersimpan tidak berubah.",
-    )
+    rumus_waktu_biaya = PengaturanKinerja._meta.get_field("rumus_waktu_biaya").formfield(widget=forms.RadioSelect)
     rumus_efisiensi_tinggi = forms.BooleanField(
         label="Pakai rumus efisiensi di atas 24% (Perka BKN 1/2013)",
         required=False,
-        help_text="Hanya untuk rumus PP 46/2011. Belum terkonfirmasi. Bila tidak dicentang, rumus efisiensi ≤ 24% "
-        "dipakai untuk semua nilai.",
+        help_text="Belum terkonfirmasi. Bila tidak dicentang, rumus efisiensi ≤ 24% dipakai untuk semua nilai.",
     )
 
     def __init__(self, *args, kurva=None, **kwargs):

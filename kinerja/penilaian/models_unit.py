@@ -120,12 +120,14 @@ class PengaturanKinerja(models.Model):
         "76 − (nilai − 100) dari Perka BKN 1/2013.",
     )
     rumus_waktu_biaya = models.CharField(
-        "rumus capaian waktu/biaya",
+        "rumus capaian aspek waktu/biaya (makin kecil makin baik)",
         max_length=20,
         choices=rumus_capaian.RUMUS_WAKTU_BIAYA,
         default=rumus_capaian.RUMUS_PP46,
-        help_text="PP 46/2011 (bawaan): tepat target = 76%. PermenPANRB 8/2021: (1 + (1 − realisasi/target)) × 100%, "
-        "tepat target = 100%. Keduanya dibatasi batas capaian.",
+        help_text="PP 46/2011 (bawaan) memberi 76% bila realisasi tepat sama dengan target; PermenPANRB 8/2021 "
+        "(Lampiran, rumus kondisi khusus) memberi 100%. Keduanya dibatasi batas capaian. Rumus efisiensi di atas "
+        "24% hanya berlaku untuk rumus PP 46/2011. Pilihan ini berlaku untuk capaian yang dihitung sesudah "
+        "disimpan; capaian yang sudah tersimpan tidak berubah.",
     )
     kurva = models.JSONField(
         "kurva distribusi",

@@ -79,7 +79,7 @@ def test_with_the_permenpanrb_formula_chosen_the_forms_and_the_rating_page_say_1
 def test_the_administrator_chooses_the_formula_on_the_settings_page_and_it_is_audited(org, login):
     klien = login(org.admin)
     html = klien.get(reverse("pengaturan_kinerja")).content.decode()
-    assert "Rumus capaian aspek waktu/biaya" in html and "PermenPANRB 8/2021" in html
+    assert "Rumus capaian aspek waktu/biaya (makin kecil makin baik)" in html and "PermenPANRB 8/2021" in html
     form = klien.get(reverse("pengaturan_kinerja")).context["form"]
     data = {k: v for k, v in form.initial.items() if v is not None}
     data.update({f.html_name: f.initial for f in form if f.initial is not None and f.html_name not in data})
