@@ -391,6 +391,8 @@ class _Penulis:
             "izin",
             "terlambat_lebih_90",
             "tanpa_rekam",
+            "tanpa_keterangan_awal",  # the pool's absences are never at a month's edge
+            "tanpa_keterangan_akhir",
         ]
         insert_rows(
             RekapKehadiran,
@@ -401,6 +403,8 @@ class _Penulis:
                     t,
                     b,
                     *demo_kehadiran.angka_kehadiran(hari, *pola[rng.getrandbits(bit)]),
+                    0,
+                    0,
                     0,
                     0,
                     0,
