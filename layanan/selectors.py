@@ -15,8 +15,8 @@ from core.roles import GRUP_PETUGAS_LAYANAN
 from kinerja.models import Pegawai, UnitKerja
 
 from . import ikm
-from .kalender import JAM_KERJA_BAKU, WITA, Kalender
-from .models import HariLibur, JamLayanan, JenisLayanan, Permohonan, SurveiKepuasan
+from .kalender import JAM_KERJA_BAKU, JAM_KERJA_RAMADAN_BAKU, WITA, Kalender
+from .models import HariLibur, JamLayanan, JenisLayanan, MasaRamadan, Permohonan, SurveiKepuasan
 from .permissions import permohonan_visible_to, unit_ids_cakupan
 
 Status = Permohonan.Status
@@ -27,13 +27,17 @@ _JUMLAH_UNSUR_PERMOHONAN = {
 
 
 def kalender_kerja() -> Kalender:
-    """The working calendar as configured in the admin: office hours per weekday (the defaults of
-    kalender.JAM_KERJA_BAKU while none are entered) and the public holidays."""
-    jam = {}
-    for hari, buka, tutup in JamLayanan.objects.values_list("hari", "buka", "tutup"):
-        jam.setdefault(hari, []).append((buka, tutup))
+    """The working calendar as configured in the admin: office hours per weekday, ordinary and in Ramadan (the
+    Perpres 21/2023 defaults of kalender.JAM_KERJA_BAKU / JAM_KERJA_RAMADAN_BAKU while none are entered), the
+    Ramadan date ranges and the public holidays."""
+    jam = {JamLayanan.Jadwal.BIASA: {}, JamLayanan.Jadwal.RAMADAN: {}}
+    for jadwal, hari, buka, tutup in JamLayanan.objects.values_list("jadwal", "hari", "buka", "tutup"):
+        jam[jadwal].setdefault(hari, []).append((buka, tutup))
     return Kalender(
-        jam_kerja=jam or JAM_KERJA_BAKU, hari_libur=frozenset(HariLibur.objects.values_list("tanggal", flat=True))
+        jam_kerja=jam[JamLayanan.Jadwal.BIASA] or JAM_KERJA_BAKU,
+        hari_libur=frozenset(HariLibur.objects.values_list("tanggal", flat=True)),
+        jam_kerja_ramadan=jam[JamLayanan.Jadwal.RAMADAN] or JAM_KERJA_RAMADAN_BAKU,
+        masa_ramadan=tuple(MasaRamadan.objects.values_list("mulai", "selesai")),
     )
 
 

@@ -95,7 +95,7 @@ class NotifikasiAdmin(HanyaBaca, admin.ModelAdmin):
 
 @admin.register(PengaturanKinerja)
 class PengaturanKinerjaAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "batas_capaian", "rumus_efisiensi_tinggi", "diperbarui")
+    list_display = ("__str__", "batas_capaian", "rumus_waktu_biaya", "rumus_efisiensi_tinggi", "diperbarui")
 
     def has_add_permission(self, request):
         return not PengaturanKinerja.objects.exists()

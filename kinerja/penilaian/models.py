@@ -426,14 +426,15 @@ class RealisasiIndikator(BagianDiisiPegawai):
         return f"{self.indikator}: {angka(self.realisasi)}"
 
     def hitung_capaian(self, pengaturan):
-        """Capaian of this indicator by the PP 46/2011 aspect formula, capped per the agency's settings
-        (`pengaturan`: models_unit.PengaturanKinerja)."""
+        """Capaian of this indicator by its aspect's formula (time and cost: the one chosen), capped per the agency's
+        settings (`pengaturan`: models_unit.PengaturanKinerja)."""
         self.capaian = rumus_capaian.capaian_aspek(
             self.indikator.aspek,
             self.indikator.target,
             self.realisasi,
             batas=pengaturan.batas_capaian,
             efisiensi_tinggi=pengaturan.rumus_efisiensi_tinggi,
+            rumus=pengaturan.rumus_waktu_biaya,
         )
 
 

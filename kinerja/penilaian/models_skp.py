@@ -217,6 +217,6 @@ class IndikatorKinerja(models.Model):
         return f"{self.uraian[:60]} ({angka(self.target)} {self.satuan})"
 
     @property
-    def keterangan_capaian(self) -> str:
-        """For a time or cost indicator, how its capaian is scored (76% for the target met exactly); else ""."""
-        return rumus_capaian.KETERANGAN_EFISIENSI if self.aspek in rumus_capaian.ASPEK_EFISIENSI else ""
+    def diukur_efisiensi(self) -> bool:
+        """A time or cost indicator: "the less the better", scored by the formula chosen in PengaturanKinerja."""
+        return self.aspek in rumus_capaian.ASPEK_EFISIENSI

@@ -232,10 +232,9 @@ class DetailEvaluasi:
     @property
     def keterangan_efisiensi(self) -> str:
         """The note on time and cost capaian when any indicator has one of those aspects, for the capaian table."""
-        return next(
-            (b.indikator.keterangan_capaian for r in self.rhk for b in r.indikator if b.indikator.keterangan_capaian),
-            "",
-        )
+        if any(b.indikator.diukur_efisiensi for r in self.rhk for b in r.indikator):
+            return PengaturanKinerja.aktif().keterangan_efisiensi()
+        return ""
 
 
 def evaluasi_ringkas(user, evaluasi_id: int) -> EvaluasiKinerja:

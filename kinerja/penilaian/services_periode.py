@@ -28,7 +28,7 @@ from .services import Aksi, Status, baris_riwayat, pastikan_dibuka, tautan_evalu
 from .services_penilai import penilai_dari
 from .signals import unit_difinalkan
 
-FIELD_AUDIT_PENGATURAN = ("batas_capaian", "rumus_efisiensi_tinggi", "kurva")
+FIELD_AUDIT_PENGATURAN = ("batas_capaian", "rumus_efisiensi_tinggi", "rumus_waktu_biaya", "kurva")
 
 
 class PelanggaranKurva(WrongState):
@@ -393,14 +393,19 @@ def _uraian_pengecualian(d: EvaluasiDikecualikan, unit: UnitKerja) -> str:
 
 
 @transaction.atomic
-def simpan_pengaturan(user, *, batas_capaian, rumus_efisiensi_tinggi: bool, kurva: dict | None) -> PengaturanKinerja:
-    """Change the capaian cap, the time/cost formula above 24% efficiency, and the curve: administrators only."""
+def simpan_pengaturan(
+    user, *, batas_capaian, rumus_efisiensi_tinggi: bool, kurva: dict | None, rumus_waktu_biaya: str | None = None
+) -> PengaturanKinerja:
+    """Change the capaian cap, the time/cost formulas (`rumus_waktu_biaya` None keeps the current one), and the
+    curve: administrators only. Capaian already stored keep the formula they were computed with."""
     if not izin.can_change_settings(user):
         raise NotPermitted("Hanya administrator yang dapat mengubah pengaturan kinerja.")
     pengaturan = PengaturanKinerja.aktif()
     lama = nilai_field(pengaturan, FIELD_AUDIT_PENGATURAN)
     pengaturan.batas_capaian = batas_capaian
     pengaturan.rumus_efisiensi_tinggi = rumus_efisiensi_tinggi
+    if rumus_waktu_biaya is not None:
+        pengaturan.rumus_waktu_biaya = rumus_waktu_biaya
     pengaturan.kurva = kurva or None
     pengaturan.full_clean()
     pengaturan.save()

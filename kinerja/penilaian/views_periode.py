@@ -286,6 +286,7 @@ def pengaturan_kinerja(request):
         initial={
             "batas_capaian": pengaturan.batas_capaian,
             "rumus_efisiensi_tinggi": pengaturan.rumus_efisiensi_tinggi,
+            "rumus_waktu_biaya": pengaturan.rumus_waktu_biaya,
         },
     )
 
@@ -294,6 +295,7 @@ def pengaturan_kinerja(request):
             request.user,
             batas_capaian=c["batas_capaian"],
             rumus_efisiensi_tinggi=c["rumus_efisiensi_tinggi"],
+            rumus_waktu_biaya=c["rumus_waktu_biaya"],
             kurva=form.kurva(),
         )
 

@@ -27,7 +27,7 @@ from kinerja.penilaian import services as svc
 from kinerja.penilaian import services_periode as svc_periode
 from kinerja.penilaian import services_skp as svc_skp
 from layanan import services as svc_layanan
-from layanan.models import BerkasPersyaratan, HariLibur, JamLayanan, Permohonan
+from layanan.models import BerkasPersyaratan, HariLibur, JamLayanan, MasaRamadan, Permohonan
 from rekap.models import StatusRekap
 from tests.evaluasi.bantuan import kehadiran
 from tests.factories import pegawai_dengan_akun
@@ -106,6 +106,9 @@ class Adegan:
         org = self.org
         JamLayanan.objects.create(hari=JamLayanan.Hari.values[0], buka=datetime.time(8), tutup=datetime.time(16))
         HariLibur.objects.create(tanggal=datetime.date(TAHUN, 8, 17), nama="Hari Kemerdekaan")
+        MasaRamadan.objects.create(
+            nama="Ramadan", mulai=datetime.date(TAHUN, 2, 18), selesai=datetime.date(TAHUN, 3, 19)
+        )
         kehadiran(org.staf_a1, 1)
         RekapPelatihan.objects.create(pegawai=org.staf_a1, tahun=TAHUN, jp=20)
         CatatanDisiplin.objects.create(

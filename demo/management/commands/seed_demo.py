@@ -514,6 +514,7 @@ class _PenulisEvaluasi:
                             nilai,
                             self.pengaturan.batas_capaian,
                             self.pengaturan.rumus_efisiensi_tinggi,
+                            self.pengaturan.rumus_waktu_biaya,
                         ),
                     )
                 )
