@@ -62,7 +62,7 @@ class UnitKerja(models.Model):
         # The bulk writers (roster import, demo COPY) name only the columns they fill.
         db_default="",
         default="",
-        help_text="Unit dengan sumber impor tidak mendapat evaluasi untuk diisi; hasil e-Kinerja menjadi evaluasi resmi.",
+        help_text="Unit bersumber impor tidak mendapat evaluasi untuk diisi; hasil e-Kinerja menjadi evaluasi resmi.",
     )
 
     objects = UnitKerjaQuerySet.as_manager()

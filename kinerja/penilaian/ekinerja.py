@@ -148,7 +148,8 @@ def cek_matriks(rating_hasil_kerja: str, rating_perilaku_kerja: str, predikat: s
     label = rumus_predikat.LABEL_PREDIKAT
     return (
         f"Predikat {label[predikat]} tidak sesuai matriks PermenPANRB 6/2022: hasil kerja "
-        f"{_LABEL_RATING[rating_hasil_kerja]} dan perilaku kerja {_LABEL_RATING[rating_perilaku_kerja]} memberi {label[seharusnya]}."
+        f"{_LABEL_RATING[rating_hasil_kerja]} dan perilaku kerja {_LABEL_RATING[rating_perilaku_kerja]} "
+        f"memberi {label[seharusnya]}."
     )
 
 
