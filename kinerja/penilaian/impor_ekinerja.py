@@ -283,6 +283,10 @@ def _baris(rencana, nomor, nip, nama, unit_id, pegawai_id, periode, nilai, evalu
             for f in FIELD_HASIL
             if lama[f] != baru[f]
         ]
+        dipakai = keputusan.pakai == ekinerja.PAKAI_IMPOR
+        if lama["dipakai"] != dipakai:
+            sumber = {True: "Hasil e-Kinerja", False: "Evaluasi di aplikasi ini"}
+            perubahan.append({"kolom": "Evaluasi resmi", "lama": sumber[lama["dipakai"]], "baru": sumber[dipakai]})
         if perubahan:
             rencana.diubah += 1
         else:
