@@ -103,7 +103,9 @@ def baca_periode(teks: str, tahun=None) -> KunciPeriode:
         raise ValueError(
             f"Periode '{asli}' tidak menyebut tahunnya (misalnya Triwulan I 2026), dan kolom Tahun kosong."
         )
-    sisa = [k for k in kata if not re.fullmatch(r"(19|20)\d\d", k) and k != "bulan"]
+    sisa = [k for k in kata if not re.fullmatch(r"(19|20)\d\d", k) and k not in ("bulan", "periode")]
+    if len(sisa) > 1:  # "Tahun 2026 Triwulan 1": the word for the year beside another period's name
+        sisa = [k for k in sisa if k != "tahun"]
     kunci = _baca_sisa(sisa, asli)
     jenis, nomor = kunci
     try:
@@ -167,23 +169,19 @@ def sumber_per_unit(units) -> dict[int, str]:
     for pk, induk_id, sendiri in units:
         induk[pk], pilihan[pk] = induk_id, sendiri
     hasil: dict[int, str] = {}
-
-    def cari(pk):
-        jalur = []
-        while pk is not None and pk not in hasil and not pilihan.get(pk) and pk not in jalur:
-            jalur.append(pk)
-            pk = induk.get(pk)
-        if pk is None or pk in jalur:
+    for pk in induk:
+        jalur, u = [], pk
+        while u in induk and u not in hasil and not pilihan[u] and u not in jalur:
+            jalur.append(u)
+            u = induk[u]
+        if u in hasil:
+            nilai = hasil[u]
+        elif u in induk and pilihan[u] and u not in jalur:
+            nilai = hasil[u] = pilihan[u]
+        else:  # the root, a parent not given, or a loop: nobody chose
             nilai = SUMBER_BAWAAN
-        else:
-            nilai = hasil.get(pk) or pilihan[pk]
-            hasil[pk] = nilai
         for p in jalur:
             hasil[p] = nilai
-        return nilai
-
-    for pk in induk:
-        cari(pk)
     return hasil
 
 
