@@ -7,9 +7,8 @@ import pytest
 from evaluasi.metrik import SUMBER_KINERJA
 from evaluasi.models import Konsekuensi
 from kinerja.models import EvaluasiKinerja
-from kinerja.penilaian import selectors
+from kinerja.penilaian import selectors, services_periode
 from kinerja.penilaian import services_ekinerja as svc
-from kinerja.penilaian import services_periode
 from rekap import services as rekap
 from rekap.models import RekapKinerja
 from tests.evaluasi.bantuan import pastikan_aturan_bawaan
