@@ -68,7 +68,9 @@ def cek_evaluasi(jumlah_pegawai, jumlah_periode):
         S.DINILAI,
     }
 
-    ev = EvaluasiKinerja._base_manager.annotate(
+    # Rated here: the demo kecamatan's results imported from e-Kinerja carry no plan, realisations or appraisers.
+    lokal = EvaluasiKinerja.objects.filter(sumber="LOKAL")
+    ev = EvaluasiKinerja._base_manager.filter(sumber="LOKAL").annotate(
         n_realisasi=Count("realisasi", distinct=True),
         n_perilaku=Count("perilaku", distinct=True),
         n_umpan_balik=Count("umpan_balik_rhk", distinct=True),
@@ -92,12 +94,12 @@ def cek_evaluasi(jumlah_pegawai, jumlah_periode):
     assert not ev.exclude(status=S.DRAFT).exclude(status_terakhir=F("status")).exists()
     assert not ev.filter(status=S.DRAFT, status_terakhir__isnull=False).exists()
     # Each evaluation rests on its ASN's approved plan of the period's year, and realises that plan's indicators.
-    assert not EvaluasiKinerja.objects.exclude(skp__pegawai=F("pegawai"), skp__tahun=F("periode__tahun")).exists()
+    assert not lokal.exclude(skp__pegawai=F("pegawai"), skp__tahun=F("periode__tahun")).exists()
     assert not EvaluasiKinerja.objects.filter(realisasi__isnull=False).exclude(skp__status="DISETUJUI").exists()
     assert not RealisasiIndikator.objects.exclude(indikator__rhk__skp=F("evaluasi__skp")).exists()
     # Each evaluation names its ASN's appraisers by the roster (the heads of OPD: the Sekda; the Sekda: the Gubernur).
     penilai = penilai_dari(Pegawai.objects.all())
-    for pid, *kolom in EvaluasiKinerja.objects.values_list("pegawai_id", *FIELD_PENILAI):
+    for pid, *kolom in lokal.values_list("pegawai_id", *FIELD_PENILAI):
         assert Penilai(*kolom) == penilai[pid]
     # Plans cascade: every RHK of an ASN whose PPK has a plan that year cites the PPK's RHK.
     rencana = set(SKP.objects.values_list("pegawai_id", "tahun"))
