@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from core.access import attempt, button, requires, to_form, visible_or_404
 from core.errors import NotPermitted
@@ -56,15 +56,25 @@ def _detail(request, job, form_pemetaan=None):
     return render(request, "kinerja/penilaian/impor_ekinerja_detail.html", context)
 
 
+@require_safe
 @staf_impor
 def impor_ekinerja_detail(request, pk):
     return _detail(request, visible_or_404(sel.impor_terlihat(request.user), pk=pk))
 
 
+def _milik_sendiri(request, pk) -> ImporEkinerja:
+    """An upload the user may see and act on: only its uploader maps, re-reads or confirms it (an administrator
+    may look at anyone's)."""
+    job = visible_or_404(sel.impor_terlihat(request.user), pk=pk)
+    if job.dibuat_oleh_id != request.user.pk:
+        raise NotPermitted("Hanya pengunggah berkas yang dapat memetakan kolom, mengganti lembar, atau mengonfirmasi.")
+    return job
+
+
 @require_POST
 @staf_impor
 def impor_ekinerja_kolom(request, pk):
-    job = visible_or_404(sel.impor_terlihat(request.user), pk=pk)
+    job = _milik_sendiri(request, pk)
     r = job.ringkasan or {}
     form = FormPemetaanKolom(
         request.POST,
@@ -83,7 +93,7 @@ def impor_ekinerja_kolom(request, pk):
 @require_POST
 @staf_impor
 def impor_ekinerja_lembar(request, pk):
-    job = visible_or_404(sel.impor_terlihat(request.user), pk=pk)
+    job = _milik_sendiri(request, pk)
     lembar = request.POST.get("lembar", "")
     button(
         request,
@@ -99,10 +109,7 @@ def impor_ekinerja_lembar(request, pk):
 @require_POST
 @staf_impor
 def impor_ekinerja_konfirmasi(request, pk):
-    job = visible_or_404(sel.impor_terlihat(request.user), pk=pk)
-    if job.dibuat_oleh_id != request.user.pk:
-        raise NotPermitted("Hanya pengunggah berkas yang dapat mengonfirmasi impornya.")
-    job = svc.konfirmasi_impor_ekinerja(request.user, job.pk)
+    job = svc.konfirmasi_impor_ekinerja(request.user, _milik_sendiri(request, pk).pk)
     if job.status == ImporEkinerja.Status.ANTRI:
         messages.info(request, "Impor berjalan di latar belakang. Halaman ini menampilkan kemajuannya.")
     elif job.status == ImporEkinerja.Status.SELESAI:
@@ -126,6 +133,7 @@ def templat_ekinerja(request, format_berkas):
     return download(berkas_ekinerja.templat(format_berkas), f"templat-hasil-ekinerja.{format_berkas}")
 
 
+@require_safe
 @staf
 def sumber_evaluasi(request):
     """Each unit the user manages: evaluated here or imported from e-Kinerja, its own choice or its parent's."""
