@@ -24,7 +24,7 @@ from core.spreadsheet import FileRefused, RowError
 from core.tasks import is_transient
 from kinerja.pegawai.models import Pegawai, UnitKerja
 from kinerja.pegawai.permissions import mengelola_unit, peran, unit_ids_dikelola
-from kinerja.pegawai.services import ganti_lembar_pratinjau, simpan_pratinjau
+from kinerja.pegawai.services import ganti_lembar_pratinjau, progres_job, simpan_pratinjau
 
 from . import ekinerja
 from . import impor_ekinerja as rencana_impor
@@ -397,12 +397,7 @@ def jalankan_impor_ekinerja(job_id: int) -> ImporEkinerja:
 
 def progres_impor_ekinerja(job: ImporEkinerja) -> dict:
     """The job's state for the progress bar: status, percent and the current stage."""
-    data = {"status": job.status, "label": job.get_status_display(), "persen": job.progres, "tahap": ""}
-    if job.status == ImporEkinerja.Status.ANTRI:
-        data.update(cache.get(_kunci_progres(job.pk)) or {"persen": 0, "tahap": "Menunggu giliran"})
-    elif job.status in (ImporEkinerja.Status.SELESAI, ImporEkinerja.Status.GAGAL):
-        data["persen"] = 100
-    return data
+    return progres_job(job, _kunci_progres(job.pk))
 
 
 # --- where a unit's evaluations are done --------------------------------------------------------------------

@@ -133,6 +133,9 @@ def test_the_asn_sees_the_imported_result_on_the_evaluation_and_their_page(org, 
     assert client.get(reverse("evaluasi_dokumen", args=[ev.pk])).status_code == 404
     teks = client.get(reverse("profil_saya")).content.decode()
     assert 'id="evaluasi-pegawai"' in teks and "e-Kinerja</span>" in teks and str(tw1) in teks
+    teks = client.get(reverse("kinerja_saya")).content.decode()
+    assert "Hasil e-Kinerja BKN" in teks and "e-Kinerja</span>" in teks
+    assert reverse("evaluasi_dokumen", args=[ev.pk]) not in teks
 
 
 def test_an_import_kept_beside_a_result_rated_here_shows_on_the_asns_page(org, tw1, login):
@@ -142,3 +145,16 @@ def test_an_import_kept_beside_a_result_rated_here_shows_on_the_asns_page(org, t
     impor(org.admin, [baris(org.staf_a1)])
     teks = login(org.hr_a).get(reverse("detail_pegawai", args=[org.staf_a1.pk])).content.decode()
     assert "Hasil e-Kinerja disimpan di samping (tidak dipakai): Sangat Baik" in teks
+
+
+def test_a_queued_import_shows_its_progress_until_the_worker_runs_it(org, tw1, login, settings):
+    settings.EKINERJA_BACKGROUND_ROWS = 0
+    job = unggah(org.admin, [baris(org.staf_a1)])
+    client = login(org.admin)
+    r = client.post(reverse("impor_ekinerja_konfirmasi", args=[job.pk]), follow=True)  # the worker not yet asked
+    teks = r.content.decode()
+    assert "Impor berjalan di latar belakang." in teks
+    assert f'data-url="{reverse("impor_ekinerja_status", args=[job.pk])}"' in teks
+    status = client.get(reverse("impor_ekinerja_status", args=[job.pk])).json()
+    assert (status["status"], status["tahap"]) == ("antri", "Menunggu giliran")
+    assert not EvaluasiKinerja.objects.exists()
