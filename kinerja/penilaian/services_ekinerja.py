@@ -8,7 +8,7 @@ roll-ups count it like one rated here (unit_difinalkan tells them, as a finalisa
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import partial
 
 from django.conf import settings
@@ -30,6 +30,7 @@ from . import ekinerja
 from . import impor_ekinerja as rencana_impor
 from .models import EvaluasiKinerja, Periode, RiwayatEvaluasi
 from .models_ekinerja import HasilEkinerja, ImporEkinerja
+from .services_penilai import penilai_dari
 from .signals import impor_ekinerja_menunggu_worker, unit_difinalkan
 
 log = logging.getLogger(__name__)
@@ -211,6 +212,12 @@ def _tulis(rencana, user, job) -> dict[tuple[int, int], set[int]]:
             **lokal,
         )
         (hasil_ubah if b["hasil_id"] else hasil_baru).append((hasil, lokal))
+    # A new evaluation records the ASN's appraisers by the roster, as the period's bulk creation does, so Tim Saya
+    # and the team roll-ups count it too.
+    penilai = penilai_dari(Pegawai.objects.filter(pk__in=[e.pegawai_id for _, e in ev_baru])) if ev_baru else {}
+    for _, e in ev_baru:
+        for kolom, nilai in asdict(penilai[e.pegawai_id]).items():
+            setattr(e, kolom, nilai)
     dibuat = EvaluasiKinerja.objects.bulk_create([e for _, e in ev_baru], batch_size=1000)
     riwayat += [_riwayat(e.pk, user, Aksi.DIIMPOR, now, alasan, ke=Status.FINAL) for e in dibuat]
     RiwayatEvaluasi.objects.bulk_create(riwayat, batch_size=1000)

@@ -68,7 +68,7 @@ def cek_evaluasi(jumlah_pegawai, jumlah_periode):
         S.DINILAI,
     }
 
-    # Rated here: the demo kecamatan's results imported from e-Kinerja carry no plan, realisations or appraisers.
+    # Rated here: the demo kecamatan's results imported from e-Kinerja carry no plan or realisations.
     lokal = EvaluasiKinerja.objects.filter(sumber="LOKAL")
     ev = EvaluasiKinerja._base_manager.filter(sumber="LOKAL").annotate(
         n_realisasi=Count("realisasi", distinct=True),
@@ -99,7 +99,7 @@ def cek_evaluasi(jumlah_pegawai, jumlah_periode):
     assert not RealisasiIndikator.objects.exclude(indikator__rhk__skp=F("evaluasi__skp")).exists()
     # Each evaluation names its ASN's appraisers by the roster (the heads of OPD: the Sekda; the Sekda: the Gubernur).
     penilai = penilai_dari(Pegawai.objects.all())
-    for pid, *kolom in lokal.values_list("pegawai_id", *FIELD_PENILAI):
+    for pid, *kolom in EvaluasiKinerja.objects.values_list("pegawai_id", *FIELD_PENILAI):
         assert Penilai(*kolom) == penilai[pid]
     # Plans cascade: every RHK of an ASN whose PPK has a plan that year cites the PPK's RHK.
     rencana = set(SKP.objects.values_list("pegawai_id", "tahun"))

@@ -10,7 +10,7 @@ from kinerja.models import EvaluasiKinerja
 from kinerja.penilaian import selectors, services_periode
 from kinerja.penilaian import services_ekinerja as svc
 from rekap import services as rekap
-from rekap.models import RekapKinerja
+from rekap.models import RekapKinerja, RekapTim
 from tests.evaluasi.bantuan import pastikan_aturan_bawaan
 from tests.factories import EvaluasiKinerjaFactory, PeriodeFactory
 from tests.kinerja.penilaian.bantuan_ekinerja import baris, impor
@@ -71,6 +71,12 @@ def test_the_roll_ups_behind_the_dashboards_count_imported_results(org, tw1):
     r = RekapKinerja.objects.get(unit_kerja=org.opd_a, periode=tw1)
     assert (r.jumlah_evaluasi, r.jumlah_final, r.jumlah_sangat_baik, r.jumlah_baik) == (2, 2, 1, 1)
     assert RekapKinerja.objects.get(unit_kerja=org.prov, periode=tw1).jumlah_final == 2
+    # The imported evaluations name the ASN's appraiser by the roster: the team's roll-up (and Tim Saya) count them.
+    tim = RekapTim.objects.get(atasan=org.atasan_a, periode=tw1)
+    assert (tim.jumlah_final, tim.jumlah_sangat_baik) == (2, 1)
+    assert set(EvaluasiKinerja.objects.values_list("atasan_id", "atasan_penilai_id")) == {
+        (org.atasan_a.pk, org.kepala.pk)
+    }
 
 
 def test_units_importing_from_e_kinerja_get_no_evaluations_to_fill(org, tw1):
