@@ -16,12 +16,14 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from audit.services import catat
 from core.errors import NotPermitted
 from core.spreadsheet import FileRefused, RowError
 from core.tasks import is_transient
+from kinerja.notifikasi.models import Notifikasi
 from kinerja.pegawai.models import Pegawai, UnitKerja
 from kinerja.pegawai.permissions import mengelola_unit, peran, unit_ids_dikelola
 from kinerja.pegawai.services import ganti_lembar_pratinjau, progres_job, simpan_pratinjau
@@ -220,6 +222,9 @@ def _tulis(rencana, user, job) -> dict[tuple[int, int], set[int]]:
             setattr(e, kolom, nilai)
     dibuat = EvaluasiKinerja.objects.bulk_create([e for _, e in ev_baru], batch_size=1000)
     riwayat += [_riwayat(e.pk, user, Aksi.DIIMPOR, now, alasan, ke=Status.FINAL) for e in dibuat]
+    # A local evaluation the import took over asks nobody for anything any more (filling, rating, acknowledging).
+    diambil_alih = [reverse("evaluasi_detail", args=[r.evaluasi_id]) for r in riwayat if r.dari_status]
+    Notifikasi.objects.filter(tautan__in=diambil_alih, dibaca_pada=None).exclude(tindakan="").update(dibaca_pada=now)
     RiwayatEvaluasi.objects.bulk_create(riwayat, batch_size=1000)
     HasilEkinerja.objects.bulk_create([h for h, _ in hasil_baru], batch_size=1000)
     field_hasil = [

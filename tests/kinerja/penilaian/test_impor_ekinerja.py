@@ -6,10 +6,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 
 from audit.models import LogAudit
 from core.errors import NotPermitted, WrongState
-from kinerja.models import EvaluasiKinerja, HasilEkinerja, RiwayatEvaluasi
+from kinerja.models import EvaluasiKinerja, HasilEkinerja, Notifikasi, RiwayatEvaluasi
 from kinerja.penilaian import services as svc_evaluasi
 from kinerja.penilaian import services_ekinerja as svc
 from tests.factories import EvaluasiKinerjaFactory, PeriodeFactory
@@ -133,6 +134,10 @@ def test_a_unit_evaluating_here_keeps_its_rated_evaluation_and_the_import_is_kep
 def test_in_a_unit_importing_from_e_kinerja_the_import_wins_and_the_local_state_is_kept_in_the_history(org, tw1):
     svc.simpan_sumber_evaluasi(org.admin, org.opd_a.pk, "IMPOR")  # bidang A inherits it
     lokal = EvaluasiKinerjaFactory(pegawai=org.staf_a1, periode=tw1, status="DIAJUKAN")
+    tautan = reverse("evaluasi_detail", args=[lokal.pk])
+    minta = Notifikasi.objects.create(
+        penerima=org.atasan_a.user, judul="Menunggu penilaian", tautan=tautan, tindakan="NILAI_EVALUASI"
+    )
     job = unggah(org.admin, [baris(org.staf_a1, predikat="Sangat Baik")])
     (bentrok,) = job.ringkasan["bentrok"]
     assert bentrok["pakai_impor"] and "Unit memakai hasil e-Kinerja" in bentrok["alasan"]
@@ -143,6 +148,8 @@ def test_in_a_unit_importing_from_e_kinerja_the_import_wins_and_the_local_state_
     assert (hasil.dipakai, hasil.lokal_status) == (True, "DIAJUKAN")
     riwayat = RiwayatEvaluasi.objects.get(evaluasi=lokal, aksi="DIIMPOR")
     assert (riwayat.dari_status, riwayat.ke_status) == ("DIAJUKAN", "FINAL")
+    minta.refresh_from_db()
+    assert minta.dibaca_pada is not None  # the appraiser is no longer asked to rate it
 
 
 def test_a_final_evaluation_rated_here_is_never_changed_by_an_import(org, tw1):
