@@ -130,6 +130,7 @@ def test_the_asn_sees_the_imported_result_on_the_evaluation_and_their_page(org, 
     assert "Hasil e-Kinerja BKN" in teks and "evaluasi resmi" in teks and "hasil-ekinerja.xlsx" in teks
     assert "Tidak sesuai matriks" in teks and "Saya telah menerima" not in teks
     assert "Dokumen evaluasi" not in teks
+    assert "belum terhubung dengan SKP" not in teks and "Penilaian atasan" not in teks  # e-Kinerja's, not ours
     assert client.get(reverse("evaluasi_dokumen", args=[ev.pk])).status_code == 404
     teks = client.get(reverse("profil_saya")).content.decode()
     assert 'id="evaluasi-pegawai"' in teks and "e-Kinerja</span>" in teks and str(tw1) in teks
