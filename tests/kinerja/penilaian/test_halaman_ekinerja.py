@@ -159,3 +159,9 @@ def test_a_queued_import_shows_its_progress_until_the_worker_runs_it(org, tw1, l
     status = client.get(reverse("impor_ekinerja_status", args=[job.pk])).json()
     assert (status["status"], status["tahap"]) == ("antri", "Menunggu giliran")
     assert not EvaluasiKinerja.objects.exists()
+
+
+def test_the_hr_list_of_a_period_marks_imported_results(org, tw1, login):
+    impor(org.admin, [baris(org.staf_a1)])
+    teks = login(org.hr_a).get(reverse("periode_detail", args=[tw1.pk])).content.decode()
+    assert "Staf A Satu" in teks and 'title="Diimpor dari e-Kinerja BKN">e-Kinerja</span>' in teks
