@@ -193,6 +193,18 @@ def _tulis(rencana, user, job) -> dict[tuple[int, int], set[int]]:
                 for f in rencana_impor.FIELD_HASIL
                 if lama_skor[f] != skor[f]
             ]
+        elif b["evaluasi_id"] is not None:
+            # Kept beside the evaluation rated here: its history says so, with e-Kinerja's predikat and why.
+            label = EvaluasiKinerja.Predikat(b["predikat"]).label
+            riwayat.append(
+                _riwayat(
+                    b["evaluasi_id"],
+                    user,
+                    Aksi.DIIMPOR,
+                    now,
+                    f"Hasil e-Kinerja disimpan di samping, tidak dipakai: {label}. {alasan}. {b['alasan']}",
+                )
+            )
         if pakai:
             berubah[(b["periode_id"], b["unit_id"])].add(b["pegawai_id"])
         lokal = (
@@ -260,7 +272,8 @@ def _tulis(rencana, user, job) -> dict[tuple[int, int], set[int]]:
         label=job.nama_berkas,
         uraian=f"{job.nama_berkas}: {r['jumlah_baru']} hasil baru, {r['jumlah_diubah']} diubah; "
         f"{r['jumlah_dipakai']} menjadi evaluasi resmi, {r['jumlah_tidak_sesuai']} tidak sesuai matriks",
-        ringkasan={"berkas": job.nama_berkas, **hitung},
+        # The results a newer file replaced, old → new (the preview's list): the log keeps what was overwritten.
+        ringkasan={"berkas": job.nama_berkas, **hitung, "diubah": r["diubah"]},
     )
     return berubah
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from audit.models import LogAudit
 from core.errors import NotPermitted, WrongState
-from kinerja.models import EvaluasiKinerja, HasilEkinerja, Notifikasi, RiwayatEvaluasi
+from kinerja.models import EvaluasiKinerja, HasilEkinerja, ImporEkinerja, Notifikasi, RiwayatEvaluasi
 from kinerja.penilaian import services as svc_evaluasi
 from kinerja.penilaian import services_ekinerja as svc
 from tests.factories import EvaluasiKinerjaFactory, PeriodeFactory
@@ -129,6 +129,9 @@ def test_a_unit_evaluating_here_keeps_its_rated_evaluation_and_the_import_is_kep
     assert (lokal.status, lokal.sumber, lokal.predikat) == ("DINILAI", "LOKAL", "BAIK")
     hasil = HasilEkinerja.objects.get()
     assert (hasil.dipakai, hasil.predikat) == (False, "SANGAT_BAIK")
+    (riwayat,) = RiwayatEvaluasi.objects.filter(evaluasi=lokal)
+    assert riwayat.aksi == "DIIMPOR" and riwayat.ke_status == ""
+    assert riwayat.alasan.startswith("Hasil e-Kinerja disimpan di samping, tidak dipakai: Sangat Baik.")
 
 
 def test_in_a_unit_importing_from_e_kinerja_the_import_wins_and_the_local_state_is_kept_in_the_history(org, tw1):
@@ -173,6 +176,8 @@ def test_a_newer_import_replaces_the_result_and_the_history_keeps_the_old_values
     assert (ev.predikat, ev.rating_hasil_kerja, ev.versi) == ("BAIK", "SESUAI", 2)
     ubah = {r.field: (r.nilai_lama, r.nilai_baru) for r in RiwayatEvaluasi.objects.filter(aksi="NILAI_DIUBAH")}
     assert ubah == {"predikat": ("SANGAT_BAIK", "BAIK"), "rating_hasil_kerja": ("DI_ATAS", "SESUAI")}
+    log = LogAudit.objects.get(aksi="ekinerja_diimpor", objek_id=job.pk)
+    assert {"kolom": "Predikat", "lama": "Sangat Baik", "baru": "Baik"} in log.ringkasan["diubah"][0]["perubahan"]
 
 
 def test_hr_staff_import_only_the_asn_of_their_units(org, tw1):
@@ -222,3 +227,20 @@ def test_the_management_command_imports_through_the_same_path(org, tw1, tmp_path
     path.write_bytes(berkas([baris(org.staf_a1, predikat="Cukup")], JUDUL, "csv"))
     with pytest.raises(CommandError, match="1 galat"):
         call_command("impor_ekinerja", str(path), "--oleh", "admin")
+
+
+def test_the_management_command_maps_columns_and_refuses_a_bad_mapping(org, tw1, tmp_path):
+    path = tmp_path / "hasil.csv"
+    judul = ["NIP", "Periode", "Nilai Akhir"]
+    path.write_bytes(
+        berkas([{"NIP": org.staf_a1.nip, "Periode": "Triwulan I 2026", "Nilai Akhir": "Baik"}], judul, "csv")
+    )
+    with pytest.raises(CommandError, match="1 galat"):
+        call_command("impor_ekinerja", str(path), "--oleh", "admin")
+    with pytest.raises(CommandError, match="KUNCI=JUDUL"):
+        call_command("impor_ekinerja", str(path), "--oleh", "admin", "--kolom", "nilai=Nilai Akhir")
+    with pytest.raises(CommandError, match="bukan administrator/pengelola"):
+        call_command("impor_ekinerja", str(path), "--oleh", org.staf_a1.nip)
+    call_command("impor_ekinerja", str(path), "--oleh", "admin", "--kolom", "predikat=Nilai Akhir")
+    assert EvaluasiKinerja.objects.get().predikat == "BAIK"
+    assert ImporEkinerja.objects.get().pemetaan == {"Nilai Akhir": "predikat"}
