@@ -29,6 +29,7 @@ class KinerjaConfig(AppConfig):
         from .pegawai import signals as _signals_pegawai  # noqa: F401  (connects the audit of HR assignments)
         from .pegawai import tasks as _tasks_pegawai  # noqa: F401  (connects the receiver that queues imports)
         from .penilaian import admin as _admin_penilaian  # noqa: F401
+        from .penilaian import tasks as _tasks_penilaian  # noqa: F401  (connects the receiver that queues imports)
 
         track_versions(
             UnitKerja, Pegawai, PejabatLuar, PenugasanPengelola, Periode, SKP, RencanaHasilKerja, IndikatorKinerja

@@ -23,6 +23,7 @@ from .penilaian.models import (
     RiwayatEvaluasi,
     UmpanBalikRHK,
 )
+from .penilaian.models_ekinerja import HasilEkinerja, ImporEkinerja
 from .penilaian.models_rencana_aksi import RencanaAksi
 from .penilaian.models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, RiwayatSKP
 from .penilaian.models_unit import EvaluasiDikecualikan, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
@@ -34,6 +35,8 @@ __all__ = [
     "EvaluasiDikecualikan",
     "EvaluasiKinerja",
     "EvaluasiTerkunci",
+    "HasilEkinerja",
+    "ImporEkinerja",
     "ImporRoster",
     "IndikatorKinerja",
     "KinerjaOrganisasi",

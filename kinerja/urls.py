@@ -3,6 +3,7 @@ from django.urls import path
 from .notifikasi import views as notifikasi
 from .pegawai import views, views_impor
 from .penilaian import views as ve
+from .penilaian import views_ekinerja as vek
 from .penilaian import views_penilai as vpn
 from .penilaian import views_periode as vp
 from .penilaian import views_skp as vs
@@ -42,6 +43,17 @@ urlpatterns += [
         "kinerja/periode/<int:pk>/unit/<int:unit_pk>/finalkan/", vp.periode_unit_finalkan, name="periode_unit_finalkan"
     ),
     path("kinerja/pengaturan/", vp.pengaturan_kinerja, name="pengaturan_kinerja"),
+    path("kinerja/sumber-evaluasi/", vek.sumber_evaluasi, name="sumber_evaluasi"),
+    path("kinerja/sumber-evaluasi/<int:unit_pk>/", vek.sumber_evaluasi_ubah, name="sumber_evaluasi_ubah"),
+    path("kinerja/impor-ekinerja/", vek.impor_ekinerja, name="impor_ekinerja"),
+    path("kinerja/impor-ekinerja/<int:pk>/", vek.impor_ekinerja_detail, name="impor_ekinerja_detail"),
+    path("kinerja/impor-ekinerja/<int:pk>/kolom/", vek.impor_ekinerja_kolom, name="impor_ekinerja_kolom"),
+    path("kinerja/impor-ekinerja/<int:pk>/lembar/", vek.impor_ekinerja_lembar, name="impor_ekinerja_lembar"),
+    path(
+        "kinerja/impor-ekinerja/<int:pk>/konfirmasi/", vek.impor_ekinerja_konfirmasi, name="impor_ekinerja_konfirmasi"
+    ),
+    path("kinerja/impor-ekinerja/<int:pk>/status/", vek.impor_ekinerja_status, name="impor_ekinerja_status"),
+    path("kinerja/impor-ekinerja/templat.<str:format_berkas>", vek.templat_ekinerja, name="templat_ekinerja"),
     path("kinerja/evaluasi/<int:pk>/", ve.evaluasi_detail, name="evaluasi_detail"),
     path("kinerja/evaluasi/<int:pk>/dialog/", ve.evaluasi_dialog, name="evaluasi_dialog"),
     path("kinerja/evaluasi/<int:pk>/akui/", ve.evaluasi_akui, name="evaluasi_akui"),

@@ -21,11 +21,11 @@ from .resources import PegawaiResource
 
 @admin.register(UnitKerja)
 class UnitKerjaAdmin(AuditAdminMixin, admin.ModelAdmin):
-    list_display = ["kode", "nama", "induk", "kepala"]
+    list_display = ["kode", "nama", "induk", "kepala", "sumber_evaluasi"]
     search_fields = ["kode", "nama"]
     list_select_related = ["induk", "kepala"]
     autocomplete_fields = ["induk", "kepala"]
-    list_filter = [("induk", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["sumber_evaluasi", ("induk", admin.RelatedOnlyFieldListFilter)]
 
 
 @admin.register(Pegawai)

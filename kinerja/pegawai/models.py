@@ -49,6 +49,21 @@ class UnitKerja(models.Model):
     kepala = models.ForeignKey(
         "Pegawai", verbose_name="kepala unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Where the unit's evaluations are done (kinerja.penilaian.ekinerja.sumber_per_unit): "" follows the parent.
+    sumber_evaluasi = models.CharField(
+        "sumber evaluasi kinerja",
+        max_length=5,
+        choices=[
+            ("", "Ikuti unit induk"),
+            ("LOKAL", "Dinilai di aplikasi ini"),
+            ("IMPOR", "Diimpor dari e-Kinerja BKN"),
+        ],
+        blank=True,
+        # The bulk writers (roster import, demo COPY) name only the columns they fill.
+        db_default="",
+        default="",
+        help_text="Unit bersumber impor tidak mendapat evaluasi untuk diisi; hasil e-Kinerja menjadi evaluasi resmi.",
+    )
 
     objects = UnitKerjaQuerySet.as_manager()
     data_kind = "roster"  # core.cache: cached fragments show unit names

@@ -524,9 +524,15 @@ def _catat_impor(job, hasil):
 
 def progres_impor_roster(job: ImporRoster) -> dict:
     """The job's state for the progress bar: status, percent and the current stage."""
+    return progres_job(job, _kunci_progres(job.pk))
+
+
+def progres_job(job, kunci_cache: str) -> dict:
+    """A background import job's state for the progress bar (any job with status antri/selesai/gagal and progres):
+    a queued one's percent and stage from the cache key its run reports to."""
     data = {"status": job.status, "label": job.get_status_display(), "persen": job.progres, "tahap": ""}
-    if job.status == ImporRoster.Status.ANTRI:
-        data.update(cache.get(_kunci_progres(job.pk)) or {"persen": 0, "tahap": "Menunggu giliran"})
-    elif job.status in (ImporRoster.Status.SELESAI, ImporRoster.Status.GAGAL):
+    if job.status == "antri":
+        data.update(cache.get(kunci_cache) or {"persen": 0, "tahap": "Menunggu giliran"})
+    elif job.status in ("selesai", "gagal"):
         data["persen"] = 100
     return data

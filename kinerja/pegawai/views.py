@@ -7,6 +7,7 @@ from django.utils.functional import SimpleLazyObject
 from core.access import requires, visible_or_404
 from core.cache import fragment_key
 from kinerja.penilaian import selectors as selectors_penilaian
+from kinerja.penilaian import selectors_ekinerja
 from kinerja.penilaian.forms import FormBuatSKP
 from kinerja.penilaian.permissions import can_plan_for
 from kinerja.penilaian.views import konteks_tim_evaluasi
@@ -57,6 +58,8 @@ def _render_detail(request, pegawai, **extra):
         "atasan_bisa_dibuka": atasan is not None and can_view_pegawai(request.user, atasan),
         "bawahan": selectors.bawahan_dari(request.user, pegawai),
         "skp": selectors_penilaian.skp_pegawai(request.user, pegawai.pk),
+        # Per period the evaluation of record, rated here or imported from e-Kinerja, and a kept imported result.
+        "evaluasi_kinerja": selectors_ekinerja.evaluasi_dan_hasil_pegawai(pegawai.pk),
         "dapat_menetapkan_penilai": mengelola_unit(request.user, pegawai.unit_kerja_id),
         # HR staff start an SKP here; the ASN themself does it on Kinerja Saya.
         "form_skp": None

@@ -12,6 +12,7 @@ from audit.admin import AuditAdminMixin
 from kinerja.notifikasi.models import Notifikasi
 
 from .models import EvaluasiKinerja, Periode, RealisasiIndikator, RiwayatEvaluasi
+from .models_ekinerja import HasilEkinerja, ImporEkinerja
 from .models_rencana_aksi import RencanaAksi
 from .models_skp import SKP
 from .models_unit import KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
@@ -52,8 +53,8 @@ class RiwayatInline(HanyaBaca, admin.TabularInline):
 
 @admin.register(EvaluasiKinerja)
 class EvaluasiKinerjaAdmin(HanyaBaca, admin.ModelAdmin):
-    list_display = ("pegawai", "periode", "status", "predikat", "atasan", "versi")
-    list_filter = ("periode", "status", "predikat")
+    list_display = ("pegawai", "periode", "status", "predikat", "sumber", "atasan", "versi")
+    list_filter = ("periode", "status", "predikat", "sumber")
     search_fields = ("pegawai__nama", "pegawai__nip")
     list_select_related = ("pegawai", "periode", "atasan")
     raw_id_fields = ("pegawai", "atasan", "skp")
@@ -102,3 +103,20 @@ class PengaturanKinerjaAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ImporEkinerja)
+class ImporEkinerjaAdmin(HanyaBaca, admin.ModelAdmin):
+    list_display = ("dibuat", "nama_berkas", "dibuat_oleh", "status", "jumlah_baris")
+    list_filter = ("status",)
+    search_fields = ("nama_berkas",)
+    list_select_related = ("dibuat_oleh",)
+
+
+@admin.register(HasilEkinerja)
+class HasilEkinerjaAdmin(HanyaBaca, admin.ModelAdmin):
+    list_display = ("pegawai", "periode", "predikat", "dipakai", "catatan_matriks", "diimpor_oleh", "diimpor_pada")
+    list_filter = ("periode", "predikat", "dipakai")
+    search_fields = ("pegawai__nama", "pegawai__nip")
+    list_select_related = ("pegawai", "periode", "diimpor_oleh")
+    raw_id_fields = ("pegawai", "impor")

@@ -427,6 +427,7 @@ class RingkasanFinalisasi:
     siap: list[EvaluasiKinerja]
     belum: list[EvaluasiKinerja]
     dikecualikan: list[EvaluasiDikecualikan]
+    jumlah_diimpor: int = 0  # final results imported from e-Kinerja, counted in the curve like those rated here
 
     @property
     def baris_status(self) -> list[tuple[str, str, int]]:
@@ -456,7 +457,12 @@ def ringkasan_finalisasi(periode_id: int, unit_id: int) -> RingkasanFinalisasi:
     """The finalise page's view of a unit's evaluations, in four queries whatever the unit's size."""
     unit_ids = UnitKerja.objects.subtree_ids([unit_id])
     semua = EvaluasiKinerja.objects.filter(periode_id=periode_id, pegawai__unit_kerja_id__in=unit_ids)
-    jumlah = {b["status"]: b["n"] for b in semua.values("status").annotate(n=Count("id")).order_by()}
+    per_status = list(
+        semua.values("status")
+        .annotate(n=Count("id"), diimpor=Count("id", filter=Q(sumber=EvaluasiKinerja.Sumber.EKINERJA)))
+        .order_by()
+    )
+    jumlah = {b["status"]: b["n"] for b in per_status}
     terbuka = list(
         semua.exclude(status=Status.FINAL)
         .select_related("pegawai__unit_kerja", "atasan", "penilai_luar")
@@ -474,7 +480,7 @@ def ringkasan_finalisasi(periode_id: int, unit_id: int) -> RingkasanFinalisasi:
     for e in belum:
         e.pengecualian_terakhir = terakhir.get(e.pk)
     siap = [e for e in terbuka if e.status == Status.DINILAI]
-    return RingkasanFinalisasi(jumlah, siap, belum, dikecualikan)
+    return RingkasanFinalisasi(jumlah, siap, belum, dikecualikan, sum(b["diimpor"] for b in per_status))
 
 
 def realisasi_visible_to(user):

@@ -23,6 +23,7 @@ from kinerja.pegawai.permissions import peran
 
 from . import permissions as izin
 from . import selectors as sel
+from . import selectors_ekinerja as sel_ekinerja
 from . import services as svc
 from .akses import akses_evaluasi, akses_evaluasi_ringkas
 from .forms import (
@@ -51,6 +52,7 @@ def _halaman_evaluasi(request, d, *, form_dialog=None, form_akui=None, form_tari
         "url_dialog": "evaluasi_dialog",
         "form_akui": form_akui or FormVersi(initial={"versi": ev.versi}),
         "form_tarik": form_tarik or FormVersi(initial={"versi": ev.versi}),
+        "hasil_ekinerja": sel_ekinerja.hasil_ekinerja_evaluasi(ev),
     }
     return render(request, "kinerja/penilaian/detail.html", context)
 
@@ -279,6 +281,9 @@ def evaluasi_dokumen(request, pk):
     khusus pimpinan and the feedback; the ratings and the signatures, dated by the finalisation."""
     d = akses_evaluasi(request.user, pk)
     ev = d.evaluasi
+    if ev.diimpor:
+        # Its appraisal, ratings and signatures are e-Kinerja's: the document is printed there.
+        raise Http404("Dokumen evaluasi hasil impor e-Kinerja dicetak dari e-Kinerja BKN.")
     ekspektasi = sel.ekspektasi_perilaku(ev.skp_id)
     context = {
         "d": d,

@@ -163,6 +163,11 @@ def periode_buat_evaluasi(request, pk):
         lambda hasil: (
             f"{angka(hasil.dibuat)} evaluasi dibuat; {angka(hasil.sudah_ada)} pegawai sudah memiliki "
             "evaluasi periode ini."
+            + (
+                f" {angka(hasil.diimpor)} pegawai di unit yang hasilnya diimpor dari e-Kinerja tidak dibuatkan."
+                if hasil.diimpor
+                else ""
+            )
         ),
         svc_periode.buat_evaluasi_periode,
         request.user,

@@ -89,3 +89,11 @@ def batang_progres(u):
         f" · Final {u['final']}"
     )
     return format_html('<div class="progress-stacked" title="{}">{}</div>', judul, batang)
+
+
+@register.simple_tag
+def lencana_sumber(ev):
+    """A badge saying an evaluation was imported from e-Kinerja (nothing for one rated here)."""
+    if not ev.diimpor:
+        return ""
+    return mark_safe('<span class="badge text-bg-info" title="Diimpor dari e-Kinerja BKN">e-Kinerja</span>')

@@ -9,8 +9,18 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from core.roles import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN
+from demo import ekinerja as demo_ekinerja
 from demo import roster as demo_roster
-from kinerja.models import SKP, EvaluasiKinerja, Pegawai, PenugasanPengelola, Periode, RencanaHasilKerja, UnitKerja
+from kinerja.models import (
+    SKP,
+    EvaluasiKinerja,
+    HasilEkinerja,
+    Pegawai,
+    PenugasanPengelola,
+    Periode,
+    RencanaHasilKerja,
+    UnitKerja,
+)
 from kinerja.pegawai.golongan import GOLONGAN_PPPK, PANGKAT_PNS
 from kinerja.pegawai.nip import validasi_nip
 from kinerja.pegawai.penilai import ppk
@@ -192,9 +202,9 @@ def test_the_demo_has_an_open_quarter_with_evaluations_in_every_state():
     assert periode.mulai <= hari_ini <= periode.selesai
     status = set(EvaluasiKinerja.objects.filter(periode=periode).values_list("status", flat=True))
     assert status == {"DRAFT", "DIAJUKAN", "DINILAI", "DIKEMBALIKAN"}
-    opd = set(EvaluasiKinerja.objects.values_list("pegawai__unit_kerja__kode", flat=True))
+    opd = set(EvaluasiKinerja.objects.filter(sumber="LOKAL").values_list("pegawai__unit_kerja__kode", flat=True))
     kode = set(UnitKerja.objects.filter(nama__in=demo_roster.OPD_PENGELOLA).values_list("kode", flat=True))
-    # The Pengelola's OPD, and the Sekda (in the province unit) who appraises their heads.
+    # Rated here: the Pengelola's OPD, and the Sekda (in the province unit) who appraises their heads.
     assert {k[:5] for k in opd} == kode | {"75"}
     for ev in EvaluasiKinerja.objects.filter(status="DINILAI"):
         assert ev.predikat == predikat_kinerja(ev.rating_hasil_kerja, ev.rating_perilaku_kerja)
@@ -293,3 +303,18 @@ def test_after_seeding_postgresql_knows_how_many_asn_there_are():
         cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'kinerja_pegawai'::regclass")
         (perkiraan,) = cursor.fetchone()
     assert perkiraan == Pegawai.objects.count()
+
+
+@pytest.mark.django_db
+def test_a_kecamatan_in_import_mode_has_last_years_results_from_e_kinerja():
+    seed()
+    kecamatan = UnitKerja.objects.get(kode=demo_ekinerja.KECAMATAN_IMPOR)
+    assert kecamatan.sumber_evaluasi == "IMPOR"
+    lalu = Periode.objects.get(jenis="TAHUNAN")
+    diimpor = EvaluasiKinerja.objects.filter(sumber="EKINERJA")
+    jumlah = Pegawai.objects.filter(unit_kerja_id__in=UnitKerja.objects.subtree_ids([kecamatan.pk])).count()
+    assert diimpor.count() == jumlah > 0
+    assert set(diimpor.values_list("periode_id", "status")) == {(lalu.pk, "FINAL")}
+    hasil = HasilEkinerja.objects.filter(dipakai=True)
+    assert hasil.count() == jumlah and hasil.exclude(catatan_matriks="").count() == 1
+    assert hasil.first().impor.nama_berkas == f"hasil-ekinerja-kota-barat-{lalu.tahun}.csv"

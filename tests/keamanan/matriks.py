@@ -106,6 +106,16 @@ MATRIKS = {
     "bukti_berkas":             baris("L 200 200 404 200 404 200",   "L 200 200 404 200 404 200", pk="{realisasi}"),
     "evaluasi_berkas_penilaian": baris("L 200 200 404 200 404 200",  "405 405 405 405 405 405 405", pk="{evaluasi}"),
     "kinerja_saya":             baris("L 200 200 200 200 200 200",   "L 200 200 200 200 200 200"),
+    # --- e-Kinerja results in: HR of the unit's upload (hr_a's); only its uploader maps, re-reads or confirms it --
+    "impor_ekinerja":           baris("L 403 403 200 200 403 200",   "L 403 403 200 200 403 200"),
+    "impor_ekinerja_detail":    baris("L 403 403 404 200 403 200",   "405 405 405 405 405 405 405", pk="{impor_ekinerja}"),
+    "impor_ekinerja_kolom":     baris("405 405 405 405 405 405 405", "L 403 403 404 200 403 403", pk="{impor_ekinerja}"),
+    "impor_ekinerja_lembar":    baris("405 405 405 405 405 405 405", "L 403 403 404 R 403 403", pk="{impor_ekinerja}"),
+    "impor_ekinerja_konfirmasi": baris("405 405 405 405 405 405 405", "L 403 403 404 R 403 403", pk="{impor_ekinerja}"),
+    "impor_ekinerja_status":    baris("L 403 403 404 200 403 200",   "405 405 405 405 405 405 405", pk="{impor_ekinerja}"),
+    "templat_ekinerja":         baris("L 403 403 200 200 403 200",   "405 405 405 405 405 405 405", format_berkas="xlsx"),
+    "sumber_evaluasi":          baris("L 403 403 200 200 403 200",   "405 405 405 405 405 405 405"),
+    "sumber_evaluasi_ubah":     baris("405 405 405 405 405 405 405", "L 403 403 403 R 403 R", unit_pk="{unit}"),
     # --- SKP (staf_a1's approved one, and a draft of next year for the edit forms) ------------------------------
     "skp_buat_untuk":           baris("405 405 405 405 405 405 405", "L R 403 404 R 404 R", pegawai_pk="{pegawai}"),
     "skp_detail":               baris("L 200 200 404 200 404 200",   "405 405 405 405 405 405 405", pk="{skp}"),
@@ -191,6 +201,8 @@ MATRIKS = {
 # shows them but cannot add, change or delete them.
 ADMIN_HANYA_BACA = {
     "kinerja.evaluasikinerja",
+    "kinerja.hasilekinerja",
+    "kinerja.imporekinerja",
     "kinerja.skp",
     "kinerja.kinerjaorganisasi",
     "kinerja.pengecualiankurva",

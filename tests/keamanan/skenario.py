@@ -20,10 +20,20 @@ from core.roles import GRUP_PETUGAS_LAYANAN
 from evaluasi import impor as impor_fakta
 from evaluasi import services as svc_evaluasi
 from evaluasi.models import Aturan, BesaranTPP, CatatanDisiplin, Konsekuensi, RekapPelatihan
-from kinerja.models import Notifikasi, Pegawai, PejabatLuar, PengecualianKurva, RealisasiIndikator
+from kinerja.models import (
+    HasilEkinerja,
+    ImporEkinerja,
+    Notifikasi,
+    Pegawai,
+    PejabatLuar,
+    PengecualianKurva,
+    RealisasiIndikator,
+)
 from kinerja.pegawai import roster
 from kinerja.pegawai import services as svc_roster
+from kinerja.penilaian import impor_ekinerja
 from kinerja.penilaian import services as svc
+from kinerja.penilaian import services_ekinerja as svc_ekinerja
 from kinerja.penilaian import services_periode as svc_periode
 from kinerja.penilaian import services_skp as svc_skp
 from layanan import services as svc_layanan
@@ -50,6 +60,7 @@ KUNCI_MILIK = {
     "notifikasi",
     "konsekuensi",
     "impor_fakta",
+    "impor_ekinerja",
     "permohonan",
     "tiket",
     "berkas_persyaratan",
@@ -134,6 +145,9 @@ class Adegan:
         )
         StatusRekap.objects.create(periode=self.periode, dihitung_pada=timezone.now())
         PejabatLuar.objects.create(nama="Gubernur Gorontalo", jabatan="Gubernur")
+        HasilEkinerja.objects.create(
+            periode=self.periode, pegawai=org.staf_b, predikat="BAIK", impor=ImporEkinerja.objects.first()
+        )
         token = Permohonan.objects.exclude(token_survei=None).exclude(token_survei=self.nilai["token_survei"])
         svc_layanan.isi_survei(token.values_list("token_survei", flat=True).first(), [4] * 9)
 
@@ -182,6 +196,8 @@ class Adegan:
         )
         berkas = SimpleUploadedFile("hadir.csv", impor_fakta.templat(impor_fakta.KEHADIRAN, "csv"), "text/csv")
         impor = svc_evaluasi.buat_impor(hr.user, impor_fakta.KEHADIRAN, berkas)
+        hasil = SimpleUploadedFile("ekinerja.csv", impor_ekinerja.templat("csv"), "text/csv")
+        ekinerja = svc_ekinerja.buat_impor_ekinerja(hr.user, hasil)
         jenis = JenisLayananFactory(kode=kode, unit_kerja=opd)
         permohonan = PermohonanFactory(jenis_layanan=jenis, petugas=petugas, nik=NIK_CONTOH)
         berkas_persyaratan = BerkasPersyaratan.objects.create(
@@ -202,6 +218,7 @@ class Adegan:
             "notifikasi": notifikasi.pk,
             "konsekuensi": konsekuensi.pk,
             "impor_fakta": impor.pk,
+            "impor_ekinerja": ekinerja.pk,
             "permohonan": permohonan.pk,
             "tiket": permohonan.nomor_tiket,
             "berkas_persyaratan": berkas_persyaratan.pk,

@@ -19,6 +19,7 @@ from django.utils import timezone
 from core.bulk import foreign_keys_checked_after, truncate_tables
 from core.cache import bump_all
 from core.roles import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN
+from demo import ekinerja as demo_ekinerja
 from demo import kehadiran as demo_kehadiran
 from demo import layanan as demo_layanan
 from demo import penilaian as demo_penilaian
@@ -28,6 +29,8 @@ from kinerja.models import (
     SKP,
     DialogKinerja,
     EvaluasiKinerja,
+    HasilEkinerja,
+    ImporEkinerja,
     IndikatorKinerja,
     KinerjaOrganisasi,
     Notifikasi,
@@ -340,6 +343,8 @@ def hapus_evaluasi():
     # The plans cite each other (PROTECT): unlinked first so they can go in one delete.
     RencanaHasilKerja.objects.update(rhk_atasan=None)
     truncate_tables(
+        HasilEkinerja,
+        ImporEkinerja,
         DialogKinerja,
         RiwayatEvaluasi,
         RealisasiIndikator,
@@ -603,6 +608,7 @@ def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict,
     KinerjaOrganisasi.objects.create(
         unit_kerja_id=unit_id[atasan.unit], periode=lalu, capaian="BAIK", ditetapkan_oleh=penulis.pengelola
     )
+    demo_ekinerja.simpan_impor_ekinerja(lalu, seed)
 
     # What each demo login finds in the bell.
     user_atasan = penulis.user[pegawai_id[demo_roster.ATASAN.nip]]
