@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kinerja', '0018_notifikasi_tindakan'),
+        ('kinerja', '0019_rumus_waktu_biaya'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
