@@ -23,6 +23,20 @@ document.addEventListener("DOMContentLoaded", () => {
       isian.focus();
     });
   });
+  // The realisation narrative drafted from the daily log (kinerja.penilaian.harian), put in the field with one tap
+  // and editable there (without JS the draft stays readable under the field and the button hidden). Added after
+  // what is typed already, on a line of its own, once.
+  document.querySelectorAll("[data-isi-log]").forEach((tombol) => {
+    const isian = document.getElementById(tombol.dataset.untuk);
+    if (!isian) return;
+    tombol.hidden = false;
+    tombol.addEventListener("click", () => {
+      const ada = isian.value.trim();
+      const draf = tombol.dataset.isiLog;
+      if (!ada.includes(draf)) isian.value = ada ? `${ada}\n${draf}` : draf;
+      isian.focus();
+    });
+  });
   // The print button of the evaluation document.
   document.querySelectorAll("[data-cetak]").forEach((tombol) => {
     tombol.addEventListener("click", () => window.print());
