@@ -6,11 +6,22 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 from django.utils import timezone
 
 from core.roles import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN
 from demo import roster as demo_roster
-from kinerja.models import SKP, EvaluasiKinerja, Pegawai, PenugasanPengelola, Periode, RencanaHasilKerja, UnitKerja
+from kinerja.models import (
+    SKP,
+    EvaluasiKinerja,
+    Pegawai,
+    PenugasanPengelola,
+    PeranHasil,
+    Periode,
+    ProgresHarian,
+    RencanaHasilKerja,
+    UnitKerja,
+)
 from kinerja.pegawai.golongan import GOLONGAN_PPPK, PANGKAT_PNS
 from kinerja.pegawai.nip import validasi_nip
 from kinerja.pegawai.penilai import ppk
@@ -293,3 +304,28 @@ def test_after_seeding_postgresql_knows_how_many_asn_there_are():
         cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'kinerja_pegawai'::regclass")
         (perkiraan,) = cursor.fetchone()
     assert perkiraan == Pegawai.objects.count()
+
+
+@pytest.mark.django_db
+def test_the_demo_atasan_divides_his_rhk_and_his_team_logs_their_days(client):
+    seed()
+    atasan = Pegawai.objects.get(nip=demo_roster.ATASAN.nip)
+    pegawai = Pegawai.objects.get(nip=demo_roster.PEGAWAI.nip)
+    rhk_atasan = RencanaHasilKerja.objects.get(skp__pegawai=atasan, skp__tahun=timezone.localdate().year)
+    peran = PeranHasil.objects.filter(rhk_atasan=rhk_atasan)
+    assert peran.filter(pegawai=pegawai).exists() and peran.count() >= 3
+    # Each role's ASN drafted their RHK from it, citing the Atasan's; the demo Pegawai's notes his rewrite since.
+    for p in peran:
+        assert p.pegawai.skp.get(tahun=rhk_atasan.skp.tahun).rhk.get().rhk_atasan == rhk_atasan
+    rhk_pegawai = pegawai.skp.get(tahun=rhk_atasan.skp.tahun).rhk.get()
+    assert rhk_pegawai.rhk_atasan_berubah
+    assert (
+        not RencanaHasilKerja.objects.exclude(pk=rhk_pegawai.pk)
+        .filter(rhk_atasan__isnull=False)
+        .filter(pk__in=[r.pk for r in RencanaHasilKerja.objects.select_related("rhk_atasan") if r.rhk_atasan_berubah])
+    )
+    # The team logged their last working days but one teammate, whom Tim Saya names.
+    assert ProgresHarian.objects.filter(pegawai=pegawai).count() >= 5
+    client.force_login(atasan.user)
+    halaman = client.get(reverse("tim_saya")).content.decode()
+    assert "Progres harian tim" in halaman and "3 hari tanpa progres" in halaman
