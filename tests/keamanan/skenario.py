@@ -20,7 +20,15 @@ from core.roles import GRUP_PETUGAS_LAYANAN
 from evaluasi import impor as impor_fakta
 from evaluasi import services as svc_evaluasi
 from evaluasi.models import Aturan, BesaranTPP, CatatanDisiplin, Konsekuensi, RekapPelatihan
-from kinerja.models import Notifikasi, Pegawai, PejabatLuar, PengecualianKurva, RealisasiIndikator
+from kinerja.models import (
+    Notifikasi,
+    Pegawai,
+    PejabatLuar,
+    PengecualianKurva,
+    PeranHasil,
+    ProgresHarian,
+    RealisasiIndikator,
+)
 from kinerja.pegawai import roster
 from kinerja.pegawai import services as svc_roster
 from kinerja.penilaian import services as svc
@@ -47,6 +55,8 @@ KUNCI_MILIK = {
     "skp_draf",
     "rhk",
     "indikator",
+    "peran_hasil",
+    "progres",
     "notifikasi",
     "konsekuensi",
     "impor_fakta",
@@ -164,6 +174,17 @@ class Adegan:
         skp.save(update_fields=["berkas_persetujuan"])
         draf = svc_skp.salin_skp_tahun_lalu(pegawai.user, pegawai.pk, TAHUN + 1)
         rhk = draf.rhk.get()
+        rhk_tahun_ini = skp.rhk.get()
+        peran_hasil = PeranHasil.objects.create(
+            rhk_atasan=rhk_tahun_ini.rhk_atasan, pegawai=pegawai, hasil=rhk_tahun_ini.uraian
+        )
+        progres = ProgresHarian.objects.create(
+            pegawai=pegawai,
+            rhk=rhk_tahun_ini,
+            tanggal=timezone.localdate(),
+            uraian="Memverifikasi berkas",
+            bukti_berkas=SimpleUploadedFile("progres.pdf", PDF, "application/pdf"),
+        )
         notifikasi = Notifikasi.objects.create(penerima=pegawai.user, judul="Pengingat", tautan="/kinerja/saya/")
         konsekuensi = Konsekuensi.objects.create(
             pegawai=pegawai,
@@ -191,6 +212,8 @@ class Adegan:
             "skp_draf": draf.pk,
             "rhk": rhk.pk,
             "indikator": rhk.indikator.order_by("pk").first().pk,
+            "peran_hasil": peran_hasil.pk,
+            "progres": progres.pk,
             "notifikasi": notifikasi.pk,
             "konsekuensi": konsekuensi.pk,
             "impor_fakta": impor.pk,
