@@ -50,13 +50,16 @@ def evaluasi_periode_visible_to(user, periode_id: int):
 def skp_visible_to(user):
     """SKP a user may see: all (administrator), their units' (HR), their direct subordinates' and of those they
     appraise, their own."""
-    return dalam_cakupan(
-        user,
-        SKP.objects.all(),
-        "pegawai__unit_kerja_id",
-        lambda p: Q(pegawai_id=p.pk) | Q(pegawai__atasan_id=p.pk) | Q(pegawai__penilai_id=p.pk),
-        lambda luar: Q(pegawai__penilai_luar_id=luar.pk),
-    )
+    return dalam_cakupan(user, SKP.objects.all(), "pegawai__unit_kerja_id", _milik_atau_tim, _dinilai_luar)
+
+
+def _milik_atau_tim(p) -> Q:
+    """Rows of an ASN's own, of their direct subordinates and of those they appraise."""
+    return Q(pegawai_id=p.pk) | Q(pegawai__atasan_id=p.pk) | Q(pegawai__penilai_id=p.pk)
+
+
+def _dinilai_luar(luar) -> Q:
+    return Q(pegawai__penilai_luar_id=luar.pk)
 
 
 def adalah_penilai(user, pegawai_id: int | None, luar_id: int | None) -> bool:
@@ -172,13 +175,7 @@ def can_log_progres(user, pegawai_id: int) -> bool:
 def progres_visible_to(user):
     """Daily log entries a user may read: all (administrator), their units' (HR), their own, their direct
     subordinates' and of those they appraise (on the roster or not)."""
-    return dalam_cakupan(
-        user,
-        ProgresHarian.objects.all(),
-        "pegawai__unit_kerja_id",
-        lambda p: Q(pegawai_id=p.pk) | Q(pegawai__atasan_id=p.pk) | Q(pegawai__penilai_id=p.pk),
-        lambda luar: Q(pegawai__penilai_luar_id=luar.pk),
-    )
+    return dalam_cakupan(user, ProgresHarian.objects.all(), "pegawai__unit_kerja_id", _milik_atau_tim, _dinilai_luar)
 
 
 def can_read_progres(user, pegawai: Pegawai) -> bool:
