@@ -12,8 +12,6 @@ from . import periode as rumus_periode
 from . import predikat as rumus_predikat
 from .capaian import KETERANGAN_EFISIENSI
 from .models import PANJANG_EKSPEKTASI, PANJANG_NARASI, EvaluasiKinerja, PerilakuKerja, Periode
-from .models_harian import PANJANG_PROGRES
-from .models_peran import PANJANG_PERAN, PeranHasil
 from .models_rencana_aksi import PANJANG_RENCANA_AKSI
 from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, periksa_target
 from .models_unit import EvaluasiDikecualikan, KinerjaOrganisasi
@@ -697,72 +695,3 @@ class FormVersi(forms.Form):
     """A button that acts on an evaluation carries the version the page showed."""
 
     versi = forms.IntegerField(widget=forms.HiddenInput)
-
-
-class FormProgres(forms.Form):
-    """An entry of the daily log, short enough for a phone: the day (today by default), the RHK, what was done and
-    optional evidence. The window of days and the RHK's year are the service's (kinerja.penilaian.harian)."""
-
-    tanggal = forms.DateField(label="Tanggal", widget=_TANGGAL)
-    rhk = forms.TypedChoiceField(label="RHK", coerce=int, empty_value=None)
-    uraian = forms.CharField(
-        label="Yang dikerjakan",
-        max_length=PANJANG_PROGRES,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text='Singkat saja, misalnya "Memverifikasi 25 berkas klaim puskesmas".',
-    )
-    bukti_tautan = forms.URLField(
-        label="Tautan bukti", required=False, max_length=500, assume_scheme="https", help_text="Boleh dikosongkan."
-    )
-    bukti_berkas = forms.FileField(
-        label="Berkas bukti",
-        required=False,
-        help_text=f"Boleh dikosongkan. PDF, JPG, PNG, XLSX atau DOCX; paling besar {settings.BUKTI_MAX_MB} MB.",
-    )
-
-    def __init__(self, *args, pilihan_rhk=(), hari_ini, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["tanggal"].widget.attrs["max"] = hari_ini.isoformat()
-        self.fields["rhk"].choices = [
-            ("", "— pilih RHK —"),
-            *((r.pk, f"SKP {r.skp.tahun} · {r.get_jenis_display()}: {r.uraian}") for r in pilihan_rhk),
-        ]
-        self.helper = _helper()
-
-    def argumen(self) -> dict:
-        """The keyword arguments of services_harian.catat_progres."""
-        c = self.cleaned_data
-        return {
-            "tanggal": c["tanggal"],
-            "rhk_id": c["rhk"],
-            "uraian": c["uraian"],
-            "bukti_tautan": c["bukti_tautan"],
-            "bukti_berkas": c["bukti_berkas"],
-        }
-
-
-class FormPeranHasil(forms.Form):
-    """One row of the matriks peran hasil: who, the result expected of them, the indicators proposed."""
-
-    pegawai = forms.TypedChoiceField(label="Pegawai", coerce=int, empty_value=None)
-    hasil = forms.CharField(
-        label=PeranHasil._meta.get_field("hasil").verbose_name.capitalize(),
-        max_length=PANJANG_PERAN,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=PeranHasil._meta.get_field("hasil").help_text,
-    )
-    indikator = forms.CharField(
-        label=PeranHasil._meta.get_field("indikator").verbose_name.capitalize(),
-        max_length=PANJANG_PERAN,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=PeranHasil._meta.get_field("indikator").help_text,
-    )
-
-    def __init__(self, *args, pilihan_pegawai=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["pegawai"].choices = [
-            ("", "— pilih pegawai —"),
-            *((p.pk, f"{p.nama} · {p.jabatan}" if p.jabatan else p.nama) for p in pilihan_pegawai),
-        ]
-        self.helper = _helper()

@@ -565,6 +565,11 @@ def matriks_peran(rhk: RencanaHasilKerja) -> list[BarisMatriks]:
     return [BarisMatriks(p, peran_per.get(p.pk), disusun.get(p.pk, [])) for p in orang]
 
 
+def menilai_pegawai_aktif(pegawai_id: int) -> bool:
+    """Whether this ASN appraises any active ASN (so has RHK to divide)."""
+    return Pegawai.objects.filter(dinilai_oleh(pegawai_id), aktif=True).exists()
+
+
 def peran_untuk_skp(skp: SKP) -> list[PeranHasil]:
     """The roles the ASN of this SKP holds in the matrices of their PPK's RHK of the same year (whatever the state
     of the PPK's SKP), each with `rhk_disusun`: this SKP's RHK citing that RHK, if any. One query."""

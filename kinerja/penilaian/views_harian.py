@@ -16,7 +16,7 @@ from . import harian
 from . import permissions as izin
 from . import selectors as sel
 from . import services_harian as svc_harian
-from .forms import FormProgres
+from .forms_harian import FormProgres
 from .views import kirim_berkas
 
 PROGRES_PER_HALAMAN = 20

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 
 from core.access import allowed_or_403, attempt, button, run_form, to_form, visible_or_404
@@ -26,10 +27,10 @@ from .forms import (
     FormEkspektasi,
     FormIndikator,
     FormLampiranSKP,
-    FormPeranHasil,
     FormPersetujuanAtasNama,
     FormRHK,
 )
+from .forms_peran import FormPeranHasil
 from .models import IndikatorKinerja, RencanaHasilKerja
 from .models_peran import PeranHasil
 from .views import kirim_berkas
@@ -99,6 +100,8 @@ def _halaman_skp(request, skp, *, form_dialog=None, form_kembali=None, form_eksp
         "form_kembali": form_kembali or FormAlasan(label="Alasan pengembalian"),
         "peran_dari_atasan": sel.peran_untuk_skp(skp) if skp.dapat_diubah else [],
         "dapat_membagi": izin.can_plan_for(request.user, skp.pegawai),
+        # The matrix is offered under each RHK only to a supervisor: someone who appraises an active ASN.
+        "punya_tim": SimpleLazyObject(lambda: sel.menilai_pegawai_aktif(skp.pegawai_id)),
     }
     return render(request, "kinerja/skp/detail.html", context)
 
