@@ -39,7 +39,7 @@ def test_the_asn_logs_a_day_on_a_phone_and_the_supervisor_reads_it(live_server, 
     page.get_by_label("Yang dikerjakan").fill(PEKERJAAN)
     page.get_by_role("button", name="Simpan progres").click()
     expect(page.get_by_text("tercatat.")).to_be_visible()
-    expect(page.get_by_text(PEKERJAAN)).to_be_visible()
+    expect(page.get_by_text(PEKERJAAN, exact=True)).to_be_visible()
     _muat_di_layar(page)
     progres = ProgresHarian.objects.get()
     assert (progres.pegawai, progres.rhk, progres.tanggal) == (org.staf_a1, rhk, timezone.localdate())
@@ -48,7 +48,7 @@ def test_the_asn_logs_a_day_on_a_phone_and_the_supervisor_reads_it(live_server, 
     page.goto(f"{url}/tim-saya/")
     expect(page.get_by_role("heading", name="Progres harian tim")).to_be_visible()
     page.get_by_role("link", name="Baca log Staf A Satu").click()
-    expect(page.get_by_text(PEKERJAAN)).to_be_visible()
+    expect(page.get_by_text(PEKERJAAN, exact=True)).to_be_visible()
     _muat_di_layar(page)
 
 
