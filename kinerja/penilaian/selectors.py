@@ -619,11 +619,17 @@ def hari_tanpa_progres(pegawai_ids, hari) -> dict[int, list]:
     return {pk: [h for h in hari if (pk, h) not in ada] for pk in pegawai_ids}
 
 
-def narasi_dari_log(evaluasi: EvaluasiKinerja) -> dict[int, str]:
-    """Per RHK, the realisation narrative drafted from the ASN's log over the evaluation's period (one query)."""
-    per_rhk = {}
-    for rhk_id, tanggal, uraian in ProgresHarian.objects.filter(
-        pegawai_id=evaluasi.pegawai_id, tanggal__range=(evaluasi.periode.mulai, evaluasi.periode.selesai)
-    ).values_list("rhk_id", "tanggal", "uraian"):
-        per_rhk.setdefault(rhk_id, []).append((tanggal, uraian))
-    return {rhk_id: harian.susun_narasi(catatan, PANJANG_NARASI) for rhk_id, catatan in per_rhk.items()}
+def narasi_dari_log(evaluasi: EvaluasiKinerja) -> list[tuple[int, str, str]]:
+    """Per RHK the ASN logged against over the evaluation's period: (RHK id, its text, the realisation narrative
+    drafted from the log), in the plan's order; one query."""
+    per_rhk, uraian = {}, {}
+    for rhk_id, uraian_rhk, tanggal, teks in (
+        ProgresHarian.objects.filter(
+            pegawai_id=evaluasi.pegawai_id, tanggal__range=(evaluasi.periode.mulai, evaluasi.periode.selesai)
+        )
+        .order_by("rhk__jenis", "rhk__urutan", "rhk_id")
+        .values_list("rhk_id", "rhk__uraian", "tanggal", "uraian")
+    ):
+        per_rhk.setdefault(rhk_id, []).append((tanggal, teks))
+        uraian[rhk_id] = uraian_rhk
+    return [(r, uraian[r], harian.susun_narasi(c, PANJANG_NARASI)) for r, c in per_rhk.items()]

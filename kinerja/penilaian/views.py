@@ -168,9 +168,7 @@ def _isi(request, pk, *, ajukan: bool):
         # Per RHK, the narrative drafted from the ASN's daily log over the period, which a button puts in the form.
         "narasi_log": SimpleLazyObject(lambda: sel.narasi_dari_log(ev)),
         # A form sent back with its errors is the sender's alone: never stored, never read from the cache.
-        "fragmen": fragment_key(
-            request, "roster", "periode", "skp", "evaluasi", "harian", roles=peran(request.user).kunci
-        )
+        "fragmen": fragment_key(request, "roster", "periode", "skp", "evaluasi", roles=peran(request.user).kunci)
         if not kirim
         else uuid.uuid4().hex,
         "fragmen_detik": 0 if kirim else settings.FRAGMEN_CACHE_DETIK,

@@ -28,12 +28,6 @@ _WARNA_PREDIKAT = {
 
 
 @register.filter
-def dari(kamus, kunci):
-    """kamus[kunci], or "" when it has none (a dict looked up by a variable in a template)."""
-    return kamus.get(kunci, "")
-
-
-@register.filter
 def warna_status(status):
     """The Bootstrap colour of an evaluation, SKP or period state."""
     return _WARNA_STATUS.get(status, "secondary")

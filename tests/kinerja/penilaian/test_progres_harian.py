@@ -189,6 +189,9 @@ def test_the_realisation_form_drafts_the_narrative_from_the_periods_log(org, log
     _catat(org.staf_a1, rhk, tanggal=datetime.date(2026, 1, 15), uraian="Menghimpun data jabatan")
     _catat(org.staf_a1, rhk, tanggal=datetime.date(2026, 4, 2), uraian="Di luar periode")
     html = login(org.staf_a1).get(reverse("evaluasi_isi", args=[ev.pk])).content.decode()
-    assert 'data-isi-log="15 Jan: Menghimpun data jabatan\n3 Feb: Menyusun draf analisis jabatan"' in html
+    draf = "15 Jan: Menghimpun data jabatan\n3 Feb: Menyusun draf analisis jabatan"
+    assert f'id="log-rhk-{rhk.pk}" data-draf="{draf}"' in html and "Progres harian periode ini" in html
     assert "Di luar periode" not in html
-    assert html.count("Isi dari progres harian") == rhk.indikator.count()
+    # One button per indicator of the RHK, each filling its own narrative from that log.
+    for indikator in rhk.indikator.all():
+        assert f'data-isi-log="log-rhk-{rhk.pk}" data-untuk="id_realisasi_{indikator.pk}_narasi"' in html
