@@ -32,7 +32,7 @@ from django.db.models.signals import post_delete, post_save
 
 from core.cache_backend import cache_recovered
 
-KINDS = ("roster", "periode", "skp", "evaluasi", "harian", "rekap", "layanan", "survei")
+KINDS = ("roster", "periode", "skp", "evaluasi", "rekap", "layanan", "survei")
 _PREFIX = "versi-data:"
 
 

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.db import models
 
-from core.cache import VersionedQuerySet
 from core.files import validate_evidence_file
 from kinerja.pegawai.models import Pegawai
 
@@ -36,8 +35,7 @@ class ProgresHarian(models.Model):
     dibuat = models.DateTimeField("dibuat", auto_now_add=True)
     diperbarui = models.DateTimeField("diperbarui", auto_now=True)
 
-    objects = VersionedQuerySet.as_manager()
-    data_kind = "harian"  # core.cache: the cached realisation form offers the narrative drafted from the log
+    # No data_kind (core.cache): no cached fragment shows the log; the pages that do render it live.
 
     class Meta:
         verbose_name = "progres harian"

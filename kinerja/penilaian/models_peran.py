@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.db import models
 
-from core.cache import VersionedQuerySet
 from kinerja.pegawai.models import Pegawai
 
 from .models_skp import RencanaHasilKerja
@@ -35,8 +34,7 @@ class PeranHasil(models.Model):
     diubah_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     diperbarui = models.DateTimeField("diperbarui", auto_now=True)
 
-    objects = VersionedQuerySet.as_manager()
-    data_kind = "skp"
+    # No data_kind (core.cache): no cached fragment shows the matrix.
 
     class Meta:
         verbose_name = "peran hasil"

@@ -195,3 +195,20 @@ def test_the_realisation_form_drafts_the_narrative_from_the_periods_log(org, log
     # One button per indicator of the RHK, each filling its own narrative from that log.
     for indikator in rhk.indikator.all():
         assert f'data-isi-log="log-rhk-{rhk.pk}" data-untuk="id_realisasi_{indikator.pk}_narasi"' in html
+
+
+def test_a_deleted_entrys_evidence_file_leaves_storage(
+    org, login, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    rhk = _rhk(org.staf_a1)
+    client = login(org.staf_a1)
+    berkas = SimpleUploadedFile("notula.pdf", PDF, content_type="application/pdf")
+    data = {"tanggal": _hari_ini().isoformat(), "rhk": rhk.pk, "uraian": "Rapat", "bukti_berkas": berkas}
+    client.post(URL, data)
+    progres = ProgresHarian.objects.get()
+    jalur = tmp_path / progres.bukti_berkas.name
+    assert jalur.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("progres_hapus", args=[progres.pk]))
+    assert not ProgresHarian.objects.exists() and not jalur.exists()
