@@ -99,7 +99,7 @@ def _halaman_skp(request, skp, *, form_dialog=None, form_kembali=None, form_eksp
         "url_dialog": "skp_dialog",
         "form_kembali": form_kembali or FormAlasan(label="Alasan pengembalian"),
         "peran_dari_atasan": sel.peran_untuk_skp(skp) if skp.dapat_diubah else [],
-        "dapat_membagi": izin.can_plan_for(request.user, skp.pegawai),
+        "dapat_merencanakan": izin.can_plan_for(request.user, skp.pegawai),
         # The matrix is offered under each RHK only to a supervisor: someone who appraises an active ASN.
         "punya_tim": SimpleLazyObject(lambda: sel.menilai_pegawai_aktif(skp.pegawai_id)),
     }
