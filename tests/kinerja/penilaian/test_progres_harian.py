@@ -7,6 +7,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,7 +17,7 @@ from core.errors import NotPermitted
 from kinerja.models import ProgresHarian
 from kinerja.penilaian import harian
 from kinerja.penilaian import services_harian as svc_harian
-from tests.factories import RencanaHasilKerjaFactory
+from tests.factories import PegawaiFactory, RencanaHasilKerjaFactory
 from tests.kinerja.penilaian.bantuan_evaluasi import Skenario
 
 pytestmark = pytest.mark.django_db
@@ -212,3 +214,25 @@ def test_a_deleted_entrys_evidence_file_leaves_storage(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("progres_hapus", args=[progres.pk]))
     assert not ProgresHarian.objects.exists() and not jalur.exists()
+
+
+def test_tim_saya_reads_the_teams_log_in_one_query_whatever_its_size(org, login):
+    hari = harian.hari_kerja_sebelum(_hari_ini(), harian.HARI_KERJA_PANTAU)
+    client = login(org.atasan_a)
+
+    def kueri():
+        with CaptureQueriesContext(connection) as q:
+            assert client.get(reverse("tim_saya")).status_code == 200
+        return len(q.captured_queries)
+
+    def tambah(n):
+        for i in range(n):
+            staf = PegawaiFactory(unit_kerja=org.bidang_a, atasan=org.atasan_a)
+            rhk = _rhk(staf)
+            for h in hari[i % 3 :]:
+                _catat(staf, rhk, tanggal=h)
+
+    tambah(2)
+    kecil = kueri()
+    tambah(10)
+    assert kueri() == kecil
