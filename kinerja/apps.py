@@ -19,6 +19,7 @@ class KinerjaConfig(AppConfig):
             PenugasanPengelola,
             PerilakuKerja,
             Periode,
+            ProgresHarian,
             RealisasiIndikator,
             RencanaAksi,
             RencanaHasilKerja,
@@ -38,5 +39,6 @@ class KinerjaConfig(AppConfig):
         # Evidence replaced, cleared or deleted leaves storage on commit. Import jobs' files are not tracked:
         # each job keeps the file it was run from.
         track_files(RealisasiIndikator, "bukti_berkas")
+        track_files(ProgresHarian, "bukti_berkas")
         track_files(EvaluasiKinerja, "berkas_penilaian")
         track_files(SKP, "berkas_persetujuan")

@@ -24,6 +24,8 @@ from .penilaian.models import (
     UmpanBalikRHK,
 )
 from .penilaian.models_ekinerja import HasilEkinerja, ImporEkinerja
+from .penilaian.models_harian import ProgresHarian
+from .penilaian.models_peran import PeranHasil
 from .penilaian.models_rencana_aksi import RencanaAksi
 from .penilaian.models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, RiwayatSKP
 from .penilaian.models_unit import EvaluasiDikecualikan, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
@@ -47,8 +49,10 @@ __all__ = [
     "PengaturanKinerja",
     "PengecualianKurva",
     "PenugasanPengelola",
+    "PeranHasil",
     "PerilakuKerja",
     "Periode",
+    "ProgresHarian",
     "RealisasiIndikator",
     "RencanaAksi",
     "RencanaHasilKerja",

@@ -4,6 +4,7 @@ from .notifikasi import views as notifikasi
 from .pegawai import views, views_impor
 from .penilaian import views as ve
 from .penilaian import views_ekinerja as vek
+from .penilaian import views_harian as vh
 from .penilaian import views_penilai as vpn
 from .penilaian import views_periode as vp
 from .penilaian import views_skp as vs
@@ -86,6 +87,17 @@ urlpatterns += [
     path("kinerja/skp/rhk/<int:rhk_pk>/indikator/", vs.skp_indikator, name="skp_indikator_baru"),
     path("kinerja/skp/rhk/<int:rhk_pk>/indikator/<int:pk>/", vs.skp_indikator, name="skp_indikator_ubah"),
     path("kinerja/skp/indikator/<int:pk>/hapus/", vs.skp_indikator_hapus, name="skp_indikator_hapus"),
+    path("kinerja/skp/rhk/<int:pk>/peran-hasil/", vs.skp_rhk_peran, name="skp_rhk_peran"),
+    path("kinerja/skp/peran-hasil/<int:pk>/hapus/", vs.skp_peran_hapus, name="skp_peran_hapus"),
+    path(
+        "kinerja/skp/<int:pk>/peran-hasil/<int:peran_pk>/susun/", vs.skp_susun_dari_peran, name="skp_susun_dari_peran"
+    ),
+    path("kinerja/skp/rhk/<int:pk>/tinjau-rhk-atasan/", vs.skp_rhk_tinjau_atasan, name="skp_rhk_tinjau_atasan"),
+    path("kinerja/harian/", vh.progres_harian, name="progres_harian"),
+    path("kinerja/harian/<int:pk>/", vh.progres_ubah, name="progres_ubah"),
+    path("kinerja/harian/<int:pk>/hapus/", vh.progres_hapus, name="progres_hapus"),
+    path("kinerja/harian/<int:pk>/bukti/", vh.progres_berkas, name="progres_berkas"),
+    path("pegawai/<int:pegawai_pk>/progres-harian/", vh.progres_pegawai, name="progres_pegawai"),
     path("kinerja/notifikasi/", notifikasi.notifikasi_daftar, name="notifikasi_daftar"),
     path("kinerja/notifikasi/baca/", notifikasi.notifikasi_baca, name="notifikasi_baca"),
     path("kinerja/notifikasi/<int:pk>/buka/", notifikasi.notifikasi_buka, name="notifikasi_buka"),

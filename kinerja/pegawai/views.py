@@ -11,6 +11,7 @@ from kinerja.penilaian import selectors_ekinerja
 from kinerja.penilaian.forms import FormBuatSKP
 from kinerja.penilaian.permissions import can_plan_for
 from kinerja.penilaian.views import konteks_tim_evaluasi
+from kinerja.penilaian.views_harian import konteks_progres_tim
 
 from . import selectors
 from .forms import FormFilterPegawai
@@ -102,5 +103,6 @@ def tim_saya(request):
         # The tables are rendered only when the cache has no fragment for these data (core/cache.py).
         "fragmen": fragment_key(request, "roster", "periode", "skp", "evaluasi", roles=peran(request.user).kunci),
         **konteks_tim_evaluasi(request, halaman.object_list),
+        **konteks_progres_tim(halaman),
     }
     return render(request, "kinerja/tim_saya.html", context)

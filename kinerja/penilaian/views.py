@@ -166,6 +166,8 @@ def _isi(request, pk, *, ajukan: bool):
     context = {
         **_konteks_pengisian(request, d, ev, form, "isi"),
         "tahun": tahun,
+        # Per RHK, the narrative drafted from the ASN's daily log over the period, which a button puts in the form.
+        "narasi_log": SimpleLazyObject(lambda: sel.narasi_dari_log(ev)),
         # A form sent back with its errors is the sender's alone: never stored, never read from the cache.
         "fragmen": fragment_key(request, "roster", "periode", "skp", "evaluasi", roles=peran(request.user).kunci)
         if not kirim

@@ -1,11 +1,13 @@
 """seed_demo: a deterministic, valid Gorontalo roster with one working login per role."""
 
+import re
 from io import StringIO
 
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 from django.utils import timezone
 
 from core.roles import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN
@@ -17,7 +19,9 @@ from kinerja.models import (
     HasilEkinerja,
     Pegawai,
     PenugasanPengelola,
+    PeranHasil,
     Periode,
+    ProgresHarian,
     RencanaHasilKerja,
     UnitKerja,
 )
@@ -318,3 +322,24 @@ def test_a_kecamatan_in_import_mode_has_last_years_results_from_e_kinerja():
     hasil = HasilEkinerja.objects.filter(dipakai=True)
     assert hasil.count() == jumlah and hasil.exclude(catatan_matriks="").count() == 1
     assert hasil.first().impor.nama_berkas == f"hasil-ekinerja-kota-barat-{lalu.tahun}.csv"
+
+
+def test_the_demo_atasan_divides_his_rhk_and_his_team_logs_their_days(client):
+    seed()
+    atasan = Pegawai.objects.get(nip=demo_roster.ATASAN.nip)
+    pegawai = Pegawai.objects.get(nip=demo_roster.PEGAWAI.nip)
+    rhk_atasan = RencanaHasilKerja.objects.get(skp__pegawai=atasan, skp__tahun=timezone.localdate().year)
+    peran = PeranHasil.objects.filter(rhk_atasan=rhk_atasan)
+    assert peran.filter(pegawai=pegawai).exists() and peran.count() >= 3
+    # Each role's ASN drafted their RHK from it, citing the Atasan's; the demo Pegawai's notes his rewrite since.
+    for p in peran:
+        assert p.pegawai.skp.get(tahun=rhk_atasan.skp.tahun).rhk.get().rhk_atasan == rhk_atasan
+    rhk_pegawai = pegawai.skp.get(tahun=rhk_atasan.skp.tahun).rhk.get()
+    assert rhk_pegawai.rhk_atasan_berubah
+    berubah = [r for r in RencanaHasilKerja.objects.select_related("rhk_atasan") if r.rhk_atasan_berubah]
+    assert berubah == [rhk_pegawai]
+    # The team logged their last working days but one teammate, whom Tim Saya names.
+    assert ProgresHarian.objects.filter(pegawai=pegawai).count() >= 5
+    client.force_login(atasan.user)
+    halaman = client.get(reverse("tim_saya")).content.decode()
+    assert "Progres harian tim" in halaman and re.search(r"\d hari tanpa progres", halaman)

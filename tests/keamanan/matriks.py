@@ -135,6 +135,21 @@ MATRIKS = {
     "skp_indikator_baru":       baris("L 200 403 404 200 404 200",   "L 200 403 404 200 404 200", rhk_pk="{rhk}"),
     "skp_indikator_ubah":       baris("L 200 403 404 200 404 200",   "L 200 403 404 200 404 200", rhk_pk="{rhk}", pk="{indikator}"),
     "skp_indikator_hapus":      baris("405 405 405 405 405 405 405", "L R 403 404 R 404 R", pk="{indikator}"),
+    # The matriks peran hasil of an RHK: whoever sees the SKP reads it, whoever edits the SKP divides it (an empty
+    # POST is the form with its errors). The role is staf_a1's in atasan_a's RHK, whose SKP staf_a1 does not see;
+    # it is settled (staf_a1's plan of that year is approved), so deleting it is refused with a message.
+    "skp_rhk_peran":            baris("L 200 200 404 200 404 200",   "L 200 403 404 200 404 200", pk="{rhk}"),
+    "skp_peran_hapus":          baris("405 405 405 405 405 405 405", "L 404 R 404 R 404 R", pk="{peran_hasil}"),
+    # Drafting next year's RHK from a role of this year's matrix is refused with a message (another year's role).
+    "skp_susun_dari_peran":     baris("405 405 405 405 405 405 405", "L R 403 404 R 404 R", pk="{skp_draf}", peran_pk="{peran_hasil}"),
+    "skp_rhk_tinjau_atasan":    baris("405 405 405 405 405 405 405", "L R 403 404 R 404 R", pk="{rhk}"),
+    # --- the daily progress log (staf_a1's entry of today, with an evidence file) -------------------------------
+    # Every ASN has their own log (the administrator, not an ASN, gets the "no profile" page).
+    "progres_harian":           baris("L 200 200 200 200 200 200",   "L 200 200 200 200 200 200"),
+    "progres_ubah":             baris("L 200 404 404 404 404 404",   "L 200 404 404 404 404 404", pk="{progres}"),
+    "progres_hapus":            baris("405 405 405 405 405 405 405", "L R 404 404 404 404 404", pk="{progres}"),
+    "progres_berkas":           baris("L 200 200 404 200 404 200",   "405 405 405 405 405 405 405", pk="{progres}"),
+    "progres_pegawai":          baris("L 200 200 404 200 404 200",   "405 405 405 405 405 405 405", pegawai_pk="{pegawai}"),
     # --- notifications (staf_a1's) ------------------------------------------------------------------------------
     "notifikasi_daftar":        baris("L 200 200 200 200 200 200",   "L 200 200 200 200 200 200"),
     "notifikasi_baca":          baris("L 405 405 405 405 405 405",   "L R R R R R R"),

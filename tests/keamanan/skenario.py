@@ -27,6 +27,8 @@ from kinerja.models import (
     Pegawai,
     PejabatLuar,
     PengecualianKurva,
+    PeranHasil,
+    ProgresHarian,
     RealisasiIndikator,
 )
 from kinerja.pegawai import roster
@@ -57,6 +59,8 @@ KUNCI_MILIK = {
     "skp_draf",
     "rhk",
     "indikator",
+    "peran_hasil",
+    "progres",
     "notifikasi",
     "konsekuensi",
     "impor_fakta",
@@ -183,6 +187,17 @@ class Adegan:
         skp.save(update_fields=["berkas_persetujuan"])
         draf = svc_skp.salin_skp_tahun_lalu(pegawai.user, pegawai.pk, TAHUN + 1)
         rhk = draf.rhk.get()
+        rhk_tahun_ini = skp.rhk.get()
+        peran_hasil = PeranHasil.objects.create(
+            rhk_atasan=rhk_tahun_ini.rhk_atasan, pegawai=pegawai, hasil=rhk_tahun_ini.uraian
+        )
+        progres = ProgresHarian.objects.create(
+            pegawai=pegawai,
+            rhk=rhk_tahun_ini,
+            tanggal=timezone.localdate(),
+            uraian="Memverifikasi berkas",
+            bukti_berkas=SimpleUploadedFile("progres.pdf", PDF, "application/pdf"),
+        )
         notifikasi = Notifikasi.objects.create(penerima=pegawai.user, judul="Pengingat", tautan="/kinerja/saya/")
         konsekuensi = Konsekuensi.objects.create(
             pegawai=pegawai,
@@ -215,6 +230,8 @@ class Adegan:
             "skp_draf": draf.pk,
             "rhk": rhk.pk,
             "indikator": rhk.indikator.order_by("pk").first().pk,
+            "peran_hasil": peran_hasil.pk,
+            "progres": progres.pk,
             "notifikasi": notifikasi.pk,
             "konsekuensi": konsekuensi.pk,
             "impor_fakta": impor.pk,

@@ -40,8 +40,10 @@ from kinerja.models import (
     PengaturanKinerja,
     PengecualianKurva,
     PenugasanPengelola,
+    PeranHasil,
     PerilakuKerja,
     Periode,
+    ProgresHarian,
     RealisasiIndikator,
     RencanaAksi,
     RencanaHasilKerja,
@@ -51,6 +53,7 @@ from kinerja.models import (
     UnitKerja,
 )
 from kinerja.penilaian.capaian import capaian_aspek
+from kinerja.penilaian.harian import hari_kerja_sebelum
 from kinerja.penilaian.periode import RencanaPeriode, rencana_periode
 from kinerja.penilaian.predikat import predikat_kinerja
 from kinerja.penilaian.services_penilai import penilai_dari
@@ -353,6 +356,8 @@ def hapus_evaluasi():
         PerilakuKerja,
         EvaluasiKinerja,
         RiwayatSKP,
+        ProgresHarian,
+        PeranHasil,
         IndikatorKinerja,
         RencanaHasilKerja,
         SKP,
@@ -423,19 +428,22 @@ class _PenulisEvaluasi:
             ),
             batch_size=UKURAN_BATCH,
         )
-        rhk = {}
+        rhk, uraian = {}, {}
         for tingkat in sorted({o.tingkat for o in orang}):
             baru = {
                 o.nip: RencanaHasilKerja(
                     skp=per_nip[o.nip],
                     uraian=demo_penilaian.uraian_rhk(o.jabatan, self.nama_unit[o.unit], o.nip in self.kepala_unit),
                     rhk_atasan_id=rhk.get(o.ppk),
+                    uraian_rhk_atasan=uraian.get(o.ppk, ""),
                 )
                 for o in orang
                 if o.tingkat == tingkat
             }
             RencanaHasilKerja.objects.bulk_create(baru.values(), batch_size=UKURAN_BATCH)
             rhk.update({nip: r.pk for nip, r in baru.items()})
+            uraian.update({nip: r.uraian for nip, r in baru.items()})
+        self.uraian_rhk = uraian
         IndikatorKinerja.objects.bulk_create(
             (
                 IndikatorKinerja(rhk_id=rhk_id, uraian=uraian, aspek=aspek, target=target, satuan=satuan, urutan=i)
@@ -565,6 +573,48 @@ class _PenulisEvaluasi:
         return self.rng.randint(max(1, target - 3), target + 1)
 
 
+def simpan_peran_dan_progres(penulis: _PenulisEvaluasi, rhk: dict[str, int], tim, hari_ini) -> None:
+    """The demo Atasan's matriks peran hasil (his RHK divided among his team, whose RHK cite it), the change he made
+    to it since the demo Pegawai drafted hers, and the team's daily log of the last working days, with one
+    teammate's latest days empty."""
+    atasan, pegawai = demo_roster.ATASAN.nip, demo_roster.PEGAWAI.nip
+    anggota = [pegawai, *(o.nip for o in tim)]
+    peran_hasil = []
+    for nip in anggota:
+        hasil, indikator = demo_penilaian.peran_hasil_demo(penulis.uraian_rhk[nip])
+        peran_hasil.append(
+            PeranHasil(
+                rhk_atasan_id=rhk[atasan],
+                pegawai_id=penulis.pegawai_id[nip],
+                hasil=hasil,
+                indikator=indikator,
+                diubah_oleh_id=penulis.user[penulis.pegawai_id[atasan]],
+            )
+        )
+    PeranHasil.objects.bulk_create(peran_hasil)
+    RencanaHasilKerja.objects.filter(pk=rhk[pegawai]).update(
+        uraian_rhk_atasan=demo_penilaian.uraian_rhk_atasan_lama(penulis.uraian_rhk[atasan])
+    )
+    hari = hari_kerja_sebelum(hari_ini, demo_penilaian.HARI_PROGRES_DEMO)
+    teks = demo_penilaian.PROGRES_HARIAN_DEMO
+    progres = []
+    for i, nip in enumerate(anggota):
+        pegawai_id = penulis.pegawai_id[nip]
+        hari_dicatat = hari[: -demo_penilaian.HARI_KOSONG_DEMO] if i == 1 else hari
+        progres += [
+            ProgresHarian(
+                pegawai_id=pegawai_id,
+                rhk_id=rhk[nip],
+                tanggal=h,
+                uraian=teks[(i + j) % len(teks)],
+                dicatat_oleh_id=penulis.user.get(pegawai_id),
+            )
+            for j, h in enumerate(hari_dicatat)
+            if h.year == hari_ini.year
+        ]
+    ProgresHarian.objects.bulk_create(progres)
+
+
 def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict, seed: int, hari_ini=None):
     """Demo evaluation data for the Pengelola's OPD: approved SKP, an open quarter with evaluations in every state
     (the demo Pegawai's ready to fill, some of the demo Atasan's team waiting for a rating), and last year's
@@ -587,6 +637,7 @@ def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict,
     status[demo_roster.SEKDA.nip] = "DIAJUKAN"
     periode = penulis.periode(triwulan, dibuka=True)
     evaluasi = penulis.evaluasi(periode, status, rhk)
+    simpan_peran_dan_progres(penulis, rhk, tim, hari_ini or timezone.localdate())
 
     # Last year: the Atasan's and the team's plans (cascading) and their final annual evaluations.
     atasan = next(o for o in lingkup if o.nip == demo_roster.ATASAN.nip)
