@@ -3,6 +3,7 @@
 
 from .notifikasi.models import Notifikasi
 from .pegawai.models import (
+    AliasKolomRoster,
     ImporRoster,
     Pegawai,
     PejabatLuar,
@@ -23,12 +24,14 @@ from .penilaian.models import (
     RiwayatEvaluasi,
     UmpanBalikRHK,
 )
+from .penilaian.models_angka_kredit import KebutuhanAngkaKredit, KoefisienAngkaKredit, KonversiPredikatAngkaKredit
 from .penilaian.models_rencana_aksi import RencanaAksi
 from .penilaian.models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, RiwayatSKP
 from .penilaian.models_unit import EvaluasiDikecualikan, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
 
 __all__ = [
     "SKP",
+    "AliasKolomRoster",
     "DialogKinerja",
     "EkspektasiPerilaku",
     "EvaluasiDikecualikan",
@@ -36,7 +39,10 @@ __all__ = [
     "EvaluasiTerkunci",
     "ImporRoster",
     "IndikatorKinerja",
+    "KebutuhanAngkaKredit",
     "KinerjaOrganisasi",
+    "KoefisienAngkaKredit",
+    "KonversiPredikatAngkaKredit",
     "Notifikasi",
     "Pegawai",
     "PejabatLuar",

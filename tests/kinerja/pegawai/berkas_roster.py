@@ -32,6 +32,7 @@ def baris_pegawai(n, **ubah):
         "Golongan": "III/a",
         "Jabatan": "Analis Kepegawaian",
         "Jenis Jabatan": "Ahli Pertama",
+        "Kelas Jabatan": "",
         "Kode Unit": "90.01",
         "Nama Unit": "Dinas Uji",
         "Kode Unit Induk": "",
