@@ -9,6 +9,7 @@ from core.cache import fragment_key
 from kinerja.penilaian import selectors as selectors_penilaian
 from kinerja.penilaian.forms import FormBuatSKP
 from kinerja.penilaian.permissions import can_plan_for
+from kinerja.penilaian.selectors_angka_kredit import angka_kredit_pegawai
 from kinerja.penilaian.views import konteks_tim_evaluasi
 
 from . import selectors
@@ -57,6 +58,7 @@ def _render_detail(request, pegawai, **extra):
         "atasan_bisa_dibuka": atasan is not None and can_view_pegawai(request.user, atasan),
         "bawahan": selectors.bawahan_dari(request.user, pegawai),
         "skp": selectors_penilaian.skp_pegawai(request.user, pegawai.pk),
+        "angka_kredit": angka_kredit_pegawai(request.user, pegawai),
         "dapat_menetapkan_penilai": mengelola_unit(request.user, pegawai.unit_kerja_id),
         # HR staff start an SKP here; the ASN themself does it on Kinerja Saya.
         "form_skp": None

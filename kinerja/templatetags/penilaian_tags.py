@@ -40,6 +40,12 @@ def label_rating(kode):
 
 
 @register.filter
+def label_predikat(kode):
+    """A predikat code (SANGAT_BAIK, ...) as the regulation writes it."""
+    return dict(EvaluasiKinerja.Predikat.choices).get(kode, kode)
+
+
+@register.filter
 def warna_predikat(predikat):
     return _WARNA_PREDIKAT.get(predikat, "secondary")
 
