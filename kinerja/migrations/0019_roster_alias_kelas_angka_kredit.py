@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='pegawai',
             name='angka_kredit_awal',
-            field=models.DecimalField(decimal_places=3, default=0, help_text='Angka kredit kumulatif pada jenjang sekarang menurut PAK terakhir, sebelum tahun di bawah.', max_digits=8, validators=[django.core.validators.MinValueValidator(0)], verbose_name='angka kredit awal'),
+            field=models.DecimalField(db_default=0, decimal_places=3, default=0, help_text='Angka kredit kumulatif pada jenjang sekarang menurut PAK terakhir, sebelum tahun di bawah.', max_digits=8, validators=[django.core.validators.MinValueValidator(0)], verbose_name='angka kredit awal'),
         ),
         migrations.AddField(
             model_name='pegawai',

@@ -239,6 +239,8 @@ class Pegawai(models.Model):
         max_digits=8,
         decimal_places=3,
         default=0,
+        # The roster import and the demo's bulk writers (COPY) name only the columns they fill.
+        db_default=0,
         validators=[MinValueValidator(0)],
         help_text="Angka kredit kumulatif pada jenjang sekarang menurut PAK terakhir, sebelum tahun di bawah.",
     )
