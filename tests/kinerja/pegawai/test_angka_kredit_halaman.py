@@ -12,8 +12,14 @@ from django.urls import reverse
 
 from kinerja.models import KoefisienAngkaKredit, Pegawai
 from tests.factories import EvaluasiKinerjaFactory, PegawaiFactory, PeriodeFactory
+from tests.kinerja.pegawai.berkas_roster import pastikan_data_bawaan
 
 DI_ATAS, SESUAI, DI_BAWAH = "DI_ATAS", "SESUAI", "DI_BAWAH"
+
+
+@pytest.fixture(autouse=True)
+def data_bawaan(db):
+    pastikan_data_bawaan()
 
 
 def tahunan(pegawai, tahun, hasil, perilaku, status="FINAL"):

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from kinerja.models import AliasKolomRoster, ImporRoster, Pegawai
 from tests.factories import UnitKerjaFactory, buat_nip
+from tests.kinerja.pegawai.berkas_roster import pastikan_data_bawaan
 
 JUDUL_SIASN = [
     "PNS ID",
@@ -33,6 +34,11 @@ JUDUL_SIASN = [
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def data_bawaan(db):
+    pastikan_data_bawaan()
 
 
 def _orang(n, kelamin="L", **ubah):

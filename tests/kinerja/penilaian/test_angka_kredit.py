@@ -13,6 +13,7 @@ import pytest
 
 from kinerja.models import KebutuhanAngkaKredit, KoefisienAngkaKredit, KonversiPredikatAngkaKredit
 from kinerja.penilaian import angka_kredit as ak
+from tests.kinerja.pegawai.berkas_roster import pastikan_data_bawaan
 
 
 @pytest.mark.parametrize(
@@ -92,6 +93,7 @@ def test_the_explanation_is_written_the_indonesian_way():
 
 def test_the_seeded_tables_hold_the_regulation_defaults(db):
     """The data migration seeds the admin's tables with exactly the rule module's figures."""
+    pastikan_data_bawaan()
     assert dict(KonversiPredikatAngkaKredit.objects.values_list("predikat", "persen")) == ak.PERSENTASE_PREDIKAT
     assert dict(KoefisienAngkaKredit.objects.values_list("jenjang", "koefisien")) == ak.KOEFISIEN_TAHUNAN
     assert {
