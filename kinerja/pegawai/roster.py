@@ -242,6 +242,25 @@ _JENJANG_DI_NAMA = [
 ]
 
 
+# Titles written before a name (academic and professional); "H."/"Hj." stay in the name, as offices differ.
+_GELAR_DEPAN = {"prof.", "dr.", "drg.", "drs.", "dra.", "ir.", "ns.", "apt.", "drh."}
+
+
+def pisah_gelar(teks: str) -> tuple[str, str, str]:
+    """A name as documents write it, titles included ("Dr. dr. Siti Aisyah, Sp.PD., M.Kes."), as the app stores it:
+    (gelar depan, nama, gelar belakang). What follows the first comma is the back titles when each part looks like
+    one (has a dot, or is a short abbreviation such as SH); else the text is all name."""
+    nama, koma, belakang = teks.partition(",")
+    bagian = [b.strip() for b in belakang.split(",")] if koma else []
+    if not all(b and ("." in b or (len(b) <= 6 and b.isalnum())) for b in bagian):
+        nama, bagian = teks, []
+    kata = nama.split()
+    depan = []
+    while len(kata) > 1 and kata[0].lower() in _GELAR_DEPAN:
+        depan.append(kata.pop(0))
+    return " ".join(depan), " ".join(kata), ", ".join(bagian)
+
+
 def jenjang_dari_jabatan(jabatan: str) -> str:
     """The JenisJabatan of a jabatan fungsional whose name ends in its jenjang, else ""."""
     nama = " ".join(jabatan.lower().split())
@@ -461,9 +480,22 @@ def rencanakan_impor(tabel: Table, db: SnapshotDB) -> Rencana:
     baris_nip = {}
     unit_berkas = {}  # kode → {"nama", "induk", "baris"}
     tanpa_kode = []  # rows naming their unit only, resolved once every coded unit of the file is known
+    # Without title columns, the titles are in the name (as documents write it): split as the app stores them.
+    gelar_di_nama = not {"gelar_depan", "gelar_belakang"} & tabel.positions.keys()
     for nomor, sel in tabel.rows:
         rencana.jumlah_baris += 1
         b = _periksa_baris(nomor, sel, spesifikasi, galat)
+        if gelar_di_nama and b.nilai["nama"]:
+            b.nilai["gelar_depan"], b.nilai["nama"], b.nilai["gelar_belakang"] = pisah_gelar(b.nilai["nama"])
+            for kunci in ("gelar_depan", "gelar_belakang"):
+                if len(b.nilai[kunci]) > PANJANG_MAKS[kunci]:
+                    galat.append(
+                        RowError(
+                            nomor,
+                            "Nama",
+                            f"{JUDUL[kunci]} terlalu panjang: paling banyak {PANJANG_MAKS[kunci]} karakter.",
+                        )
+                    )
         nip = b.nilai["nip"]
         if nip:
             if nip in baris_nip:
@@ -553,8 +585,9 @@ def rencanakan_impor(tabel: Table, db: SnapshotDB) -> Rencana:
             rencana.baru.append(b)
             continue
         for f in tetap:
-            # ... unless the row gave it another way: the status by the golongan, the jenjang by the jabatan's name.
-            if not (f in ("status_kepegawaian", "jenis_jabatan") and b.nilai[f]):
+            # ... unless the row gave it another way: the status by the golongan, the jenjang by the jabatan's name,
+            # the titles by the name.
+            if not (f in ("status_kepegawaian", "jenis_jabatan", "gelar_depan", "gelar_belakang") and b.nilai[f]):
                 b.nilai[f] = lama[f]
         perubahan = [(f, lama[f], b.nilai[f]) for f in FIELD_PEGAWAI if lama[f] != b.nilai[f]]
         if perubahan:

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from kinerja.models import AliasKolomRoster, ImporRoster, Pegawai
+from kinerja.pegawai.roster import pisah_gelar
 from tests.factories import UnitKerjaFactory, buat_nip
 from tests.kinerja.pegawai.berkas_roster import pastikan_data_bawaan
 
@@ -266,3 +267,32 @@ def test_the_seeded_aliases_say_where_each_comes_from(db):
     for judul in ("NIP BARU", "GELAR BLKG", "TGL LHR", "GOL AKHIR NAMA", "JABATAN NAMA", "UNOR NAMA"):
         assert "SIASN" in sumber[judul]
     assert all(s for s in sumber.values())
+
+
+@pytest.mark.parametrize(
+    "teks, hasil",
+    [
+        ("Dr. dr. Siti Aisyah, Sp.PD., M.Kes.", ("Dr. dr.", "Siti Aisyah", "Sp.PD., M.Kes.")),
+        ("Ir. Budi Santoso, M.T.", ("Ir.", "Budi Santoso", "M.T.")),
+        ("Andi Pakaya, SH, MH", ("", "Andi Pakaya", "SH, MH")),
+        ("Drs. H. Rahmat Datau, M.Si.", ("Drs.", "H. Rahmat Datau", "M.Si.")),
+        ("Nurhayati Lamatenggo", ("", "Nurhayati Lamatenggo", "")),
+        ("Dr.", ("", "Dr.", "")),  # a title alone is not a name: left as it is
+        ("Abdul, bin Ahmad Yusuf", ("", "Abdul, bin Ahmad Yusuf", "")),  # not titles after the comma
+    ],
+)
+def test_titles_written_in_the_name_are_split_as_the_app_stores_them(teks, hasil):
+    assert pisah_gelar(teks) == hasil
+
+
+def test_a_file_with_titles_in_the_name_column_stores_them_apart(org, client):
+    judul = [j for j in JUDUL_SIASN if j not in ("GELAR DEPAN", "GELAR BLKG")]
+    rows = [_orang(1, NAMA="dr. Pegawai SIASN 1, Sp.A, M.Kes."), _orang(2, NAMA="Pegawai SIASN 2")]
+    client.force_login(org.admin)
+    job = unggah(client, siasn(rows, judul))
+    assert job.galat == []
+    client.post(reverse("impor_roster_konfirmasi", args=[job.pk]))
+    p = _diimpor()
+    assert (p["Pegawai SIASN 1"].gelar_depan, p["Pegawai SIASN 1"].gelar_belakang) == ("dr.", "Sp.A, M.Kes.")
+    assert p["Pegawai SIASN 1"].nama_lengkap == "dr. Pegawai SIASN 1, Sp.A, M.Kes."
+    assert (p["Pegawai SIASN 2"].gelar_depan, p["Pegawai SIASN 2"].gelar_belakang) == ("", "")
