@@ -47,11 +47,16 @@ def baris_pegawai(n, **ubah):
     return baris
 
 
-def xlsx(rows, judul=None):
-    """XLSX bytes: header row then one row per dict (values written with their Python types)."""
+def xlsx(rows, judul=None, di_atas=(), lembar=None):
+    """XLSX bytes: the rows `di_atas` (a title, a date), the header row, then one row per dict (values written with
+    their Python types), in a sheet named `lembar` when given."""
     judul = judul or JUDUL
     wb = openpyxl.Workbook()
     ws = wb.active
+    if lembar:
+        ws.title = lembar
+    for baris in di_atas:
+        ws.append(baris)
     ws.append(judul)
     for r in rows:
         ws.append([r.get(j, "") for j in judul])

@@ -3,9 +3,7 @@ UNOR NAMA), no unit codes, no status column for some rows, golongan in several s
 and the command; the preview says which column was read as what; the aliases are data the administrator extends."""
 
 import datetime
-import io
 
-import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -14,7 +12,7 @@ from django.urls import reverse
 from kinerja.models import AliasKolomRoster, ImporRoster, Pegawai
 from kinerja.pegawai.roster import pisah_gelar
 from tests.factories import UnitKerjaFactory, buat_nip
-from tests.kinerja.pegawai.berkas_roster import pastikan_data_bawaan
+from tests.kinerja.pegawai.berkas_roster import pastikan_data_bawaan, xlsx
 
 JUDUL_SIASN = [
     "PNS ID",
@@ -64,17 +62,8 @@ def _orang(n, kelamin="L", **ubah):
 
 def siasn(rows, judul=JUDUL_SIASN):
     """An XLSX as SIASN's download: a title and a date above the headings, NIPs as text."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Data PNS"
-    ws.append(["DATA PNS PEMERINTAH PROVINSI GORONTALO"])
-    ws.append(["Diunduh 01-12-2026"])
-    ws.append(judul)
-    for r in rows:
-        ws.append([r.get(j, "") for j in judul])
-    keluaran = io.BytesIO()
-    wb.save(keluaran)
-    return keluaran.getvalue()
+    di_atas = [["DATA PNS PEMERINTAH PROVINSI GORONTALO"], ["Diunduh 01-12-2026"]]
+    return xlsx(rows, judul, di_atas=di_atas, lembar="Data PNS")
 
 
 def berkas_contoh(org):
