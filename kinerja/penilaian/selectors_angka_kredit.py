@@ -34,7 +34,8 @@ def tabel_angka_kredit() -> TabelAngkaKredit:
 
 
 def _predikat_tahunan(pegawai_ids) -> dict:
-    """pegawai id → [(tahun, predikat)] of their final annual evaluations, in one query."""
+    """pegawai id → [(tahun, predikat)] of their final annual evaluations (`pegawai_ids`: ids or a subquery of
+    them), in one query."""
     hasil = {}
     baris = (
         EvaluasiKinerja.objects.filter(
@@ -87,12 +88,10 @@ JUDUL_EKSPOR_AKHIR = ["Total AK", "AK Dibutuhkan", "Untuk", "Kekurangan", "Keter
 def xlsx_angka_kredit(pegawai_qs) -> bytes:
     """HR's XLSX of the jabatan fungsional among `pegawai_qs` (already scoped to the user): one row per ASN with the
     angka kredit of each year, the total and what the next pangkat or jenjang needs. Four queries."""
-    daftar = list(
-        pegawai_qs.filter(jenis_jabatan__in=rumus.JENJANG_FUNGSIONAL)
-        .select_related("unit_kerja")
-        .order_by("unit_kerja__kode", "nama", "nip")
-    )
-    tahunan = _predikat_tahunan([p.pk for p in daftar])
+    jf = pegawai_qs.filter(jenis_jabatan__in=rumus.JENJANG_FUNGSIONAL)
+    daftar = list(jf.select_related("unit_kerja").order_by("unit_kerja__kode", "nama", "nip"))
+    # A subquery, not a list of ids: a province's JF are thousands, past what an IN list should carry.
+    tahunan = _predikat_tahunan(jf.order_by().values("pk"))
     tabel = tabel_angka_kredit()
     semua_tahun = sorted({t for baris in tahunan.values() for t, _ in baris})
     label_jenjang = dict(Pegawai.JenisJabatan.choices)
