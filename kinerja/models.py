@@ -3,6 +3,7 @@
 
 from .notifikasi.models import Notifikasi
 from .pegawai.models import (
+    AliasKolomRoster,
     ImporRoster,
     Pegawai,
     PejabatLuar,
@@ -23,6 +24,7 @@ from .penilaian.models import (
     RiwayatEvaluasi,
     UmpanBalikRHK,
 )
+from .penilaian.models_angka_kredit import KebutuhanAngkaKredit, KoefisienAngkaKredit, KonversiPredikatAngkaKredit
 from .penilaian.models_ekinerja import HasilEkinerja, ImporEkinerja
 from .penilaian.models_harian import ProgresHarian
 from .penilaian.models_peran import PeranHasil
@@ -32,6 +34,7 @@ from .penilaian.models_unit import EvaluasiDikecualikan, KinerjaOrganisasi, Peng
 
 __all__ = [
     "SKP",
+    "AliasKolomRoster",
     "DialogKinerja",
     "EkspektasiPerilaku",
     "EvaluasiDikecualikan",
@@ -41,7 +44,10 @@ __all__ = [
     "ImporEkinerja",
     "ImporRoster",
     "IndikatorKinerja",
+    "KebutuhanAngkaKredit",
     "KinerjaOrganisasi",
+    "KoefisienAngkaKredit",
+    "KonversiPredikatAngkaKredit",
     "Notifikasi",
     "Pegawai",
     "PejabatLuar",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("impor/<int:pk>/status/", views_impor.impor_roster_status, name="impor_roster_status"),
     path("impor/templat.<str:format_berkas>", views_impor.templat_roster, name="templat_roster"),
     path("ekspor/pegawai.<str:format_berkas>", views_impor.ekspor_roster, name="ekspor_roster"),
+    path("ekspor/angka-kredit.xlsx", views_impor.ekspor_angka_kredit, name="ekspor_angka_kredit"),
 ]
 
 # --- Periods, SKP and evaluations (kinerja/penilaian/). Notifications link to evaluasi_detail and skp_detail.

@@ -10,6 +10,7 @@ from kinerja.penilaian import selectors as selectors_penilaian
 from kinerja.penilaian import selectors_ekinerja
 from kinerja.penilaian.forms import FormBuatSKP
 from kinerja.penilaian.permissions import can_plan_for
+from kinerja.penilaian.selectors_angka_kredit import angka_kredit_pegawai
 from kinerja.penilaian.views import konteks_tim_evaluasi
 from kinerja.penilaian.views_harian import konteks_progres_tim
 
@@ -61,6 +62,7 @@ def _render_detail(request, pegawai, **extra):
         "skp": selectors_penilaian.skp_pegawai(request.user, pegawai.pk),
         # Per period the evaluation of record, rated here or imported from e-Kinerja, and a kept imported result.
         "evaluasi_kinerja": selectors_ekinerja.evaluasi_dan_hasil_pegawai(pegawai.pk),
+        "angka_kredit": angka_kredit_pegawai(request.user, pegawai),
         "dapat_menetapkan_penilai": mengelola_unit(request.user, pegawai.unit_kerja_id),
         # HR staff start an SKP here; the ASN themself does it on Kinerja Saya.
         "form_skp": None

@@ -12,6 +12,7 @@ from audit.admin import AuditAdminMixin
 from kinerja.notifikasi.models import Notifikasi
 
 from .models import EvaluasiKinerja, Periode, RealisasiIndikator, RiwayatEvaluasi
+from .models_angka_kredit import KebutuhanAngkaKredit, KoefisienAngkaKredit, KonversiPredikatAngkaKredit
 from .models_ekinerja import HasilEkinerja, ImporEkinerja
 from .models_rencana_aksi import RencanaAksi
 from .models_skp import SKP
@@ -120,3 +121,21 @@ class HasilEkinerjaAdmin(HanyaBaca, admin.ModelAdmin):
     search_fields = ("pegawai__nama", "pegawai__nip")
     list_select_related = ("pegawai", "periode", "diimpor_oleh")
     raw_id_fields = ("pegawai", "impor")
+
+
+# The angka kredit tables: seeded with PermenPANRB 1/2023's figures (kinerja.penilaian.angka_kredit), editable when a
+# regulation changes; every change is in the audit log.
+@admin.register(KonversiPredikatAngkaKredit)
+class KonversiPredikatAngkaKreditAdmin(AuditAdminMixin, admin.ModelAdmin):
+    list_display = ["predikat", "persen", "sumber"]
+
+
+@admin.register(KoefisienAngkaKredit)
+class KoefisienAngkaKreditAdmin(AuditAdminMixin, admin.ModelAdmin):
+    list_display = ["jenjang", "koefisien", "sumber"]
+
+
+@admin.register(KebutuhanAngkaKredit)
+class KebutuhanAngkaKreditAdmin(AuditAdminMixin, admin.ModelAdmin):
+    list_display = ["jenjang", "golongan", "angka_kredit", "kenaikan", "sumber"]
+    list_filter = ["jenjang", "kenaikan"]

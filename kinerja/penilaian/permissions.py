@@ -70,6 +70,11 @@ def adalah_penilai(user, pegawai_id: int | None, luar_id: int | None) -> bool:
     return luar_id is not None and p.pejabat_luar is not None and p.pejabat_luar.pk == luar_id
 
 
+def can_view_angka_kredit(user, pegawai: Pegawai) -> bool:
+    """An ASN's angka kredit is a career record: the ASN, HR of their unit and administrators see it."""
+    return diri_sendiri(user, pegawai.pk) or mengelola_unit(user, pegawai.unit_kerja_id)
+
+
 def can_manage_periode(user) -> bool:
     """Opening, closing and populating periods is HR work (administrators included)."""
     return peran(user).staf

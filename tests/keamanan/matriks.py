@@ -78,6 +78,7 @@ MATRIKS = {
     "impor_roster_status":      baris("L 403 403 403 403 403 200",   "405 405 405 405 405 405 405", pk="{impor_roster}"),
     "templat_roster":           baris("L 403 403 403 403 403 200",   "405 405 405 405 405 405 405", format_berkas="xlsx"),
     "ekspor_roster":            baris("L 403 403 200 200 403 200",   "405 405 405 405 405 405 405", format_berkas="csv"),
+    "ekspor_angka_kredit":      baris("L 403 403 200 200 403 200",   "405 405 405 405 405 405 405"),
     # Naming an ASN's appraisers: HR of the ASN's unit and administrators (an empty POST is the form with its errors).
     "pegawai_penilai":          baris("L 403 403 404 200 404 200",   "L 403 403 404 200 404 200", pegawai_pk="{pegawai}"),
     # --- evaluations: periods (HR and administrators; periods are province-wide) --------------------------------

@@ -233,6 +233,7 @@ def simpan(roster: demo_roster.Roster):
                 golongan=o.golongan,
                 jabatan=o.jabatan,
                 jenis_jabatan=o.jenis_jabatan,
+                kelas_jabatan=o.kelas_jabatan,
                 unit_kerja_id=unit_id[o.unit],
                 atasan_id=pegawai_id.get(o.atasan),
                 email=o.email,
