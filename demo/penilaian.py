@@ -66,3 +66,29 @@ UKURAN_POOL = 4096
 def pool(rng: random.Random, bobot: dict, ukuran: int = UKURAN_POOL) -> list:
     """`ukuran` keys of `bobot` drawn by weight: index it with rng.getrandbits to draw cheaply."""
     return rng.choices(list(bobot), weights=list(bobot.values()), k=ukuran)
+
+
+# The daily log of the demo Atasan's team (kinerja.penilaian.harian): what a staff member of a health section
+# writes at the end of a day, in turn.
+PROGRES_HARIAN_DEMO = (
+    "Merekap data kunjungan puskesmas minggu ini dan mengirimkannya ke seksi.",
+    "Memverifikasi laporan bulanan tiga puskesmas; dua dikembalikan untuk dilengkapi.",
+    "Mengikuti rapat koordinasi pelayanan kesehatan primer dan menyusun notulanya.",
+    "Menyusun draf surat edaran jadwal posyandu triwulan ini.",
+    "Memperbarui dasbor capaian standar pelayanan minimal dengan data terbaru.",
+)
+# Working days before today the demo log covers; the second teammate leaves the latest of them empty, so Tim Saya
+# shows someone who has not logged.
+HARI_PROGRES_DEMO = 8
+HARI_KOSONG_DEMO = 3
+
+
+def peran_hasil_demo(uraian_rhk: str) -> tuple[str, str]:
+    """A role in the demo Atasan's matriks peran hasil: the result expected (the staff member's RHK) and the
+    indicators proposed for it, one per line."""
+    return uraian_rhk, "\n".join(uraian for uraian, *_ in INDIKATOR_DEMO)
+
+
+def uraian_rhk_atasan_lama(uraian: str) -> str:
+    """The demo Atasan's RHK as it read before he rewrote it, so the demo Pegawai's SKP page shows the change."""
+    return uraian.replace("kinerja dan kualitas layanan", "kualitas layanan")

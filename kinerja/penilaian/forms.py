@@ -10,11 +10,10 @@ from kinerja.pegawai.forms import TOMBOL_FILTER
 
 from . import periode as rumus_periode
 from . import predikat as rumus_predikat
-from .capaian import KETERANGAN_EFISIENSI
 from .models import PANJANG_EKSPEKTASI, PANJANG_NARASI, EvaluasiKinerja, PerilakuKerja, Periode
 from .models_rencana_aksi import PANJANG_RENCANA_AKSI
 from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, periksa_target
-from .models_unit import EvaluasiDikecualikan, KinerjaOrganisasi
+from .models_unit import EvaluasiDikecualikan, KinerjaOrganisasi, PengaturanKinerja
 from .services import IsianRealisasi, galat_umpan_balik_perilaku
 
 # The short indicators of each BerAKHLAK core value (DOMAIN.md §1), shown beside the supervisor's feedback.
@@ -280,6 +279,7 @@ class FormRealisasi(forms.Form):
     def __init__(self, *args, baris_rhk=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.indikator = []
+        keterangan = PengaturanKinerja.aktif().keterangan_efisiensi()
         for baris in baris_rhk:
             for b in baris.indikator:
                 ind, r = b.indikator, b.realisasi
@@ -292,7 +292,7 @@ class FormRealisasi(forms.Form):
                     initial=r.realisasi if r else None,
                     localize=True,
                     error_messages=GALAT_DESIMAL,
-                    help_text=ind.keterangan_capaian,
+                    help_text=keterangan if ind.diukur_efisiensi else "",
                 )
                 self.fields[f"{nama}_narasi"] = forms.CharField(
                     label="Uraian realisasi",
@@ -573,6 +573,7 @@ class FormPengaturan(forms.Form):
         decimal_places=2,
         help_text="PP 30/2019: capaian paling tinggi 120%.",
     )
+    rumus_waktu_biaya = PengaturanKinerja._meta.get_field("rumus_waktu_biaya").formfield(widget=forms.RadioSelect)
     rumus_efisiensi_tinggi = forms.BooleanField(
         label="Pakai rumus efisiensi di atas 24% (Perka BKN 1/2013)",
         required=False,
@@ -641,7 +642,7 @@ class FormRHK(forms.Form):
 
 class FormIndikator(forms.Form):
     uraian = forms.CharField(label="Indikator kinerja", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
-    aspek = forms.ChoiceField(label="Aspek", choices=IndikatorKinerja.Aspek.choices, help_text=KETERANGAN_EFISIENSI)
+    aspek = forms.ChoiceField(label="Aspek", choices=IndikatorKinerja.Aspek.choices)
     target = forms.DecimalField(
         label="Target",
         max_digits=16,
@@ -654,6 +655,7 @@ class FormIndikator(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["aspek"].help_text = PengaturanKinerja.aktif().keterangan_efisiensi()
         self.helper = _helper(
             "uraian",
             Row(

@@ -142,6 +142,10 @@ class RencanaHasilKerja(models.Model):
         on_delete=models.PROTECT,
         related_name="rhk_bawahan",
     )
+    # The supervisor's RHK as the ASN last saw it (when the link was set or they confirmed a change): the SKP page
+    # tells them when the supervisor has since rewritten it. A subordinate may draft before the supervisor's own SKP
+    # is approved, so the RHK they cite can still change.
+    uraian_rhk_atasan = models.TextField("RHK atasan saat dirujuk", blank=True, db_default="")
     urutan = models.PositiveSmallIntegerField("urutan", default=1)
 
     objects = VersionedQuerySet.as_manager()
@@ -154,6 +158,12 @@ class RencanaHasilKerja(models.Model):
 
     def __str__(self):
         return self.uraian[:80]
+
+    @property
+    def rhk_atasan_berubah(self) -> bool:
+        """The supervisor's RHK this one cites was rewritten since the ASN last saw it (an empty record: not known,
+        as for the rows the bulk writers make)."""
+        return bool(self.rhk_atasan_id and self.uraian_rhk_atasan) and self.uraian_rhk_atasan != self.rhk_atasan.uraian
 
     def clean(self):
         if self.rhk_atasan_id is None:
@@ -217,6 +227,6 @@ class IndikatorKinerja(models.Model):
         return f"{self.uraian[:60]} ({angka(self.target)} {self.satuan})"
 
     @property
-    def keterangan_capaian(self) -> str:
-        """For a time or cost indicator, how its capaian is scored (76% for the target met exactly); else ""."""
-        return rumus_capaian.KETERANGAN_EFISIENSI if self.aspek in rumus_capaian.ASPEK_EFISIENSI else ""
+    def diukur_efisiensi(self) -> bool:
+        """A time or cost indicator: "the less the better", scored by the formula chosen in PengaturanKinerja."""
+        return self.aspek in rumus_capaian.ASPEK_EFISIENSI

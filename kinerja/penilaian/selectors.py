@@ -13,13 +13,15 @@ from kinerja.pegawai.models import Pegawai, UnitKerja, dinilai_oleh
 from kinerja.pegawai.penilai import ppk
 from kinerja.pegawai.permissions import peran
 
-from . import tahunan
+from . import harian, tahunan
 from .capaian import rata_rata_capaian
-from .models import EkspektasiPerilaku, EvaluasiKinerja, PerilakuKerja, Periode, RealisasiIndikator
+from .models import PANJANG_NARASI, EkspektasiPerilaku, EvaluasiKinerja, PerilakuKerja, Periode, RealisasiIndikator
+from .models_harian import ProgresHarian
+from .models_peran import PeranHasil
 from .models_rencana_aksi import RencanaAksi
 from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja
 from .models_unit import EvaluasiDikecualikan, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
-from .permissions import evaluasi_periode_visible_to, evaluasi_visible_to, skp_visible_to
+from .permissions import evaluasi_periode_visible_to, evaluasi_visible_to, progres_visible_to, skp_visible_to
 from .predikat import cek_kurva_distribusi
 
 Status = EvaluasiKinerja.Status
@@ -232,10 +234,9 @@ class DetailEvaluasi:
     @property
     def keterangan_efisiensi(self) -> str:
         """The note on time and cost capaian when any indicator has one of those aspects, for the capaian table."""
-        return next(
-            (b.indikator.keterangan_capaian for r in self.rhk for b in r.indikator if b.indikator.keterangan_capaian),
-            "",
-        )
+        if any(b.indikator.diukur_efisiensi for r in self.rhk for b in r.indikator):
+            return PengaturanKinerja.aktif().keterangan_efisiensi()
+        return ""
 
 
 def evaluasi_ringkas(user, evaluasi_id: int) -> EvaluasiKinerja:
@@ -318,7 +319,9 @@ def detail_skp(user, skp_id: int) -> SKP:
         .prefetch_related(
             Prefetch(
                 "rhk",
-                queryset=RencanaHasilKerja.objects.select_related("rhk_atasan").prefetch_related("indikator"),
+                queryset=RencanaHasilKerja.objects.select_related("rhk_atasan__skp").prefetch_related(
+                    "indikator", "peran_hasil"
+                ),
             ),
             "riwayat__oleh",
             "dialog__penulis",
@@ -428,6 +431,7 @@ class RingkasanFinalisasi:
     siap: list[EvaluasiKinerja]
     belum: list[EvaluasiKinerja]
     dikecualikan: list[EvaluasiDikecualikan]
+    jumlah_diimpor: int = 0  # final results imported from e-Kinerja, counted in the curve like those rated here
 
     @property
     def baris_status(self) -> list[tuple[str, str, int]]:
@@ -457,7 +461,12 @@ def ringkasan_finalisasi(periode_id: int, unit_id: int) -> RingkasanFinalisasi:
     """The finalise page's view of a unit's evaluations, in four queries whatever the unit's size."""
     unit_ids = UnitKerja.objects.subtree_ids([unit_id])
     semua = EvaluasiKinerja.objects.filter(periode_id=periode_id, pegawai__unit_kerja_id__in=unit_ids)
-    jumlah = {b["status"]: b["n"] for b in semua.values("status").annotate(n=Count("id")).order_by()}
+    per_status = list(
+        semua.values("status")
+        .annotate(n=Count("id"), diimpor=Count("id", filter=Q(sumber=EvaluasiKinerja.Sumber.EKINERJA)))
+        .order_by()
+    )
+    jumlah = {b["status"]: b["n"] for b in per_status}
     terbuka = list(
         semua.exclude(status=Status.FINAL)
         .select_related("pegawai__unit_kerja", "atasan", "penilai_luar")
@@ -475,7 +484,7 @@ def ringkasan_finalisasi(periode_id: int, unit_id: int) -> RingkasanFinalisasi:
     for e in belum:
         e.pengecualian_terakhir = terakhir.get(e.pk)
     siap = [e for e in terbuka if e.status == Status.DINILAI]
-    return RingkasanFinalisasi(jumlah, siap, belum, dikecualikan)
+    return RingkasanFinalisasi(jumlah, siap, belum, dikecualikan, sum(b["diimpor"] for b in per_status))
 
 
 def realisasi_visible_to(user):
@@ -533,3 +542,99 @@ def riwayat_tahun(user, evaluasi: EvaluasiKinerja, baris_rhk) -> RiwayatTahun | 
         usulan_hasil=tahunan.usulan_rating([e.rating_hasil_kerja if e else "" for e in dinilai]),
         usulan_perilaku=tahunan.usulan_rating([e.rating_perilaku_kerja if e else "" for e in dinilai]),
     )
+
+
+# --- the matriks peran hasil ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BarisMatriks:
+    """One ASN the RHK's owner appraises: their role (if set) and the RHK of theirs that cites this one (if any)."""
+
+    pegawai: Pegawai
+    peran: PeranHasil | None
+    rhk_disusun: list[RencanaHasilKerja]
+
+
+def matriks_peran(rhk: RencanaHasilKerja) -> list[BarisMatriks]:
+    """The matriks peran hasil of one RHK: every active ASN its owner appraises, and whoever else has a role or an
+    RHK citing it (e.g. moved since), in three queries."""
+    pemilik_id = rhk.skp.pegawai_id
+    peran_per = {p.pegawai_id: p for p in PeranHasil.objects.filter(rhk_atasan=rhk)}
+    disusun = {}
+    for r in RencanaHasilKerja.objects.filter(rhk_atasan=rhk).select_related("skp").order_by("pk"):
+        disusun.setdefault(r.skp.pegawai_id, []).append(r)
+    orang = Pegawai.objects.filter(
+        (dinilai_oleh(pemilik_id) & Q(aktif=True)) | Q(pk__in=[*peran_per, *disusun])
+    ).order_by("nama", "nip")
+    return [BarisMatriks(p, peran_per.get(p.pk), disusun.get(p.pk, [])) for p in orang]
+
+
+def menilai_pegawai_aktif(pegawai_id: int) -> bool:
+    """Whether this ASN appraises any active ASN (so has RHK to divide)."""
+    return Pegawai.objects.filter(dinilai_oleh(pegawai_id), aktif=True).exists()
+
+
+def peran_untuk_skp(skp: SKP) -> list[PeranHasil]:
+    """The roles the ASN of this SKP holds in the matrices of their PPK's RHK of the same year (whatever the state
+    of the PPK's SKP), each with `rhk_disusun`: this SKP's RHK citing that RHK, if any. One query."""
+    ppk_id, _ = ppk(skp.pegawai.baris_penilai)
+    if ppk_id is None:
+        return []
+    dikutip = {r.rhk_atasan_id: r for r in skp.rhk.all() if r.rhk_atasan_id}
+    daftar = list(
+        PeranHasil.objects.filter(
+            pegawai_id=skp.pegawai_id, rhk_atasan__skp__pegawai_id=ppk_id, rhk_atasan__skp__tahun=skp.tahun
+        )
+        .select_related("rhk_atasan__skp")
+        .order_by("rhk_atasan__urutan", "rhk_atasan__id")
+    )
+    for p in daftar:
+        p.rhk_disusun = dikutip.get(p.rhk_atasan_id)
+    return daftar
+
+
+# --- the daily progress log -----------------------------------------------------------------------------------
+
+
+def pilihan_rhk_progres(pegawai_id: int, hari_ini):
+    """The RHK an ASN may log against today: of their SKP of each year the window of days open to logging touches
+    (last year's too in early January), newest year first."""
+    tahun = {harian.tanggal_terawal(hari_ini).year, hari_ini.year}
+    return (
+        RencanaHasilKerja.objects.filter(skp__pegawai_id=pegawai_id, skp__tahun__in=tahun)
+        .select_related("skp")
+        .order_by("-skp__tahun", "jenis", "urutan", "id")
+    )
+
+
+def progres_pegawai(user, pegawai_id: int):
+    """An ASN's daily log as the user may read it, newest day first, with each entry's RHK."""
+    return progres_visible_to(user).filter(pegawai_id=pegawai_id).select_related("rhk__skp").order_by("-tanggal", "-id")
+
+
+def hari_tanpa_progres(pegawai_ids, hari) -> dict[int, list]:
+    """Per ASN, which of the days `hari` have no entry in their log, in one query."""
+    hari = list(hari)
+    ada = set(
+        ProgresHarian.objects.filter(pegawai_id__in=list(pegawai_ids), tanggal__in=hari)
+        .values_list("pegawai_id", "tanggal")
+        .distinct()
+    )
+    return {pk: [h for h in hari if (pk, h) not in ada] for pk in pegawai_ids}
+
+
+def narasi_dari_log(evaluasi: EvaluasiKinerja) -> list[tuple[int, str, str]]:
+    """Per RHK the ASN logged against over the evaluation's period: (RHK id, its text, the realisation narrative
+    drafted from the log), in the plan's order; one query."""
+    per_rhk, uraian = {}, {}
+    for rhk_id, uraian_rhk, tanggal, teks in (
+        ProgresHarian.objects.filter(
+            pegawai_id=evaluasi.pegawai_id, tanggal__range=(evaluasi.periode.mulai, evaluasi.periode.selesai)
+        )
+        .order_by("rhk__jenis", "rhk__urutan", "rhk_id")
+        .values_list("rhk_id", "rhk__uraian", "tanggal", "uraian")
+    ):
+        per_rhk.setdefault(rhk_id, []).append((tanggal, teks))
+        uraian[rhk_id] = uraian_rhk
+    return [(r, uraian[r], harian.susun_narasi(c, PANJANG_NARASI)) for r, c in per_rhk.items()]

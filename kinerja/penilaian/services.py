@@ -82,7 +82,7 @@ _NAMA_AKSI = {
 
 def aksi_tersedia(user, evaluasi: EvaluasiKinerja) -> set[str]:
     """The actions the user may take on the evaluation now (role and state, open period): for the pages' buttons."""
-    if not evaluasi.periode.dibuka and not evaluasi.final:
+    if evaluasi.diimpor or (not evaluasi.periode.dibuka and not evaluasi.final):
         return set()
     return {
         aksi
@@ -120,6 +120,8 @@ def pastikan_dibuka(periode: Periode):
 
 
 def _pastikan_status(evaluasi: EvaluasiKinerja, aksi: str):
+    if evaluasi.diimpor:
+        raise WrongState("Evaluasi ini hasil impor e-Kinerja BKN: di aplikasi ini hanya dapat dibaca.")
     if evaluasi.status not in STATUS_ASAL[aksi]:
         boleh = ", ".join(Status(s).label for s in STATUS_ASAL[aksi])
         raise WrongState(

@@ -7,24 +7,24 @@ NotPermitted is a 403, a version conflict keeps the user's input and asks them t
 form error or a message, and another unit's or person's record is a 404 with nothing changed.
 """
 
-import mimetypes
 import uuid
-from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 
 from core.access import attempt, run_form, to_form, to_message, visible_or_404
 from core.cache import fragment_key
+from core.files import serve_file
 from kinerja.pegawai.permissions import peran
 
 from . import permissions as izin
 from . import selectors as sel
+from . import selectors_ekinerja as sel_ekinerja
 from . import services as svc
 from .akses import akses_evaluasi, akses_evaluasi_ringkas
 from .forms import (
@@ -53,6 +53,7 @@ def _halaman_evaluasi(request, d, *, form_dialog=None, form_akui=None, form_tari
         "url_dialog": "evaluasi_dialog",
         "form_akui": form_akui or FormVersi(initial={"versi": ev.versi}),
         "form_tarik": form_tarik or FormVersi(initial={"versi": ev.versi}),
+        "hasil_ekinerja": sel_ekinerja.hasil_ekinerja_evaluasi(ev),
     }
     return render(request, "kinerja/penilaian/detail.html", context)
 
@@ -165,6 +166,8 @@ def _isi(request, pk, *, ajukan: bool):
     context = {
         **_konteks_pengisian(request, d, ev, form, "isi"),
         "tahun": tahun,
+        # Per RHK, the narrative drafted from the ASN's daily log over the period, which a button puts in the form.
+        "narasi_log": SimpleLazyObject(lambda: sel.narasi_dari_log(ev)),
         # A form sent back with its errors is the sender's alone: never stored, never read from the cache.
         "fragmen": fragment_key(request, "roster", "periode", "skp", "evaluasi", roles=peran(request.user).kunci)
         if not kirim
@@ -281,6 +284,9 @@ def evaluasi_dokumen(request, pk):
     khusus pimpinan and the feedback; the ratings and the signatures, dated by the finalisation."""
     d = akses_evaluasi(request.user, pk)
     ev = d.evaluasi
+    if ev.diimpor:
+        # Its appraisal, ratings and signatures are e-Kinerja's: the document is printed there.
+        raise Http404("Dokumen evaluasi hasil impor e-Kinerja dicetak dari e-Kinerja BKN.")
     ekspektasi = sel.ekspektasi_perilaku(ev.skp_id)
     context = {
         "d": d,
@@ -298,32 +304,11 @@ def evaluasi_dokumen(request, pk):
     return render(request, "kinerja/penilaian/dokumen.html", context)
 
 
-# Evidence a browser may show inline; anything else (Office files) is downloaded.
-_TAMPIL_LANGSUNG = {".pdf", ".png", ".jpg", ".jpeg"}
-
-
-def kirim_berkas(berkas_field) -> FileResponse:
-    """A stored file to someone already allowed to see it (media files are never public): shown inline when a
-    browser can, downloaded otherwise; a file missing from storage is a 404."""
-    nama = PurePosixPath(berkas_field.name).name
-    jenis = mimetypes.guess_type(nama)[0] or "application/octet-stream"
-    try:
-        berkas = berkas_field.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        berkas,
-        content_type=jenis,
-        as_attachment=PurePosixPath(nama).suffix.lower() not in _TAMPIL_LANGSUNG,
-        filename=nama,
-    )
-
-
 @login_required
 def bukti_berkas(request, pk):
     """An evidence file, served only to those who may see its evaluation."""
     realisasi = visible_or_404(sel.realisasi_visible_to(request.user).exclude(bukti_berkas=""), pk=pk)
-    return kirim_berkas(realisasi.bukti_berkas)
+    return serve_file(realisasi.bukti_berkas)
 
 
 @require_safe
@@ -331,7 +316,7 @@ def bukti_berkas(request, pk):
 def evaluasi_berkas_penilaian(request, pk):
     """The signed paper of a rating HR recorded for an appraiser outside the roster, to those who see the evaluation."""
     ev = visible_or_404(izin.evaluasi_visible_to(request.user).exclude(berkas_penilaian=""), pk=pk)
-    return kirim_berkas(ev.berkas_penilaian)
+    return serve_file(ev.berkas_penilaian)
 
 
 # --- the supervisor's team ------------------------------------------------------------------------------------

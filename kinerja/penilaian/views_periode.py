@@ -163,6 +163,11 @@ def periode_buat_evaluasi(request, pk):
         lambda hasil: (
             f"{angka(hasil.dibuat)} evaluasi dibuat; {angka(hasil.sudah_ada)} pegawai sudah memiliki "
             "evaluasi periode ini."
+            + (
+                f" {angka(hasil.diimpor)} pegawai di unit yang hasilnya diimpor dari e-Kinerja tidak dibuatkan."
+                if hasil.diimpor
+                else ""
+            )
         ),
         svc_periode.buat_evaluasi_periode,
         request.user,
@@ -286,6 +291,7 @@ def pengaturan_kinerja(request):
         initial={
             "batas_capaian": pengaturan.batas_capaian,
             "rumus_efisiensi_tinggi": pengaturan.rumus_efisiensi_tinggi,
+            "rumus_waktu_biaya": pengaturan.rumus_waktu_biaya,
         },
     )
 
@@ -294,6 +300,7 @@ def pengaturan_kinerja(request):
             request.user,
             batas_capaian=c["batas_capaian"],
             rumus_efisiensi_tinggi=c["rumus_efisiensi_tinggi"],
+            rumus_waktu_biaya=c["rumus_waktu_biaya"],
             kurva=form.kurva(),
         )
 
