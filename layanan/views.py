@@ -164,7 +164,7 @@ def tanda_terima(request, nomor_tiket):
         "qr": qr.svg_inline(scale=4, border=2, light="#fff", omitsize=True, svgclass="qr-lacak", lineclass=None),
         "berkas": permohonan.berkas_persyaratan.all(),
         "belum_diunggah": [s for s in permohonan.jenis_layanan.daftar_persyaratan if s not in diunggah],
-        "petugas": request.user.is_authenticated,
+        "petugas": can_use_counter(request.user),
     }
     # The applicant's name and ticket: not for the next user of a shared PC, nor for any cache.
     return keep_private(render(request, "layanan/tanda_terima.html", konteks))

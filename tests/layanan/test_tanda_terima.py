@@ -132,6 +132,9 @@ def test_the_counter_ends_on_the_receipt_for_the_citizen(lay, login):
     assert p.nomor_tiket in html and "Siti" in html and "Kembali ke loket" in html and "Loket" in html
     # Staff who may not see the request (another unit's officer) get the not-found page.
     assert login(lay.petugas_a).get(reverse("layanan:tanda_terima", args=[p.nomor_tiket])).status_code == 404
+    # The head of the unit sees the receipt, but no way back to a counter that is not theirs.
+    html = login(lay.kepala_b.user).get(reverse("layanan:tanda_terima", args=[p.nomor_tiket])).content.decode()
+    assert p.nomor_tiket in html and "Kembali ke loket" not in html
 
 
 def test_the_receipt_and_the_form_cost_the_same_queries_with_more_documents(
