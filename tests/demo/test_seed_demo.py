@@ -324,6 +324,7 @@ def test_a_kecamatan_in_import_mode_has_last_years_results_from_e_kinerja():
     assert hasil.first().impor.nama_berkas == f"hasil-ekinerja-kota-barat-{lalu.tahun}.csv"
 
 
+@pytest.mark.django_db
 def test_the_demo_atasan_divides_his_rhk_and_his_team_logs_their_days(client):
     seed()
     atasan = Pegawai.objects.get(nip=demo_roster.ATASAN.nip)
