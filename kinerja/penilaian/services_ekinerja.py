@@ -380,7 +380,7 @@ def jalankan_impor_ekinerja(job_id: int) -> ImporEkinerja:
     run waits and then finds it finished). The file is checked again against the database as it is now."""
     try:
         with transaction.atomic():
-            job = ImporEkinerja.objects.select_for_update().select_related("dibuat_oleh").get(pk=job_id)
+            job = ImporEkinerja.objects.select_for_update(of=("self",)).select_related("dibuat_oleh").get(pk=job_id)
             if job.status != ImporEkinerja.Status.ANTRI:
                 return job
 
