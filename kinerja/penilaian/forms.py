@@ -13,7 +13,7 @@ from . import predikat as rumus_predikat
 from .capaian import KETERANGAN_EFISIENSI
 from .models import PANJANG_EKSPEKTASI, PANJANG_NARASI, EvaluasiKinerja, PerilakuKerja, Periode
 from .models_rencana_aksi import PANJANG_RENCANA_AKSI
-from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, periksa_target
+from .models_skp import PESAN_TARGET_KUALITATIF, SKP, IndikatorKinerja, RencanaHasilKerja, periksa_target
 from .models_unit import EvaluasiDikecualikan, KinerjaOrganisasi
 from .services import IsianRealisasi, galat_umpan_balik_perilaku
 
@@ -284,24 +284,37 @@ class FormRealisasi(forms.Form):
             for b in baris.indikator:
                 ind, r = b.indikator, b.realisasi
                 nama = f"realisasi_{ind.pk}"
-                self.fields[nama] = forms.DecimalField(
-                    label=f"Realisasi ({ind.satuan})",
-                    min_value=0,
-                    max_digits=16,
-                    decimal_places=2,
-                    initial=r.realisasi if r else None,
-                    localize=True,
-                    error_messages=GALAT_DESIMAL,
-                    help_text=ind.keterangan_capaian,
-                )
-                self.fields[f"{nama}_narasi"] = forms.CharField(
-                    label="Uraian realisasi",
-                    required=False,
-                    max_length=PANJANG_NARASI,
-                    initial=r.narasi if r else "",
-                    widget=forms.Textarea(attrs={"rows": 2}),
-                    help_text="Apa yang dikerjakan untuk indikator ini pada periode ini.",
-                )
+                if ind.kualitatif:
+                    # No figure: the narrative is the realisation (services.isi_realisasi requires it).
+                    self.fields[nama] = forms.CharField(required=False, widget=forms.HiddenInput)
+                    self.fields[f"{nama}_narasi"] = forms.CharField(
+                        label="Realisasi (uraian)",
+                        max_length=PANJANG_NARASI,
+                        initial=r.narasi if r else "",
+                        widget=forms.Textarea(attrs={"rows": 3}),
+                        help_text="Indikator kualitatif: uraikan hasil yang dicapai terhadap target di atas dan "
+                        "lampirkan buktinya; pejabat penilai menandainya Di Atas, Sesuai, atau Di Bawah Ekspektasi.",
+                        error_messages={"required": "Uraikan realisasi indikator kualitatif ini."},
+                    )
+                else:
+                    self.fields[nama] = forms.DecimalField(
+                        label=f"Realisasi ({ind.satuan})",
+                        min_value=0,
+                        max_digits=16,
+                        decimal_places=2,
+                        initial=r.realisasi if r else None,
+                        localize=True,
+                        error_messages=GALAT_DESIMAL,
+                        help_text=ind.keterangan_capaian,
+                    )
+                    self.fields[f"{nama}_narasi"] = forms.CharField(
+                        label="Uraian realisasi",
+                        required=False,
+                        max_length=PANJANG_NARASI,
+                        initial=r.narasi if r else "",
+                        widget=forms.Textarea(attrs={"rows": 2}),
+                        help_text="Apa yang dikerjakan untuk indikator ini pada periode ini.",
+                    )
                 self.fields[f"{nama}_bukti_tautan"] = forms.URLField(
                     label="Tautan bukti",
                     required=False,
@@ -338,7 +351,7 @@ class FormRealisasi(forms.Form):
         return [
             IsianRealisasi(
                 indikator_id=b.indikator.pk,
-                realisasi=self.cleaned_data[nama],
+                realisasi=None if b.indikator.kualitatif else self.cleaned_data[nama],
                 bukti_tautan=self.cleaned_data.get(f"{nama}_bukti_tautan", ""),
                 bukti_berkas=self.cleaned_data.get(f"{nama}_bukti_berkas") or None,
                 narasi=self.cleaned_data.get(f"{nama}_narasi", ""),
@@ -421,8 +434,44 @@ class FormPenilaian(forms.Form):
         label="Rekomendasi pengembangan", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, baris_rhk=(), menilai_ulang=False, ekspektasi=None, atas_nama=None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        baris_rhk=(),
+        menilai_ulang=False,
+        ekspektasi=None,
+        atas_nama=None,
+        usulan_kualitatif=None,
+        rating_pimpinan=None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        self.kualitatif = []
+        for baris in baris_rhk:
+            for b in baris.indikator:
+                if not b.indikator.kualitatif:
+                    continue
+                nama = f"kualitatif_{b.indikator.pk}"
+                self.fields[nama] = forms.ChoiceField(
+                    label=f"Penilaian: {b.indikator.uraian}",
+                    choices=EvaluasiKinerja.Rating.choices,
+                    widget=forms.RadioSelect,
+                    initial=(b.realisasi.penilaian_kualitatif if b.realisasi else "")
+                    or (usulan_kualitatif or {}).get(b.indikator.pk, ""),
+                    help_text=f"Target kualitatif: {b.indikator.target_kualitatif}",
+                    error_messages={"required": "Tandai realisasi indikator kualitatif ini terhadap ekspektasinya."},
+                )
+                self.kualitatif.append((b, nama))
+        if rating_pimpinan is not None:
+            # SE MenPANRB 3/2023: a rating of the head's hasil kerja other than the unit's needs a reason.
+            self.fields["alasan_rating_pimpinan"] = forms.CharField(
+                label="Alasan rating hasil kerja berbeda dari capaian kinerja organisasi",
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=f"Diisi bila rating hasil kerja bukan {EvaluasiKinerja.Rating(rating_pimpinan).label}; "
+                "dicatat dalam riwayat evaluasi.",
+            )
         if atas_nama is not None:
             # HR recording the rating of an appraiser outside the roster (services.nilai_evaluasi).
             self.fields["berkas_penilaian"] = forms.FileField(
@@ -465,6 +514,11 @@ class FormPenilaian(forms.Form):
         return [(baris, self[nama]) for baris, nama in self.rhk]
 
     @property
+    def bidang_kualitatif(self):
+        """Per qualitative indicator its row (target, the ASN's narrative and evidence) and the appraiser's mark."""
+        return [(b, self[nama]) for b, nama in self.kualitatif]
+
+    @property
     def bidang_perilaku(self):
         """Per BerAKHLAK value its field and the default feedback offered beside it."""
         return [(self[nama], SARAN_UMPAN_BALIK[nilai]) for nilai, nama in self.perilaku]
@@ -490,6 +544,8 @@ class FormPenilaian(forms.Form):
             "rekomendasi_pengembangan": data["rekomendasi_pengembangan"],
             "alasan": data.get("alasan", ""),
             "berkas_penilaian": data.get("berkas_penilaian"),
+            "penilaian_kualitatif": {b.indikator.pk: data[nama] for b, nama in self.kualitatif},
+            "alasan_rating_pimpinan": data.get("alasan_rating_pimpinan", ""),
         }
 
 
@@ -640,28 +696,68 @@ class FormRHK(forms.Form):
 
 
 class FormIndikator(forms.Form):
+    """An indicator: a quantitative target (number and unit) or a qualitative one (the expected result described)."""
+
     uraian = forms.CharField(label="Indikator kinerja", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
     aspek = forms.ChoiceField(label="Aspek", choices=IndikatorKinerja.Aspek.choices, help_text=KETERANGAN_EFISIENSI)
+    jenis_target = forms.ChoiceField(
+        label="Jenis target",
+        choices=IndikatorKinerja.JenisTarget.choices,
+        initial=IndikatorKinerja.JenisTarget.KUANTITATIF,
+        # Left out (an older page or client), an indicator is quantitative, as every indicator was before.
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="Kuantitatif: capaian dihitung dari realisasi terhadap target. Kualitatif: pegawai menguraikan "
+        "realisasinya beserta bukti, lalu pejabat penilai menandainya Di Atas, Sesuai, atau Di Bawah Ekspektasi "
+        "(PermenPANRB 6/2022).",
+    )
     target = forms.DecimalField(
         label="Target",
+        required=False,
         max_digits=16,
         decimal_places=2,
         localize=True,
         error_messages=GALAT_DESIMAL,
         validators=[periksa_target],
+        help_text="Untuk target kuantitatif.",
     )
-    satuan = forms.CharField(label="Satuan", max_length=50, help_text='Misalnya "dokumen", "%", "hari", "bulan".')
+    satuan = forms.CharField(
+        label="Satuan",
+        required=False,
+        max_length=50,
+        help_text='Untuk target kuantitatif, misalnya "dokumen", "%", "hari", "bulan".',
+    )
+    target_kualitatif = forms.CharField(
+        label="Target kualitatif",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text='Untuk target kualitatif: hasil yang diharapkan, misalnya "Rekomendasi kebijakan diterima '
+        'pimpinan tanpa revisi substansi".',
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(
             "uraian",
-            Row(
-                Column("aspek", css_class="col-md-4"),
-                Column("target", css_class="col-md-4"),
-                Column("satuan", css_class="col-md-4"),
-            ),
+            Row(Column("aspek", css_class="col-md-4"), Column("jenis_target", css_class="col-md-8")),
+            Row(Column("target", css_class="col-md-6"), Column("satuan", css_class="col-md-6")),
+            "target_kualitatif",
         )
+
+    def clean(self):
+        # The model's clean() says the same; the form says it beside each field at once.
+        data = super().clean()
+        data["jenis_target"] = data.get("jenis_target") or IndikatorKinerja.JenisTarget.KUANTITATIF
+        if data["jenis_target"] == IndikatorKinerja.JenisTarget.KUALITATIF:
+            if not (data.get("target_kualitatif") or "").strip():
+                self.add_error("target_kualitatif", PESAN_TARGET_KUALITATIF)
+        else:
+            if data.get("target") is None and "target" not in self.errors:
+                self.add_error("target", "Target angka wajib diisi untuk indikator kuantitatif.")
+            if not (data.get("satuan") or "").strip():
+                self.add_error("satuan", "Satuan wajib diisi untuk indikator kuantitatif.")
+        return data
 
 
 class FormLampiranSKP(forms.Form):

@@ -13,6 +13,7 @@ from kinerja.pegawai.models import Pegawai
 from kinerja.pegawai.penilai import ppk
 
 from . import capaian as rumus_capaian
+from . import hasil_kerja as rumus_hasil_kerja
 
 # The longest text of each part of the SKP's annex: a short list, not a report.
 PANJANG_LAMPIRAN = 2000
@@ -174,6 +175,13 @@ class RencanaHasilKerja(models.Model):
 # A target of zero leaves nothing to measure the realisation against: the database refuses it
 # (indikator_target_positif, which full_clean() checks too), and the form says it beside the field.
 PESAN_TARGET = "Target harus lebih dari 0."
+PESAN_TARGET_KUALITATIF = "Uraikan target kualitatif: hasil yang diharapkan dari indikator ini."
+
+
+def angka_ukuran(nilai) -> str:
+    """A target or realisation as the pages print it (the templates' floatformat:"-2"): whole numbers bare, any
+    other with two decimals (10; 2,50)."""
+    return angka(nilai, 0 if nilai == int(nilai) else 2)
 
 
 def periksa_target(target) -> None:
@@ -183,7 +191,9 @@ def periksa_target(target) -> None:
 
 
 class IndikatorKinerja(models.Model):
-    """An indicator (Indikator Kinerja Individu) of an RHK on one aspect, with a target and its unit."""
+    """An indicator (Indikator Kinerja Individu) of an RHK on one aspect, with its target: a number and its unit
+    (kuantitatif: capaian is computed), or a described expected result (kualitatif: the appraiser marks the
+    realisation above, at or below expectation; PermenPANRB 6/2022, kinerja.penilaian.hasil_kerja)."""
 
     class Aspek(models.TextChoices):
         KUANTITAS = rumus_capaian.KUANTITAS, "Kuantitas"
@@ -191,11 +201,26 @@ class IndikatorKinerja(models.Model):
         WAKTU = rumus_capaian.WAKTU, "Waktu"
         BIAYA = rumus_capaian.BIAYA, "Biaya"
 
+    class JenisTarget(models.TextChoices):
+        KUANTITATIF = rumus_hasil_kerja.KUANTITATIF, "Kuantitatif (angka dan satuan)"
+        KUALITATIF = rumus_hasil_kerja.KUALITATIF, "Kualitatif (uraian hasil yang diharapkan)"
+
     rhk = models.ForeignKey(RencanaHasilKerja, verbose_name="RHK", on_delete=models.CASCADE, related_name="indikator")
     uraian = models.TextField("indikator kinerja")
     aspek = models.CharField("aspek", max_length=9, choices=Aspek.choices)
-    target = models.DecimalField("target", max_digits=16, decimal_places=2)
-    satuan = models.CharField("satuan", max_length=50, help_text='Misalnya "dokumen", "%", "hari", "bulan".')
+    jenis_target = models.CharField(
+        "jenis target",
+        max_length=11,
+        choices=JenisTarget.choices,
+        default=JenisTarget.KUANTITATIF,
+        # The bulk writers (demo/provinsi.py, COPY) name only the columns they fill.
+        db_default=JenisTarget.KUANTITATIF,
+    )
+    target = models.DecimalField("target", max_digits=16, decimal_places=2, null=True, blank=True)
+    target_kualitatif = models.TextField("target kualitatif", max_length=1000, blank=True, db_default="")
+    satuan = models.CharField(
+        "satuan", max_length=50, blank=True, help_text='Misalnya "dokumen", "%", "hari", "bulan".'
+    )
     urutan = models.PositiveSmallIntegerField("urutan", default=1)
 
     objects = VersionedQuerySet.as_manager()
@@ -206,17 +231,53 @@ class IndikatorKinerja(models.Model):
         verbose_name_plural = "indikator kinerja"
         ordering = ["rhk", "urutan", "id"]
         constraints = [
+            # NULL passes a CHECK: a quantitative target is named not null as well as positive.
             models.CheckConstraint(
-                condition=Q(target__gt=0),
+                condition=Q(jenis_target="KUALITATIF", target__isnull=True)
+                | Q(jenis_target="KUANTITATIF", target__isnull=False, target__gt=0),
                 name="indikator_target_positif",
                 violation_error_message=PESAN_TARGET,
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(jenis_target="KUANTITATIF") | ~Q(target_kualitatif=""),
+                name="indikator_kualitatif_beruraian",
+                violation_error_message=PESAN_TARGET_KUALITATIF,
+            ),
         ]
 
     def __str__(self):
-        return f"{self.uraian[:60]} ({angka(self.target)} {self.satuan})"
+        return f"{self.uraian[:60]} ({self.teks_target})"
+
+    def clean(self):
+        if self.kualitatif:
+            if not (self.target_kualitatif or "").strip():
+                raise ValidationError({"target_kualitatif": PESAN_TARGET_KUALITATIF})
+            # A qualitative target has no number or unit to keep.
+            self.target, self.satuan = None, ""
+            return
+        galat = {}
+        if self.target is None:
+            galat["target"] = "Target angka wajib diisi untuk indikator kuantitatif."
+        if not (self.satuan or "").strip():
+            galat["satuan"] = "Satuan wajib diisi untuk indikator kuantitatif."
+        if galat:
+            raise ValidationError(galat)
+        self.target_kualitatif = ""
+
+    @property
+    def kualitatif(self) -> bool:
+        return self.jenis_target == self.JenisTarget.KUALITATIF
+
+    @property
+    def teks_target(self) -> str:
+        """The target as the pages print it: "12 dokumen", or the described expected result."""
+        if self.kualitatif:
+            return self.target_kualitatif
+        return f"{angka_ukuran(self.target) if self.target is not None else '–'} {self.satuan}".strip()
 
     @property
     def keterangan_capaian(self) -> str:
         """For a time or cost indicator, how its capaian is scored (76% for the target met exactly); else ""."""
-        return rumus_capaian.KETERANGAN_EFISIENSI if self.aspek in rumus_capaian.ASPEK_EFISIENSI else ""
+        if self.kualitatif or self.aspek not in rumus_capaian.ASPEK_EFISIENSI:
+            return ""
+        return rumus_capaian.KETERANGAN_EFISIENSI

@@ -9,15 +9,16 @@ from decimal import Decimal
 
 from django.db.models import Count, F, FilteredRelation, Prefetch, Q
 
+from core.numbers import angka
 from kinerja.pegawai.models import Pegawai, UnitKerja, dinilai_oleh
 from kinerja.pegawai.penilai import ppk
 from kinerja.pegawai.permissions import peran
 
-from . import tahunan
+from . import hasil_kerja, tahunan
 from .capaian import rata_rata_capaian
 from .models import EkspektasiPerilaku, EvaluasiKinerja, PerilakuKerja, Periode, RealisasiIndikator
 from .models_rencana_aksi import RencanaAksi
-from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja
+from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, angka_ukuran
 from .models_unit import EvaluasiDikecualikan, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
 from .permissions import evaluasi_periode_visible_to, evaluasi_visible_to, skp_visible_to
 from .predikat import cek_kurva_distribusi
@@ -116,7 +117,11 @@ KOLOM_INDIKATOR_EVALUASI = {
     "aspek": "skp__rhk__indikator__aspek",
     "target": "skp__rhk__indikator__target",
     "satuan": "skp__rhk__indikator__satuan",
+    "jenis_target": "skp__rhk__indikator__jenis_target",
+    "target_kualitatif": "skp__rhk__indikator__target_kualitatif",
     "nilai_realisasi": "r__realisasi",
+    "narasi": "r__narasi",
+    "penilaian_kualitatif": "r__penilaian_kualitatif",
     "capaian": "r__capaian",
 }
 
@@ -198,6 +203,9 @@ def tim_saya(user, periode_id: int, bawahan) -> list[AnggotaTim]:
     return [AnggotaTim(b, evaluasi.get(b.pk)) for b in bawahan]
 
 
+_LABEL_RATING = dict(EvaluasiKinerja.Rating.choices)
+
+
 @dataclass
 class BarisIndikator:
     indikator: IndikatorKinerja
@@ -206,6 +214,35 @@ class BarisIndikator:
     @property
     def capaian(self) -> Decimal | None:
         return self.realisasi.capaian if self.realisasi else None
+
+    @property
+    def tingkat(self) -> str | None:
+        """Where the realisation stands against the expectation (hasil_kerja): a quantitative one against its target,
+        a qualitative one by the appraiser's mark; None while not realised or not marked."""
+        if self.realisasi is None:
+            return None
+        if self.indikator.kualitatif:
+            return self.realisasi.penilaian_kualitatif or None
+        i = self.indikator
+        return hasil_kerja.tingkat_kuantitatif(i.aspek, i.target, self.realisasi.realisasi)
+
+    @property
+    def teks_realisasi(self) -> str:
+        """The realisation column: the figure and unit, or for a qualitative one that its narrative is the
+        realisation ("" when not filled in)."""
+        if self.realisasi is None:
+            return ""
+        if self.indikator.kualitatif:
+            return "lihat uraian"
+        return f"{angka_ukuran(self.realisasi.realisasi)} {self.indikator.satuan}".strip()
+
+    @property
+    def teks_capaian(self) -> str:
+        """The capaian column: the percentage of a quantitative one, the appraiser's mark of a qualitative one."""
+        if self.indikator.kualitatif:
+            tanda = self.realisasi.penilaian_kualitatif if self.realisasi else ""
+            return _LABEL_RATING[tanda] if tanda else "belum ditandai penilai"
+        return f"{angka(self.capaian, 2)}%" if self.capaian is not None else "–"
 
 
 @dataclass
@@ -228,6 +265,17 @@ class DetailEvaluasi:
     perilaku: list[tuple[str, str]]  # (label of the BerAKHLAK value, feedback), in the regulation's order
     riwayat: list
     dialog: list
+
+    @property
+    def usulan_hasil_kerja(self) -> str | None:
+        """The rating of hasil kerja the RHK utama's indicators propose (hasil_kerja.usulan_rating_hasil_kerja)."""
+        return hasil_kerja.usulan_rating_hasil_kerja(
+            [b.tingkat for r in self.rhk if r.rhk.jenis == RencanaHasilKerja.Jenis.UTAMA for b in r.indikator]
+        )
+
+    @property
+    def ada_kualitatif(self) -> bool:
+        return any(b.indikator.kualitatif for r in self.rhk for b in r.indikator)
 
     @property
     def keterangan_efisiensi(self) -> str:
@@ -418,6 +466,17 @@ def kinerja_organisasi_untuk(periode_id: int, unit_id: int) -> KinerjaOrganisasi
     return next((per_unit[pk] for pk in rantai if pk in per_unit), None)
 
 
+def kinerja_organisasi_dipimpin(evaluasi: EvaluasiKinerja) -> KinerjaOrganisasi | None:
+    """The organisational performance, in the evaluation's period, of the unit the evaluated ASN heads (their own
+    unit first; SE MenPANRB 3/2023 ties the head's rating of hasil kerja to it); None when they head none or HR has
+    not set it. One query."""
+    dipimpin = KinerjaOrganisasi.objects.filter(
+        periode_id=evaluasi.periode_id, unit_kerja__kepala_id=evaluasi.pegawai_id
+    ).select_related("unit_kerja")
+    unit_sendiri = evaluasi.pegawai.unit_kerja_id
+    return min(dipimpin, key=lambda k: (k.unit_kerja_id != unit_sendiri, k.unit_kerja.kode), default=None)
+
+
 @dataclass(frozen=True)
 class RingkasanFinalisasi:
     """A unit's evaluations of a period (with sub-units) as the finalise page shows them: the count per state, the
@@ -486,8 +545,25 @@ def realisasi_visible_to(user):
 @dataclass
 class BarisRealisasiTahun:
     indikator: IndikatorKinerja
-    per_periode: list  # the realisation in each periodic evaluation (None: none), in RiwayatTahun.evaluasi's order
-    usulan: Decimal | None
+    # The realisation in each periodic evaluation (None: none), in RiwayatTahun.evaluasi's order; for a qualitative
+    # indicator the appraiser's mark ("": not marked).
+    per_periode: list
+    usulan: Decimal | str | None
+
+    def _teks(self, nilai, satuan: bool) -> str:
+        if self.indikator.kualitatif:
+            return _LABEL_RATING.get(nilai, "–")
+        if nilai is None:
+            return "–"
+        return f"{angka_ukuran(nilai)} {self.indikator.satuan}".strip() if satuan else angka_ukuran(nilai)
+
+    @property
+    def teks_per_periode(self) -> list[str]:
+        return [self._teks(n, satuan=False) for n in self.per_periode]
+
+    @property
+    def teks_usulan(self) -> str:
+        return self._teks(self.usulan, satuan=True)
 
 
 @dataclass
@@ -503,7 +579,12 @@ class RiwayatTahun:
 
     @property
     def usulan_realisasi(self) -> dict[int, Decimal]:
-        return {b.indikator.pk: b.usulan for b in self.realisasi if b.usulan is not None}
+        return {b.indikator.pk: b.usulan for b in self.realisasi if b.usulan is not None and not b.indikator.kualitatif}
+
+    @property
+    def usulan_kualitatif(self) -> dict[int, str]:
+        """Qualitative indicator id → the mark the year's periods propose for the annual evaluation."""
+        return {b.indikator.pk: b.usulan for b in self.realisasi if b.usulan and b.indikator.kualitatif}
 
 
 def riwayat_tahun(user, evaluasi: EvaluasiKinerja, baris_rhk) -> RiwayatTahun | None:
@@ -519,11 +600,17 @@ def riwayat_tahun(user, evaluasi: EvaluasiKinerja, baris_rhk) -> RiwayatTahun | 
         .order_by("periode__mulai", "periode__selesai")
     )
     dapat_dibuka = set(evaluasi_visible_to(user).filter(pk__in=[e.pk for e in periodik]).values_list("pk", flat=True))
-    per_evaluasi = [{r.indikator_id: r.realisasi for r in e.realisasi.all()} for e in periodik]
+    per_evaluasi = [{r.indikator_id: r for r in e.realisasi.all()} for e in periodik]
     realisasi = []
     for baris in baris_rhk:
         for b in baris.indikator:
-            nilai = [r.get(b.indikator.pk) for r in per_evaluasi]
+            per_periode = [r.get(b.indikator.pk) for r in per_evaluasi]
+            if b.indikator.kualitatif:
+                # A qualitative indicator's year: the appraiser's marks, the most frequent proposed (tahunan).
+                tanda = [r.penilaian_kualitatif if r else "" for r in per_periode]
+                realisasi.append(BarisRealisasiTahun(b.indikator, tanda, tahunan.usulan_rating(tanda)))
+                continue
+            nilai = [r.realisasi if r else None for r in per_periode]
             realisasi.append(BarisRealisasiTahun(b.indikator, nilai, tahunan.usulan_realisasi(nilai)))
     dinilai = [e if e.status in _STATUS_BERPREDIKAT else None for e in periodik]
     return RiwayatTahun(

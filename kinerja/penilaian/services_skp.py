@@ -21,7 +21,7 @@ Tindakan = Notifikasi.Tindakan
 
 # What the audit log keeps, old → new, when an RHK or an indicator is saved or deleted.
 FIELD_AUDIT_RHK = ("uraian", "jenis", "rhk_atasan", "urutan")
-FIELD_AUDIT_INDIKATOR = ("uraian", "aspek", "target", "satuan", "urutan")
+FIELD_AUDIT_INDIKATOR = ("uraian", "aspek", "jenis_target", "target", "satuan", "target_kualitatif", "urutan")
 
 
 # --- SKP -----------------------------------------------------------------------------------------------------
@@ -126,12 +126,15 @@ def simpan_indikator(
     *,
     uraian: str,
     aspek: str,
-    target,
-    satuan: str,
+    target=None,
+    satuan: str = "",
+    jenis_target: str = IndikatorKinerja.JenisTarget.KUANTITATIF,
+    target_kualitatif: str = "",
     urutan: int | None = None,
     indikator_id: int | None = None,
 ) -> IndikatorKinerja:
-    """Add an indicator (aspect, target, unit) to an RHK of an SKP in draft or returned, or edit one."""
+    """Add an indicator to an RHK of an SKP in draft or returned, or edit one: its aspect and a quantitative target
+    (number and unit) or a qualitative one (the expected result described)."""
     rhk = RencanaHasilKerja.objects.get(pk=rhk_id)
     skp = _skp_untuk_diubah(user, rhk.skp_id)
     lama = None
@@ -141,6 +144,7 @@ def simpan_indikator(
     else:
         indikator = IndikatorKinerja(rhk=rhk, urutan=urutan or rhk.indikator.count() + 1)
     indikator.uraian, indikator.aspek, indikator.target, indikator.satuan = uraian, aspek, target, satuan
+    indikator.jenis_target, indikator.target_kualitatif = jenis_target, (target_kualitatif or "").strip()
     if urutan is not None:
         indikator.urutan = urutan
     indikator.full_clean()
@@ -287,7 +291,14 @@ def salin_skp_tahun_lalu(user, pegawai_id: int, tahun: int) -> SKP:
     indikator = IndikatorKinerja.objects.bulk_create(
         [
             IndikatorKinerja(
-                rhk=baru, uraian=i.uraian, aspek=i.aspek, target=i.target, satuan=i.satuan, urutan=i.urutan
+                rhk=baru,
+                uraian=i.uraian,
+                aspek=i.aspek,
+                jenis_target=i.jenis_target,
+                target=i.target,
+                satuan=i.satuan,
+                target_kualitatif=i.target_kualitatif,
+                urutan=i.urutan,
             )
             for lama, baru in zip(daftar_rhk, salinan, strict=True)
             for i in lama.indikator.all()

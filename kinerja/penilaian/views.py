@@ -23,6 +23,7 @@ from core.access import attempt, run_form, to_form, to_message, visible_or_404
 from core.cache import fragment_key
 from kinerja.pegawai.permissions import peran
 
+from . import hasil_kerja
 from . import permissions as izin
 from . import selectors as sel
 from . import services as svc
@@ -201,11 +202,16 @@ def _halaman_nilai(request, d, *, form=None, form_kembali=None):
     ev = d.evaluasi
     aksi = svc.aksi_tersedia(request.user, ev)
     tahun = sel.riwayat_tahun(request.user, ev, d.rhk)
+    organisasi = sel.kinerja_organisasi_dipimpin(ev)
     context = {
         "d": d,
         "ev": ev,
         "tahun": tahun,
-        "form": form or _form_penilaian(request, d, tahun=tahun),
+        "organisasi_dipimpin": organisasi,
+        "rating_pimpinan": hasil_kerja.rating_pimpinan(organisasi.capaian) if organisasi else None,
+        "keterangan_pimpinan": hasil_kerja.KETERANGAN_PIMPINAN,
+        "keterangan_usulan": hasil_kerja.KETERANGAN_USULAN,
+        "form": form or _form_penilaian(request, d, tahun=tahun, organisasi=organisasi),
         "form_kembali": form_kembali or FormPengembalian(initial={"versi": ev.versi}),
         "dapat_dinilai": "nilai" in aksi,
         "dapat_dikembalikan": "kembalikan" in aksi,
@@ -219,9 +225,13 @@ def _atas_nama(user, ev):
     return None if izin.can_rate(user, ev) else ev.penilai_luar
 
 
-def _form_penilaian(request, d, data=None, files=None, tahun=None) -> FormPenilaian:
-    """The rating form; an annual evaluation not rated yet starts from the ratings its periods propose (`tahun`)."""
+def _form_penilaian(request, d, data=None, files=None, tahun=None, organisasi=None) -> FormPenilaian:
+    """The rating form. Not rated yet, hasil kerja starts from a proposal: for the head of a unit with its
+    organisational performance set (`organisasi`), the rating SE MenPANRB 3/2023 ties to it; else, for an annual
+    evaluation, the ratings its periods propose (`tahun`); else what the indicators propose."""
     ev = d.evaluasi
+    rating_pimpinan = hasil_kerja.rating_pimpinan(organisasi.capaian) if organisasi else None
+    usulan_hasil = rating_pimpinan or (tahun.usulan_hasil if tahun else None) or d.usulan_hasil_kerja
     return FormPenilaian(
         data,
         files,
@@ -229,9 +239,11 @@ def _form_penilaian(request, d, data=None, files=None, tahun=None) -> FormPenila
         menilai_ulang=ev.status == EvaluasiKinerja.Status.DINILAI,
         atas_nama=_atas_nama(request.user, ev),
         ekspektasi=sel.ekspektasi_perilaku(ev.skp_id),
+        usulan_kualitatif=tahun.usulan_kualitatif if tahun else None,
+        rating_pimpinan=rating_pimpinan,
         initial={
             "versi": ev.versi,
-            "rating_hasil_kerja": ev.rating_hasil_kerja or (tahun.usulan_hasil if tahun else ""),
+            "rating_hasil_kerja": ev.rating_hasil_kerja or usulan_hasil or "",
             "rating_perilaku_kerja": ev.rating_perilaku_kerja or (tahun.usulan_perilaku if tahun else ""),
             "catatan": ev.catatan,
             "rekomendasi_pengembangan": ev.rekomendasi_pengembangan,
@@ -247,7 +259,9 @@ def evaluasi_nilai(request, pk):
     d = akses_evaluasi(request.user, pk, boleh=izin.can_record_rating)
     if request.method != "POST":
         return _halaman_nilai(request, d)
-    form = _form_penilaian(request, d, request.POST, request.FILES)
+    form = _form_penilaian(
+        request, d, request.POST, request.FILES, organisasi=sel.kinerja_organisasi_dipimpin(d.evaluasi)
+    )
     if run_form(
         request,
         form,

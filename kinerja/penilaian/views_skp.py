@@ -255,7 +255,7 @@ def skp_indikator(request, rhk_pk, pk=None):
         return redirect("skp_detail", skp.pk)
     indikator = visible_or_404(IndikatorKinerja.objects, pk=pk, rhk=rhk) if pk else None
     initial = (
-        {k: getattr(indikator, k) for k in ("uraian", "aspek", "target", "satuan")}
+        {k: getattr(indikator, k) for k in ("uraian", "aspek", "jenis_target", "target", "satuan", "target_kualitatif")}
         if indikator
         else {"aspek": "KUANTITAS"}
     )
