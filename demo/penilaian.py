@@ -12,6 +12,22 @@ INDIKATOR_DEMO = (
     ("Kesesuaian hasil kerja dengan standar pelayanan", "KUALITAS", 100, "%"),
     ("Ketepatan waktu penyelesaian", "WAKTU", 3, "bulan"),
 )
+# The Indikator Kinerja Utama of a JPT's sasaran strategis (the demo Kepala Dinas's and the Sekda's SKP, JPT model).
+INDIKATOR_IKU_DEMO = (
+    ("Persentase program prioritas daerah yang mencapai target", "KUANTITAS", 90, "%"),
+    ("Nilai evaluasi akuntabilitas kinerja instansi (SAKIP)", "KUALITAS", 75, "nilai"),
+    ("Penyampaian laporan kinerja instansi tepat waktu", "WAKTU", 3, "bulan"),
+)
+# A qualitative indicator on the demo Pegawai's plan (PermenPANRB 6/2022: a described target, marked by the appraiser).
+INDIKATOR_KUALITATIF_DEMO = (
+    "Mutu layanan konsultasi data kependudukan",
+    "KUALITAS",
+    "Pemohon memperoleh jawaban yang tuntas pada kunjungan pertama, tanpa keluhan yang terbukti",
+)
+NARASI_KUALITATIF_DEMO = (
+    "Seluruh konsultasi triwulan ini dituntaskan pada kunjungan pertama; satu keluhan diklarifikasi dan tidak "
+    "terbukti. Rekap konsultasi terlampir."
+)
 # The annex (lampiran SKP) of the demo Atasan's and their team's plans, so the SKP page shows one filled in.
 LAMPIRAN_SKP_DEMO = {
     "dukungan_sumber_daya": "1. Anggaran kegiatan pada DPA unit kerja tahun berjalan.\n"
@@ -44,6 +60,16 @@ def periode_demo(hari_ini: datetime.date) -> tuple[RencanaPeriode, RencanaPeriod
     """The open quarter of `hari_ini` and last year's annual period (closed, with final evaluations)."""
     triwulan = rencana_periode(TRIWULANAN, nomor_pada(TRIWULANAN, hari_ini), hari_ini.year)
     return triwulan, rencana_periode(TAHUNAN, 1, hari_ini.year - 1)
+
+
+def sasaran_strategis(nama_unit: str) -> str:
+    """A JPT's RHK: the sasaran strategis of the unit they lead, as its Perjanjian Kinerja states it."""
+    return f"Meningkatnya akuntabilitas kinerja dan capaian program prioritas {nama_unit}"
+
+
+def perjanjian_kinerja(jabatan: str, tahun: int) -> str:
+    """The reference a demo JPT's SKP records: the Perjanjian Kinerja of the year, signed in early January."""
+    return f"Perjanjian Kinerja {jabatan} Tahun {tahun}, ditandatangani 2 Januari {tahun}"
 
 
 def uraian_rhk(jabatan: str, nama_unit: str, kepala: bool) -> str:

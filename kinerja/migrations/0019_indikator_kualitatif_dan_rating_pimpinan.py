@@ -4,57 +4,106 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kinerja', '0018_notifikasi_tindakan'),
+        ("kinerja", "0018_notifikasi_tindakan"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='indikatorkinerja',
-            name='indikator_target_positif',
+            model_name="indikatorkinerja",
+            name="indikator_target_positif",
         ),
         migrations.AddField(
-            model_name='indikatorkinerja',
-            name='jenis_target',
-            field=models.CharField(choices=[('KUANTITATIF', 'Kuantitatif (angka dan satuan)'), ('KUALITATIF', 'Kualitatif (uraian hasil yang diharapkan)')], db_default='KUANTITATIF', default='KUANTITATIF', max_length=11, verbose_name='jenis target'),
+            model_name="indikatorkinerja",
+            name="jenis_target",
+            field=models.CharField(
+                choices=[
+                    ("KUANTITATIF", "Kuantitatif (angka dan satuan)"),
+                    ("KUALITATIF", "Kualitatif (uraian hasil yang diharapkan)"),
+                ],
+                db_default="KUANTITATIF",
+                default="KUANTITATIF",
+                max_length=11,
+                verbose_name="jenis target",
+            ),
         ),
         migrations.AddField(
-            model_name='indikatorkinerja',
-            name='target_kualitatif',
-            field=models.TextField(blank=True, db_default='', max_length=1000, verbose_name='target kualitatif'),
+            model_name="indikatorkinerja",
+            name="target_kualitatif",
+            field=models.TextField(blank=True, db_default="", max_length=1000, verbose_name="target kualitatif"),
         ),
         migrations.AddField(
-            model_name='realisasiindikator',
-            name='penilaian_kualitatif',
-            field=models.CharField(blank=True, choices=[('DI_ATAS', 'Di Atas Ekspektasi'), ('SESUAI', 'Sesuai Ekspektasi'), ('DI_BAWAH', 'Di Bawah Ekspektasi')], db_default='', max_length=8, verbose_name='penilaian pejabat penilai'),
+            model_name="realisasiindikator",
+            name="penilaian_kualitatif",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("DI_ATAS", "Di Atas Ekspektasi"),
+                    ("SESUAI", "Sesuai Ekspektasi"),
+                    ("DI_BAWAH", "Di Bawah Ekspektasi"),
+                ],
+                db_default="",
+                max_length=8,
+                verbose_name="penilaian pejabat penilai",
+            ),
         ),
         migrations.AlterField(
-            model_name='indikatorkinerja',
-            name='satuan',
-            field=models.CharField(blank=True, help_text='Misalnya "dokumen", "%", "hari", "bulan".', max_length=50, verbose_name='satuan'),
+            model_name="indikatorkinerja",
+            name="satuan",
+            field=models.CharField(
+                blank=True, help_text='Misalnya "dokumen", "%", "hari", "bulan".', max_length=50, verbose_name="satuan"
+            ),
         ),
         migrations.AlterField(
-            model_name='indikatorkinerja',
-            name='target',
-            field=models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='target'),
+            model_name="indikatorkinerja",
+            name="target",
+            field=models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name="target"),
         ),
         migrations.AlterField(
-            model_name='realisasiindikator',
-            name='realisasi',
-            field=models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name='realisasi'),
+            model_name="realisasiindikator",
+            name="realisasi",
+            field=models.DecimalField(blank=True, decimal_places=2, max_digits=16, null=True, verbose_name="realisasi"),
         ),
         migrations.AlterField(
-            model_name='riwayatevaluasi',
-            name='aksi',
-            field=models.CharField(choices=[('DIAJUKAN', 'Diajukan'), ('DINILAI', 'Dinilai'), ('DIKEMBALIKAN', 'Dikembalikan'), ('DIFINALKAN', 'Difinalkan'), ('DIAKUI', 'Diterima pegawai'), ('NILAI_DIUBAH', 'Nilai diubah'), ('DIKECUALIKAN', 'Dikecualikan dari finalisasi unit'), ('DITARIK', 'Ditarik kembali'), ('PPK_DIGANTI', 'Pejabat penilai diganti'), ('BEDA_ORG', 'Rating hasil kerja pimpinan berbeda dari kinerja organisasi')], max_length=12, verbose_name='aksi'),
+            model_name="riwayatevaluasi",
+            name="aksi",
+            field=models.CharField(
+                choices=[
+                    ("DIAJUKAN", "Diajukan"),
+                    ("DINILAI", "Dinilai"),
+                    ("DIKEMBALIKAN", "Dikembalikan"),
+                    ("DIFINALKAN", "Difinalkan"),
+                    ("DIAKUI", "Diterima pegawai"),
+                    ("NILAI_DIUBAH", "Nilai diubah"),
+                    ("DIKECUALIKAN", "Dikecualikan dari finalisasi unit"),
+                    ("DITARIK", "Ditarik kembali"),
+                    ("PPK_DIGANTI", "Pejabat penilai diganti"),
+                    ("BEDA_ORG", "Rating hasil kerja pimpinan berbeda dari kinerja organisasi"),
+                ],
+                max_length=12,
+                verbose_name="aksi",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indikatorkinerja',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('jenis_target', 'KUALITATIF'), ('target__isnull', True)), models.Q(('jenis_target', 'KUANTITATIF'), ('target__gt', 0), ('target__isnull', False)), _connector='OR'), name='indikator_target_positif', violation_error_message='Target harus lebih dari 0.'),
+            model_name="indikatorkinerja",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("jenis_target", "KUALITATIF"), ("target__isnull", True)),
+                    models.Q(("jenis_target", "KUANTITATIF"), ("target__gt", 0), ("target__isnull", False)),
+                    _connector="OR",
+                ),
+                name="indikator_target_positif",
+                violation_error_message="Target harus lebih dari 0.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indikatorkinerja',
-            constraint=models.CheckConstraint(condition=models.Q(('jenis_target', 'KUANTITATIF'), models.Q(('target_kualitatif', ''), _negated=True), _connector='OR'), name='indikator_kualitatif_beruraian', violation_error_message='Uraikan target kualitatif: hasil yang diharapkan dari indikator ini.'),
+            model_name="indikatorkinerja",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("jenis_target", "KUANTITATIF"), models.Q(("target_kualitatif", ""), _negated=True), _connector="OR"
+                ),
+                name="indikator_kualitatif_beruraian",
+                violation_error_message="Uraikan target kualitatif: hasil yang diharapkan dari indikator ini.",
+            ),
         ),
     ]

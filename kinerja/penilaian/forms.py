@@ -689,9 +689,21 @@ class FormRHK(forms.Form):
         help_text="Wajib untuk RHK utama: pilih dari SKP atasan langsung tahun yang sama.",
     )
 
-    def __init__(self, *args, pilihan_rhk_atasan=(), **kwargs):
+    def __init__(self, *args, pilihan_rhk_atasan=(), jpt=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rhk_atasan"].choices = [("", "— belum dipilih —"), *((r.pk, r.uraian) for r in pilihan_rhk_atasan)]
+        if jpt:
+            # PermenPANRB 6/2022: a JPT's RHK are the unit's sasaran strategis from its Perjanjian Kinerja.
+            self.fields["uraian"].label = "Sasaran strategis (RHK)"
+            self.fields[
+                "uraian"
+            ].help_text = (
+                "SKP JPT: tulis sasaran strategis unit sebagaimana tercantum dalam Perjanjian Kinerja tahun ini."
+            )
+            self.fields["rhk_atasan"].label = "Sasaran atasan yang didukung"
+            self.fields[
+                "rhk_atasan"
+            ].help_text = "Tidak wajib untuk SKP JPT: sasaran strategis bersumber dari Perjanjian Kinerja unit."
         self.helper = _helper()
 
 
@@ -736,8 +748,11 @@ class FormIndikator(forms.Form):
         'pimpinan tanpa revisi substansi".',
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, jpt=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if jpt:
+            self.fields["uraian"].label = "Indikator kinerja utama (IKU)"
+            self.fields["uraian"].help_text = "SKP JPT: IKU sasaran strategis ini sebagaimana dalam Perjanjian Kinerja."
         self.helper = _helper(
             "uraian",
             Row(Column("aspek", css_class="col-md-4"), Column("jenis_target", css_class="col-md-8")),
@@ -763,8 +778,10 @@ class FormIndikator(forms.Form):
 class FormLampiranSKP(forms.Form):
     """The SKP's annex: one optional text per part, with the model's label, limit and help (the service's keys)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, jpt=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if jpt:
+            self.fields["perjanjian_kinerja"] = SKP._meta.get_field("perjanjian_kinerja").formfield()
         for nama in SKP.FIELD_LAMPIRAN:
             self.fields[nama] = SKP._meta.get_field(nama).formfield(widget=forms.Textarea(attrs={"rows": 4}))
         self.helper = _helper()

@@ -29,11 +29,33 @@ class SKP(models.Model):
         DISETUJUI = "DISETUJUI", "Disetujui"
         DIKEMBALIKAN = "DIKEMBALIKAN", "Dikembalikan"
 
+    class Jenis(models.TextChoices):
+        # PermenPANRB 6/2022: a JPT's SKP takes the organisation's targets (the unit's Perjanjian Kinerja) as its RHK;
+        # the other posts' RHK cascade from their supervisor's.
+        JA_JF = "JA_JF", "Jabatan administrasi/fungsional"
+        JPT = "JPT", "Jabatan pimpinan tinggi"
+
     STATUS_DAPAT_DIUBAH = (Status.DRAFT, Status.DIKEMBALIKAN)
     FIELD_LAMPIRAN = ("dukungan_sumber_daya", "skema_pertanggungjawaban", "konsekuensi")
 
     pegawai = models.ForeignKey(Pegawai, verbose_name="pegawai", on_delete=models.PROTECT, related_name="skp")
     tahun = models.PositiveSmallIntegerField("tahun")
+    jenis = models.CharField(
+        "model SKP",
+        max_length=5,
+        choices=Jenis.choices,
+        default=Jenis.JA_JF,
+        # The bulk writers (demo/provinsi.py, COPY) name only the columns they fill.
+        db_default=Jenis.JA_JF,
+    )
+    perjanjian_kinerja = models.CharField(
+        "Perjanjian Kinerja",
+        max_length=300,
+        blank=True,
+        db_default="",
+        help_text="SKP JPT: nomor dan tanggal Perjanjian Kinerja unit tahun ini, yang sasaran strategis dan "
+        "indikator kinerja utamanya (IKU) menjadi RHK dan indikator SKP ini.",
+    )
     status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.DRAFT)
     alasan_pengembalian = models.TextField("alasan pengembalian", blank=True)
     # Lampiran SKP (PermenPANRB 6/2022): three lists the ASN and the supervisor agree on with the plan.
@@ -98,6 +120,15 @@ class SKP(models.Model):
     @property
     def dapat_diubah(self):
         return self.status in self.STATUS_DAPAT_DIUBAH
+
+    @property
+    def jpt(self) -> bool:
+        return self.jenis == self.Jenis.JPT
+
+    @classmethod
+    def jenis_untuk(cls, jenis_jabatan: str) -> str:
+        """The SKP model of a post: JPT (utama, madya, pratama) for pimpinan tinggi, JA/JF otherwise."""
+        return cls.Jenis.JPT if (jenis_jabatan or "").startswith("JPT_") else cls.Jenis.JA_JF
 
     @property
     def lampiran(self) -> list[tuple[str, str]]:

@@ -400,9 +400,14 @@ class _PenulisEvaluasi:
             status = SKP.Status.DIAJUKAN if o.nip in diajukan else SKP.Status.DISETUJUI
             atasan_user = self.penyetuju(o)
             tim_atasan = demo_roster.ATASAN.nip in (o.nip, o.atasan)
+            jenis = SKP.jenis_untuk(o.jenis_jabatan)
             per_nip[o.nip] = SKP(
                 pegawai_id=self.pegawai_id[o.nip],
                 tahun=tahun,
+                jenis=jenis,
+                perjanjian_kinerja=demo_penilaian.perjanjian_kinerja(o.jabatan, tahun)
+                if jenis == SKP.Jenis.JPT
+                else "",
                 status=status,
                 diajukan_pada=self.sekarang,
                 disetujui_pada=self.sekarang if status == SKP.Status.DISETUJUI else None,
@@ -423,7 +428,9 @@ class _PenulisEvaluasi:
             baru = {
                 o.nip: RencanaHasilKerja(
                     skp=per_nip[o.nip],
-                    uraian=demo_penilaian.uraian_rhk(o.jabatan, self.nama_unit[o.unit], o.nip in self.kepala_unit),
+                    uraian=demo_penilaian.sasaran_strategis(self.nama_unit[o.unit])
+                    if per_nip[o.nip].jpt
+                    else demo_penilaian.uraian_rhk(o.jabatan, self.nama_unit[o.unit], o.nip in self.kepala_unit),
                     rhk_atasan_id=rhk.get(o.ppk),
                 )
                 for o in orang
@@ -433,12 +440,24 @@ class _PenulisEvaluasi:
             rhk.update({nip: r.pk for nip, r in baru.items()})
         IndikatorKinerja.objects.bulk_create(
             (
-                IndikatorKinerja(rhk_id=rhk_id, uraian=uraian, aspek=aspek, target=target, satuan=satuan, urutan=i)
-                for rhk_id in rhk.values()
-                for i, (uraian, aspek, target, satuan) in enumerate(demo_penilaian.INDIKATOR_DEMO, start=1)
+                IndikatorKinerja(rhk_id=rhk[nip], uraian=uraian, aspek=aspek, target=target, satuan=satuan, urutan=i)
+                for nip in rhk
+                for i, (uraian, aspek, target, satuan) in enumerate(
+                    demo_penilaian.INDIKATOR_IKU_DEMO if per_nip[nip].jpt else demo_penilaian.INDIKATOR_DEMO, start=1
+                )
             ),
             batch_size=UKURAN_BATCH,
         )
+        if demo_roster.PEGAWAI.nip in rhk:
+            uraian, aspek, target = demo_penilaian.INDIKATOR_KUALITATIF_DEMO
+            IndikatorKinerja.objects.create(
+                rhk_id=rhk[demo_roster.PEGAWAI.nip],
+                uraian=uraian,
+                aspek=aspek,
+                jenis_target=IndikatorKinerja.JenisTarget.KUALITATIF,
+                target_kualitatif=target,
+                urutan=len(demo_penilaian.INDIKATOR_DEMO) + 1,
+            )
         self.skp_id = {nip: s.pk for nip, s in per_nip.items()}
         return rhk
 
@@ -499,24 +518,27 @@ class _PenulisEvaluasi:
                 )
             )
             for ind in indikator.get(rhk[nip], []):
-                nilai = self._realisasi(ind)
-                realisasi.append(
-                    RealisasiIndikator(
-                        evaluasi=ev,
-                        indikator=ind,
-                        realisasi=nilai,
-                        bukti_tautan=f"https://drive.gorontaloprov.go.id/bukti/{ev.pegawai_id}/{ind.urutan}",
-                        diisi_oleh_id=self.user.get(ev.pegawai_id),
-                        diisi_sebagai=RealisasiIndikator.DiisiSebagai.PEGAWAI,
-                        capaian=capaian_aspek(
-                            ind.aspek,
-                            ind.target,
-                            nilai,
-                            self.pengaturan.batas_capaian,
-                            self.pengaturan.rumus_efisiensi_tinggi,
-                        ),
-                    )
+                baris = RealisasiIndikator(
+                    evaluasi=ev,
+                    indikator=ind,
+                    bukti_tautan=f"https://drive.gorontaloprov.go.id/bukti/{ev.pegawai_id}/{ind.urutan}",
+                    diisi_oleh_id=self.user.get(ev.pegawai_id),
+                    diisi_sebagai=RealisasiIndikator.DiisiSebagai.PEGAWAI,
                 )
+                if ind.kualitatif:
+                    # Described, not counted; marked by the appraiser once rated.
+                    baris.narasi = demo_penilaian.NARASI_KUALITATIF_DEMO
+                    baris.penilaian_kualitatif = "SESUAI" if ev.status == "DINILAI" else ""
+                else:
+                    baris.realisasi = self._realisasi(ind)
+                    baris.capaian = capaian_aspek(
+                        ind.aspek,
+                        ind.target,
+                        baris.realisasi,
+                        self.pengaturan.batas_capaian,
+                        self.pengaturan.rumus_efisiensi_tinggi,
+                    )
+                realisasi.append(baris)
             if ev.status in ("DIAJUKAN", "DINILAI", "DIKEMBALIKAN"):
                 riwayat.append(RiwayatEvaluasi(evaluasi=ev, aksi="DIAJUKAN", dari_status="DRAFT", ke_status="DIAJUKAN"))
             if ev.status == "DIKEMBALIKAN":
@@ -601,6 +623,15 @@ def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict,
     )
     KinerjaOrganisasi.objects.create(
         unit_kerja_id=unit_id[atasan.unit], periode=lalu, capaian="BAIK", ditetapkan_oleh=penulis.pengelola
+    )
+    # The Kepala Dinas's unit this quarter: when the Sekda rates him, his rating of hasil kerja is proposed from it
+    # (SE MenPANRB 3/2023).
+    kepala_dinas = next(o for o in lingkup if o.nip == demo_roster.KEPALA_DINAS.nip)
+    KinerjaOrganisasi.objects.create(
+        unit_kerja_id=unit_id[kepala_dinas.unit],
+        periode=periode,
+        capaian="BAIK",
+        ditetapkan_oleh=penulis.pengelola,
     )
 
     # What each demo login finds in the bell.
