@@ -7,7 +7,7 @@ from django.utils.functional import SimpleLazyObject
 from core.access import requires, visible_or_404
 from core.cache import fragment_key
 from kinerja.penilaian import selectors as selectors_penilaian
-from kinerja.penilaian.forms import FormBuatSKP
+from kinerja.penilaian.forms_skp import FormBuatSKP
 from kinerja.penilaian.permissions import can_plan_for
 from kinerja.penilaian.views import konteks_tim_evaluasi
 

@@ -18,16 +18,8 @@ from . import selectors as sel
 from . import services as svc
 from . import services_skp as svc_skp
 from .akses import akses_indikator, akses_rhk, akses_skp
-from .forms import (
-    FormAlasan,
-    FormBuatSKP,
-    FormDialog,
-    FormEkspektasi,
-    FormIndikator,
-    FormLampiranSKP,
-    FormPersetujuanAtasNama,
-    FormRHK,
-)
+from .forms import FormAlasan, FormDialog, FormEkspektasi, FormPersetujuanAtasNama
+from .forms_skp import FormBuatSKP, FormIndikator, FormLampiranSKP, FormRHK
 from .models import IndikatorKinerja, RencanaHasilKerja
 from .views import kirim_berkas
 
