@@ -478,6 +478,36 @@ def kinerja_organisasi_dipimpin(evaluasi: EvaluasiKinerja) -> KinerjaOrganisasi 
 
 
 @dataclass(frozen=True)
+class RatingKepalaUnit:
+    """A unit's head beside the unit's organisational performance (SE MenPANRB 3/2023), for the unit's page."""
+
+    kepala: Pegawai
+    usulan: str  # the rating of hasil kerja the unit's performance gives its head
+    evaluasi: EvaluasiKinerja | None  # the head's evaluation of the period, if any
+
+    @property
+    def berbeda(self) -> bool:
+        """The head is rated and their rating of hasil kerja is not the one the unit's performance gives."""
+        return bool(self.evaluasi and self.evaluasi.rating_hasil_kerja) and (
+            self.evaluasi.rating_hasil_kerja != self.usulan
+        )
+
+
+def rating_kepala_unit(periode_id: int, unit: UnitKerja, organisasi: KinerjaOrganisasi | None):
+    """The unit's head, the rating their unit's performance gives them and their evaluation of the period; None when
+    the unit has no head on the roster or its performance is not set. One query."""
+    if organisasi is None or unit.kepala_id is None:
+        return None
+    evaluasi = (
+        EvaluasiKinerja.objects.filter(periode_id=periode_id, pegawai_id=unit.kepala_id)
+        .select_related("pegawai")
+        .first()
+    )
+    kepala = evaluasi.pegawai if evaluasi else Pegawai.objects.get(pk=unit.kepala_id)
+    return RatingKepalaUnit(kepala, hasil_kerja.rating_pimpinan(organisasi.capaian), evaluasi)
+
+
+@dataclass(frozen=True)
 class RingkasanFinalisasi:
     """A unit's evaluations of a period (with sub-units) as the finalise page shows them: the count per state, the
     rated ones the next finalisation finalises, those not rated yet (each with `pengecualian_terakhir`, the

@@ -209,6 +209,7 @@ def _halaman_unit(request, periode, unit, *, form_organisasi=None, form_final=No
         "kurva": kurva,
         "baris_kurva": _baris_kurva(kurva.jumlah),
         "ringkasan": ringkasan,
+        "kepala_unit": sel.rating_kepala_unit(periode.pk, unit, organisasi),
         "siap": ringkasan.siap,
         "form_organisasi": form_organisasi
         or FormKinerjaOrganisasi(initial={"capaian": organisasi.capaian if organisasi else None}),

@@ -95,3 +95,18 @@ def test_a_head_whose_unit_has_no_rating_yet_is_rated_freely(s, org, login):
     assert "alasan_rating_pimpinan" not in halaman.context["form"].fields
     svc.nilai_evaluasi(org.kepala.user, ev.pk, ev.versi, **penilaian(ev, "DI_BAWAH"))
     assert _evaluasi_kepala_bidang(s).rating_hasil_kerja == "DI_BAWAH"
+
+
+def test_the_units_page_says_what_the_head_is_rated_and_flags_a_difference(s, org, login):
+    halaman = reverse("periode_unit", args=[s.periode.pk, org.bidang_a.pk])
+    client = login(org.hr_a)
+    html = client.get(halaman).content.decode()
+    assert (
+        "rating hasil kerja kepala unit, Atasan A, mengikuti capaian ini: <strong>Di Atas Ekspektasi</strong>" in html
+    )
+    assert "berbeda dari capaian organisasi" not in html
+    ev = _evaluasi_kepala_bidang(s)
+    svc.nilai_evaluasi(org.kepala.user, ev.pk, ev.versi, alasan_rating_pimpinan="Anggaran dipotong.", **penilaian(ev))
+    html = client.get(halaman).content.decode()
+    assert "Ia dinilai Sesuai Ekspektasi, berbeda dari capaian organisasi." in html
+    assert reverse("evaluasi_detail", args=[ev.pk]) in html
