@@ -579,6 +579,8 @@ class BarisRealisasiTahun:
     # indicator the appraiser's mark ("": not marked).
     per_periode: list
     usulan: Decimal | str | None
+    # A qualitative indicator's narrative of the latest period that has one: the annual form starts from it.
+    usulan_narasi: str | None = None
 
     def _teks(self, nilai, satuan: bool) -> str:
         if self.indikator.kualitatif:
@@ -612,6 +614,11 @@ class RiwayatTahun:
         return {b.indikator.pk: b.usulan for b in self.realisasi if b.usulan is not None and not b.indikator.kualitatif}
 
     @property
+    def usulan_narasi(self) -> dict[int, str]:
+        """Qualitative indicator id → the narrative of the latest period that has one."""
+        return {b.indikator.pk: b.usulan_narasi for b in self.realisasi if b.usulan_narasi}
+
+    @property
     def usulan_kualitatif(self) -> dict[int, str]:
         """Qualitative indicator id → the mark the year's periods propose for the annual evaluation."""
         return {b.indikator.pk: b.usulan for b in self.realisasi if b.usulan and b.indikator.kualitatif}
@@ -638,7 +645,8 @@ def riwayat_tahun(user, evaluasi: EvaluasiKinerja, baris_rhk) -> RiwayatTahun | 
             if b.indikator.kualitatif:
                 # A qualitative indicator's year: the appraiser's marks, the most frequent proposed (tahunan).
                 tanda = [r.penilaian_kualitatif if r else "" for r in per_periode]
-                realisasi.append(BarisRealisasiTahun(b.indikator, tanda, tahunan.usulan_rating(tanda)))
+                narasi = tahunan.usulan_realisasi([r.narasi if r and r.narasi else None for r in per_periode])
+                realisasi.append(BarisRealisasiTahun(b.indikator, tanda, tahunan.usulan_rating(tanda), narasi))
                 continue
             nilai = [r.realisasi if r else None for r in per_periode]
             realisasi.append(BarisRealisasiTahun(b.indikator, nilai, tahunan.usulan_realisasi(nilai)))

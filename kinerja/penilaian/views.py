@@ -176,11 +176,14 @@ def _isi(request, pk, *, ajukan: bool):
 
 
 def _usulan_realisasi(d, tahun) -> dict:
-    """The form's starting values of an annual evaluation's indicators not realised yet: the periods' proposals."""
+    """The form's starting values of an annual evaluation's indicators not realised yet: the periods' proposals (a
+    qualitative indicator's narrative of the latest period)."""
     if not tahun:
         return {}
     kosong = {b.indikator.pk for baris in d.rhk for b in baris.indikator if b.realisasi is None}
-    return {f"realisasi_{pk}": nilai for pk, nilai in tahun.usulan_realisasi.items() if pk in kosong}
+    return {f"realisasi_{pk}": nilai for pk, nilai in tahun.usulan_realisasi.items() if pk in kosong} | {
+        f"realisasi_{pk}_narasi": narasi for pk, narasi in tahun.usulan_narasi.items() if pk in kosong
+    }
 
 
 @login_required

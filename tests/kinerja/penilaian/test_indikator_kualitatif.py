@@ -291,6 +291,10 @@ def test_the_annual_evaluation_proposes_the_most_frequent_mark_of_the_year(s, or
     )
     svc_periode.buat_evaluasi_periode(org.hr_a.user, tahunan.pk, [org.opd_a.pk])
     ev = EvaluasiKinerja.objects.get(periode=tahunan, pegawai=org.staf_a1)
+    # The annual realisation form starts from the periods: the latest figure, and the latest narrative.
+    form = login(org.staf_a1).get(reverse("evaluasi_isi", args=[ev.pk])).context["form"]
+    assert form[f"realisasi_{s.kuantitatif.pk}"].value() == 4
+    assert form[f"realisasi_{s.kualitatif.pk}_narasi"].value() == NARASI
     isian = [
         svc.IsianRealisasi(s.kuantitatif.pk, 4),
         svc.IsianRealisasi(s.kualitatif.pk, None, narasi=NARASI),
