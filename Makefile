@@ -11,6 +11,9 @@ PYTEST_ARGS ?=
 # The stamp lives outside .venv so a shared or symlinked venv is never written to; it depends on
 # pyvenv.cfg, which a fresh venv rewrites, so a recreated venv is reinstalled too.
 STAMP := var/.requirements-installed
+# axe-core for the accessibility test (tests/e2e/test_aksesibilitas.py), from npm into var/npm, outside git. Without
+# npm the target says so and the test skips (or fails under REQUIRE_SERVICES=1).
+AXE := var/npm/node_modules/axe-core/axe.min.js
 
 .PHONY: help install run test lint bench migrate seed backup restore
 
@@ -31,6 +34,12 @@ $(STAMP): requirements.txt requirements-dev.txt $(VENV)/pyvenv.cfg
 	touch $@
 
 install: $(STAMP)
+
+$(AXE): tests/e2e/npm/package.json tests/e2e/npm/package-lock.json
+	@if command -v npm >/dev/null; then \
+		mkdir -p var/npm && cp tests/e2e/npm/package.json tests/e2e/npm/package-lock.json var/npm/ && \
+		npm ci --prefix var/npm --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm tidak ada: axe-core tidak dipasang, test aksesibilitas dilewati (apt-get install nodejs npm)"; fi
 
 migrate: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
@@ -56,7 +65,7 @@ restore: $(STAMP)
 	@[[ -n "$(FILE)" ]] || { echo "Sebutkan berkas cadangan: make restore FILE=var/backup/kinerja-....dump" >&2; exit 2; }
 	$(BIN)/python manage.py restore_db "$(FILE)"
 
-test: $(STAMP)
+test: $(STAMP) $(AXE)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

@@ -215,6 +215,8 @@ ROSTER_BACKGROUND_ROWS = env.int("ROSTER_BACKGROUND_ROWS", default=2000)
 ROSTER_ANTRE_ULANG_MENIT = env.int("ROSTER_ANTRE_ULANG_MENIT", default=10)
 # "Buat evaluasi" for more active ASN than this runs as a background task.
 EVALUASI_LATAR_BELAKANG = env.int("EVALUASI_LATAR_BELAKANG", default=1000)
+# e-Kinerja result files with more rows than this import as a background task with a progress bar.
+EKINERJA_BACKGROUND_ROWS = env.int("EKINERJA_BACKGROUND_ROWS", default=2000)
 
 # Public service forms: submissions per client address (online requests per hour, tracking per 10 minutes).
 LAYANAN_BATAS_PERMOHONAN_DARING = env.int("LAYANAN_BATAS_PERMOHONAN_DARING", default=5)

@@ -2,14 +2,20 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from core.webapp import favicon, manifest
 from kinerja.pegawai import views_sandi
 from kinerja.pegawai.forms import FormGantiSandi, FormMasuk
+from layanan.views import beranda
 
 admin.site.site_header = "Administrasi Kinerja ASN Gorontalo"
 admin.site.site_title = "Kinerja ASN Gorontalo"
 admin.site.index_title = "Administrasi"
 
 urlpatterns = [
+    # The public front page for visitors; the dashboard for signed-in staff (layanan/views.py).
+    path("", beranda, name="beranda"),
+    path("manifest.webmanifest", manifest, name="manifest"),
+    path("favicon.ico", favicon),
     path(
         "masuk/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=FormMasuk),

@@ -1,10 +1,13 @@
-"""Stored files: evidence (bukti) limited in size and type, checked by content, not only by name; and files no row
-uses any more, removed from storage once that is committed (track_files) or found later (find_orphans)."""
+"""Stored files: evidence (bukti) limited in size and type, checked by content, not only by name; served only
+through views that checked who asks (serve_file); and files no row uses any more, removed from storage once that
+is committed (track_files) or found later (find_orphans)."""
 
 import logging
+import mimetypes
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import PurePosixPath
 
 from django.apps import apps
 from django.conf import settings
@@ -12,6 +15,7 @@ from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save, pre_save
+from django.http import FileResponse, Http404
 from django.utils import timezone
 
 from core.numbers import angka
@@ -63,6 +67,27 @@ def validate_evidence_file(upload) -> None:
     extension = "jpg" if extension == "jpeg" else extension
     if _kind_by_content(upload) != extension:
         raise ValidationError(f"Isi berkas '{filename.rsplit('/', 1)[-1]}' bukan berkas {extension.upper()} yang sah.")
+
+
+# Files a browser may show inline; anything else (Office files) is downloaded.
+_SHOWN_INLINE = {".pdf", ".png", ".jpg", ".jpeg"}
+
+
+def serve_file(file_field) -> FileResponse:
+    """A stored file to someone already allowed to see it (media files are never public): shown inline when a
+    browser can, downloaded otherwise; a file missing from storage is a 404."""
+    name = PurePosixPath(file_field.name).name
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    try:
+        opened = file_field.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        opened,
+        content_type=content_type,
+        as_attachment=PurePosixPath(name).suffix.lower() not in _SHOWN_INLINE,
+        filename=name,
+    )
 
 
 # --- files no row uses any more -------------------------------------------------------------------------------

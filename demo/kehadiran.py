@@ -4,13 +4,18 @@ import datetime
 import random
 
 from .penilaian import UKURAN_POOL
-from .roster import PEGAWAI, SEED_BAKU, Roster
+from .roster import ORANG_TETAP, PEGAWAI, SEED_BAKU, Roster
 
 TAHUN_KEHADIRAN = 2025
 HARI_KERJA_DEMO = {1: 21, 2: 19, 3: 19}  # Triwulan I 2025, after national holidays
 # The demo Pegawai misses 4 working days without leave in the quarter, so the default PP 94/2021 rules
 # propose a written reprimand that the demo shows approved.
 TANPA_KETERANGAN_PEGAWAI = {1: 1, 2: 2, 3: 1}
+# One staff member is absent from 24 February to 7 March: 4 working days closing February and 6 opening March,
+# never 10 in one month, so only the run carried across months proposes PDHTAPS (PP 94/2021 Pasal 11 ayat (2)
+# huruf d angka 4), with salary stopping from April (Pasal 15 ayat (2)): an administrator decides the proposal.
+RANGKAIAN_LINTAS_BULAN = {2: {"tanpa_keterangan_akhir": 4}, 3: {"tanpa_keterangan_awal": 6}}
+TANPA_KETERANGAN_LINTAS_BULAN = {1: 0, 2: 4, 3: 6}
 # Example monthly TPP bases per jenis jabatan: placeholders for the demo, not Gorontalo's (unconfirmed) figures.
 BESARAN_TPP_CONTOH = {
     "JPT_PRATAMA": 12_500_000,
@@ -62,16 +67,31 @@ def angka_kehadiran(hari: int, tk: int, cuti: int, sakit: int, t1: int, t2: int,
 def kehadiran_demo(roster: Roster, seed: int = SEED_BAKU) -> list[tuple[str, int, dict]]:
     """Monthly attendance for Triwulan I 2025 of every ASN: (nip, month, figures), the same for the same seed.
 
-    Mostly full attendance with some late arrivals; a few unexcused days here and there.
+    Mostly full attendance with some late arrivals; a few unexcused days here and there; and one run of absence
+    across February and March (pegawai_lintas_bulan).
     """
     rng = random.Random(seed * 7 + 1)
+    lintas = pegawai_lintas_bulan(roster)
     hasil = []
     for o in roster.orang:
         for bulan, hari in HARI_KERJA_DEMO.items():
             tk = TANPA_KETERANGAN_PEGAWAI[bulan] if o.nip == PEGAWAI.nip else _tanpa_keterangan(rng)
-            angka = angka_kehadiran(hari, tk, *_cuti_sakit_terlambat(rng))
-            hasil.append((o.nip, bulan, dict(zip(KOLOM_KEHADIRAN, angka, strict=True))))
+            acak = _cuti_sakit_terlambat(rng)
+            if o.nip == lintas:
+                tk = TANPA_KETERANGAN_LINTAS_BULAN[bulan]
+                acak = (0, 0, *acak[2:])  # no leave on the same days
+            nilai = dict(zip(KOLOM_KEHADIRAN, angka_kehadiran(hari, tk, *acak), strict=True))
+            if o.nip == lintas:
+                nilai.update(tanpa_keterangan_berturut=tk, **RANGKAIAN_LINTAS_BULAN.get(bulan, {}))
+            hasil.append((o.nip, bulan, nilai))
     return hasil
+
+
+def pegawai_lintas_bulan(roster: Roster) -> str:
+    """The NIP of the staff member absent across the February–March boundary: the last one not among the fixed
+    demo logins."""
+    tetap = {o.nip for o in ORANG_TETAP}
+    return next(o.nip for o in reversed(roster.orang) if o.nip not in tetap)
 
 
 def pool_kehadiran(rng: random.Random, ukuran: int = UKURAN_POOL) -> list[tuple[int, ...]]:

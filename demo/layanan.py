@@ -13,7 +13,7 @@ from django.utils import timezone
 from core.bulk import BATCH_SIZE, insert_rows, reserve_ids, truncate_tables
 from core.roles import GRUP_PETUGAS_LAYANAN
 from kinerja.models import Pegawai, UnitKerja
-from layanan.kalender import JAM_KERJA_BAKU, WITA
+from layanan.kalender import JAM_KERJA_BAKU, JAM_KERJA_RAMADAN_BAKU, WITA
 from layanan.models import (
     HariLibur,
     JamLayanan,
@@ -129,7 +129,13 @@ def simpan_layanan(seed: int, jumlah: int | None = None, mulai: datetime.date | 
     )
     if not JamLayanan.objects.exists():
         JamLayanan.objects.bulk_create(
-            JamLayanan(hari=h, buka=b, tutup=t) for h, iv in JAM_KERJA_BAKU.items() for b, t in iv
+            JamLayanan(jadwal=jadwal, hari=h, buka=b, tutup=t)
+            for jadwal, jam in (
+                (JamLayanan.Jadwal.BIASA, JAM_KERJA_BAKU),
+                (JamLayanan.Jadwal.RAMADAN, JAM_KERJA_RAMADAN_BAKU),
+            )
+            for h, iv in jam.items()
+            for b, t in iv
         )
     hari_ini = timezone.localdate()
     awal = min(mulai or hari_ini, hari_ini - datetime.timedelta(days=HARI_DEMO))

@@ -4,6 +4,9 @@ reviews, the ASN fills and reads the document) can be clicked through; and the s
 import datetime
 import random
 
+from kinerja.penilaian.capaian import capaian_aspek
+from kinerja.penilaian.models import RealisasiIndikator
+from kinerja.penilaian.models_skp import IndikatorKinerja
 from kinerja.penilaian.periode import TAHUNAN, TRIWULANAN, RencanaPeriode, nomor_pada, rencana_periode
 
 # Indicators of every demo RHK: (uraian, aspek, target, satuan); the targets suit a quarter.
@@ -72,6 +75,57 @@ def perjanjian_kinerja(jabatan: str, tahun: int) -> str:
     return f"Perjanjian Kinerja {jabatan} Tahun {tahun}, ditandatangani 2 Januari {tahun}"
 
 
+def indikator_skp(rhk: dict[str, int], nip_jpt: set[str], nip_kualitatif: str) -> list[IndikatorKinerja]:
+    """The indicators of the demo RHK (NIP → RHK id): a JPT's the IKU, every other's INDIKATOR_DEMO, and the
+    qualitative one besides on the plan of `nip_kualitatif` (the demo Pegawai)."""
+    baris = [
+        IndikatorKinerja(rhk_id=rhk[nip], uraian=uraian, aspek=aspek, target=target, satuan=satuan, urutan=i)
+        for nip in rhk
+        for i, (uraian, aspek, target, satuan) in enumerate(
+            INDIKATOR_IKU_DEMO if nip in nip_jpt else INDIKATOR_DEMO, start=1
+        )
+    ]
+    if nip_kualitatif in rhk:
+        uraian, aspek, target = INDIKATOR_KUALITATIF_DEMO
+        baris.append(
+            IndikatorKinerja(
+                rhk_id=rhk[nip_kualitatif],
+                uraian=uraian,
+                aspek=aspek,
+                jenis_target=IndikatorKinerja.JenisTarget.KUALITATIF,
+                target_kualitatif=target,
+                urutan=len(INDIKATOR_DEMO) + 1,
+            )
+        )
+    return baris
+
+
+def realisasi_demo(ev, ind, user_id, nilai, pengaturan) -> RealisasiIndikator:
+    """One indicator's realisation in a demo evaluation: a figure from `nilai(ind)` with its capaian, or for a
+    qualitative indicator the narrative, marked Sesuai once the evaluation is rated."""
+    baris = RealisasiIndikator(
+        evaluasi=ev,
+        indikator=ind,
+        bukti_tautan=f"https://drive.gorontaloprov.go.id/bukti/{ev.pegawai_id}/{ind.urutan}",
+        diisi_oleh_id=user_id,
+        diisi_sebagai=RealisasiIndikator.DiisiSebagai.PEGAWAI,
+    )
+    if ind.kualitatif:
+        baris.narasi = NARASI_KUALITATIF_DEMO
+        baris.penilaian_kualitatif = "SESUAI" if ev.status == "DINILAI" else ""
+        return baris
+    baris.realisasi = nilai(ind)
+    baris.capaian = capaian_aspek(
+        ind.aspek,
+        ind.target,
+        baris.realisasi,
+        pengaturan.batas_capaian,
+        pengaturan.rumus_efisiensi_tinggi,
+        pengaturan.rumus_waktu_biaya,
+    )
+    return baris
+
+
 def uraian_rhk(jabatan: str, nama_unit: str, kepala: bool) -> str:
     """A plausible RHK for a post: a head's is the unit's outcome, a staff member's the output of their job."""
     if kepala:
@@ -92,3 +146,29 @@ UKURAN_POOL = 4096
 def pool(rng: random.Random, bobot: dict, ukuran: int = UKURAN_POOL) -> list:
     """`ukuran` keys of `bobot` drawn by weight: index it with rng.getrandbits to draw cheaply."""
     return rng.choices(list(bobot), weights=list(bobot.values()), k=ukuran)
+
+
+# The daily log of the demo Atasan's team (kinerja.penilaian.harian): what a staff member of a health section
+# writes at the end of a day, in turn.
+PROGRES_HARIAN_DEMO = (
+    "Merekap data kunjungan puskesmas minggu ini dan mengirimkannya ke seksi.",
+    "Memverifikasi laporan bulanan tiga puskesmas; dua dikembalikan untuk dilengkapi.",
+    "Mengikuti rapat koordinasi pelayanan kesehatan primer dan menyusun notulanya.",
+    "Menyusun draf surat edaran jadwal posyandu triwulan ini.",
+    "Memperbarui dasbor capaian standar pelayanan minimal dengan data terbaru.",
+)
+# Working days before today the demo log covers; the second teammate leaves the latest of them empty, so Tim Saya
+# shows someone who has not logged.
+HARI_PROGRES_DEMO = 8
+HARI_KOSONG_DEMO = 3
+
+
+def peran_hasil_demo(uraian_rhk: str) -> tuple[str, str]:
+    """A role in the demo Atasan's matriks peran hasil: the result expected (the staff member's RHK) and the
+    indicators proposed for it, one per line."""
+    return uraian_rhk, "\n".join(uraian for uraian, *_ in INDIKATOR_DEMO)
+
+
+def uraian_rhk_atasan_lama(uraian: str) -> str:
+    """The demo Atasan's RHK as it read before he rewrote it, so the demo Pegawai's SKP page shows the change."""
+    return uraian.replace("kinerja dan kualitas layanan", "kualitas layanan")

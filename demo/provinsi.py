@@ -129,6 +129,7 @@ class _Penulis:
         pengaturan = PengaturanKinerja.aktif()
         self.capaian = {}
         self.batas, self.efisiensi = pengaturan.batas_capaian, pengaturan.rumus_efisiensi_tinggi
+        self.rumus = pengaturan.rumus_waktu_biaya
 
     def _user_penilai(self, penilai) -> int | None:
         """The account of an evaluation's PPK (services_penilai.Penilai), on the roster or not, if they have one."""
@@ -137,7 +138,7 @@ class _Penulis:
     def _capaian(self, aspek, target, nilai):
         kunci = (aspek, target, nilai)
         if kunci not in self.capaian:
-            self.capaian[kunci] = capaian_aspek(aspek, target, nilai, self.batas, self.efisiensi)
+            self.capaian[kunci] = capaian_aspek(aspek, target, nilai, self.batas, self.efisiensi, self.rumus)
         return self.capaian[kunci]
 
     def periode(self, jumlah: int) -> list[tuple[int, RencanaPeriode, bool]]:
@@ -398,6 +399,8 @@ class _Penulis:
             "izin",
             "terlambat_lebih_90",
             "tanpa_rekam",
+            "tanpa_keterangan_awal",  # the pool's absences are never at a month's edge
+            "tanpa_keterangan_akhir",
         ]
         insert_rows(
             RekapKehadiran,
@@ -408,6 +411,8 @@ class _Penulis:
                     t,
                     b,
                     *demo_kehadiran.angka_kehadiran(hari, *pola[rng.getrandbits(bit)]),
+                    0,
+                    0,
                     0,
                     0,
                     0,

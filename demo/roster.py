@@ -46,6 +46,31 @@ GOLONGAN_PPPK_JABATAN = {
     "AHLI_MUDA": "X",
     "AHLI_MADYA": "XI",
 }
+# Kelas jabatan as a peta jabatan typically grades each kind of post (illustrative: each region's own map sets them);
+# a pelaksana in golongan III is usually a grade above one in golongan II.
+KELAS_JABATAN = {
+    "JPT_UTAMA": 17,
+    "JPT_MADYA": 16,
+    "JPT_PRATAMA": 14,
+    "ADMINISTRATOR": 12,
+    "PENGAWAS": 9,
+    "PELAKSANA": 5,
+    "PEMULA": 5,
+    "TERAMPIL": 6,
+    "MAHIR": 7,
+    "PENYELIA": 8,
+    "AHLI_PERTAMA": 8,
+    "AHLI_MUDA": 9,
+    "AHLI_MADYA": 11,
+    "AHLI_UTAMA": 13,
+}
+
+
+def kelas_jabatan(jenis: str, golongan: str) -> int:
+    """A plausible kelas jabatan for a kind of post and golongan."""
+    return KELAS_JABATAN[jenis] + (1 if jenis == "PELAKSANA" and golongan.startswith("III") else 0)
+
+
 # The lowest entry golongan (education) that can reach each level.
 PENDIDIKAN_MASUK = {
     "PEMULA": [SMA],
@@ -324,6 +349,7 @@ class Orang:
     # The PPK when it is not the direct supervisor (kinerja.pegawai.penilai): a roster NIP, or the Gubernur.
     penilai: str | None = None
     penilai_gubernur: bool = False
+    kelas_jabatan: int | None = None
 
     @property
     def ppk(self) -> str | None:
@@ -533,6 +559,7 @@ class _Pembuat:
             email=email,
             no_hp=no_hp,
             tingkat=tingkat,
+            kelas_jabatan=kelas_jabatan(jenis, golongan),
         )
 
     def tetap(self, o: OrangTetap, unit: str, atasan: str | None, tingkat: int) -> Orang:
@@ -555,6 +582,7 @@ class _Pembuat:
             email=email,
             no_hp=no_hp,
             tingkat=tingkat,
+            kelas_jabatan=kelas_jabatan(o.jenis_jabatan, o.golongan),
         )
 
     def kepala(self, unit: Unit, jabatan, jenis, bidang_ilmu, atasan, tingkat) -> Orang:

@@ -20,10 +20,30 @@ from .models import (
 )
 
 
+class FilterGrupEksklusif(admin.SimpleListFilter):
+    """The rules' exclusive groups, with the rules in none named: Django's own filter lists the empty group as a
+    link without text."""
+
+    title = "grup eksklusif"
+    parameter_name = "grup_eksklusif"
+    TANPA_GRUP = "-"
+
+    def lookups(self, request, model_admin):
+        grup = Aturan.objects.exclude(grup_eksklusif="").order_by("grup_eksklusif").values_list("grup_eksklusif")
+        return [(self.TANPA_GRUP, "Tanpa grup"), *((g, g) for (g,) in grup.distinct())]
+
+    def queryset(self, request, queryset):
+        if self.value() == self.TANPA_GRUP:
+            return queryset.filter(grup_eksklusif="")
+        if self.value():
+            return queryset.filter(grup_eksklusif=self.value())
+        return queryset
+
+
 @admin.register(Aturan)
 class AturanAdmin(admin.ModelAdmin):
     list_display = ["nama", "jenis", "kode_konsekuensi", "grup_eksklusif", "prioritas", "aktif", "versi"]
-    list_filter = ["jenis", "aktif", "grup_eksklusif"]
+    list_filter = ["jenis", "aktif", FilterGrupEksklusif]
     search_fields = ["nama", "dasar_hukum"]
     readonly_fields = ["versi", "dibuat", "diubah", "diubah_oleh"]
 

@@ -8,6 +8,11 @@ re-implements a rule.
 The PP 94/2021 consequence codes and their levels (DOMAIN.md §4): light (Pasal 8 ayat (2)), medium
 (Pasal 8 ayat (3)), heavy (Pasal 8 ayat (4)). The absence thresholds themselves are data (the default rules
 of migration 0002), so administrators can edit them.
+
+PPPK: PP 49/2018 Pasal 52 has each agency's PPK set a PPPK discipline and impose its sanctions by the PNS
+discipline procedure (PP 94/2021); a heavy breach ends the contract — *pemutusan hubungan perjanjian kerja dengan
+hormat tidak atas permintaan sendiri* (Pasal 53) — not a discharge "as PNS". So an outcome is worded by the ASN's
+status (`label_konsekuensi`, `catatan_konsekuensi`); what PP 49/2018 leaves to the agency is marked unconfirmed.
 """
 
 import datetime
@@ -33,26 +38,92 @@ class Kode:
     persen_potongan: Decimal | None = None
     bulan_potongan: int | None = None
     potongan_diatur_aturan: bool = False  # the rule sets the percentage and months (POTONG_TPP)
+    label_pppk: str = ""  # the outcome's name for a PPPK when it differs (their contract, PP 49/2018)
+    catatan_pppk: str = ""  # what is unconfirmed when it applies to a PPPK
 
+
+_DISIPLIN_PPPK = (
+    "Bagi PPPK, disiplin ditetapkan PPK instansi dan hukumannya dijatuhkan dengan tata cara PP 94/2021 "
+    "(PP 49/2018 Pasal 52); jenis hukuman ini bagi PPPK belum terkonfirmasi untuk Provinsi Gorontalo."
+)
+_JABATAN_PPPK = (
+    "Belum terkonfirmasi untuk PPPK: hukuman jabatan PP 94/2021 Pasal 8 ayat (4) disusun untuk PNS; jenis hukuman "
+    "disiplin PPPK ditetapkan PPK instansi (PP 49/2018 Pasal 52)."
+)
+PASAL_GAJI_BERHENTI = "PP 94/2021 Pasal 15 ayat (2)"
+METRIK_BERTURUT = "hari_tanpa_keterangan_berturut"
 
 KODE = {
-    "TEGURAN_LISAN": Kode("Teguran lisan", SANKSI, "Ringan"),
-    "TEGURAN_TERTULIS": Kode("Teguran tertulis", SANKSI, "Ringan"),
-    "PERNYATAAN_TIDAK_PUAS": Kode("Pernyataan tidak puas secara tertulis", SANKSI, "Ringan"),
-    "POTONG_TUNJANGAN_25_6_BULAN": Kode("Pemotongan tunjangan kinerja 25% selama 6 bulan", SANKSI, "Sedang", 25, 6),
-    "POTONG_TUNJANGAN_25_9_BULAN": Kode("Pemotongan tunjangan kinerja 25% selama 9 bulan", SANKSI, "Sedang", 25, 9),
-    "POTONG_TUNJANGAN_25_12_BULAN": Kode("Pemotongan tunjangan kinerja 25% selama 12 bulan", SANKSI, "Sedang", 25, 12),
-    "PENURUNAN_JABATAN_12_BULAN": Kode("Penurunan jabatan setingkat lebih rendah selama 12 bulan", SANKSI, "Berat"),
-    "PEMBEBASAN_JABATAN_12_BULAN": Kode(
-        "Pembebasan dari jabatannya menjadi jabatan pelaksana selama 12 bulan", SANKSI, "Berat"
+    "TEGURAN_LISAN": Kode("Teguran lisan", SANKSI, "Ringan", catatan_pppk=_DISIPLIN_PPPK),
+    "TEGURAN_TERTULIS": Kode("Teguran tertulis", SANKSI, "Ringan", catatan_pppk=_DISIPLIN_PPPK),
+    "PERNYATAAN_TIDAK_PUAS": Kode(
+        "Pernyataan tidak puas secara tertulis", SANKSI, "Ringan", catatan_pppk=_DISIPLIN_PPPK
     ),
-    "PDHTAPS": Kode("Pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS", SANKSI, "Berat"),
+    "POTONG_TUNJANGAN_25_6_BULAN": Kode(
+        "Pemotongan tunjangan kinerja 25% selama 6 bulan", SANKSI, "Sedang", 25, 6, catatan_pppk=_DISIPLIN_PPPK
+    ),
+    "POTONG_TUNJANGAN_25_9_BULAN": Kode(
+        "Pemotongan tunjangan kinerja 25% selama 9 bulan", SANKSI, "Sedang", 25, 9, catatan_pppk=_DISIPLIN_PPPK
+    ),
+    "POTONG_TUNJANGAN_25_12_BULAN": Kode(
+        "Pemotongan tunjangan kinerja 25% selama 12 bulan", SANKSI, "Sedang", 25, 12, catatan_pppk=_DISIPLIN_PPPK
+    ),
+    "PENURUNAN_JABATAN_12_BULAN": Kode(
+        "Penurunan jabatan setingkat lebih rendah selama 12 bulan", SANKSI, "Berat", catatan_pppk=_JABATAN_PPPK
+    ),
+    "PEMBEBASAN_JABATAN_12_BULAN": Kode(
+        "Pembebasan dari jabatannya menjadi jabatan pelaksana selama 12 bulan",
+        SANKSI,
+        "Berat",
+        catatan_pppk=_JABATAN_PPPK,
+    ),
+    "PDHTAPS": Kode(
+        "Pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS",
+        SANKSI,
+        "Berat",
+        label_pppk="Pemutusan hubungan perjanjian kerja dengan hormat tidak atas permintaan sendiri (PPPK)",
+        catatan_pppk="PPPK: pelanggaran disiplin tingkat berat memutus hubungan perjanjian kerja dengan hormat tidak "
+        "atas permintaan sendiri (PP 49/2018 Pasal 53). Belum terkonfirmasi untuk Provinsi Gorontalo.",
+    ),
     "POTONG_TPP": Kode("Pemotongan TPP (persentase dan lama menurut aturan)", SANKSI, potongan_diatur_aturan=True),
     "PEMBINAAN": Kode("Pembinaan oleh atasan langsung", SANKSI),
     "REKOMENDASI_PELATIHAN": Kode("Rekomendasi pelatihan/pengembangan kompetensi", PENGHARGAAN),
     "USUL_PENGHARGAAN": Kode("Usulan penghargaan", PENGHARGAAN),
     "USUL_KENAIKAN_PANGKAT_PILIHAN": Kode("Usulan prioritas kenaikan pangkat/jabatan", PENGHARGAAN),
 }
+
+PPPK = "PPPK"
+
+
+def label_konsekuensi(kode: str, status_kepegawaian: str | None = None) -> str:
+    """An outcome's name as it applies to this ASN: a PPPK's heavy discharge is the end of their contract."""
+    k = KODE.get(kode)
+    if k is None:
+        return kode
+    return k.label_pppk if status_kepegawaian == PPPK and k.label_pppk else k.label
+
+
+def catatan_konsekuensi(
+    kode: str, kondisi, status_kepegawaian: str | None = None, gaji_berhenti_mulai: str | None = None
+) -> list[str]:
+    """What else follows from an outcome, as sentences for its page: the salary stop of PP 94/2021 Pasal 15 ayat
+    (2) when PDHTAPS comes from ten consecutive working days absent (Pasal 11 ayat (2) huruf d angka 4), and, for a
+    PPPK, what of it is unconfirmed. `gaji_berhenti_mulai` is the month it stops from, already written for people.
+    """
+    k = KODE.get(kode)
+    if k is None:
+        return []
+    catatan = []
+    if kode == "PDHTAPS" and any(_baca(c, "metrik") == METRIK_BERTURUT for c in kondisi or ()):
+        teks = f"Pembayaran gaji dihentikan sejak bulan berikutnya ({PASAL_GAJI_BERHENTI})"
+        teks += f": mulai {gaji_berhenti_mulai}." if gaji_berhenti_mulai else "."
+        if status_kepegawaian == PPPK:
+            teks += " Bagi PPPK, penghentian gaji ini belum terkonfirmasi."
+        catatan.append(teks)
+    if status_kepegawaian == PPPK and k.catatan_pppk:
+        catatan.append(k.catatan_pppk)
+    return catatan
+
 
 OPERATOR = {
     "==": "=",

@@ -56,6 +56,8 @@ FORMAT = {
             ("izin", "Izin"),
             ("tanpa_keterangan", "Tanpa Keterangan"),
             ("tanpa_keterangan_berturut", "Tanpa Keterangan Berturut"),
+            ("tanpa_keterangan_awal", "Tanpa Keterangan Awal Bulan"),
+            ("tanpa_keterangan_akhir", "Tanpa Keterangan Akhir Bulan"),
             ("terlambat_1_30", "Terlambat 1-30 Menit"),
             ("terlambat_31_60", "Terlambat 31-60 Menit"),
             ("terlambat_61_90", "Terlambat 61-90 Menit"),
@@ -73,6 +75,12 @@ FORMAT = {
             ("Hari Kerja, Hadir", "Wajib. Jumlah hari."),
             ("Cuti, Sakit, Izin, Tanpa Keterangan", "Jumlah hari; hadir + semuanya tidak boleh melebihi hari kerja."),
             ("Tanpa Keterangan Berturut", "Rangkaian hari kerja tanpa keterangan terpanjang dalam bulan itu."),
+            (
+                "Tanpa Keterangan Awal Bulan, Akhir Bulan",
+                "Rangkaian tanpa keterangan yang dimulai pada hari kerja pertama / berakhir pada hari kerja terakhir "
+                "bulan itu (0 bila tidak ada). Dipakai untuk menyambung rangkaian antarbulan: 10 hari kerja "
+                "berturut-turut → PDHTAPS (PP 94/2021 Pasal 11 ayat (2) huruf d angka 4).",
+            ),
             ("Terlambat ... Menit", "Berapa kali terlambat pada rentang menit itu."),
             ("Tanpa Rekam", "Berapa kali hadir tanpa rekam masuk (dipotong seperti terlambat lebih 90 menit)."),
             ("Menit Terlambat, Pulang Cepat", "Jumlah menit terlambat; berapa kali pulang sebelum waktunya."),
@@ -86,12 +94,18 @@ FORMAT = {
         petunjuk=[
             ("NIP", "Wajib. 18 digit, kolom berformat Teks."),
             ("Tahun", "Wajib. Tahun pelatihan."),
-            ("JP", "Wajib. Jumlah jam pelajaran setahun (PNS paling sedikit 20 JP)."),
+            (
+                "JP",
+                "Wajib. Jumlah jam pelajaran setahun, 1 JP = 45 menit (PNS paling sedikit 20 JP: PP 11/2017 "
+                "Pasal 203 jo. PP 17/2020).",
+            ),
         ],
     ),
 }
 ALIAS = {
     "TK Berturut-turut": "tanpa_keterangan_berturut",
+    "TK Awal Bulan": "tanpa_keterangan_awal",
+    "TK Akhir Bulan": "tanpa_keterangan_akhir",
     "Jam Pelajaran": "jp",
     "Terlambat >90 Menit": "terlambat_lebih_90",
 }

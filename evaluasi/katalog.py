@@ -6,7 +6,7 @@ importing the queries, which import the models.
 
 from django.apps import apps
 
-from kinerja.models import EvaluasiKinerja, Periode
+from kinerja.models import EvaluasiKinerja, Pegawai, Periode
 
 from .engine import ANGKA, PILIHAN, Metrik
 
@@ -23,7 +23,7 @@ METRIK = {
         Metrik("hari_tanpa_keterangan", "Hari tanpa keterangan (kumulatif tahun berjalan)", ANGKA, satuan="hari"),
         Metrik(
             "hari_tanpa_keterangan_berturut",
-            "Hari tanpa keterangan berturut-turut (terpanjang tahun berjalan)",
+            "Hari kerja tanpa keterangan berturut-turut (terpanjang tahun berjalan, disambung antarbulan)",
             ANGKA,
             satuan="hari",
         ),
@@ -39,6 +39,7 @@ METRIK = {
         Metrik("hukuman_disiplin_tahun_ini", "Hukuman disiplin tercatat (tahun berjalan)", ANGKA, satuan="kali"),
     ),
     "periode": (Metrik("jenis_periode", "Jenis periode", PILIHAN, tuple(Periode.Jenis.choices)),),
+    "pegawai": (Metrik("status_kepegawaian", "Status kepegawaian", PILIHAN, tuple(Pegawai.StatusKepegawaian.choices)),),
     "layanan": (
         Metrik("layanan_selesai", "Permohonan layanan diselesaikan", ANGKA, satuan="permohonan"),
         Metrik("persen_tepat_waktu", "Persentase layanan tepat waktu", ANGKA, satuan="%"),

@@ -12,13 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Avg, Count, Max, Q, Sum
+from django.db.models import Avg, Count, Q, Sum
 
 from kinerja.models import EvaluasiKinerja, Pegawai, Periode
 from kinerja.penilaian.periode import NOMOR_MAKSIMUM
 
 from . import katalog
+from .berturut import BulanKehadiran, rangkaian_terpanjang
 from .models import CatatanDisiplin, Konsekuensi, RekapKehadiran, RekapPelatihan
+
+# Not a metric rules test: the month ("YYYY-MM") the longest run of absence ends in, kept in an outcome's evidence
+# so its text can say from which month salary stops (PP 94/2021 Pasal 15 ayat (2)).
+BULAN_AKHIR_BERTURUT = "bulan_akhir_berturut"
 
 
 @dataclass(frozen=True)
@@ -81,13 +86,15 @@ SUMBER_KINERJA = SumberMetrik(
 
 def _hitung_kehadiran(pegawai_ids, periode):
     awal, akhir = _bulan_periode(periode)
-    dalam = Q(bulan__gte=awal)  # rows are already limited to months up to the period's end
+    dalam = Q(bulan__gte=awal, tahun=periode.tahun)
+    # The year's months up to the period's end, and last December for a run that goes on into January.
+    tahun_ini = Q(tahun=periode.tahun, bulan__lte=akhir)
+    desember_lalu = Q(tahun=periode.tahun - 1, bulan=12)
     baris = (
-        _filter_pegawai(RekapKehadiran.objects.filter(tahun=periode.tahun, bulan__lte=akhir), pegawai_ids)
+        _filter_pegawai(RekapKehadiran.objects.filter(tahun_ini | desember_lalu), pegawai_ids)
         .values("pegawai_id")
         .annotate(
-            tk_tahun=Sum("tanpa_keterangan"),
-            tk_berturut=Max("tanpa_keterangan_berturut"),
+            tk_tahun=Sum("tanpa_keterangan", filter=tahun_ini),
             tk_periode=Sum("tanpa_keterangan", filter=dalam),
             menit=Sum("menit_terlambat", filter=dalam),
             t1=Sum("terlambat_1_30", filter=dalam),
@@ -101,12 +108,29 @@ def _hitung_kehadiran(pegawai_ids, periode):
         )
         .order_by()
     )
+    # Only months with an absence can hold part of a run; a month without a row breaks the chain.
+    bulan_absen = {}
+    for pid, *angka in (
+        _filter_pegawai(RekapKehadiran.objects.filter(tahun_ini | desember_lalu, tanpa_keterangan__gt=0), pegawai_ids)
+        .values_list(
+            "pegawai_id",
+            "tahun",
+            "bulan",
+            "hari_kerja",
+            "tanpa_keterangan_berturut",
+            "tanpa_keterangan_awal",
+            "tanpa_keterangan_akhir",
+        )
+        .order_by()
+    ):
+        bulan_absen.setdefault(pid, []).append(BulanKehadiran(*angka))
     hasil = {}
     for b in baris:
         hari_kerja = b["hari_kerja"] or 0
+        run = rangkaian_terpanjang(bulan_absen.get(b["pegawai_id"], ()), sejak=(periode.tahun, 1))
         hasil[b["pegawai_id"]] = {
             "hari_tanpa_keterangan": b["tk_tahun"] or 0,
-            "hari_tanpa_keterangan_berturut": b["tk_berturut"] or 0,
+            "hari_tanpa_keterangan_berturut": run.hari,
             "hari_tanpa_keterangan_periode": b["tk_periode"] or 0,
             "menit_terlambat": b["menit"] or 0,
             "kali_terlambat": sum(b[k] or 0 for k in ("t1", "t2", "t3", "t4")),
@@ -117,6 +141,7 @@ def _hitung_kehadiran(pegawai_ids, periode):
                 if hari_kerja
                 else None
             ),
+            BULAN_AKHIR_BERTURUT: f"{run.berakhir[0]}-{run.berakhir[1]:02d}" if run.berakhir else None,
         }
     return hasil
 
@@ -133,6 +158,7 @@ SUMBER_KEHADIRAN = SumberMetrik(
         "kali_tanpa_rekam": 0,
         "kali_pulang_cepat": 0,
         "persen_kehadiran": None,
+        BULAN_AKHIR_BERTURUT: None,
     },
 )
 
@@ -171,6 +197,15 @@ SUMBER_PERIODE = SumberMetrik(
 )
 
 
+def _hitung_pegawai(pegawai_ids, periode):
+    qs = Pegawai.objects.all() if pegawai_ids is None else Pegawai.objects.filter(pk__in=pegawai_ids)
+    return {pid: {"status_kepegawaian": s} for pid, s in qs.values_list("id", "status_kepegawaian")}
+
+
+# PNS or PPPK: the rules that differ by status (training hours; PPPK's discipline follows their contract).
+SUMBER_PEGAWAI = SumberMetrik("pegawai", _hitung_pegawai, bawaan={"status_kepegawaian": None})
+
+
 # --- public service (layanan app) ---------------------------------------------------------------------------
 
 
@@ -194,7 +229,15 @@ SUMBER_LAYANAN = SumberMetrik(
     bawaan={"layanan_selesai": 0, "persen_tepat_waktu": None, "ikm_layanan": None},
 )
 
-SUMBER = [SUMBER_KINERJA, SUMBER_KEHADIRAN, SUMBER_PELATIHAN, SUMBER_DISIPLIN, SUMBER_PERIODE, SUMBER_LAYANAN]
+SUMBER = [
+    SUMBER_KINERJA,
+    SUMBER_KEHADIRAN,
+    SUMBER_PELATIHAN,
+    SUMBER_DISIPLIN,
+    SUMBER_PERIODE,
+    SUMBER_PEGAWAI,
+    SUMBER_LAYANAN,
+]
 
 
 def sumber_aktif() -> list[SumberMetrik]:

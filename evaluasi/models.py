@@ -19,8 +19,10 @@ from django.utils import timezone
 
 from core.numbers import angka
 from kinerja.models import Pegawai, Periode
+from kinerja.penilaian.periode import NAMA_BULAN
 
 from . import engine
+from .berturut import periksa_awal_akhir
 from .katalog import katalog
 
 PILIHAN_KODE = [(kode, k.label) for kode, k in engine.KODE.items()]
@@ -51,6 +53,19 @@ class RekapKehadiran(models.Model):
         default=0,
         help_text="Rangkaian hari kerja tanpa keterangan terpanjang dalam bulan ini.",
     )
+    # The runs at the month's edges carry a run across months (PP 94/2021 Pasal 11 ayat (2) huruf d angka 4).
+    tanpa_keterangan_awal = models.PositiveSmallIntegerField(
+        "tanpa keterangan berturut-turut di awal bulan (hari)",
+        default=0,
+        help_text="Rangkaian hari kerja tanpa keterangan yang dimulai pada hari kerja pertama bulan ini (0 bila hari "
+        "kerja pertama tidak tanpa keterangan). Disambung dengan akhir bulan sebelumnya.",
+    )
+    tanpa_keterangan_akhir = models.PositiveSmallIntegerField(
+        "tanpa keterangan berturut-turut di akhir bulan (hari)",
+        default=0,
+        help_text="Rangkaian hari kerja tanpa keterangan yang berakhir pada hari kerja terakhir bulan ini (0 bila "
+        "hari kerja terakhir tidak tanpa keterangan). Disambung dengan awal bulan berikutnya.",
+    )
     terlambat_1_30 = models.PositiveSmallIntegerField("terlambat 1–30 menit (kali)", default=0)
     terlambat_31_60 = models.PositiveSmallIntegerField("terlambat 31–60 menit (kali)", default=0)
     terlambat_61_90 = models.PositiveSmallIntegerField("terlambat 61–90 menit (kali)", default=0)
@@ -74,6 +89,8 @@ class RekapKehadiran(models.Model):
         "izin",
         "tanpa_keterangan",
         "tanpa_keterangan_berturut",
+        "tanpa_keterangan_awal",
+        "tanpa_keterangan_akhir",
         "terlambat_1_30",
         "terlambat_31_60",
         "terlambat_61_90",
@@ -98,6 +115,11 @@ class RekapKehadiran(models.Model):
                 condition=Q(tanpa_keterangan__gte=F("tanpa_keterangan_berturut")),
                 name="rekap_kehadiran_berturut_sah",
             ),
+            models.CheckConstraint(
+                condition=Q(tanpa_keterangan_berturut__gte=F("tanpa_keterangan_awal"))
+                & Q(tanpa_keterangan_berturut__gte=F("tanpa_keterangan_akhir")),
+                name="rekap_kehadiran_tepi_bulan_sah",
+            ),
         ]
 
     def __str__(self):
@@ -119,6 +141,13 @@ def periksa_rekap(nilai: dict) -> dict:
         )
     if (nilai.get("tanpa_keterangan_berturut") or 0) > (nilai.get("tanpa_keterangan") or 0):
         galat["tanpa_keterangan_berturut"] = "Hari tanpa keterangan berturut-turut melebihi jumlah tanpa keterangan."
+    galat.update(
+        periksa_awal_akhir(
+            *(nilai.get(f) or 0 for f in ("hari_kerja", "tanpa_keterangan", "tanpa_keterangan_berturut")),
+            nilai.get("tanpa_keterangan_awal") or 0,
+            nilai.get("tanpa_keterangan_akhir") or 0,
+        )
+    )
     terlambat = sum(nilai.get(f) or 0 for f in ("terlambat_1_30", "terlambat_31_60", "terlambat_61_90"))
     terlambat += (nilai.get("terlambat_lebih_90") or 0) + (nilai.get("tanpa_rekam") or 0)
     if nilai.get("hadir") is not None and terlambat > nilai["hadir"]:
@@ -127,7 +156,8 @@ def periksa_rekap(nilai: dict) -> dict:
 
 
 class RekapPelatihan(models.Model):
-    """Training hours (jam pelajaran) of one ASN in one year: PNS must reach 20 JP a year (DOMAIN.md §5)."""
+    """Training hours (jam pelajaran, 45 minutes each: Peraturan LAN 10/2018) of one ASN in one year. PNS must reach
+    20 JP a year (PP 11/2017 Pasal 203 as amended by PP 17/2020); for PPPK no minimum is confirmed (DOMAIN.md §5)."""
 
     pegawai = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="rekap_pelatihan")
     tahun = models.PositiveSmallIntegerField("tahun")
@@ -279,6 +309,7 @@ class Aturan(models.Model):
             "kondisi": self.kondisi,
             "periode_berturut": self.periode_berturut,
             "kode_konsekuensi": self.kode_konsekuensi,
+            "uraian_konsekuensi": self.uraian_konsekuensi,
             "persen_potongan": str(self.persen_potongan) if self.persen_potongan is not None else None,
             "bulan_potongan": self.bulan_potongan,
             "berlaku_mulai": self.berlaku_mulai.isoformat() if self.berlaku_mulai else None,
@@ -373,7 +404,22 @@ class Konsekuensi(models.Model):
         indexes = [models.Index(fields=["periode", "status"]), models.Index(fields=["pegawai", "status"])]
 
     def __str__(self):
-        return f"{self.get_kode_display()} — {self.pegawai.nama} ({self.periode})"
+        return f"{self.label} — {self.pegawai.nama} ({self.periode})"
+
+    @property
+    def label(self) -> str:
+        """The outcome's name for this ASN (a PPPK's discharge is the end of their contract)."""
+        return engine.label_konsekuensi(self.kode, self.pegawai.status_kepegawaian)
+
+    @property
+    def catatan(self) -> list[str]:
+        """What else follows (salary stop from the month after a 10-day run; PPPK notes), for its page."""
+        return engine.catatan_konsekuensi(
+            self.kode,
+            self.aturan_data.get("kondisi"),
+            self.pegawai.status_kepegawaian,
+            bulan_setelah((self.bukti.get("metrik") or {}).get("bulan_akhir_berturut")),
+        )
 
     @property
     def potongan_sampai(self):
@@ -382,6 +428,16 @@ class Konsekuensi(models.Model):
             return None
         bulan = self.potongan_mulai.month - 1 + self.bulan_potongan
         return self.potongan_mulai.replace(year=self.potongan_mulai.year + bulan // 12, month=bulan % 12 + 1)
+
+
+def bulan_setelah(tahun_bulan: str | None) -> str | None:
+    """The month after a "YYYY-MM" month, written as people do ("April 2026"); None when unknown."""
+    try:
+        tahun, bulan = (int(x) for x in str(tahun_bulan).split("-"))
+    except ValueError:
+        return None
+    tahun, bulan = (tahun + 1, 1) if bulan == 12 else (tahun, bulan + 1)
+    return f"{NAMA_BULAN[bulan - 1]} {tahun}"
 
 
 class BesaranTPP(models.Model):

@@ -145,7 +145,7 @@ def terapkan_aturan(
                     "konsekuensi_diusulkan",
                     k,
                     {"status": [None, k.status]},
-                    label=f"{k.get_kode_display()} — {k.pegawai}",
+                    label=f"{k.label} — {k.pegawai}",
                     pada=sekarang,
                     simpan=False,
                 )
@@ -157,7 +157,7 @@ def terapkan_aturan(
                     "konsekuensi_digantikan",
                     k,
                     {"status": [status_lama[k.pk], k.status]},
-                    label=f"{k.get_kode_display()} — {k.pegawai}",
+                    label=f"{k.label} — {k.pegawai}",
                     ringkasan={"digantikan_oleh": k.digantikan_oleh_id},
                     pada=sekarang,
                     simpan=False,
@@ -220,13 +220,13 @@ def putuskan_konsekuensi(user, konsekuensi_id: int, *, setujui: bool, alasan: st
         "konsekuensi_disetujui" if setujui else "konsekuensi_ditolak",
         k,
         {"status": [status_lama, k.status]},
-        label=f"{k.get_kode_display()} — {k.pegawai}",
+        label=f"{k.label} — {k.pegawai}",
         uraian=alasan,
     )
     if setujui:
-        penerima = [(k.pegawai.user, f"Konsekuensi {k.periode}: {k.get_kode_display()}")]
+        penerima = [(k.pegawai.user, f"Konsekuensi {k.periode}: {k.label}")]
         if k.pegawai.atasan and k.pegawai.atasan.user:
-            penerima.append((k.pegawai.atasan.user, f"Konsekuensi untuk {k.pegawai.nama}: {k.get_kode_display()}"))
+            penerima.append((k.pegawai.atasan.user, f"Konsekuensi untuk {k.pegawai.nama}: {k.label}"))
         Notifikasi.objects.bulk_create(
             Notifikasi(penerima=u, judul=judul, pesan=alasan, tautan=reverse("evaluasi:konsekuensi_saya"))
             for u, judul in penerima

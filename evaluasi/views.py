@@ -31,6 +31,7 @@ from .forms import (
     kondisi_awal,
 )
 from .katalog import katalog
+from .metrik import BULAN_AKHIR_BERTURUT
 from .models import Aturan, ImporFakta, PengaturanTPP
 
 hanya_staf = requires(izin.can_view_rules, "Halaman ini untuk pengelola kinerja dan administrator.")
@@ -157,13 +158,22 @@ def konsekuensi_daftar(request):
 def konsekuensi_detail(request, pk):
     k = visible_or_404(
         izin.konsekuensi_visible_to(request.user).select_related(
-            "pegawai__unit_kerja", "periode", "aturan", "dibuat_oleh", "diputuskan_oleh", "digantikan_oleh"
+            "pegawai__unit_kerja",
+            "periode",
+            "aturan",
+            "dibuat_oleh",
+            "diputuskan_oleh",
+            "digantikan_oleh__pegawai",
         ),
         pk=pk,
     )
     kat = katalog()
     pemicu = [(kat[m].label if m in kat else m, v) for m, v in (k.bukti.get("pemicu") or {}).items()]
-    metrik = [(kat[m].label if m in kat else m, v) for m, v in (k.bukti.get("metrik") or {}).items()]
+    metrik = [
+        (kat[m].label if m in kat else m, v)
+        for m, v in (k.bukti.get("metrik") or {}).items()
+        if m != BULAN_AKHIR_BERTURUT  # shown in the outcome's text instead
+    ]
     riwayat = riwayat_objek(k)
     return render(
         request,

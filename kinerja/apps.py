@@ -19,6 +19,7 @@ class KinerjaConfig(AppConfig):
             PenugasanPengelola,
             PerilakuKerja,
             Periode,
+            ProgresHarian,
             RealisasiIndikator,
             RencanaAksi,
             RencanaHasilKerja,
@@ -29,6 +30,7 @@ class KinerjaConfig(AppConfig):
         from .pegawai import signals as _signals_pegawai  # noqa: F401  (connects the audit of HR assignments)
         from .pegawai import tasks as _tasks_pegawai  # noqa: F401  (connects the receiver that queues imports)
         from .penilaian import admin as _admin_penilaian  # noqa: F401
+        from .penilaian import tasks as _tasks_penilaian  # noqa: F401  (connects the receiver that queues imports)
 
         track_versions(
             UnitKerja, Pegawai, PejabatLuar, PenugasanPengelola, Periode, SKP, RencanaHasilKerja, IndikatorKinerja
@@ -37,5 +39,6 @@ class KinerjaConfig(AppConfig):
         # Evidence replaced, cleared or deleted leaves storage on commit. Import jobs' files are not tracked:
         # each job keeps the file it was run from.
         track_files(RealisasiIndikator, "bukti_berkas")
+        track_files(ProgresHarian, "bukti_berkas")
         track_files(EvaluasiKinerja, "berkas_penilaian")
         track_files(SKP, "berkas_persetujuan")

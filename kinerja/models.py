@@ -3,6 +3,7 @@
 
 from .notifikasi.models import Notifikasi
 from .pegawai.models import (
+    AliasKolomRoster,
     ImporRoster,
     Pegawai,
     PejabatLuar,
@@ -23,20 +24,30 @@ from .penilaian.models import (
     RiwayatEvaluasi,
     UmpanBalikRHK,
 )
+from .penilaian.models_angka_kredit import KebutuhanAngkaKredit, KoefisienAngkaKredit, KonversiPredikatAngkaKredit
+from .penilaian.models_ekinerja import HasilEkinerja, ImporEkinerja
+from .penilaian.models_harian import ProgresHarian
+from .penilaian.models_peran import PeranHasil
 from .penilaian.models_rencana_aksi import RencanaAksi
 from .penilaian.models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, RiwayatSKP
 from .penilaian.models_unit import EvaluasiDikecualikan, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
 
 __all__ = [
     "SKP",
+    "AliasKolomRoster",
     "DialogKinerja",
     "EkspektasiPerilaku",
     "EvaluasiDikecualikan",
     "EvaluasiKinerja",
     "EvaluasiTerkunci",
+    "HasilEkinerja",
+    "ImporEkinerja",
     "ImporRoster",
     "IndikatorKinerja",
+    "KebutuhanAngkaKredit",
     "KinerjaOrganisasi",
+    "KoefisienAngkaKredit",
+    "KonversiPredikatAngkaKredit",
     "Notifikasi",
     "Pegawai",
     "PejabatLuar",
@@ -44,8 +55,10 @@ __all__ = [
     "PengaturanKinerja",
     "PengecualianKurva",
     "PenugasanPengelola",
+    "PeranHasil",
     "PerilakuKerja",
     "Periode",
+    "ProgresHarian",
     "RealisasiIndikator",
     "RencanaAksi",
     "RencanaHasilKerja",

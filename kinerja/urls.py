@@ -3,12 +3,13 @@ from django.urls import path
 from .notifikasi import views as notifikasi
 from .pegawai import views, views_impor
 from .penilaian import views as ve
+from .penilaian import views_ekinerja as vek
+from .penilaian import views_harian as vh
 from .penilaian import views_penilai as vpn
 from .penilaian import views_periode as vp
 from .penilaian import views_skp as vs
 
 urlpatterns = [
-    path("", views.beranda, name="beranda"),
     path("pegawai/", views.daftar_pegawai, name="daftar_pegawai"),
     path("pegawai/<int:pk>/", views.detail_pegawai, name="detail_pegawai"),
     path("unit-kerja/", views.pohon_unit, name="pohon_unit"),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("impor/<int:pk>/status/", views_impor.impor_roster_status, name="impor_roster_status"),
     path("impor/templat.<str:format_berkas>", views_impor.templat_roster, name="templat_roster"),
     path("ekspor/pegawai.<str:format_berkas>", views_impor.ekspor_roster, name="ekspor_roster"),
+    path("ekspor/angka-kredit.xlsx", views_impor.ekspor_angka_kredit, name="ekspor_angka_kredit"),
 ]
 
 # --- Periods, SKP and evaluations (kinerja/penilaian/). Notifications link to evaluasi_detail and skp_detail.
@@ -43,6 +45,17 @@ urlpatterns += [
         "kinerja/periode/<int:pk>/unit/<int:unit_pk>/finalkan/", vp.periode_unit_finalkan, name="periode_unit_finalkan"
     ),
     path("kinerja/pengaturan/", vp.pengaturan_kinerja, name="pengaturan_kinerja"),
+    path("kinerja/sumber-evaluasi/", vek.sumber_evaluasi, name="sumber_evaluasi"),
+    path("kinerja/sumber-evaluasi/<int:unit_pk>/", vek.sumber_evaluasi_ubah, name="sumber_evaluasi_ubah"),
+    path("kinerja/impor-ekinerja/", vek.impor_ekinerja, name="impor_ekinerja"),
+    path("kinerja/impor-ekinerja/<int:pk>/", vek.impor_ekinerja_detail, name="impor_ekinerja_detail"),
+    path("kinerja/impor-ekinerja/<int:pk>/kolom/", vek.impor_ekinerja_kolom, name="impor_ekinerja_kolom"),
+    path("kinerja/impor-ekinerja/<int:pk>/lembar/", vek.impor_ekinerja_lembar, name="impor_ekinerja_lembar"),
+    path(
+        "kinerja/impor-ekinerja/<int:pk>/konfirmasi/", vek.impor_ekinerja_konfirmasi, name="impor_ekinerja_konfirmasi"
+    ),
+    path("kinerja/impor-ekinerja/<int:pk>/status/", vek.impor_ekinerja_status, name="impor_ekinerja_status"),
+    path("kinerja/impor-ekinerja/templat.<str:format_berkas>", vek.templat_ekinerja, name="templat_ekinerja"),
     path("kinerja/evaluasi/<int:pk>/", ve.evaluasi_detail, name="evaluasi_detail"),
     path("kinerja/evaluasi/<int:pk>/dialog/", ve.evaluasi_dialog, name="evaluasi_dialog"),
     path("kinerja/evaluasi/<int:pk>/akui/", ve.evaluasi_akui, name="evaluasi_akui"),
@@ -75,6 +88,17 @@ urlpatterns += [
     path("kinerja/skp/rhk/<int:rhk_pk>/indikator/", vs.skp_indikator, name="skp_indikator_baru"),
     path("kinerja/skp/rhk/<int:rhk_pk>/indikator/<int:pk>/", vs.skp_indikator, name="skp_indikator_ubah"),
     path("kinerja/skp/indikator/<int:pk>/hapus/", vs.skp_indikator_hapus, name="skp_indikator_hapus"),
+    path("kinerja/skp/rhk/<int:pk>/peran-hasil/", vs.skp_rhk_peran, name="skp_rhk_peran"),
+    path("kinerja/skp/peran-hasil/<int:pk>/hapus/", vs.skp_peran_hapus, name="skp_peran_hapus"),
+    path(
+        "kinerja/skp/<int:pk>/peran-hasil/<int:peran_pk>/susun/", vs.skp_susun_dari_peran, name="skp_susun_dari_peran"
+    ),
+    path("kinerja/skp/rhk/<int:pk>/tinjau-rhk-atasan/", vs.skp_rhk_tinjau_atasan, name="skp_rhk_tinjau_atasan"),
+    path("kinerja/harian/", vh.progres_harian, name="progres_harian"),
+    path("kinerja/harian/<int:pk>/", vh.progres_ubah, name="progres_ubah"),
+    path("kinerja/harian/<int:pk>/hapus/", vh.progres_hapus, name="progres_hapus"),
+    path("kinerja/harian/<int:pk>/bukti/", vh.progres_berkas, name="progres_berkas"),
+    path("pegawai/<int:pegawai_pk>/progres-harian/", vh.progres_pegawai, name="progres_pegawai"),
     path("kinerja/notifikasi/", notifikasi.notifikasi_daftar, name="notifikasi_daftar"),
     path("kinerja/notifikasi/baca/", notifikasi.notifikasi_baca, name="notifikasi_baca"),
     path("kinerja/notifikasi/<int:pk>/buka/", notifikasi.notifikasi_buka, name="notifikasi_buka"),

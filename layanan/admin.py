@@ -1,6 +1,22 @@
 from django.contrib import admin
 
-from .models import HariLibur, JamLayanan, JenisLayanan, Permohonan, RiwayatPermohonan, SurveiKepuasan
+from .kalender import (
+    JAM_KERJA_BAKU,
+    JAM_KERJA_RAMADAN_BAKU,
+    MENIT_KERJA_SEMINGGU,
+    MENIT_KERJA_SEMINGGU_RAMADAN,
+    menit_seminggu,
+)
+from .models import (
+    BELUM_TERKONFIRMASI_JAM,
+    HariLibur,
+    JamLayanan,
+    JenisLayanan,
+    MasaRamadan,
+    Permohonan,
+    RiwayatPermohonan,
+    SurveiKepuasan,
+)
 
 
 @admin.register(JenisLayanan)
@@ -10,19 +26,40 @@ class JenisLayananAdmin(admin.ModelAdmin):
     search_fields = ["kode", "nama"]
 
 
+def _jam(menit: int) -> str:
+    return f"{menit // 60} jam {menit % 60} menit" if menit % 60 else f"{menit // 60} jam"
+
+
+def ringkasan_jam_layanan() -> str:
+    """The weekly service hours as configured (or the defaults), beside Perpres 21/2023's totals."""
+    jam = {j: {} for j in JamLayanan.Jadwal.values}
+    for jadwal, hari, buka, tutup in JamLayanan.objects.values_list("jadwal", "hari", "buka", "tutup"):
+        jam[jadwal].setdefault(hari, []).append((buka, tutup))
+    biasa = menit_seminggu(jam[JamLayanan.Jadwal.BIASA] or JAM_KERJA_BAKU)
+    ramadan = menit_seminggu(jam[JamLayanan.Jadwal.RAMADAN] or JAM_KERJA_RAMADAN_BAKU)
+    return (
+        f"{BELUM_TERKONFIRMASI_JAM} Tanpa baris suatu jadwal dipakai bawaannya. Saat ini: hari biasa {_jam(biasa)} "
+        f"seminggu (Perpres: {_jam(MENIT_KERJA_SEMINGGU)}), Ramadan {_jam(ramadan)} seminggu (Perpres: "
+        f"{_jam(MENIT_KERJA_SEMINGGU_RAMADAN)})."
+    )
+
+
 @admin.register(JamLayanan)
 class JamLayananAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "hari", "buka", "tutup"]
-    list_editable = ["hari", "buka", "tutup"]
+    list_display = ["__str__", "jadwal", "hari", "buka", "tutup"]
+    list_editable = ["jadwal", "hari", "buka", "tutup"]
     list_display_links = ["__str__"]
+    list_filter = ["jadwal"]
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {
-            **(extra_context or {}),
-            "subtitle": "Jam pelayanan belum dikonfirmasi untuk Gorontalo: sesuaikan. "
-            "Tanpa baris apa pun dipakai Senin–Kamis 08.00–16.00, Jumat 08.00–11.30 dan 13.30–16.00.",
-        }
+        extra_context = {**(extra_context or {}), "subtitle": ringkasan_jam_layanan()}
         return super().changelist_view(request, extra_context)
+
+
+@admin.register(MasaRamadan)
+class MasaRamadanAdmin(admin.ModelAdmin):
+    list_display = ["nama", "mulai", "selesai"]
+    date_hierarchy = "mulai"
 
 
 @admin.register(HariLibur)

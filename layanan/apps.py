@@ -8,7 +8,9 @@ class LayananConfig(AppConfig):
 
     def ready(self):
         from core.cache import track_versions
+        from core.files import track_files
 
-        from .models import JenisLayanan, SurveiKepuasan
+        from .models import BerkasPersyaratan, JenisLayanan, SurveiKepuasan
 
         track_versions(JenisLayanan, SurveiKepuasan)
+        track_files(BerkasPersyaratan, "berkas")

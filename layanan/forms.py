@@ -3,14 +3,17 @@
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from core.files import EVIDENCE_EXTENSIONS, validate_evidence_file
 from kinerja.pegawai.telepon import normalisasi_telepon
 
 from . import ikm
 from .models import JenisLayanan, Permohonan
 from .nik import normalisasi_nik
+from .services import field_persyaratan
 
 
 class _FormPemohon(forms.Form):
@@ -64,10 +67,13 @@ class FormLoket(_FormPemohon):
 
 
 class FormPermohonanDaring(_FormPemohon):
-    """The citizens' online form. `situs_web` is a honeypot: hidden from people, filled by bots."""
+    """The citizens' online form for one service: the applicant, then one upload per requirement of the service.
+    `situs_web` is a honeypot: hidden from people, filled by bots."""
 
     jenis_layanan = forms.ModelChoiceField(
-        label="Layanan", queryset=JenisLayanan.objects.filter(aktif=True), empty_label="— pilih layanan —"
+        queryset=JenisLayanan.objects.filter(aktif=True),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "Layanan ini sedang tidak dibuka. Pilih layanan lain."},
     )
     email = forms.EmailField(label="Email", required=False)
     situs_web = forms.CharField(
@@ -77,11 +83,38 @@ class FormPermohonanDaring(_FormPemohon):
     )
     field_order = ["jenis_layanan", "nama_pemohon", "nik", "telepon", "email"]
 
+    def __init__(self, *args, jenis: JenisLayanan, **kwargs):
+        super().__init__(*args, initial={"jenis_layanan": jenis.pk}, **kwargs)
+        bantuan = (
+            f"PDF, JPG, PNG, XLSX atau DOCX; paling besar {settings.BUKTI_MAX_MB} MB. "
+            "Boleh dikosongkan: dokumennya dibawa saat ke loket."
+        )
+        self.field_berkas = []
+        for nomor, persyaratan in enumerate(jenis.daftar_persyaratan):
+            nama = field_persyaratan(nomor)
+            self.fields[nama] = forms.FileField(
+                label=persyaratan,
+                required=False,
+                validators=[validate_evidence_file],
+                help_text=bantuan,
+                widget=forms.FileInput(attrs={"accept": ",".join(f".{e}" for e in EVIDENCE_EXTENSIONS)}),
+            )
+            self.field_berkas.append(nama)
+
     def clean(self):
         data = super().clean()
         if not (data.get("telepon") or data.get("email")):
             self.add_error("telepon", "Isi nomor HP atau email agar kami dapat menghubungi Anda.")
         return data
+
+    @property
+    def isian_berkas(self):
+        """The upload fields, in the order of the service's requirements."""
+        return [self[nama] for nama in self.field_berkas]
+
+    def berkas(self) -> dict[int, object]:
+        """The uploaded documents by requirement number, for services.ajukan_daring."""
+        return {n: self.cleaned_data[nama] for n, nama in enumerate(self.field_berkas) if self.cleaned_data.get(nama)}
 
     @property
     def terisi_bot(self):

@@ -97,6 +97,13 @@ def _bulatkan(nilai: Fraction) -> Decimal:
     return Decimal(seratus_kali).scaleb(-2)
 
 
+def rentang_mutu() -> list[tuple[str, str, Decimal, Decimal]]:
+    """(mutu, kinerja, lowest, highest converted IKM) of each band, best first, for the pages' legend: a band ends
+    one hundredth below the next one's start (IKM has 2 decimals), the best at 100."""
+    atas = [Decimal("100.00")] + [batas - Decimal("0.01") for batas, _, _ in MUTU[:-1]]
+    return [(mutu, kinerja, batas, tertinggi) for (batas, mutu, kinerja), tertinggi in zip(MUTU, atas, strict=True)]
+
+
 def mutu_ikm(ikm: Decimal) -> tuple[str, str]:
     """The quality letter and performance label of a converted IKM (already rounded to 2 decimals)."""
     for batas, mutu, kinerja in MUTU:

@@ -8,6 +8,13 @@ Rules:
 - An SLA of N working days ends when office hours close on the N-th working day. The day of reception counts
   only when the request came in before that day's office hours began, so a citizen always gets N full days.
 - Time the request waits on the applicant extends the deadline by the office time that passed meanwhile.
+- Breaks are not service time: a day is a list of opening intervals, the break the gap between them.
+- During Ramadan (date ranges entered by the administrator) the Ramadan hours apply instead.
+
+The default hours follow Perpres 21/2023 Pasal 4: 37.5 hours a week over Monday–Friday excluding breaks, from
+07.30 local time, breaks of 60 minutes (90 on Friday); in Ramadan 32.5 hours from 08.00, breaks of 30 minutes
+(60 on Friday). How the hours and breaks fall in the day is the PPK's to set (unconfirmed for Gorontalo): here
+7.5 hours a day, the break at midday.
 """
 
 import datetime
@@ -23,28 +30,55 @@ BATAS_PENCARIAN_HARI = 3660
 
 Interval = tuple[datetime.time, datetime.time]
 
-# Office hours used while none are configured (unconfirmed for Gorontalo; edit them in the admin):
-# Monday–Thursday 08:00–16:00; Friday 08:00–11:30 and 13:30–16:00, leaving Friday prayers out of SLA time.
+_t = datetime.time
+# Office hours used while none are configured (Perpres 21/2023 Pasal 4 ayat (1), (3), (5); the placing of the
+# break is unconfirmed for Gorontalo: edit them in the admin). Monday–Thursday 07:30–12:00 and 13:00–16:00 (60
+# minutes' break); Friday 07:30–11:30 and 13:00–16:30 (90 minutes, Friday prayers): 7.5 hours a day, 37.5 a week.
 JAM_KERJA_BAKU: dict[int, tuple[Interval, ...]] = {
-    **{hari: ((datetime.time(8), datetime.time(16)),) for hari in range(4)},
-    4: ((datetime.time(8), datetime.time(11, 30)), (datetime.time(13, 30), datetime.time(16))),
+    **{hari: ((_t(7, 30), _t(12)), (_t(13), _t(16))) for hari in range(4)},
+    4: ((_t(7, 30), _t(11, 30)), (_t(13), _t(16, 30))),
 }
+# In Ramadan (Pasal 4 ayat (2), (4), (6)): from 08:00, 6.5 hours a day, 32.5 a week. Monday–Thursday 08:00–12:00
+# and 12:30–15:00 (30 minutes' break); Friday 08:00–11:30 and 12:30–15:30 (60 minutes).
+JAM_KERJA_RAMADAN_BAKU: dict[int, tuple[Interval, ...]] = {
+    **{hari: ((_t(8), _t(12)), (_t(12, 30), _t(15))) for hari in range(4)},
+    4: ((_t(8), _t(11, 30)), (_t(12, 30), _t(15, 30))),
+}
+MENIT_KERJA_SEMINGGU = 37 * 60 + 30  # Pasal 4 ayat (1)
+MENIT_KERJA_SEMINGGU_RAMADAN = 32 * 60 + 30  # Pasal 4 ayat (2)
+
+
+def menit_seminggu(jam_kerja: Mapping[int, Iterable[Interval]]) -> int:
+    """Office minutes in a week of these hours, breaks excluded: to compare with Perpres 21/2023's totals."""
+    return sum(
+        (tutup.hour * 60 + tutup.minute) - (buka.hour * 60 + buka.minute)
+        for interval in jam_kerja.values()
+        for buka, tutup in interval
+        if buka < tutup
+    )
 
 
 @dataclass(frozen=True)
 class Kalender:
-    """Office hours per weekday (0 = Monday; each a list of opening intervals) and the public holidays."""
+    """Office hours per weekday (0 = Monday; each a list of opening intervals), the public holidays, and the
+    Ramadan hours with the date ranges (first and last day, inclusive) they apply in."""
 
     jam_kerja: Mapping[int, Iterable[Interval]]
     hari_libur: frozenset[datetime.date] = field(default_factory=frozenset)
+    jam_kerja_ramadan: Mapping[int, Iterable[Interval]] = field(default_factory=lambda: JAM_KERJA_RAMADAN_BAKU)
+    masa_ramadan: tuple[tuple[datetime.date, datetime.date], ...] = ()
+
+    def ramadan(self, tanggal: datetime.date) -> bool:
+        return any(mulai <= tanggal <= selesai for mulai, selesai in self.masa_ramadan)
 
     def interval(self, tanggal: datetime.date) -> list[tuple[datetime.datetime, datetime.datetime]]:
         """The office intervals of one date as aware WITA datetimes, earliest first; none on holidays."""
         if tanggal in self.hari_libur:
             return []
+        jam = self.jam_kerja_ramadan if self.ramadan(tanggal) else self.jam_kerja
         return [
             (datetime.datetime.combine(tanggal, buka, WITA), datetime.datetime.combine(tanggal, tutup, WITA))
-            for buka, tutup in sorted(self.jam_kerja.get(tanggal.weekday(), ()))
+            for buka, tutup in sorted(jam.get(tanggal.weekday(), ()))
             if buka < tutup
         ]
 

@@ -1,6 +1,7 @@
 """Public-service requests: service types, the working calendar, requests with their history, surveys."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -61,8 +62,21 @@ class JenisLayanan(models.Model):
         return [baris.strip() for baris in self.persyaratan.splitlines() if baris.strip()]
 
 
+BELUM_TERKONFIRMASI_JAM = (
+    "Bawaan mengikuti Perpres 21/2023 Pasal 4 (37,5 jam seminggu mulai 07.30, istirahat 60 menit, Jumat 90 menit; "
+    "Ramadan 32,5 jam mulai 08.00, istirahat 30 menit, Jumat 60 menit). Letak jam istirahat dan jam pelayanan "
+    "Provinsi Gorontalo belum terkonfirmasi: sesuaikan. Jam istirahat adalah jeda antara dua baris hari yang sama "
+    "dan tidak dihitung sebagai waktu layanan."
+)
+
+
 class JamLayanan(models.Model):
-    """One opening interval of the service desks on a weekday; a day may have several (Friday prayers)."""
+    """One opening interval of the service desks on a weekday; a day may have several (the break between them is
+    not service time), on the ordinary schedule or the Ramadan one."""
+
+    class Jadwal(models.TextChoices):
+        BIASA = "BIASA", "Hari biasa"
+        RAMADAN = "RAMADAN", "Bulan Ramadan"
 
     class Hari(models.IntegerChoices):
         SENIN = 0, "Senin"
@@ -73,20 +87,64 @@ class JamLayanan(models.Model):
         SABTU = 5, "Sabtu"
         MINGGU = 6, "Minggu"
 
+    jadwal = models.CharField(
+        "jadwal",
+        max_length=7,
+        choices=Jadwal.choices,
+        default=Jadwal.BIASA,
+        help_text="Baris Bulan Ramadan berlaku pada tanggal masa Ramadan yang diisi di menu Masa Ramadan.",
+    )
     hari = models.PositiveSmallIntegerField("hari", choices=Hari.choices)
     buka = models.TimeField("buka (WITA)")
-    tutup = models.TimeField("tutup (WITA)")
+    tutup = models.TimeField("tutup (WITA)", help_text=BELUM_TERKONFIRMASI_JAM)
 
     class Meta:
         verbose_name = "jam layanan"
         verbose_name_plural = "jam layanan"
-        ordering = ["hari", "buka"]
+        ordering = ["jadwal", "hari", "buka"]
         constraints = [
             models.CheckConstraint(condition=Q(buka__lt=models.F("tutup")), name="jam_layanan_buka_sebelum_tutup")
         ]
 
     def __str__(self):
-        return f"{self.get_hari_display()} {self.buka:%H:%M}–{self.tutup:%H:%M}"
+        teks = f"{self.get_hari_display()} {self.buka:%H:%M}–{self.tutup:%H:%M}"
+        return f"{teks} (Ramadan)" if self.jadwal == self.Jadwal.RAMADAN else teks
+
+
+class MasaRamadan(models.Model):
+    """The days of one Ramadan, when the Ramadan office hours apply (Perpres 21/2023 Pasal 4 ayat (2), (4), (6)).
+
+    The dates follow the government's decision each year, so the administrator enters them.
+    """
+
+    nama = models.CharField("keterangan", max_length=100, help_text="Misalnya: Ramadan 1448 H.")
+    mulai = models.DateField("hari pertama")
+    selesai = models.DateField("hari terakhir")
+
+    class Meta:
+        verbose_name = "masa Ramadan"
+        verbose_name_plural = "masa Ramadan"
+        ordering = ["-mulai"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(selesai__gte=models.F("mulai")),
+                name="masa_ramadan_selesai_setelah_mulai",
+                violation_error_message="Hari terakhir tidak boleh sebelum hari pertama.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.nama} ({self.mulai:%d-%m-%Y} s.d. {self.selesai:%d-%m-%Y})"
+
+    def clean(self):
+        if self.mulai and self.selesai:
+            if self.selesai < self.mulai:
+                raise ValidationError({"selesai": "Hari terakhir tidak boleh sebelum hari pertama."})
+            if (self.selesai - self.mulai).days + 1 > 30:
+                raise ValidationError({"selesai": "Masa Ramadan paling lama 30 hari; periksa tanggalnya."})
+            tumpang = MasaRamadan.objects.filter(mulai__lte=self.selesai, selesai__gte=self.mulai).exclude(pk=self.pk)
+            if tumpang.exists():
+                raise ValidationError(f"Tanggal ini bertumpang tindih dengan {tumpang.first()}.")
 
 
 class HariLibur(models.Model):
@@ -291,3 +349,24 @@ class SurveiKepuasan(models.Model):
     @property
     def jawaban(self):
         return tuple(getattr(self, nama) for nama in self.FIELD_UNSUR)
+
+
+class BerkasPersyaratan(models.Model):
+    """A required document (persyaratan) uploaded with an online request; private to the unit's officers and HR."""
+
+    permohonan = models.ForeignKey(Permohonan, on_delete=models.CASCADE, related_name="berkas_persyaratan")
+    persyaratan = models.CharField("persyaratan", max_length=300, help_text="Teks persyaratan saat diunggah.")
+    berkas = models.FileField("berkas", upload_to="persyaratan/%Y/%m/", max_length=255)
+    diunggah_pada = models.DateTimeField("diunggah pada", default=timezone.now)
+
+    class Meta:
+        verbose_name = "berkas persyaratan"
+        verbose_name_plural = "berkas persyaratan"
+        ordering = ["permohonan", "id"]
+
+    def __str__(self):
+        return f"{self.permohonan}: {self.persyaratan}"
+
+    @property
+    def nama_berkas(self):
+        return self.berkas.name.rsplit("/", 1)[-1]

@@ -4,7 +4,10 @@
   seksi of Dukcapil serves the services Dukcapil offers.
 - Unit heads see the requests of the services their units (and those below) offer; supervisors also see
   the requests their direct subordinates handled; HR staff see those of the units they manage.
-- Citizens have no account: they reach their own request with its ticket number and NIK (selectors).
+- The documents a citizen uploads (KK, KTP scans) are narrower: the unit's officers, who handle the request, and
+  the HR staff of that unit (and administrators); not heads or supervisors, who follow the figures.
+- Citizens have no account: they reach their own request with its ticket number and NIK (selectors), and its
+  receipt right after sending it or after tracking it (views).
 """
 
 from django.db.models import Q
@@ -12,7 +15,7 @@ from django.db.models import Q
 from kinerja.models import UnitKerja
 from kinerja.pegawai.permissions import peran, unit_ids_dikelola
 
-from .models import JenisLayanan, Permohonan
+from .models import BerkasPersyaratan, JenisLayanan, Permohonan
 
 
 def unit_ids_dipimpin(user) -> set[int]:
@@ -88,3 +91,24 @@ def can_view_rekap(user) -> bool:
     """Figures per service, unit and officer: administrators, HR, unit heads and supervisors."""
     p = peran(user)
     return p.staf or p.atasan or bool(unit_ids_dipimpin(user))
+
+
+def unit_ids_berkas(user) -> set[int] | None:
+    """Units whose requests' uploaded documents the user may open: None means every unit (administrator)."""
+    p = peran(user)
+    if p.administrator:
+        return None
+    return (unit_ids_dikelola(user) if p.pengelola else set()) | unit_ids_loket(user)
+
+
+def berkas_visible_to(user):
+    """Uploaded requirement documents the user may open: officers of the unit offering the service and its HR."""
+    unit_ids = unit_ids_berkas(user)
+    if unit_ids is None:
+        return BerkasPersyaratan.objects.all()
+    return BerkasPersyaratan.objects.filter(permohonan__jenis_layanan__unit_kerja_id__in=unit_ids)
+
+
+def can_view_berkas(user, permohonan: Permohonan) -> bool:
+    unit_ids = unit_ids_berkas(user)
+    return unit_ids is None or permohonan.jenis_layanan.unit_kerja_id in unit_ids

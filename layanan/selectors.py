@@ -15,8 +15,8 @@ from core.roles import GRUP_PETUGAS_LAYANAN
 from kinerja.models import Pegawai, UnitKerja
 
 from . import ikm
-from .kalender import JAM_KERJA_BAKU, WITA, Kalender
-from .models import HariLibur, JamLayanan, JenisLayanan, Permohonan, SurveiKepuasan
+from .kalender import JAM_KERJA_BAKU, JAM_KERJA_RAMADAN_BAKU, WITA, Kalender
+from .models import HariLibur, JamLayanan, JenisLayanan, MasaRamadan, Permohonan, SurveiKepuasan
 from .permissions import permohonan_visible_to, unit_ids_cakupan
 
 Status = Permohonan.Status
@@ -27,13 +27,17 @@ _JUMLAH_UNSUR_PERMOHONAN = {
 
 
 def kalender_kerja() -> Kalender:
-    """The working calendar as configured in the admin: office hours per weekday (the defaults of
-    kalender.JAM_KERJA_BAKU while none are entered) and the public holidays."""
-    jam = {}
-    for hari, buka, tutup in JamLayanan.objects.values_list("hari", "buka", "tutup"):
-        jam.setdefault(hari, []).append((buka, tutup))
+    """The working calendar as configured in the admin: office hours per weekday, ordinary and in Ramadan (the
+    Perpres 21/2023 defaults of kalender.JAM_KERJA_BAKU / JAM_KERJA_RAMADAN_BAKU while none are entered), the
+    Ramadan date ranges and the public holidays."""
+    jam = {JamLayanan.Jadwal.BIASA: {}, JamLayanan.Jadwal.RAMADAN: {}}
+    for jadwal, hari, buka, tutup in JamLayanan.objects.values_list("jadwal", "hari", "buka", "tutup"):
+        jam[jadwal].setdefault(hari, []).append((buka, tutup))
     return Kalender(
-        jam_kerja=jam or JAM_KERJA_BAKU, hari_libur=frozenset(HariLibur.objects.values_list("tanggal", flat=True))
+        jam_kerja=jam[JamLayanan.Jadwal.BIASA] or JAM_KERJA_BAKU,
+        hari_libur=frozenset(HariLibur.objects.values_list("tanggal", flat=True)),
+        jam_kerja_ramadan=jam[JamLayanan.Jadwal.RAMADAN] or JAM_KERJA_RAMADAN_BAKU,
+        masa_ramadan=tuple(MasaRamadan.objects.values_list("mulai", "selesai")),
     )
 
 
@@ -134,6 +138,44 @@ def hasil_survei_publik(mulai: datetime.date, selesai: datetime.date, jenis_laya
 
 
 # --- citizens ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class OPDLayanan:
+    """An OPD (a unit right under the province) and the active services it or its units offer."""
+
+    unit: UnitKerja
+    layanan: list[JenisLayanan]
+
+
+def layanan_per_opd() -> list[OPDLayanan]:
+    """The active services grouped by OPD, the OPDs by name: two queries whatever the number of services.
+
+    A service's OPD is the ancestor of its unit right below the root (province → OPD → bidang → seksi); a
+    service offered by the root itself, or by a unit without a parent, stands under that unit.
+    """
+    layanan = list(JenisLayanan.objects.filter(aktif=True).select_related("unit_kerja").order_by("nama"))
+    if not layanan:
+        return []
+    unit = {u.pk: u for u in UnitKerja.objects.only("id", "induk_id", "nama", "kode")}
+    per_opd: dict[int, OPDLayanan] = {}
+    for jenis in layanan:
+        pk, dilihat = jenis.unit_kerja_id, set()
+        # Climb while the parent has a parent of its own (a loop in bad data stops at the first repeat).
+        while pk in unit and unit[pk].induk_id in unit and unit[unit[pk].induk_id].induk_id and pk not in dilihat:
+            dilihat.add(pk)
+            pk = unit[pk].induk_id
+        opd = unit.get(pk, jenis.unit_kerja)
+        per_opd.setdefault(opd.pk, OPDLayanan(opd, [])).layanan.append(jenis)
+    return sorted(per_opd.values(), key=lambda o: o.unit.nama)
+
+
+def tanda_terima(nomor_tiket: str, permohonan=None) -> Permohonan | None:
+    """The request behind a receipt, with its service, unit and uploaded documents (three queries), or None.
+
+    `permohonan` narrows the search to a queryset (the requests an officer may see)."""
+    qs = (Permohonan.objects.all() if permohonan is None else permohonan).select_related("jenis_layanan__unit_kerja")
+    return qs.prefetch_related("berkas_persyaratan").filter(nomor_tiket=nomor_tiket.strip().upper()).first()
 
 
 def lacak_permohonan(nomor_tiket: str, nik_4: str) -> Permohonan | None:

@@ -6,7 +6,7 @@ ValidationError keyed by field (input). Each move is logged in RiwayatPermohonan
 """
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -14,12 +14,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.errors import NotPermitted, WrongState
+from core.files import validate_evidence_file
 from kinerja.models import Notifikasi, UnitKerja
 from kinerja.pegawai.permissions import peran
 from kinerja.pegawai.telepon import normalisasi_telepon
 
 from . import ikm
-from .models import JenisLayanan, PenghitungTiket, Permohonan, RiwayatPermohonan, SurveiKepuasan
+from .models import BerkasPersyaratan, JenisLayanan, PenghitungTiket, Permohonan, RiwayatPermohonan, SurveiKepuasan
 from .nik import normalisasi_nik
 from .permissions import can_serve, jenis_layanan_loket
 from .selectors import kalender_kerja
@@ -94,10 +95,48 @@ def _buat(jenis: JenisLayanan, *, oleh, petugas, kanal, nama_pemohon, nik, telep
     return permohonan
 
 
+def field_persyaratan(nomor: int) -> str:
+    """The form field (and error key) of the service's requirement number `nomor` (0-based)."""
+    return f"persyaratan_{nomor}"
+
+
+def _periksa_berkas(jenis: JenisLayanan, berkas: Mapping[int, object]) -> list[tuple[str, object]]:
+    """(requirement, upload) pairs, or a ValidationError naming every bad file by its field: nothing is stored
+    before all of them pass (size, extension and content, as evidence files)."""
+    persyaratan = jenis.daftar_persyaratan
+    galat, pasangan = {}, []
+    for nomor, upload in sorted(berkas.items()):
+        if not 0 <= nomor < len(persyaratan):
+            galat[field_persyaratan(nomor)] = "Layanan ini tidak meminta berkas tersebut."
+            continue
+        try:
+            validate_evidence_file(upload)
+        except ValidationError as e:
+            galat[field_persyaratan(nomor)] = e.messages
+            continue
+        pasangan.append((persyaratan[nomor], upload))
+    if galat:
+        raise ValidationError(galat)
+    return pasangan
+
+
 @transaction.atomic
-def ajukan_daring(*, jenis_layanan: JenisLayanan, nama_pemohon: str, nik: str, telepon="", email="") -> Permohonan:
-    """A citizen's request from the public form: no officer yet; the first officer who takes it up handles it."""
-    return _buat(
+def ajukan_daring(
+    *,
+    jenis_layanan: JenisLayanan,
+    nama_pemohon: str,
+    nik: str,
+    telepon="",
+    email="",
+    berkas: Mapping[int, object] | None = None,
+) -> Permohonan:
+    """A citizen's request from the public form: no officer yet; the first officer who takes it up handles it.
+
+    `berkas` maps a requirement's number (its line in JenisLayanan.persyaratan, from 0) to its uploaded document.
+    One bad file refuses the whole request; a file stored before a later failure is removed again.
+    """
+    pasangan = _periksa_berkas(jenis_layanan, berkas or {})
+    permohonan = _buat(
         jenis_layanan,
         oleh=None,
         petugas=None,
@@ -107,6 +146,19 @@ def ajukan_daring(*, jenis_layanan: JenisLayanan, nama_pemohon: str, nik: str, t
         telepon=telepon,
         email=email,
     )
+    tersimpan = []
+    try:
+        for persyaratan, upload in pasangan:
+            baris = BerkasPersyaratan(permohonan=permohonan, persyaratan=persyaratan[:300])
+            baris.berkas.save(upload.name.rsplit("/", 1)[-1], upload, save=False)
+            tersimpan.append(baris.berkas.name)
+            baris.save()
+    except Exception:
+        # The rows roll back with the transaction; the files already written would stay behind.
+        for nama in tersimpan:
+            BerkasPersyaratan._meta.get_field("berkas").storage.delete(nama)
+        raise
+    return permohonan
 
 
 @transaction.atomic

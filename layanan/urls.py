@@ -7,7 +7,7 @@ app_name = "layanan"
 urlpatterns = [
     # Citizens, no account.
     path("ajukan/", views.ajukan, name="ajukan"),
-    path("ajukan/terkirim/", views.terkirim, name="terkirim"),
+    path("tanda-terima/<str:nomor_tiket>/", views.tanda_terima, name="tanda_terima"),
     path("lacak/", views.lacak, name="lacak"),
     path("survei/<str:token>/", views.survei, name="survei"),
     path("ikm/", views.hasil_ikm, name="hasil_ikm"),
@@ -17,5 +17,6 @@ urlpatterns = [
     path("permohonan/", views.daftar, name="daftar"),
     path("permohonan/<int:pk>/", views.detail, name="detail"),
     path("permohonan/<int:pk>/status/", views.ubah_status, name="ubah_status"),
+    path("permohonan/<int:pk>/berkas/<int:berkas_pk>/", views.berkas_persyaratan, name="berkas_persyaratan"),
     path("rekap/", views.rekap, name="rekap"),
 ]

@@ -39,9 +39,9 @@ def nilai_metrik(nilai):
 
 
 @register.filter
-def label_kode(kode):
-    k = engine.KODE.get(kode)
-    return k.label if k else kode
+def label_kode(kode, status_kepegawaian=None):
+    """A consequence code's name, for a PPPK as their contract words it (engine.label_konsekuensi)."""
+    return engine.label_konsekuensi(kode, status_kepegawaian)
 
 
 @register.filter

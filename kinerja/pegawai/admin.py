@@ -14,18 +14,18 @@ from audit.admin import AuditAdminMixin
 from core.errors import Refusal
 
 from . import services_sandi
-from .models import ImporRoster, Pegawai, PejabatLuar, PenugasanPengelola, UnitKerja
+from .models import AliasKolomRoster, ImporRoster, Pegawai, PejabatLuar, PenugasanPengelola, UnitKerja
 from .permissions import can_import_roster
 from .resources import PegawaiResource
 
 
 @admin.register(UnitKerja)
 class UnitKerjaAdmin(AuditAdminMixin, admin.ModelAdmin):
-    list_display = ["kode", "nama", "induk", "kepala"]
+    list_display = ["kode", "nama", "induk", "kepala", "sumber_evaluasi"]
     search_fields = ["kode", "nama"]
     list_select_related = ["induk", "kepala"]
     autocomplete_fields = ["induk", "kepala"]
-    list_filter = [("induk", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["sumber_evaluasi", ("induk", admin.RelatedOnlyFieldListFilter)]
 
 
 @admin.register(Pegawai)
@@ -33,8 +33,17 @@ class PegawaiAdmin(AuditAdminMixin, ImportExportModelAdmin):
     resource_classes = [PegawaiResource]
     # Only the formats the roster import reads back; HTML, JSON or ODS exports would bypass its escaping rules.
     export_formats = [CSV, XLSX]
-    list_display = ["nip", "nama_lengkap", "jenis_kelamin", "status_kepegawaian", "golongan", "unit_kerja", "aktif"]
-    list_filter = ["aktif", "status_kepegawaian", "jenis_kelamin", "jenis_jabatan", "golongan"]
+    list_display = [
+        "nip",
+        "nama_lengkap",
+        "jenis_kelamin",
+        "status_kepegawaian",
+        "golongan",
+        "kelas_jabatan",
+        "unit_kerja",
+        "aktif",
+    ]
+    list_filter = ["aktif", "status_kepegawaian", "jenis_kelamin", "jenis_jabatan", "golongan", "kelas_jabatan"]
     search_fields = ["nip", "nama", "jabatan", "unit_kerja__kode", "unit_kerja__nama"]
     list_select_related = ["unit_kerja"]
     autocomplete_fields = ["unit_kerja", "atasan", "user"]
@@ -54,6 +63,15 @@ class PegawaiAdmin(AuditAdminMixin, ImportExportModelAdmin):
 
     def process_import(self, request, **kwargs):
         return redirect("impor_roster")
+
+
+@admin.register(AliasKolomRoster)
+class AliasKolomRosterAdmin(AuditAdminMixin, admin.ModelAdmin):
+    """Other headings the roster import accepts (SIASN's, an office's own); the import page lists how it read each."""
+
+    list_display = ["alias", "kolom", "sumber"]
+    list_filter = ["kolom"]
+    search_fields = ["alias", "sumber"]
 
 
 @admin.register(PejabatLuar)

@@ -63,7 +63,7 @@ class FormLupaSandi(PasswordResetForm):
 
 # A plain button: a named submit input would add itself to every page link's query string.
 TOMBOL_FILTER = HTML(
-    '<button type="submit" class="btn btn-primary"><i class="bi bi-funnel"></i> Terapkan</button>'
+    '<button type="submit" class="btn btn-primary"><i class="bi bi-funnel" aria-hidden="true"></i> Terapkan</button>'
     '<a class="btn btn-outline-secondary ms-2" href="?">Atur ulang</a>'
 )
 

@@ -6,15 +6,18 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Upper
 from django.utils import timezone
 
 from core.cache import VersionedQuerySet
+from core.spreadsheet import header_key
 
 from . import golongan as gol
 from . import penilai as aturan_penilai
+from .kolom_roster import KOLOM
 from .nip import validasi_nip
 
 
@@ -48,6 +51,21 @@ class UnitKerja(models.Model):
     )
     kepala = models.ForeignKey(
         "Pegawai", verbose_name="kepala unit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Where the unit's evaluations are done (kinerja.penilaian.ekinerja.sumber_per_unit): "" follows the parent.
+    sumber_evaluasi = models.CharField(
+        "sumber evaluasi kinerja",
+        max_length=5,
+        choices=[
+            ("", "Ikuti unit induk"),
+            ("LOKAL", "Dinilai di aplikasi ini"),
+            ("IMPOR", "Diimpor dari e-Kinerja BKN"),
+        ],
+        blank=True,
+        # The bulk writers (roster import, demo COPY) name only the columns they fill.
+        db_default="",
+        default="",
+        help_text="Unit bersumber impor tidak mendapat evaluasi untuk diisi; hasil e-Kinerja menjadi evaluasi resmi.",
     )
 
     objects = UnitKerjaQuerySet.as_manager()
@@ -174,6 +192,10 @@ def jumlah_dinilai_aktif(penilai: str = "penilai"):
     return Coalesce(Subquery(per_penilai.values("n")), 0)
 
 
+# Kelas jabatan as the peta jabatan grades posts (PermenPANRB 41/2018 on nomenklatur and kelas jabatan): 1–17.
+KELAS_JABATAN_MIN, KELAS_JABATAN_MAKS = 1, 17
+
+
 class Pegawai(models.Model):
     """An ASN (PNS or PPPK) on the roster. The login username is the NIP."""
 
@@ -210,7 +232,40 @@ class Pegawai(models.Model):
     status_kepegawaian = models.CharField("status kepegawaian", max_length=4, choices=StatusKepegawaian.choices)
     golongan = models.CharField("golongan", max_length=5, blank=True, choices=gol.GOLONGAN_CHOICES)
     jabatan = models.CharField("jabatan", max_length=200, blank=True)
-    jenis_jabatan = models.CharField("jenis jabatan", max_length=20, blank=True, choices=JenisJabatan.choices)
+    jenis_jabatan = models.CharField(
+        "jenis jabatan",
+        max_length=20,
+        blank=True,
+        choices=JenisJabatan.choices,
+        help_text="Untuk jabatan fungsional, jenjangnya: dasar angka kredit tahunan.",
+    )
+    kelas_jabatan = models.PositiveSmallIntegerField(
+        "kelas jabatan",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(KELAS_JABATAN_MIN), MaxValueValidator(KELAS_JABATAN_MAKS)],
+        help_text="1 sampai 17, sesuai peta jabatan; dasar besaran TPP.",
+    )
+    # Where the angka kredit of a jabatan fungsional starts (kinerja.penilaian.angka_kredit): the cumulative
+    # figure in the current jenjang from the last PAK (integrasi/konversi) and the first year whose predikat
+    # this app adds to it.
+    angka_kredit_awal = models.DecimalField(
+        "angka kredit awal",
+        max_digits=8,
+        decimal_places=3,
+        default=0,
+        # The roster import and the demo's bulk writers (COPY) name only the columns they fill.
+        db_default=0,
+        validators=[MinValueValidator(0)],
+        help_text="Angka kredit kumulatif pada jenjang sekarang menurut PAK terakhir, sebelum tahun di bawah.",
+    )
+    angka_kredit_sejak_tahun = models.PositiveSmallIntegerField(
+        "angka kredit dihitung sejak tahun",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text="Tahun pertama yang predikat tahunannya ditambahkan. Kosong: semua tahun yang tercatat.",
+    )
     unit_kerja = models.ForeignKey(
         UnitKerja, verbose_name="unit kerja", on_delete=models.PROTECT, related_name="pegawai"
     )
@@ -282,6 +337,12 @@ class Pegawai(models.Model):
                 violation_error_message="Pilih satu pejabat penilai kinerja: pegawai atau pejabat di luar daftar.",
             ),
             models.CheckConstraint(
+                condition=Q(kelas_jabatan__isnull=True)
+                | Q(kelas_jabatan__gte=KELAS_JABATAN_MIN, kelas_jabatan__lte=KELAS_JABATAN_MAKS),
+                name="pegawai_kelas_jabatan_1_17",
+                violation_error_message="Kelas jabatan harus 1 sampai 17.",
+            ),
+            models.CheckConstraint(
                 condition=Q(atasan_penilai__isnull=True) | Q(atasan_penilai_luar__isnull=True),
                 name="pegawai_satu_atasan_penilai",
                 violation_error_message="Pilih satu atasan pejabat penilai: pegawai atau pejabat di luar daftar.",
@@ -349,6 +410,44 @@ class Pegawai(models.Model):
             atasan = atasan.atasan
         if errors:
             raise ValidationError(errors)
+
+
+class AliasKolomRoster(models.Model):
+    """Another heading a roster file may give a column, such as SIASN's "NIP BARU" for NIP. The administrator adds
+    the headings of the files offices really have; case, spacing and punctuation do not matter."""
+
+    kolom = models.CharField("dibaca sebagai kolom", max_length=30, choices=KOLOM)
+    alias = models.CharField("judul kolom di berkas", max_length=100)
+    kunci = models.CharField("kunci pembanding", max_length=100, unique=True, editable=False)
+    sumber = models.CharField(
+        "sumber",
+        max_length=200,
+        blank=True,
+        help_text="Dari mana judul ini diketahui (misalnya ekspor SIASN), atau 'dugaan' bila belum dipastikan.",
+    )
+
+    class Meta:
+        verbose_name = "alias kolom roster"
+        verbose_name_plural = "alias kolom roster"
+        ordering = ["kolom", "alias"]
+
+    def __str__(self):
+        return f"{self.alias} → {self.get_kolom_display()}"
+
+    def save(self, *args, **kwargs):
+        self.kunci = header_key(self.alias)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.kunci = header_key(self.alias)
+        if not self.kunci:
+            raise ValidationError({"alias": "Judul kolom harus berisi huruf atau angka."})
+        templat = {header_key(judul): judul for _, judul in KOLOM}
+        if self.kunci in templat:
+            raise ValidationError({"alias": f"'{self.alias}' sudah dikenali sebagai kolom {templat[self.kunci]}."})
+        ada = AliasKolomRoster.objects.filter(kunci=self.kunci).exclude(pk=self.pk).first()
+        if ada:
+            raise ValidationError({"alias": f"Judul ini sudah menjadi alias kolom {ada.get_kolom_display()}."})
 
 
 class PenugasanPengelola(models.Model):

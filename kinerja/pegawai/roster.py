@@ -32,32 +32,16 @@ from core.spreadsheet import (
 )
 from core.xlsx import write_xlsx
 
-from .golongan import normalisasi_golongan
-from .models import Pegawai
+from .golongan import baca_golongan, normalisasi_golongan
+from .kolom_roster import KOLOM
+from .models import KELAS_JABATAN_MAKS, KELAS_JABATAN_MIN, Pegawai
 from .nip import validasi_nip
 from .telepon import normalisasi_telepon
 
-# (key, header) in template order; the key is the Pegawai field where there is one.
-KOLOM = [
-    ("nip", "NIP"),
-    ("nama", "Nama"),
-    ("gelar_depan", "Gelar Depan"),
-    ("gelar_belakang", "Gelar Belakang"),
-    ("jenis_kelamin", "Jenis Kelamin"),
-    ("tanggal_lahir", "Tanggal Lahir"),
-    ("status_kepegawaian", "Status Kepegawaian"),
-    ("golongan", "Golongan"),
-    ("jabatan", "Jabatan"),
-    ("jenis_jabatan", "Jenis Jabatan"),
-    ("kode_unit", "Kode Unit"),
-    ("nama_unit", "Nama Unit"),
-    ("kode_unit_induk", "Kode Unit Induk"),
-    ("nip_atasan", "NIP Atasan"),
-    ("email", "Email"),
-    ("no_hp", "No HP"),
-]
 JUDUL = dict(KOLOM)
-WAJIB = ("nip", "nama", "jenis_kelamin", "status_kepegawaian", "kode_unit", "nama_unit")
+# Required in the header row. A unit is found by its code, or by its name where the file has no code (SIASN's
+# UNOR NAMA); the status may be left to the golongan (a ruang letter is PNS, a bare roman numeral PPPK).
+WAJIB = ("nip", "nama", "jenis_kelamin", "nama_unit")
 KOLOM_BACA = Columns(tuple(KOLOM), WAJIB)
 
 # The file's columns that are Pegawai fields as they are (between the NIP and the unit): the one list the
@@ -65,6 +49,8 @@ KOLOM_BACA = Columns(tuple(KOLOM), WAJIB)
 FIELD_DATA = tuple(kolom for kolom, _ in KOLOM[1 : KOLOM.index(("kode_unit", "Kode Unit"))])
 # Pegawai fields an import sets, compared to tell a changed row from an unchanged one.
 FIELD_PEGAWAI = (*FIELD_DATA, "kode_unit", "nip_atasan", "email", "no_hp", "aktif")
+# The file's column each compared field comes from: a field whose column the file lacks keeps its stored value.
+KOLOM_SUMBER = {f: f for f in FIELD_PEGAWAI} | {"kode_unit": "nama_unit", "aktif": None}
 LABEL_FIELD = {**JUDUL, "kode_unit": "Unit Kerja", "nip_atasan": "Atasan", "aktif": "Aktif"}
 
 PANJANG_MAKS = {
@@ -164,19 +150,32 @@ def _tampil(field_name, nilai):
     return str(nilai)
 
 
+def _kolom_terbaca(tabel: Table) -> list:
+    """Each heading of the file and the column it was read as ("" when ignored), for the preview."""
+    dibaca = {i: kunci for kunci, i in tabel.positions.items()}
+    return [
+        {"judul": cell_text(judul) or f"(kolom {i + 1} tanpa judul)", "dibaca_sebagai": JUDUL.get(dibaca.get(i), "")}
+        for i, judul in enumerate(tabel.headers)
+        if not (judul in (None, "") and i not in dibaca)
+    ]
+
+
 # Reading ------------------------------------------------------------------------------------------------
 
 
-def baca_roster(nama_berkas: str, data: bytes, lembar: str | None = None, enkoding: str | None = None) -> Table:
+def baca_roster(
+    nama_berkas: str, data: bytes, lembar: str | None = None, enkoding: str | None = None, alias=None
+) -> Table:
     """Read a roster's table, checking size and that the content matches the extension.
 
     `lembar` and `enkoding` are the sheet and CSV encoding of the preview, so a confirmation reads what it showed.
+    `alias` maps other headings (AliasKolomRoster: SIASN's "NIP BARU", ...) to column keys.
     """
     return read_table(
         nama_berkas,
         data,
         limit_mb=settings.ROSTER_MAX_UPLOAD_MB,
-        columns=KOLOM_BACA,
+        columns=Columns(tuple(KOLOM), WAJIB, {} if alias is None else alias),
         sheet=lembar or None,
         encoding=enkoding or None,
     )
@@ -196,7 +195,79 @@ for _nilai, _label in Pegawai.JenisJabatan.choices:
         _JENIS_JABATAN[_kunci] = _nilai
         _JENIS_JABATAN[_kunci.removeprefix("fungsional ")] = _nilai
 
-_JENIS_KELAMIN = {"l": "L", "p": "P", "laki-laki": "L", "laki laki": "L", "perempuan": "P", "pria": "L", "wanita": "P"}
+# SIASN writes M/F; the NIP's 15th digit is 1 or 2.
+_JENIS_KELAMIN = {
+    "l": "L",
+    "p": "P",
+    "laki-laki": "L",
+    "laki laki": "L",
+    "perempuan": "P",
+    "pria": "L",
+    "wanita": "P",
+    "m": "L",
+    "f": "P",
+    "1": "L",
+    "2": "P",
+}
+
+
+def _parse_status(nilai, judul):
+    # SIASN's JENIS PEGAWAI NAMA says "PNS Daerah", "PNS Pusat DPK", "CPNS", "PPPK".
+    isi = _kunci_pilihan(parse_text(nilai, judul))
+    if not isi:
+        return ""
+    if isi.startswith(("pns", "cpns")):
+        return "PNS"
+    if isi.startswith(("pppk", "p3k")) or "perjanjian kerja" in isi:
+        return "PPPK"
+    raise ValueError(f"'{parse_text(nilai, judul)}' tidak dikenal; isi dengan PNS atau PPPK.")
+
+
+def _parse_kelas_jabatan(nilai, judul):
+    isi = number_as_text(nilai) if is_number(nilai) else cell_text(nilai)
+    isi = isi.lower().removeprefix("kelas").strip()
+    if not isi:
+        return None
+    if not isi.isdigit() or not KELAS_JABATAN_MIN <= int(isi) <= KELAS_JABATAN_MAKS:
+        raise ValueError(f"'{cell_text(nilai)}' bukan kelas jabatan; isi dengan angka 1 sampai 17.")
+    return int(isi)
+
+
+# The jenjang of a jabatan fungsional is the end of its name (PermenPANRB 1/2023: "Analis SDM Aparatur Ahli Muda",
+# "Pranata Komputer Terampil"), so a file without a jenis jabatan column (SIASN's JABATAN NAMA) still gives it.
+_JENJANG_DI_NAMA = [
+    (" ".join(str(label).lower().split()[1:]), nilai)
+    for nilai, label in Pegawai.JenisJabatan.choices
+    if str(label).startswith("Fungsional ")
+]
+
+
+# Titles written before a name (academic and professional); "H."/"Hj." stay in the name, as offices differ.
+_GELAR_DEPAN = {"prof.", "dr.", "drg.", "drs.", "dra.", "ir.", "ns.", "apt.", "drh."}
+
+
+def pisah_gelar(teks: str) -> tuple[str, str, str]:
+    """A name as documents write it, titles included ("Dr. dr. Siti Aisyah, Sp.PD., M.Kes."), as the app stores it:
+    (gelar depan, nama, gelar belakang). What follows the first comma is the back titles when each part looks like
+    one (has a dot, or is a short abbreviation such as SH); else the text is all name."""
+    nama, koma, belakang = teks.partition(",")
+    bagian = [b.strip() for b in belakang.split(",")] if koma else []
+    if not all(b and ("." in b or (len(b) <= 6 and b.isalnum())) for b in bagian):
+        nama, bagian = teks, []
+    kata = nama.split()
+    depan = []
+    while len(kata) > 1 and kata[0].lower() in _GELAR_DEPAN:
+        depan.append(kata.pop(0))
+    return " ".join(depan), " ".join(kata), ", ".join(bagian)
+
+
+def jenjang_dari_jabatan(jabatan: str) -> str:
+    """The JenisJabatan of a jabatan fungsional whose name ends in its jenjang, else ""."""
+    nama = " ".join(jabatan.lower().split())
+    for akhir, nilai in _JENJANG_DI_NAMA:
+        if nama.endswith(" " + akhir):
+            return nilai
+    return ""
 
 
 def _parse_pilihan(peta, contoh):
@@ -251,10 +322,11 @@ PARSER = {
     "gelar_belakang": parse_text,
     "jenis_kelamin": _parse_pilihan(_JENIS_KELAMIN, "L atau P"),
     "tanggal_lahir": parse_date,
-    "status_kepegawaian": _parse_pilihan({"pns": "PNS", "pppk": "PPPK"}, "PNS atau PPPK"),
+    "status_kepegawaian": _parse_status,
     "golongan": parse_text,
     "jabatan": parse_text,
     "jenis_jabatan": _parse_pilihan(_JENIS_JABATAN, "jenis jabatan seperti 'Pelaksana' atau 'Ahli Pertama'"),
+    "kelas_jabatan": _parse_kelas_jabatan,
     "kode_unit": _parse_kode_unit,
     "nama_unit": parse_text,
     "kode_unit_induk": _parse_kode_unit,
@@ -278,7 +350,7 @@ def _spesifikasi(posisi):
     ]
 
 
-_KOSONG = {kunci: None if kunci == "tanggal_lahir" else "" for kunci, _ in KOLOM}
+_KOSONG = {kunci: None if kunci in ("tanggal_lahir", "kelas_jabatan") else "" for kunci, _ in KOLOM}
 
 
 def _periksa_baris(nomor, sel, spesifikasi, galat):
@@ -313,9 +385,58 @@ def _periksa_baris(nomor, sel, spesifikasi, galat):
             nilai["golongan"] = normalisasi_golongan(nilai["golongan"], nilai["status_kepegawaian"])
         except ValueError as exc:
             galat.append(RowError(nomor, "Golongan", str(exc)))
+    elif nilai["golongan"] and nilai["status_kepegawaian"] == "":
+        try:
+            nilai["golongan"], nilai["status_kepegawaian"] = baca_golongan(nilai["golongan"])
+        except ValueError as exc:
+            galat.append(RowError(nomor, "Golongan", str(exc)))
+    if nilai["status_kepegawaian"] == "" and not nilai["golongan"]:
+        galat.append(
+            RowError(nomor, "Status Kepegawaian", "Status Kepegawaian wajib diisi (PNS atau PPPK), atau isi Golongan.")
+        )
+    if not nilai["jenis_jabatan"] and nilai["jabatan"]:
+        nilai["jenis_jabatan"] = jenjang_dari_jabatan(nilai["jabatan"])
     if nilai["nip_atasan"] and nilai["nip_atasan"] == nilai["nip"]:
         galat.append(RowError(nomor, "NIP Atasan", "Pegawai tidak boleh menjadi atasan dirinya sendiri."))
     return BarisPegawai(nomor, nilai)
+
+
+def _kunci_nama_unit(nama: str) -> str:
+    return " ".join(nama.casefold().split())
+
+
+def _cari_unit_dari_nama(baris, unit_berkas, db, galat):
+    """Give rows that name their unit without a code the code of the one unit of that name, in the database or
+    elsewhere in the file; a name that matches none or several is the row's error."""
+    if not baris:
+        return
+    per_nama = {}
+    for kode, u in (db.unit | unit_berkas).items():
+        per_nama.setdefault(_kunci_nama_unit(u["nama"]), set()).add(kode)
+    for b in baris:
+        nama = b.nilai["nama_unit"]
+        kode = sorted(per_nama.get(_kunci_nama_unit(nama), ()))
+        if len(kode) == 1:
+            b.nilai["kode_unit"] = kode[0]
+            b.nilai["nama_unit"] = (unit_berkas.get(kode[0]) or db.unit[kode[0]])["nama"]
+        elif not kode:
+            galat.append(
+                RowError(
+                    b.baris,
+                    "Nama Unit",
+                    f"Tidak ada unit kerja bernama '{nama}' di aplikasi maupun di berkas. Periksa ejaannya, atau isi "
+                    "kolom Kode Unit (unit baru dibuat dengan kodenya).",
+                )
+            )
+        else:
+            galat.append(
+                RowError(
+                    b.baris,
+                    "Nama Unit",
+                    f"Ada {len(kode)} unit kerja bernama '{nama}' (kode {', '.join(kode)}). Isi kolom Kode Unit "
+                    "untuk memilih salah satunya.",
+                )
+            )
 
 
 def _cari_lingkaran(induk_dari, mulai_dari):
@@ -340,18 +461,41 @@ def rencanakan_impor(tabel: Table, db: SnapshotDB) -> Rencana:
     Every problem is collected (by row and column) rather than stopping at the first, so the user can fix the
     whole file at once. A plan with any error must not be written.
     """
-    rencana = Rencana(berkas=tabel.describe())
+    rencana = Rencana(berkas={**tabel.describe(), "kolom": _kolom_terbaca(tabel)})
     galat = rencana.galat
     galat.extend(tabel.errors)
+    if tabel.found and not {"status_kepegawaian", "golongan"} & tabel.positions.keys():
+        galat.append(
+            RowError(
+                tabel.header_row,
+                "Status Kepegawaian",
+                "Kolom wajib 'Status Kepegawaian' tidak ada di baris judul (atau kolom Golongan, yang menunjukkan "
+                "PNS atau PPPK).",
+            )
+        )
     if galat:
         return rencana
     spesifikasi = _spesifikasi(tabel.positions)
 
     baris_nip = {}
     unit_berkas = {}  # kode → {"nama", "induk", "baris"}
+    tanpa_kode = []  # rows naming their unit only, resolved once every coded unit of the file is known
+    # Without title columns, the titles are in the name (as documents write it): split as the app stores them.
+    gelar_di_nama = not {"gelar_depan", "gelar_belakang"} & tabel.positions.keys()
     for nomor, sel in tabel.rows:
         rencana.jumlah_baris += 1
         b = _periksa_baris(nomor, sel, spesifikasi, galat)
+        if gelar_di_nama and b.nilai["nama"]:
+            b.nilai["gelar_depan"], b.nilai["nama"], b.nilai["gelar_belakang"] = pisah_gelar(b.nilai["nama"])
+            for kunci in ("gelar_depan", "gelar_belakang"):
+                if len(b.nilai[kunci]) > PANJANG_MAKS[kunci]:
+                    galat.append(
+                        RowError(
+                            nomor,
+                            "Nama",
+                            f"{JUDUL[kunci]} terlalu panjang: paling banyak {PANJANG_MAKS[kunci]} karakter.",
+                        )
+                    )
         nip = b.nilai["nip"]
         if nip:
             if nip in baris_nip:
@@ -359,6 +503,8 @@ def rencanakan_impor(tabel: Table, db: SnapshotDB) -> Rencana:
             else:
                 baris_nip[nip] = b
         kode = b.nilai["kode_unit"]
+        if kode == "" and b.nilai["nama_unit"]:
+            tanpa_kode.append(b)
         if kode:
             unit = unit_berkas.setdefault(kode, {"nama": b.nilai["nama_unit"], "induk": "", "baris": nomor})
             if b.nilai["nama_unit"] and unit["nama"] and b.nilai["nama_unit"] != unit["nama"]:
@@ -383,6 +529,7 @@ def rencanakan_impor(tabel: Table, db: SnapshotDB) -> Rencana:
                 else:
                     unit["induk"] = induk
         rencana.baris.append(b)
+    _cari_unit_dari_nama(tanpa_kode, unit_berkas, db, galat)
 
     # Units: the parent must be in the file or the database, and the resulting tree must have no cycle.
     induk_unit = {kode: u["induk"] for kode, u in db.unit.items()}
@@ -429,12 +576,19 @@ def rencanakan_impor(tabel: Table, db: SnapshotDB) -> Rencana:
         elif ada["nama"] != u["nama"] or (u["induk"] and ada["induk"] != u["induk"]):
             rencana.unit_diubah[kode] = {"nama": u["nama"], "induk": u["induk"] or ada["induk"]}
 
+    # A column the file does not have leaves the stored value alone (a SIASN export has no NIP Atasan, Email...).
+    tetap = [f for f, kolom in KOLOM_SUMBER.items() if kolom and kolom not in tabel.positions]
     for b in rencana.baris:
         b.nilai["aktif"] = True
         lama = db.pegawai.get(b.nilai["nip"])
         if lama is None:
             rencana.baru.append(b)
             continue
+        for f in tetap:
+            # ... unless the row gave it another way: the status by the golongan, the jenjang by the jabatan's name,
+            # the titles by the name.
+            if not (f in ("status_kepegawaian", "jenis_jabatan", "gelar_depan", "gelar_belakang") and b.nilai[f]):
+                b.nilai[f] = lama[f]
         perubahan = [(f, lama[f], b.nilai[f]) for f in FIELD_PEGAWAI if lama[f] != b.nilai[f]]
         if perubahan:
             rencana.diubah.append((b, perubahan))
@@ -488,12 +642,20 @@ PETUNJUK = [
     ("Gelar Belakang", "Misalnya S.E., M.Si."),
     ("Jenis Kelamin", "Wajib. L atau P; harus sesuai digit ke-15 NIP."),
     ("Tanggal Lahir", "Sel tanggal atau teks dd/mm/yyyy; harus sesuai 8 digit pertama NIP."),
-    ("Status Kepegawaian", "Wajib. PNS atau PPPK."),
-    ("Golongan", "PNS: I/a sampai IV/e. PPPK: I sampai XVII."),
+    ("Status Kepegawaian", "PNS atau PPPK. Boleh kosong bila Golongan diisi (III/a berarti PNS, IX berarti PPPK)."),
+    ("Golongan", "PNS: I/a sampai IV/e (juga ditulis III a, 3a, Penata Muda (III/a)). PPPK: I sampai XVII."),
     ("Jabatan", "Nama jabatan."),
-    ("Jenis Jabatan", "; ".join(str(label) for _, label in Pegawai.JenisJabatan.choices) + "."),
-    ("Kode Unit", "Wajib. Kode unit kerja (Teks), misalnya 75.01.02. Unit baru dibuat otomatis."),
-    ("Nama Unit", "Wajib. Nama unit kerja; satu kode satu nama."),
+    (
+        "Jenis Jabatan",
+        "; ".join(str(label) for _, label in Pegawai.JenisJabatan.choices)
+        + ". Kosong: jenjang fungsional dibaca dari akhir nama jabatan (misalnya '... Ahli Muda').",
+    ),
+    ("Kelas Jabatan", "Angka 1 sampai 17 sesuai peta jabatan (dasar TPP)."),
+    (
+        "Kode Unit",
+        "Kode unit kerja (Teks), misalnya 75.01.02. Unit baru dibuat otomatis. Kosong: unit dicari dari namanya.",
+    ),
+    ("Nama Unit", "Wajib. Nama unit kerja; satu kode satu nama. Tanpa kode, nama harus tepat satu unit yang ada."),
     ("Kode Unit Induk", "Kode unit di atasnya; harus ada di berkas atau di aplikasi. Kosong: tidak diubah."),
     ("NIP Atasan", "NIP atasan langsung (Teks); boleh di baris mana saja di berkas atau sudah ada di aplikasi."),
     ("Email", "Alamat email dinas."),
@@ -503,4 +665,4 @@ PETUNJUK = [
 
 def templat_xlsx_roster() -> bytes:
     """The downloadable template: the headers, text-formatted columns, and a sheet explaining each column."""
-    return template_xlsx("Pegawai", KOLOM, PETUNJUK, date_columns=("tanggal_lahir",))
+    return template_xlsx("Pegawai", KOLOM, PETUNJUK, date_columns=("tanggal_lahir",), number_columns=("kelas_jabatan",))

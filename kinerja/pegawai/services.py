@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from audit.services import catat
 from core.bulk import copy_rows, is_postgres, reserve_ids, update_rows
@@ -22,7 +23,7 @@ from core.spreadsheet import FileRefused, RowError
 from core.tasks import is_transient
 
 from . import roster
-from .models import ImporRoster, Pegawai, UnitKerja
+from .models import AliasKolomRoster, ImporRoster, Pegawai, UnitKerja
 from .permissions import can_import_roster
 from .signals import impor_roster_menunggu_worker
 
@@ -82,13 +83,19 @@ def _snapshot_db() -> roster.SnapshotDB:
     return roster.SnapshotDB(pegawai=pegawai, unit=unit)
 
 
+def _alias():
+    """The headings the administrator (and the seeded SIASN list) taught the roster import: alias → column key.
+    Read only once the file itself passed its checks (lazily), so a refused file costs no query."""
+    return SimpleLazyObject(lambda: dict(AliasKolomRoster.objects.values_list("alias", "kolom")))
+
+
 def pratinjau_roster(nama_berkas: str, data: bytes, lembar: str | None = None) -> roster.Rencana:
     """Read and check a roster file and work out what importing it would change, without writing anything.
 
     `lembar` is the sheet to read (the user's choice), else the reader finds it. Raises FileRefused when the
     file itself is unusable; row errors are in the plan's `galat`.
     """
-    return roster.rencanakan_impor(roster.baca_roster(nama_berkas, data, lembar), _snapshot_db())
+    return roster.rencanakan_impor(roster.baca_roster(nama_berkas, data, lembar, alias=_alias()), _snapshot_db())
 
 
 def impor_roster(
@@ -111,7 +118,7 @@ def impor_roster(
     """
     lapor = progres or (lambda persen, tahap: None)
     lapor(5, "Membaca berkas")
-    tabel = roster.baca_roster(nama_berkas, data, lembar, enkoding)
+    tabel = roster.baca_roster(nama_berkas, data, lembar, enkoding, alias=_alias())
     with transaction.atomic():
         if is_postgres():
             # One roster import at a time: a second waits here, then plans against the first one's result.
@@ -209,6 +216,7 @@ def _nilai_tulis(b, id_unit, id_pegawai, user_id, sekarang):
         n["golongan"],
         n["jabatan"],
         n["jenis_jabatan"],
+        n["kelas_jabatan"],
         id_unit[n["kode_unit"]],
         id_pegawai[n["nip_atasan"]] if n["nip_atasan"] else None,
         n["email"],
@@ -524,9 +532,15 @@ def _catat_impor(job, hasil):
 
 def progres_impor_roster(job: ImporRoster) -> dict:
     """The job's state for the progress bar: status, percent and the current stage."""
+    return progres_job(job, _kunci_progres(job.pk))
+
+
+def progres_job(job, kunci_cache: str) -> dict:
+    """A background import job's state for the progress bar (any job with status antri/selesai/gagal and progres):
+    a queued one's percent and stage from the cache key its run reports to."""
     data = {"status": job.status, "label": job.get_status_display(), "persen": job.progres, "tahap": ""}
-    if job.status == ImporRoster.Status.ANTRI:
-        data.update(cache.get(_kunci_progres(job.pk)) or {"persen": 0, "tahap": "Menunggu giliran"})
-    elif job.status in (ImporRoster.Status.SELESAI, ImporRoster.Status.GAGAL):
+    if job.status == "antri":
+        data.update(cache.get(kunci_cache) or {"persen": 0, "tahap": "Menunggu giliran"})
+    elif job.status in ("selesai", "gagal"):
         data["persen"] = 100
     return data

@@ -7,9 +7,12 @@ from django.utils.functional import SimpleLazyObject
 from core.access import requires, visible_or_404
 from core.cache import fragment_key
 from kinerja.penilaian import selectors as selectors_penilaian
+from kinerja.penilaian import selectors_ekinerja
 from kinerja.penilaian.forms_skp import FormBuatSKP
 from kinerja.penilaian.permissions import can_plan_for
+from kinerja.penilaian.selectors_angka_kredit import angka_kredit_pegawai
 from kinerja.penilaian.views import konteks_tim_evaluasi
+from kinerja.penilaian.views_harian import konteks_progres_tim
 
 from . import selectors
 from .forms import FormFilterPegawai
@@ -57,6 +60,9 @@ def _render_detail(request, pegawai, **extra):
         "atasan_bisa_dibuka": atasan is not None and can_view_pegawai(request.user, atasan),
         "bawahan": selectors.bawahan_dari(request.user, pegawai),
         "skp": selectors_penilaian.skp_pegawai(request.user, pegawai.pk),
+        # Per period the evaluation of record, rated here or imported from e-Kinerja, and a kept imported result.
+        "evaluasi_kinerja": selectors_ekinerja.evaluasi_dan_hasil_pegawai(pegawai.pk),
+        "angka_kredit": angka_kredit_pegawai(request.user, pegawai),
         "dapat_menetapkan_penilai": mengelola_unit(request.user, pegawai.unit_kerja_id),
         # HR staff start an SKP here; the ASN themself does it on Kinerja Saya.
         "form_skp": None
@@ -99,5 +105,6 @@ def tim_saya(request):
         # The tables are rendered only when the cache has no fragment for these data (core/cache.py).
         "fragmen": fragment_key(request, "roster", "periode", "skp", "evaluasi", roles=peran(request.user).kunci),
         **konteks_tim_evaluasi(request, halaman.object_list),
+        **konteks_progres_tim(halaman),
     }
     return render(request, "kinerja/tim_saya.html", context)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.access import button, requires, visible_or_404
 from core.spreadsheet import CONTENT_TYPES, download
+from kinerja.penilaian.selectors_angka_kredit import xlsx_angka_kredit
 
 from . import roster, selectors, services
 from .forms import FormFilterPegawai
@@ -116,3 +117,12 @@ def ekspor_roster(request, format_berkas):
     if format_berkas == "xlsx":
         return download(roster.xlsx_roster(roster.baris_ekspor(qs)), f"{nama}.xlsx")
     return download(roster.csv_roster(roster.baris_ekspor(qs, tanggal_sebagai_teks=True)), f"{nama}.csv")
+
+
+@require_GET
+@requires(can_view_roster, "Hanya administrator dan pengelola kinerja yang boleh mengekspor angka kredit.")
+def ekspor_angka_kredit(request):
+    """The angka kredit of the jabatan fungsional the user may see (the ASN list's filters apply), for HR."""
+    form = FormFilterPegawai(request.GET, pilihan_unit=selectors.pilihan_unit(request.user))
+    qs = selectors.cari_pegawai(request.user, **form.filters())
+    return download(xlsx_angka_kredit(qs), f"angka-kredit-{timezone.localdate():%Y%m%d}.xlsx")

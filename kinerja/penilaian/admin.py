@@ -12,6 +12,8 @@ from audit.admin import AuditAdminMixin
 from kinerja.notifikasi.models import Notifikasi
 
 from .models import EvaluasiKinerja, Periode, RealisasiIndikator, RiwayatEvaluasi
+from .models_angka_kredit import KebutuhanAngkaKredit, KoefisienAngkaKredit, KonversiPredikatAngkaKredit
+from .models_ekinerja import HasilEkinerja, ImporEkinerja
 from .models_rencana_aksi import RencanaAksi
 from .models_skp import SKP
 from .models_unit import KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
@@ -52,8 +54,8 @@ class RiwayatInline(HanyaBaca, admin.TabularInline):
 
 @admin.register(EvaluasiKinerja)
 class EvaluasiKinerjaAdmin(HanyaBaca, admin.ModelAdmin):
-    list_display = ("pegawai", "periode", "status", "predikat", "atasan", "versi")
-    list_filter = ("periode", "status", "predikat")
+    list_display = ("pegawai", "periode", "status", "predikat", "sumber", "atasan", "versi")
+    list_filter = ("periode", "status", "predikat", "sumber")
     search_fields = ("pegawai__nama", "pegawai__nip")
     list_select_related = ("pegawai", "periode", "atasan")
     raw_id_fields = ("pegawai", "atasan", "skp")
@@ -95,10 +97,45 @@ class NotifikasiAdmin(HanyaBaca, admin.ModelAdmin):
 
 @admin.register(PengaturanKinerja)
 class PengaturanKinerjaAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "batas_capaian", "rumus_efisiensi_tinggi", "diperbarui")
+    list_display = ("__str__", "batas_capaian", "rumus_waktu_biaya", "rumus_efisiensi_tinggi", "diperbarui")
 
     def has_add_permission(self, request):
         return not PengaturanKinerja.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ImporEkinerja)
+class ImporEkinerjaAdmin(HanyaBaca, admin.ModelAdmin):
+    list_display = ("dibuat", "nama_berkas", "dibuat_oleh", "status", "jumlah_baris")
+    list_filter = ("status",)
+    search_fields = ("nama_berkas",)
+    list_select_related = ("dibuat_oleh",)
+
+
+@admin.register(HasilEkinerja)
+class HasilEkinerjaAdmin(HanyaBaca, admin.ModelAdmin):
+    list_display = ("pegawai", "periode", "predikat", "dipakai", "catatan_matriks", "diimpor_oleh", "diimpor_pada")
+    list_filter = ("periode", "predikat", "dipakai")
+    search_fields = ("pegawai__nama", "pegawai__nip")
+    list_select_related = ("pegawai", "periode", "diimpor_oleh")
+    raw_id_fields = ("pegawai", "impor")
+
+
+# The angka kredit tables: seeded with PermenPANRB 1/2023's figures (kinerja.penilaian.angka_kredit), editable when a
+# regulation changes; every change is in the audit log.
+@admin.register(KonversiPredikatAngkaKredit)
+class KonversiPredikatAngkaKreditAdmin(AuditAdminMixin, admin.ModelAdmin):
+    list_display = ["predikat", "persen", "sumber"]
+
+
+@admin.register(KoefisienAngkaKredit)
+class KoefisienAngkaKreditAdmin(AuditAdminMixin, admin.ModelAdmin):
+    list_display = ["jenjang", "koefisien", "sumber"]
+
+
+@admin.register(KebutuhanAngkaKredit)
+class KebutuhanAngkaKreditAdmin(AuditAdminMixin, admin.ModelAdmin):
+    list_display = ["jenjang", "golongan", "angka_kredit", "kenaikan", "sumber"]
+    list_filter = ["jenjang", "kenaikan"]

@@ -12,7 +12,7 @@ from . import periode as rumus_periode
 from . import predikat as rumus_predikat
 from .models import PANJANG_EKSPEKTASI, PANJANG_NARASI, EvaluasiKinerja, PerilakuKerja, Periode
 from .models_rencana_aksi import PANJANG_RENCANA_AKSI
-from .models_unit import EvaluasiDikecualikan, KinerjaOrganisasi
+from .models_unit import EvaluasiDikecualikan, KinerjaOrganisasi, PengaturanKinerja
 from .services import IsianRealisasi, galat_umpan_balik_perilaku
 
 # The short indicators of each BerAKHLAK core value (DOMAIN.md §1), shown beside the supervisor's feedback.
@@ -278,6 +278,7 @@ class FormRealisasi(forms.Form):
     def __init__(self, *args, baris_rhk=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.indikator = []
+        keterangan = PengaturanKinerja.aktif().keterangan_efisiensi()
         for baris in baris_rhk:
             for b in baris.indikator:
                 ind, r = b.indikator, b.realisasi
@@ -303,7 +304,7 @@ class FormRealisasi(forms.Form):
                         initial=r.realisasi if r else None,
                         localize=True,
                         error_messages=GALAT_DESIMAL,
-                        help_text=ind.keterangan_capaian,
+                        help_text=keterangan if ind.diukur_efisiensi else "",
                     )
                     self.fields[f"{nama}_narasi"] = forms.CharField(
                         label="Uraian realisasi",
@@ -627,6 +628,7 @@ class FormPengaturan(forms.Form):
         decimal_places=2,
         help_text="PP 30/2019: capaian paling tinggi 120%.",
     )
+    rumus_waktu_biaya = PengaturanKinerja._meta.get_field("rumus_waktu_biaya").formfield(widget=forms.RadioSelect)
     rumus_efisiensi_tinggi = forms.BooleanField(
         label="Pakai rumus efisiensi di atas 24% (Perka BKN 1/2013)",
         required=False,

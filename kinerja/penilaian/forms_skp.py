@@ -4,9 +4,9 @@ quantitative or qualitative target, and its annex (with a JPT's Perjanjian Kiner
 from crispy_forms.layout import Column, Row
 from django import forms
 
-from .capaian import KETERANGAN_EFISIENSI
 from .forms import GALAT_DESIMAL, _helper
 from .models_skp import PESAN_TARGET_KUALITATIF, SKP, IndikatorKinerja, RencanaHasilKerja, periksa_target
+from .models_unit import PengaturanKinerja
 
 
 class FormRHK(forms.Form):
@@ -42,7 +42,7 @@ class FormIndikator(forms.Form):
     """An indicator: a quantitative target (number and unit) or a qualitative one (the expected result described)."""
 
     uraian = forms.CharField(label="Indikator kinerja", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
-    aspek = forms.ChoiceField(label="Aspek", choices=IndikatorKinerja.Aspek.choices, help_text=KETERANGAN_EFISIENSI)
+    aspek = forms.ChoiceField(label="Aspek", choices=IndikatorKinerja.Aspek.choices)
     jenis_target = forms.ChoiceField(
         label="Jenis target",
         choices=IndikatorKinerja.JenisTarget.choices,
@@ -81,6 +81,7 @@ class FormIndikator(forms.Form):
 
     def __init__(self, *args, jpt=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["aspek"].help_text = PengaturanKinerja.aktif().keterangan_efisiensi()
         if jpt:
             self.fields["uraian"].label = "Indikator kinerja utama (IKU)"
             self.fields["uraian"].help_text = "SKP JPT: IKU sasaran strategis ini sebagaimana dalam Perjanjian Kinerja."

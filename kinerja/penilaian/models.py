@@ -143,6 +143,13 @@ class EvaluasiQuerySet(VersionedQuerySet):
             raise EvaluasiTerkunci("Evaluasi yang sudah final tidak dapat dihapus.")
         return super().delete()
 
+    def perbarui_hasil_impor(self, **kwargs):
+        """The one write a final evaluation imported from e-Kinerja accepts besides the acknowledgement: a newer
+        import of the same result (services_ekinerja logs the old values in the history first)."""
+        if self.exclude(sumber=EvaluasiKinerja.Sumber.EKINERJA).exists():
+            raise EvaluasiTerkunci("Hanya evaluasi hasil impor e-Kinerja yang dapat diperbarui oleh impor.")
+        return super().update(**kwargs)
+
 
 class EvaluasiKinerja(models.Model):
     """One ASN's evaluation for one period: realisation, the supervisor's ratings, and the predikat."""
@@ -158,6 +165,10 @@ class EvaluasiKinerja(models.Model):
         DI_ATAS = rumus_predikat.DI_ATAS, "Di Atas Ekspektasi"
         SESUAI = rumus_predikat.SESUAI, "Sesuai Ekspektasi"
         DI_BAWAH = rumus_predikat.DI_BAWAH, "Di Bawah Ekspektasi"
+
+    class Sumber(models.TextChoices):
+        LOKAL = "LOKAL", "Dinilai di aplikasi ini"
+        EKINERJA = "EKINERJA", "Impor e-Kinerja BKN"
 
     class Predikat(models.TextChoices):
         SANGAT_BAIK = rumus_predikat.SANGAT_BAIK, rumus_predikat.LABEL_PREDIKAT[rumus_predikat.SANGAT_BAIK]
@@ -229,6 +240,11 @@ class EvaluasiKinerja(models.Model):
         help_text="PDF, JPG atau PNG hasil pindai; paling besar 5 MB.",
     )
     status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.DRAFT)
+    # EKINERJA: the result imported from BKN's e-Kinerja (models_ekinerja.HasilEkinerja says from which file): final,
+    # read-only here, its predikat e-Kinerja's even where it disagrees with the matrix (flagged there).
+    sumber = models.CharField(
+        "sumber", max_length=8, choices=Sumber.choices, default=Sumber.LOKAL, db_default=Sumber.LOKAL
+    )
     rating_hasil_kerja = models.CharField("rating hasil kerja", max_length=8, choices=Rating.choices, blank=True)
     rating_perilaku_kerja = models.CharField("rating perilaku kerja", max_length=8, choices=Rating.choices, blank=True)
     predikat = models.CharField("predikat kinerja", max_length=15, choices=Predikat.choices, blank=True)
@@ -291,10 +307,13 @@ class EvaluasiKinerja(models.Model):
         if not (update_fields is not None and set(update_fields) <= self.FIELD_BOLEH_SETELAH_FINAL):
             if self._tersimpan_final():
                 raise EvaluasiTerkunci("Evaluasi yang sudah final tidak dapat diubah.")
-            if self.rating_hasil_kerja and self.rating_perilaku_kerja:
-                self.predikat = rumus_predikat.predikat_kinerja(self.rating_hasil_kerja, self.rating_perilaku_kerja)
-            else:
-                self.predikat = ""
+            # An imported result keeps e-Kinerja's predikat as it came.
+            if not self.diimpor:
+                self.predikat = (
+                    rumus_predikat.predikat_kinerja(self.rating_hasil_kerja, self.rating_perilaku_kerja)
+                    if self.rating_hasil_kerja and self.rating_perilaku_kerja
+                    else ""
+                )
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "predikat"}
         super().save(*args, **kwargs)
@@ -307,6 +326,11 @@ class EvaluasiKinerja(models.Model):
     @property
     def final(self):
         return self.status == self.Status.FINAL
+
+    @property
+    def diimpor(self) -> bool:
+        """Imported from e-Kinerja: read-only here, no action applies to it."""
+        return self.sumber == self.Sumber.EKINERJA
 
     @property
     def pejabat_penilai(self) -> Pegawai | PejabatLuar | None:
@@ -442,8 +466,9 @@ class RealisasiIndikator(BagianDiisiPegawai):
         return "uraian" if self.realisasi is None else angka(self.realisasi)
 
     def hitung_capaian(self, pengaturan):
-        """Capaian of this indicator by the PP 46/2011 aspect formula, capped per the agency's settings
-        (`pengaturan`: models_unit.PengaturanKinerja); none for a qualitative indicator, which is marked instead."""
+        """Capaian of this indicator by its aspect's formula (time and cost: the one chosen), capped per the agency's
+        settings (`pengaturan`: models_unit.PengaturanKinerja); none for a qualitative indicator, which is marked
+        instead."""
         if self.indikator.kualitatif:
             self.capaian = None
             return
@@ -453,6 +478,7 @@ class RealisasiIndikator(BagianDiisiPegawai):
             self.realisasi,
             batas=pengaturan.batas_capaian,
             efisiensi_tinggi=pengaturan.rumus_efisiensi_tinggi,
+            rumus=pengaturan.rumus_waktu_biaya,
         )
 
 
@@ -537,6 +563,7 @@ class RiwayatEvaluasi(models.Model):
         PENILAI_DIGANTI = "PPK_DIGANTI", "Pejabat penilai diganti"
         # SE MenPANRB 3/2023: the head of a unit rated otherwise than the unit's organisational performance.
         RATING_PIMPINAN_BEDA = "BEDA_ORG", "Rating hasil kerja pimpinan berbeda dari kinerja organisasi"
+        DIIMPOR = "DIIMPOR", "Diimpor dari e-Kinerja"
 
     evaluasi = models.ForeignKey(EvaluasiKinerja, on_delete=models.CASCADE, related_name="riwayat")
     oleh = models.ForeignKey(

@@ -174,6 +174,10 @@ class RencanaHasilKerja(models.Model):
         on_delete=models.PROTECT,
         related_name="rhk_bawahan",
     )
+    # The supervisor's RHK as the ASN last saw it (when the link was set or they confirmed a change): the SKP page
+    # tells them when the supervisor has since rewritten it. A subordinate may draft before the supervisor's own SKP
+    # is approved, so the RHK they cite can still change.
+    uraian_rhk_atasan = models.TextField("RHK atasan saat dirujuk", blank=True, db_default="")
     urutan = models.PositiveSmallIntegerField("urutan", default=1)
 
     objects = VersionedQuerySet.as_manager()
@@ -186,6 +190,12 @@ class RencanaHasilKerja(models.Model):
 
     def __str__(self):
         return self.uraian[:80]
+
+    @property
+    def rhk_atasan_berubah(self) -> bool:
+        """The supervisor's RHK this one cites was rewritten since the ASN last saw it (an empty record: not known,
+        as for the rows the bulk writers make)."""
+        return bool(self.rhk_atasan_id and self.uraian_rhk_atasan) and self.uraian_rhk_atasan != self.rhk_atasan.uraian
 
     def clean(self):
         if self.rhk_atasan_id is None:
@@ -307,8 +317,7 @@ class IndikatorKinerja(models.Model):
         return f"{angka_ukuran(self.target) if self.target is not None else '–'} {self.satuan}".strip()
 
     @property
-    def keterangan_capaian(self) -> str:
-        """For a time or cost indicator, how its capaian is scored (76% for the target met exactly); else ""."""
-        if self.kualitatif or self.aspek not in rumus_capaian.ASPEK_EFISIENSI:
-            return ""
-        return rumus_capaian.KETERANGAN_EFISIENSI
+    def diukur_efisiensi(self) -> bool:
+        """A quantitative time or cost indicator: "the less the better", scored by the formula chosen in
+        PengaturanKinerja (a qualitative one is marked, not scored)."""
+        return not self.kualitatif and self.aspek in rumus_capaian.ASPEK_EFISIENSI

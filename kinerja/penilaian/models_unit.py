@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from kinerja.pegawai.models import UnitKerja
 
+from . import capaian as rumus_capaian
 from . import predikat as rumus_predikat
 from .models import EvaluasiKinerja, Periode
 
@@ -118,6 +119,16 @@ class PengaturanKinerja(models.Model):
         help_text="Belum terkonfirmasi: bila aktif, waktu/biaya dengan efisiensi di atas 24% memakai rumus "
         "76 − (nilai − 100) dari Perka BKN 1/2013.",
     )
+    rumus_waktu_biaya = models.CharField(
+        "rumus capaian aspek waktu/biaya (makin kecil makin baik)",
+        max_length=20,
+        choices=rumus_capaian.RUMUS_WAKTU_BIAYA,
+        default=rumus_capaian.RUMUS_PP46,
+        help_text="PP 46/2011 (bawaan) memberi 76% bila realisasi tepat sama dengan target; PermenPANRB 8/2021 "
+        "(Lampiran, rumus kondisi khusus) memberi 100%. Keduanya dibatasi batas capaian. Rumus efisiensi di atas "
+        "24% hanya berlaku untuk rumus PP 46/2011. Pilihan ini berlaku untuk capaian yang dihitung sesudah "
+        "disimpan; capaian yang sudah tersimpan tidak berubah.",
+    )
     kurva = models.JSONField(
         "kurva distribusi",
         null=True,
@@ -144,6 +155,10 @@ class PengaturanKinerja(models.Model):
     @classmethod
     def aktif(cls) -> "PengaturanKinerja":
         return cls.objects.get_or_create(pk=1)[0]
+
+    def keterangan_efisiensi(self) -> str:
+        """How a time or cost indicator is scored under the chosen formula, for the forms and the capaian table."""
+        return rumus_capaian.keterangan_efisiensi(self.rumus_waktu_biaya)
 
     def syarat_kurva(self) -> dict[str, tuple[rumus_predikat.SyaratKurva, ...]]:
         """The curve as kinerja.penilaian.predikat.SyaratKurva tuples, ready for cek_kurva_distribusi()."""

@@ -8,6 +8,7 @@ from kinerja.pegawai.penilai import ppk
 from kinerja.pegawai.permissions import dalam_cakupan, diri_sendiri, mengelola_unit, peran, unit_ids_dikelola
 
 from .models import EvaluasiKinerja
+from .models_harian import ProgresHarian
 from .models_skp import SKP
 
 
@@ -49,13 +50,16 @@ def evaluasi_periode_visible_to(user, periode_id: int):
 def skp_visible_to(user):
     """SKP a user may see: all (administrator), their units' (HR), their direct subordinates' and of those they
     appraise, their own."""
-    return dalam_cakupan(
-        user,
-        SKP.objects.all(),
-        "pegawai__unit_kerja_id",
-        lambda p: Q(pegawai_id=p.pk) | Q(pegawai__atasan_id=p.pk) | Q(pegawai__penilai_id=p.pk),
-        lambda luar: Q(pegawai__penilai_luar_id=luar.pk),
-    )
+    return dalam_cakupan(user, SKP.objects.all(), "pegawai__unit_kerja_id", _milik_atau_tim, _dinilai_luar)
+
+
+def _milik_atau_tim(p) -> Q:
+    """Rows of an ASN's own, of their direct subordinates and of those they appraise."""
+    return Q(pegawai_id=p.pk) | Q(pegawai__atasan_id=p.pk) | Q(pegawai__penilai_id=p.pk)
+
+
+def _dinilai_luar(luar) -> Q:
+    return Q(pegawai__penilai_luar_id=luar.pk)
 
 
 def adalah_penilai(user, pegawai_id: int | None, luar_id: int | None) -> bool:
@@ -64,6 +68,11 @@ def adalah_penilai(user, pegawai_id: int | None, luar_id: int | None) -> bool:
     if pegawai_id is not None and p.pegawai is not None:
         return p.pegawai.pk == pegawai_id
     return luar_id is not None and p.pejabat_luar is not None and p.pejabat_luar.pk == luar_id
+
+
+def can_view_angka_kredit(user, pegawai: Pegawai) -> bool:
+    """An ASN's angka kredit is a career record: the ASN, HR of their unit and administrators see it."""
+    return diri_sendiri(user, pegawai.pk) or mengelola_unit(user, pegawai.unit_kerja_id)
 
 
 def can_manage_periode(user) -> bool:
@@ -160,3 +169,31 @@ def pihak_dialog(user, pegawai: Pegawai, penilai: Pegawai | PejabatLuar | None) 
     if isinstance(penilai, PejabatLuar):
         return "atasan" if adalah_penilai(user, None, penilai.pk) else None
     return "atasan" if penilai is not None and adalah_penilai(user, penilai.pk, None) else None
+
+
+def can_log_progres(user, pegawai_id: int) -> bool:
+    """The daily log is the ASN's own record of their day: only they write it (HR fill realisations on an ASN's
+    behalf, never their diary)."""
+    return diri_sendiri(user, pegawai_id)
+
+
+def progres_visible_to(user):
+    """Daily log entries a user may read: all (administrator), their units' (HR), their own, their direct
+    subordinates' and of those they appraise (on the roster or not)."""
+    return dalam_cakupan(user, ProgresHarian.objects.all(), "pegawai__unit_kerja_id", _milik_atau_tim, _dinilai_luar)
+
+
+def can_read_progres(user, pegawai: Pegawai) -> bool:
+    """progres_visible_to for one ASN's whole log (which may still be empty)."""
+    p = peran(user)
+    if diri_sendiri(user, pegawai.pk) or mengelola_unit(user, pegawai.unit_kerja_id):
+        return True
+    if p.pegawai is not None:
+        return p.pegawai.pk in (pegawai.atasan_id, pegawai.penilai_id)
+    return p.pejabat_luar is not None and pegawai.penilai_luar_id == p.pejabat_luar.pk
+
+
+def can_divide_rhk(user, rhk) -> bool:
+    """The matriks peran hasil is part of the supervisor's plan: whoever may write that SKP (they, or HR of their
+    unit) divides its RHK among those they appraise."""
+    return can_plan_for(user, rhk.skp.pegawai)

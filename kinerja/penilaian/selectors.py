@@ -14,13 +14,15 @@ from kinerja.pegawai.models import Pegawai, UnitKerja, dinilai_oleh
 from kinerja.pegawai.penilai import ppk
 from kinerja.pegawai.permissions import peran
 
-from . import hasil_kerja, tahunan
+from . import harian, hasil_kerja
 from .capaian import rata_rata_capaian
-from .models import EkspektasiPerilaku, EvaluasiKinerja, PerilakuKerja, Periode, RealisasiIndikator
+from .models import PANJANG_NARASI, EkspektasiPerilaku, EvaluasiKinerja, PerilakuKerja, Periode, RealisasiIndikator
+from .models_harian import ProgresHarian
+from .models_peran import PeranHasil
 from .models_rencana_aksi import RencanaAksi
 from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, angka_ukuran
 from .models_unit import EvaluasiDikecualikan, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
-from .permissions import evaluasi_periode_visible_to, evaluasi_visible_to, skp_visible_to
+from .permissions import evaluasi_periode_visible_to, evaluasi_visible_to, progres_visible_to, skp_visible_to
 from .predikat import cek_kurva_distribusi
 
 Status = EvaluasiKinerja.Status
@@ -280,10 +282,9 @@ class DetailEvaluasi:
     @property
     def keterangan_efisiensi(self) -> str:
         """The note on time and cost capaian when any indicator has one of those aspects, for the capaian table."""
-        return next(
-            (b.indikator.keterangan_capaian for r in self.rhk for b in r.indikator if b.indikator.keterangan_capaian),
-            "",
-        )
+        if any(b.indikator.diukur_efisiensi for r in self.rhk for b in r.indikator):
+            return PengaturanKinerja.aktif().keterangan_efisiensi()
+        return ""
 
 
 def evaluasi_ringkas(user, evaluasi_id: int) -> EvaluasiKinerja:
@@ -366,7 +367,9 @@ def detail_skp(user, skp_id: int) -> SKP:
         .prefetch_related(
             Prefetch(
                 "rhk",
-                queryset=RencanaHasilKerja.objects.select_related("rhk_atasan").prefetch_related("indikator"),
+                queryset=RencanaHasilKerja.objects.select_related("rhk_atasan__skp").prefetch_related(
+                    "indikator", "peran_hasil"
+                ),
             ),
             "riwayat__oleh",
             "dialog__penulis",
@@ -466,47 +469,6 @@ def kinerja_organisasi_untuk(periode_id: int, unit_id: int) -> KinerjaOrganisasi
     return next((per_unit[pk] for pk in rantai if pk in per_unit), None)
 
 
-def kinerja_organisasi_dipimpin(evaluasi: EvaluasiKinerja) -> KinerjaOrganisasi | None:
-    """The organisational performance, in the evaluation's period, of the unit the evaluated ASN heads (their own
-    unit first; SE MenPANRB 3/2023 ties the head's rating of hasil kerja to it); None when they head none or HR has
-    not set it. One query."""
-    dipimpin = KinerjaOrganisasi.objects.filter(
-        periode_id=evaluasi.periode_id, unit_kerja__kepala_id=evaluasi.pegawai_id
-    ).select_related("unit_kerja")
-    unit_sendiri = evaluasi.pegawai.unit_kerja_id
-    return min(dipimpin, key=lambda k: (k.unit_kerja_id != unit_sendiri, k.unit_kerja.kode), default=None)
-
-
-@dataclass(frozen=True)
-class RatingKepalaUnit:
-    """A unit's head beside the unit's organisational performance (SE MenPANRB 3/2023), for the unit's page."""
-
-    kepala: Pegawai
-    usulan: str  # the rating of hasil kerja the unit's performance gives its head
-    evaluasi: EvaluasiKinerja | None  # the head's evaluation of the period, if any
-
-    @property
-    def berbeda(self) -> bool:
-        """The head is rated and their rating of hasil kerja is not the one the unit's performance gives."""
-        return bool(self.evaluasi and self.evaluasi.rating_hasil_kerja) and (
-            self.evaluasi.rating_hasil_kerja != self.usulan
-        )
-
-
-def rating_kepala_unit(periode_id: int, unit: UnitKerja, organisasi: KinerjaOrganisasi | None):
-    """The unit's head, the rating their unit's performance gives them and their evaluation of the period; None when
-    the unit has no head on the roster or its performance is not set. One query."""
-    if organisasi is None or unit.kepala_id is None:
-        return None
-    evaluasi = (
-        EvaluasiKinerja.objects.filter(periode_id=periode_id, pegawai_id=unit.kepala_id)
-        .select_related("pegawai")
-        .first()
-    )
-    kepala = evaluasi.pegawai if evaluasi else Pegawai.objects.get(pk=unit.kepala_id)
-    return RatingKepalaUnit(kepala, hasil_kerja.rating_pimpinan(organisasi.capaian), evaluasi)
-
-
 @dataclass(frozen=True)
 class RingkasanFinalisasi:
     """A unit's evaluations of a period (with sub-units) as the finalise page shows them: the count per state, the
@@ -517,6 +479,7 @@ class RingkasanFinalisasi:
     siap: list[EvaluasiKinerja]
     belum: list[EvaluasiKinerja]
     dikecualikan: list[EvaluasiDikecualikan]
+    jumlah_diimpor: int = 0  # final results imported from e-Kinerja, counted in the curve like those rated here
 
     @property
     def baris_status(self) -> list[tuple[str, str, int]]:
@@ -546,7 +509,12 @@ def ringkasan_finalisasi(periode_id: int, unit_id: int) -> RingkasanFinalisasi:
     """The finalise page's view of a unit's evaluations, in four queries whatever the unit's size."""
     unit_ids = UnitKerja.objects.subtree_ids([unit_id])
     semua = EvaluasiKinerja.objects.filter(periode_id=periode_id, pegawai__unit_kerja_id__in=unit_ids)
-    jumlah = {b["status"]: b["n"] for b in semua.values("status").annotate(n=Count("id")).order_by()}
+    per_status = list(
+        semua.values("status")
+        .annotate(n=Count("id"), diimpor=Count("id", filter=Q(sumber=EvaluasiKinerja.Sumber.EKINERJA)))
+        .order_by()
+    )
+    jumlah = {b["status"]: b["n"] for b in per_status}
     terbuka = list(
         semua.exclude(status=Status.FINAL)
         .select_related("pegawai__unit_kerja", "atasan", "penilai_luar")
@@ -564,7 +532,7 @@ def ringkasan_finalisasi(periode_id: int, unit_id: int) -> RingkasanFinalisasi:
     for e in belum:
         e.pengecualian_terakhir = terakhir.get(e.pk)
     siap = [e for e in terbuka if e.status == Status.DINILAI]
-    return RingkasanFinalisasi(jumlah, siap, belum, dikecualikan)
+    return RingkasanFinalisasi(jumlah, siap, belum, dikecualikan, sum(b["diimpor"] for b in per_status))
 
 
 def realisasi_visible_to(user):
@@ -572,89 +540,94 @@ def realisasi_visible_to(user):
     return RealisasiIndikator.objects.filter(evaluasi__in=evaluasi_visible_to(user))
 
 
-@dataclass
-class BarisRealisasiTahun:
-    indikator: IndikatorKinerja
-    # The realisation in each periodic evaluation (None: none), in RiwayatTahun.evaluasi's order; for a qualitative
-    # indicator the appraiser's mark ("": not marked).
-    per_periode: list
-    usulan: Decimal | str | None
-    # A qualitative indicator's narrative of the latest period that has one: the annual form starts from it.
-    usulan_narasi: str | None = None
+@dataclass(frozen=True)
+class BarisMatriks:
+    """One ASN the RHK's owner appraises: their role (if set) and the RHK of theirs that cites this one (if any)."""
 
-    def _teks(self, nilai, satuan: bool) -> str:
-        if self.indikator.kualitatif:
-            return _LABEL_RATING.get(nilai, "–")
-        if nilai is None:
-            return "–"
-        return f"{angka_ukuran(nilai)} {self.indikator.satuan}".strip() if satuan else angka_ukuran(nilai)
-
-    @property
-    def teks_per_periode(self) -> list[str]:
-        return [self._teks(n, satuan=False) for n in self.per_periode]
-
-    @property
-    def teks_usulan(self) -> str:
-        return self._teks(self.usulan, satuan=True)
+    pegawai: Pegawai
+    peran: PeranHasil | None
+    rhk_disusun: list[RencanaHasilKerja]
 
 
-@dataclass
-class RiwayatTahun:
-    """An annual evaluation's year: its ASN's periodic evaluations (by start), their realisations per indicator and
-    what the annual one is offered from them (kinerja.penilaian.tahunan)."""
-
-    evaluasi: list[EvaluasiKinerja]
-    dapat_dibuka: set[int]  # those the user may open
-    realisasi: list[BarisRealisasiTahun]
-    usulan_hasil: str | None
-    usulan_perilaku: str | None
-
-    @property
-    def usulan_realisasi(self) -> dict[int, Decimal]:
-        return {b.indikator.pk: b.usulan for b in self.realisasi if b.usulan is not None and not b.indikator.kualitatif}
-
-    @property
-    def usulan_narasi(self) -> dict[int, str]:
-        """Qualitative indicator id → the narrative of the latest period that has one."""
-        return {b.indikator.pk: b.usulan_narasi for b in self.realisasi if b.usulan_narasi}
-
-    @property
-    def usulan_kualitatif(self) -> dict[int, str]:
-        """Qualitative indicator id → the mark the year's periods propose for the annual evaluation."""
-        return {b.indikator.pk: b.usulan for b in self.realisasi if b.usulan and b.indikator.kualitatif}
+def matriks_peran(rhk: RencanaHasilKerja) -> list[BarisMatriks]:
+    """The matriks peran hasil of one RHK: every active ASN its owner appraises, and whoever else has a role or an
+    RHK citing it (e.g. moved since), in three queries."""
+    pemilik_id = rhk.skp.pegawai_id
+    peran_per = {p.pegawai_id: p for p in PeranHasil.objects.filter(rhk_atasan=rhk)}
+    disusun = {}
+    for r in RencanaHasilKerja.objects.filter(rhk_atasan=rhk).select_related("skp").order_by("pk"):
+        disusun.setdefault(r.skp.pegawai_id, []).append(r)
+    orang = Pegawai.objects.filter(
+        (dinilai_oleh(pemilik_id) & Q(aktif=True)) | Q(pk__in=[*peran_per, *disusun])
+    ).order_by("nama", "nip")
+    return [BarisMatriks(p, peran_per.get(p.pk), disusun.get(p.pk, [])) for p in orang]
 
 
-def riwayat_tahun(user, evaluasi: EvaluasiKinerja, baris_rhk) -> RiwayatTahun | None:
-    """For an annual evaluation, the year's periodic evaluations of the same ASN (None for a periodic one). Three
-    queries whatever the number of periods."""
-    if evaluasi.periode.jenis != Periode.Jenis.TAHUNAN:
-        return None
-    periodik = list(
-        EvaluasiKinerja.objects.filter(pegawai_id=evaluasi.pegawai_id, periode__tahun=evaluasi.periode.tahun)
-        .exclude(periode__jenis=Periode.Jenis.TAHUNAN)
-        .select_related("periode")
-        .prefetch_related("realisasi")
-        .order_by("periode__mulai", "periode__selesai")
+def menilai_pegawai_aktif(pegawai_id: int) -> bool:
+    """Whether this ASN appraises any active ASN (so has RHK to divide)."""
+    return Pegawai.objects.filter(dinilai_oleh(pegawai_id), aktif=True).exists()
+
+
+def peran_untuk_skp(skp: SKP) -> list[PeranHasil]:
+    """The roles the ASN of this SKP holds in the matrices of their PPK's RHK of the same year (whatever the state
+    of the PPK's SKP), each with `rhk_disusun`: this SKP's RHK citing that RHK, if any. One query."""
+    ppk_id, _ = ppk(skp.pegawai.baris_penilai)
+    if ppk_id is None:
+        return []
+    dikutip = {r.rhk_atasan_id: r for r in skp.rhk.all() if r.rhk_atasan_id}
+    daftar = list(
+        PeranHasil.objects.filter(
+            pegawai_id=skp.pegawai_id, rhk_atasan__skp__pegawai_id=ppk_id, rhk_atasan__skp__tahun=skp.tahun
+        )
+        .select_related("rhk_atasan__skp")
+        .order_by("rhk_atasan__urutan", "rhk_atasan__id")
     )
-    dapat_dibuka = set(evaluasi_visible_to(user).filter(pk__in=[e.pk for e in periodik]).values_list("pk", flat=True))
-    per_evaluasi = [{r.indikator_id: r for r in e.realisasi.all()} for e in periodik]
-    realisasi = []
-    for baris in baris_rhk:
-        for b in baris.indikator:
-            per_periode = [r.get(b.indikator.pk) for r in per_evaluasi]
-            if b.indikator.kualitatif:
-                # A qualitative indicator's year: the appraiser's marks, the most frequent proposed (tahunan).
-                tanda = [r.penilaian_kualitatif if r else "" for r in per_periode]
-                narasi = tahunan.usulan_realisasi([r.narasi if r and r.narasi else None for r in per_periode])
-                realisasi.append(BarisRealisasiTahun(b.indikator, tanda, tahunan.usulan_rating(tanda), narasi))
-                continue
-            nilai = [r.realisasi if r else None for r in per_periode]
-            realisasi.append(BarisRealisasiTahun(b.indikator, nilai, tahunan.usulan_realisasi(nilai)))
-    dinilai = [e if e.status in _STATUS_BERPREDIKAT else None for e in periodik]
-    return RiwayatTahun(
-        evaluasi=periodik,
-        dapat_dibuka=dapat_dibuka,
-        realisasi=realisasi,
-        usulan_hasil=tahunan.usulan_rating([e.rating_hasil_kerja if e else "" for e in dinilai]),
-        usulan_perilaku=tahunan.usulan_rating([e.rating_perilaku_kerja if e else "" for e in dinilai]),
+    for p in daftar:
+        p.rhk_disusun = dikutip.get(p.rhk_atasan_id)
+    return daftar
+
+
+# --- the daily progress log -----------------------------------------------------------------------------------
+
+
+def pilihan_rhk_progres(pegawai_id: int, hari_ini):
+    """The RHK an ASN may log against today: of their SKP of each year the window of days open to logging touches
+    (last year's too in early January), newest year first."""
+    tahun = {harian.tanggal_terawal(hari_ini).year, hari_ini.year}
+    return (
+        RencanaHasilKerja.objects.filter(skp__pegawai_id=pegawai_id, skp__tahun__in=tahun)
+        .select_related("skp")
+        .order_by("-skp__tahun", "jenis", "urutan", "id")
     )
+
+
+def progres_pegawai(user, pegawai_id: int):
+    """An ASN's daily log as the user may read it, newest day first, with each entry's RHK."""
+    return progres_visible_to(user).filter(pegawai_id=pegawai_id).select_related("rhk__skp").order_by("-tanggal", "-id")
+
+
+def hari_tanpa_progres(pegawai_ids, hari) -> dict[int, list]:
+    """Per ASN, which of the days `hari` have no entry in their log, in one query."""
+    hari = list(hari)
+    ada = set(
+        ProgresHarian.objects.filter(pegawai_id__in=list(pegawai_ids), tanggal__in=hari)
+        .values_list("pegawai_id", "tanggal")
+        .distinct()
+    )
+    return {pk: [h for h in hari if (pk, h) not in ada] for pk in pegawai_ids}
+
+
+def narasi_dari_log(evaluasi: EvaluasiKinerja) -> list[tuple[int, str, str]]:
+    """Per RHK the ASN logged against over the evaluation's period: (RHK id, its text, the realisation narrative
+    drafted from the log), in the plan's order; one query."""
+    per_rhk, uraian = {}, {}
+    for rhk_id, uraian_rhk, tanggal, teks in (
+        ProgresHarian.objects.filter(
+            pegawai_id=evaluasi.pegawai_id, tanggal__range=(evaluasi.periode.mulai, evaluasi.periode.selesai)
+        )
+        .order_by("rhk__jenis", "rhk__urutan", "rhk_id")
+        .values_list("rhk_id", "rhk__uraian", "tanggal", "uraian")
+    ):
+        per_rhk.setdefault(rhk_id, []).append((tanggal, teks))
+        uraian[rhk_id] = uraian_rhk
+    return [(r, uraian[r], harian.susun_narasi(c, PANJANG_NARASI)) for r, c in per_rhk.items()]

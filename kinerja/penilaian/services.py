@@ -29,7 +29,7 @@ from kinerja.pegawai.permissions import peran
 from . import hasil_kerja as rumus_hasil_kerja
 from . import permissions as izin
 from . import predikat as rumus_predikat
-from . import selectors as sel
+from . import selectors_hasil_kerja as sel_hasil
 from .models import (
     PANJANG_NARASI,
     BagianDiisiPegawai,
@@ -84,7 +84,7 @@ _NAMA_AKSI = {
 
 def aksi_tersedia(user, evaluasi: EvaluasiKinerja) -> set[str]:
     """The actions the user may take on the evaluation now (role and state, open period): for the pages' buttons."""
-    if not evaluasi.periode.dibuka and not evaluasi.final:
+    if evaluasi.diimpor or (not evaluasi.periode.dibuka and not evaluasi.final):
         return set()
     return {
         aksi
@@ -122,6 +122,8 @@ def pastikan_dibuka(periode: Periode):
 
 
 def _pastikan_status(evaluasi: EvaluasiKinerja, aksi: str):
+    if evaluasi.diimpor:
+        raise WrongState("Evaluasi ini hasil impor e-Kinerja BKN: di aplikasi ini hanya dapat dibaca.")
     if evaluasi.status not in STATUS_ASAL[aksi]:
         boleh = ", ".join(Status(s).label for s in STATUS_ASAL[aksi])
         raise WrongState(
@@ -470,7 +472,7 @@ def nilai_evaluasi(
     for r in realisasi_kualitatif:
         if penilaian_kualitatif.get(r.indikator_id) not in EvaluasiKinerja.Rating.values:
             galat[f"kualitatif_{r.indikator_id}"] = "Tandai realisasi indikator kualitatif ini terhadap ekspektasinya."
-    organisasi = sel.kinerja_organisasi_dipimpin(evaluasi)
+    organisasi = sel_hasil.kinerja_organisasi_dipimpin(evaluasi)
     alasan_rating_pimpinan = (alasan_rating_pimpinan or "").strip()
     menyimpang = organisasi is not None and rating_hasil_kerja in EvaluasiKinerja.Rating.values
     menyimpang = menyimpang and rumus_hasil_kerja.perlu_alasan_pimpinan(organisasi.capaian, rating_hasil_kerja)

@@ -15,9 +15,10 @@ from audit.services import catat, nilai_field, selisih
 from core.errors import NotPermitted, VersionConflict, WrongState
 from core.numbers import angka
 from kinerja.notifikasi.models import Notifikasi
-from kinerja.pegawai.models import Pegawai, UnitKerja
+from kinerja.pegawai.models import Pegawai, UnitKerja, subtree
 from kinerja.pegawai.permissions import mengelola_unit
 
+from . import ekinerja
 from . import permissions as izin
 from . import selectors as sel
 from .models import EvaluasiKinerja, PembukaanKembaliPeriode, Periode, RiwayatEvaluasi
@@ -28,7 +29,7 @@ from .services import Aksi, Status, baris_riwayat, pastikan_dibuka, tautan_evalu
 from .services_penilai import penilai_dari
 from .signals import unit_difinalkan
 
-FIELD_AUDIT_PENGATURAN = ("batas_capaian", "rumus_efisiensi_tinggi", "kurva")
+FIELD_AUDIT_PENGATURAN = ("batas_capaian", "rumus_efisiensi_tinggi", "rumus_waktu_biaya", "kurva")
 
 
 class PelanggaranKurva(WrongState):
@@ -107,6 +108,8 @@ def buka_kembali_periode(user, periode_id: int, alasan: str) -> Periode:
 class HasilPembuatan:
     dibuat: int
     sudah_ada: int
+    # Active ASN of units whose evaluations come from e-Kinerja (ekinerja.IMPOR): none is created for them to fill.
+    diimpor: int = 0
 
 
 @transaction.atomic
@@ -115,7 +118,8 @@ def buat_evaluasi_periode(user, periode_id: int, unit_ids) -> HasilPembuatan:
 
     Idempotent: ASN who already have one are skipped, and the unique (periode, pegawai) constraint with
     ignore_conflicts makes a concurrent second run harmless. Records each ASN's current appraisers (the PPK and the
-    atasan PPK, services_penilai.penilai_dari).
+    atasan PPK, services_penilai.penilai_dari). Units whose evaluations are imported from e-Kinerja (their own choice
+    or their parent's) get none: their results come in through the import.
     """
     unit_ids = set(unit_ids)
     if not unit_ids:
@@ -125,8 +129,12 @@ def buat_evaluasi_periode(user, periode_id: int, unit_ids) -> HasilPembuatan:
         raise NotPermitted("Anda hanya dapat membuat evaluasi untuk unit kerja yang Anda kelola.")
     periode = Periode.objects.get(pk=periode_id)
     pastikan_dibuka(periode)
-    semua_unit = UnitKerja.objects.subtree_ids(unit_ids)
-    pegawai = Pegawai.objects.filter(unit_kerja_id__in=semua_unit, aktif=True)
+    pohon = list(UnitKerja.objects.values_list("id", "induk_id", "sumber_evaluasi"))
+    sumber = ekinerja.sumber_per_unit(pohon)
+    semua_unit = subtree(((pk, induk) for pk, induk, _ in pohon), unit_ids)
+    unit_impor = {u for u in semua_unit if sumber.get(u) == ekinerja.IMPOR}
+    diimpor = Pegawai.objects.filter(unit_kerja_id__in=unit_impor, aktif=True).count() if unit_impor else 0
+    pegawai = Pegawai.objects.filter(unit_kerja_id__in=semua_unit - unit_impor, aktif=True)
     penilai = penilai_dari(pegawai)
     ids = sorted(penilai)
     sudah = set(
@@ -145,9 +153,14 @@ def buat_evaluasi_periode(user, periode_id: int, unit_ids) -> HasilPembuatan:
             "evaluasi_dibuat",
             periode,
             uraian=f"{angka(len(baru))} evaluasi dibuat, {angka(len(sudah))} sudah ada",
-            ringkasan={"dibuat": len(baru), "sudah_ada": len(sudah), "unit_ids": sorted(unit_ids)},
+            ringkasan={
+                "dibuat": len(baru),
+                "sudah_ada": len(sudah),
+                "diimpor": diimpor,
+                "unit_ids": sorted(unit_ids),
+            },
         )
-    return HasilPembuatan(dibuat=len(baru), sudah_ada=len(sudah))
+    return HasilPembuatan(dibuat=len(baru), sudah_ada=len(sudah), diimpor=diimpor)
 
 
 # --- organisational performance, the curve, and finalising a unit ---------------------------------------------
@@ -393,14 +406,19 @@ def _uraian_pengecualian(d: EvaluasiDikecualikan, unit: UnitKerja) -> str:
 
 
 @transaction.atomic
-def simpan_pengaturan(user, *, batas_capaian, rumus_efisiensi_tinggi: bool, kurva: dict | None) -> PengaturanKinerja:
-    """Change the capaian cap, the time/cost formula above 24% efficiency, and the curve: administrators only."""
+def simpan_pengaturan(
+    user, *, batas_capaian, rumus_efisiensi_tinggi: bool, kurva: dict | None, rumus_waktu_biaya: str | None = None
+) -> PengaturanKinerja:
+    """Change the capaian cap, the time/cost formulas (`rumus_waktu_biaya` None keeps the current one), and the
+    curve: administrators only. Capaian already stored keep the formula they were computed with."""
     if not izin.can_change_settings(user):
         raise NotPermitted("Hanya administrator yang dapat mengubah pengaturan kinerja.")
     pengaturan = PengaturanKinerja.aktif()
     lama = nilai_field(pengaturan, FIELD_AUDIT_PENGATURAN)
     pengaturan.batas_capaian = batas_capaian
     pengaturan.rumus_efisiensi_tinggi = rumus_efisiensi_tinggi
+    if rumus_waktu_biaya is not None:
+        pengaturan.rumus_waktu_biaya = rumus_waktu_biaya
     pengaturan.kurva = kurva or None
     pengaturan.full_clean()
     pengaturan.save()

@@ -98,14 +98,53 @@ def simpan_rhk(
         lama = nilai_field(rhk, FIELD_AUDIT_RHK)
     else:
         rhk = RencanaHasilKerja(skp=skp, urutan=urutan or skp.rhk.count() + 1)
+    tautan_baru = rhk.pk is None or rhk.rhk_atasan_id != rhk_atasan_id
     rhk.uraian, rhk.jenis, rhk.rhk_atasan_id = uraian, jenis, rhk_atasan_id
     if urutan is not None:
         rhk.urutan = urutan
     rhk.full_clean()
+    if tautan_baru:
+        # The supervisor's RHK as the ASN sees it now: the SKP page tells them if it is rewritten later.
+        rhk.uraian_rhk_atasan = rhk.rhk_atasan.uraian if rhk.rhk_atasan_id else ""
     rhk.save()
     perubahan = selisih(lama, nilai_field(rhk, FIELD_AUDIT_RHK))
     if perubahan:
         catat(user, "skp_rhk_disimpan", rhk, perubahan, label=f"{skp}: {rhk}")
+    if lama is not None and "uraian" in perubahan:
+        _beri_tahu_bawahan(rhk, lama["uraian"])
+    return rhk
+
+
+def _beri_tahu_bawahan(rhk: RencanaHasilKerja, uraian_lama: str) -> None:
+    """Tell each ASN whose RHK cites this one that their supervisor rewrote it (their SKP page shows both texts)."""
+    for bawahan in rhk.rhk_bawahan.select_related("skp__pegawai__user"):
+        beri_tahu(
+            bawahan.skp.pegawai.user,
+            f"RHK atasan yang Anda acu pada SKP {bawahan.skp.tahun} diubah",
+            f"Sebelumnya: {uraian_lama}\nSekarang: {rhk.uraian}",
+            tautan_skp(bawahan.skp),
+        )
+
+
+@transaction.atomic
+def tinjau_rhk_atasan(user, rhk_id: int) -> RencanaHasilKerja:
+    """The ASN (or HR of their unit) has read the supervisor's rewritten RHK that their RHK cites: the SKP page stops
+    pointing at the change. Allowed in any state of the SKP, as it changes nothing in the plan."""
+    rhk = (
+        RencanaHasilKerja.objects.select_for_update(of=("self",))
+        .select_related("skp__pegawai", "rhk_atasan")
+        .get(pk=rhk_id)
+    )
+    if not izin.can_edit_skp(user, rhk.skp):
+        raise NotPermitted(
+            "Hanya pegawai yang bersangkutan atau pengelola kinerja unitnya yang dapat meninjau RHK ini."
+        )
+    if not rhk.rhk_atasan_berubah:
+        raise WrongState("RHK atasan yang diacu tidak berubah sejak terakhir ditinjau.")
+    lama = rhk.uraian_rhk_atasan
+    rhk.uraian_rhk_atasan = rhk.rhk_atasan.uraian
+    rhk.save(update_fields=["uraian_rhk_atasan"])
+    catat(user, "skp_rhk_atasan_ditinjau", rhk, {"uraian_rhk_atasan": [lama, rhk.uraian_rhk_atasan]})
     return rhk
 
 
@@ -119,7 +158,8 @@ def hapus_rhk(user, rhk_id: int) -> None:
         rhk.delete()
     except ProtectedError:
         raise WrongState(
-            "RHK ini sudah diacu oleh RHK bawahan atau dipakai dalam evaluasi, sehingga tidak dapat dihapus."
+            "RHK ini sudah diacu oleh RHK bawahan, dipakai dalam evaluasi, atau memiliki progres harian, sehingga "
+            "tidak dapat dihapus."
         ) from None
 
 

@@ -7,25 +7,26 @@ NotPermitted is a 403, a version conflict keeps the user's input and asks them t
 form error or a message, and another unit's or person's record is a 404 with nothing changed.
 """
 
-import mimetypes
 import uuid
-from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 
 from core.access import attempt, run_form, to_form, to_message, visible_or_404
 from core.cache import fragment_key
+from core.files import serve_file
 from kinerja.pegawai.permissions import peran
 
 from . import hasil_kerja
 from . import permissions as izin
 from . import selectors as sel
+from . import selectors_ekinerja as sel_ekinerja
+from . import selectors_hasil_kerja as sel_hasil
 from . import services as svc
 from .akses import akses_evaluasi, akses_evaluasi_ringkas
 from .forms import (
@@ -49,11 +50,12 @@ def _halaman_evaluasi(request, d, *, form_dialog=None, form_akui=None, form_tari
         "aksi": svc.aksi_tersedia(request.user, ev),
         "pihak_dialog": izin.pihak_dialog(request.user, ev.pegawai, ev.pejabat_penilai),
         "atas_nama": _atas_nama(request.user, ev),
-        "tahun": sel.riwayat_tahun(request.user, ev, d.rhk),
+        "tahun": sel_hasil.riwayat_tahun(request.user, ev, d.rhk),
         "form_dialog": form_dialog or FormDialog(),
         "url_dialog": "evaluasi_dialog",
         "form_akui": form_akui or FormVersi(initial={"versi": ev.versi}),
         "form_tarik": form_tarik or FormVersi(initial={"versi": ev.versi}),
+        "hasil_ekinerja": sel_ekinerja.hasil_ekinerja_evaluasi(ev),
     }
     return render(request, "kinerja/penilaian/detail.html", context)
 
@@ -138,7 +140,7 @@ def _isi(request, pk, *, ajukan: bool):
     # The plan, the realisations and the form are read only when the page renders them: a GET whose fragment the
     # cache holds needs none of them.
     d = SimpleLazyObject(lambda: akses_evaluasi(request.user, pk, lengkap=False))
-    tahun = SimpleLazyObject(lambda: sel.riwayat_tahun(request.user, ev, d.rhk))
+    tahun = SimpleLazyObject(lambda: sel_hasil.riwayat_tahun(request.user, ev, d.rhk))
     kirim = request.method == "POST"
     form = SimpleLazyObject(
         lambda: FormRealisasi(
@@ -166,6 +168,8 @@ def _isi(request, pk, *, ajukan: bool):
     context = {
         **_konteks_pengisian(request, d, ev, form, "isi"),
         "tahun": tahun,
+        # Per RHK, the narrative drafted from the ASN's daily log over the period, which a button puts in the form.
+        "narasi_log": SimpleLazyObject(lambda: sel.narasi_dari_log(ev)),
         # A form sent back with its errors is the sender's alone: never stored, never read from the cache.
         "fragmen": fragment_key(request, "roster", "periode", "skp", "evaluasi", roles=peran(request.user).kunci)
         if not kirim
@@ -204,8 +208,8 @@ def _halaman_nilai(request, d, *, form=None, form_kembali=None):
     (if any) bound to what the user typed."""
     ev = d.evaluasi
     aksi = svc.aksi_tersedia(request.user, ev)
-    tahun = sel.riwayat_tahun(request.user, ev, d.rhk)
-    organisasi = sel.kinerja_organisasi_dipimpin(ev)
+    tahun = sel_hasil.riwayat_tahun(request.user, ev, d.rhk)
+    organisasi = sel_hasil.kinerja_organisasi_dipimpin(ev)
     context = {
         "d": d,
         "ev": ev,
@@ -263,7 +267,7 @@ def evaluasi_nilai(request, pk):
     if request.method != "POST":
         return _halaman_nilai(request, d)
     form = _form_penilaian(
-        request, d, request.POST, request.FILES, organisasi=sel.kinerja_organisasi_dipimpin(d.evaluasi)
+        request, d, request.POST, request.FILES, organisasi=sel_hasil.kinerja_organisasi_dipimpin(d.evaluasi)
     )
     if run_form(
         request,
@@ -298,6 +302,9 @@ def evaluasi_dokumen(request, pk):
     khusus pimpinan and the feedback; the ratings and the signatures, dated by the finalisation."""
     d = akses_evaluasi(request.user, pk)
     ev = d.evaluasi
+    if ev.diimpor:
+        # Its appraisal, ratings and signatures are e-Kinerja's: the document is printed there.
+        raise Http404("Dokumen evaluasi hasil impor e-Kinerja dicetak dari e-Kinerja BKN.")
     ekspektasi = sel.ekspektasi_perilaku(ev.skp_id)
     context = {
         "d": d,
@@ -315,32 +322,11 @@ def evaluasi_dokumen(request, pk):
     return render(request, "kinerja/penilaian/dokumen.html", context)
 
 
-# Evidence a browser may show inline; anything else (Office files) is downloaded.
-_TAMPIL_LANGSUNG = {".pdf", ".png", ".jpg", ".jpeg"}
-
-
-def kirim_berkas(berkas_field) -> FileResponse:
-    """A stored file to someone already allowed to see it (media files are never public): shown inline when a
-    browser can, downloaded otherwise; a file missing from storage is a 404."""
-    nama = PurePosixPath(berkas_field.name).name
-    jenis = mimetypes.guess_type(nama)[0] or "application/octet-stream"
-    try:
-        berkas = berkas_field.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        berkas,
-        content_type=jenis,
-        as_attachment=PurePosixPath(nama).suffix.lower() not in _TAMPIL_LANGSUNG,
-        filename=nama,
-    )
-
-
 @login_required
 def bukti_berkas(request, pk):
     """An evidence file, served only to those who may see its evaluation."""
     realisasi = visible_or_404(sel.realisasi_visible_to(request.user).exclude(bukti_berkas=""), pk=pk)
-    return kirim_berkas(realisasi.bukti_berkas)
+    return serve_file(realisasi.bukti_berkas)
 
 
 @require_safe
@@ -348,7 +334,7 @@ def bukti_berkas(request, pk):
 def evaluasi_berkas_penilaian(request, pk):
     """The signed paper of a rating HR recorded for an appraiser outside the roster, to those who see the evaluation."""
     ev = visible_or_404(izin.evaluasi_visible_to(request.user).exclude(berkas_penilaian=""), pk=pk)
-    return kirim_berkas(ev.berkas_penilaian)
+    return serve_file(ev.berkas_penilaian)
 
 
 # --- the supervisor's team ------------------------------------------------------------------------------------

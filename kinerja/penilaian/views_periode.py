@@ -23,6 +23,7 @@ from kinerja.pegawai.permissions import peran, unit_visible_to
 from . import permissions as izin
 from . import predikat as rumus_predikat
 from . import selectors as sel
+from . import selectors_hasil_kerja as sel_hasil
 from . import services_periode as svc_periode
 from .akses import hanya_admin, hanya_staf
 from .ekspor import ekspor_evaluasi
@@ -163,6 +164,11 @@ def periode_buat_evaluasi(request, pk):
         lambda hasil: (
             f"{angka(hasil.dibuat)} evaluasi dibuat; {angka(hasil.sudah_ada)} pegawai sudah memiliki "
             "evaluasi periode ini."
+            + (
+                f" {angka(hasil.diimpor)} pegawai di unit yang hasilnya diimpor dari e-Kinerja tidak dibuatkan."
+                if hasil.diimpor
+                else ""
+            )
         ),
         svc_periode.buat_evaluasi_periode,
         request.user,
@@ -209,7 +215,7 @@ def _halaman_unit(request, periode, unit, *, form_organisasi=None, form_final=No
         "kurva": kurva,
         "baris_kurva": _baris_kurva(kurva.jumlah),
         "ringkasan": ringkasan,
-        "kepala_unit": sel.rating_kepala_unit(periode.pk, unit, organisasi),
+        "kepala_unit": sel_hasil.rating_kepala_unit(periode.pk, unit, organisasi),
         "siap": ringkasan.siap,
         "form_organisasi": form_organisasi
         or FormKinerjaOrganisasi(initial={"capaian": organisasi.capaian if organisasi else None}),
@@ -287,6 +293,7 @@ def pengaturan_kinerja(request):
         initial={
             "batas_capaian": pengaturan.batas_capaian,
             "rumus_efisiensi_tinggi": pengaturan.rumus_efisiensi_tinggi,
+            "rumus_waktu_biaya": pengaturan.rumus_waktu_biaya,
         },
     )
 
@@ -295,6 +302,7 @@ def pengaturan_kinerja(request):
             request.user,
             batas_capaian=c["batas_capaian"],
             rumus_efisiensi_tinggi=c["rumus_efisiensi_tinggi"],
+            rumus_waktu_biaya=c["rumus_waktu_biaya"],
             kurva=form.kurva(),
         )
 

@@ -7,21 +7,25 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST, require_safe
 
 from core.access import allowed_or_403, attempt, button, run_form, to_form, visible_or_404
+from core.files import serve_file
 from kinerja.pegawai import selectors as selectors_pegawai
 from kinerja.pegawai.permissions import peran
 
 from . import permissions as izin
 from . import selectors as sel
 from . import services as svc
+from . import services_peran as svc_peran
 from . import services_skp as svc_skp
 from .akses import akses_indikator, akses_rhk, akses_skp
 from .forms import FormAlasan, FormDialog, FormEkspektasi, FormPersetujuanAtasNama
+from .forms_peran import FormPeranHasil
 from .forms_skp import FormBuatSKP, FormIndikator, FormLampiranSKP, FormRHK
 from .models import IndikatorKinerja, RencanaHasilKerja
-from .views import kirim_berkas
+from .models_peran import PeranHasil
 
 
 @login_required
@@ -86,6 +90,10 @@ def _halaman_skp(request, skp, *, form_dialog=None, form_kembali=None, form_eksp
         "form_dialog": form_dialog or FormDialog(),
         "url_dialog": "skp_dialog",
         "form_kembali": form_kembali or FormAlasan(label="Alasan pengembalian"),
+        "peran_dari_atasan": sel.peran_untuk_skp(skp) if skp.dapat_diubah else [],
+        "dapat_merencanakan": izin.can_plan_for(request.user, skp.pegawai),
+        # The matrix is offered under each RHK only to a supervisor: someone who appraises an active ASN.
+        "punya_tim": SimpleLazyObject(lambda: sel.menilai_pegawai_aktif(skp.pegawai_id)),
     }
     return render(request, "kinerja/skp/detail.html", context)
 
@@ -141,7 +149,7 @@ def skp_setujui_atas_nama(request, pk):
 def skp_berkas_persetujuan(request, pk):
     """The signed SKP of an approval HR recorded, to those who see the SKP."""
     skp = visible_or_404(izin.skp_visible_to(request.user).exclude(berkas_persetujuan=""), pk=pk)
-    return kirim_berkas(skp.berkas_persetujuan)
+    return serve_file(skp.berkas_persetujuan)
 
 
 @require_POST
@@ -252,7 +260,8 @@ def skp_indikator(request, rhk_pk, pk=None):
     initial = (
         {k: getattr(indikator, k) for k in ("uraian", "aspek", "jenis_target", "target", "satuan", "target_kualitatif")}
         if indikator
-        else {"aspek": "KUANTITAS"}
+        # A "Tambah" link beside an indicator the supervisor proposed in the matriks peran hasil carries its text.
+        else {"aspek": "KUANTITAS", "uraian": request.GET.get("uraian", "")[:1000]}
     )
     form = FormIndikator(request.POST or None, initial=initial, jpt=skp.jpt)
 
@@ -277,3 +286,79 @@ def skp_indikator_hapus(request, pk):
     indikator = akses_indikator(request.user, pk)
     button(request, "Indikator kinerja dihapus.", svc_skp.hapus_indikator, request.user, indikator.pk)
     return redirect("skp_detail", indikator.rhk.skp_id)
+
+
+# --- the matriks peran hasil ------------------------------------------------------------------------------------
+
+
+@login_required
+def skp_rhk_peran(request, pk):
+    """The matriks peran hasil of one RHK: who of those its owner appraises contributes what. Its owner (or HR of
+    their unit) sets a role by posting here; `?pegawai=` opens one row's role in the form."""
+    rhk = visible_or_404(
+        RencanaHasilKerja.objects.filter(skp__in=izin.skp_visible_to(request.user)).select_related("skp__pegawai"),
+        pk=pk,
+    )
+    baris = sel.matriks_peran(rhk)
+    dapat_diubah = izin.can_divide_rhk(request.user, rhk)
+    dipilih = next((b for b in baris if str(b.pegawai.pk) == request.GET.get("pegawai")), None)
+    if dipilih is None:
+        initial = {}
+    elif dipilih.peran is None:
+        initial = {"pegawai": dipilih.pegawai.pk}
+    else:
+        initial = {"pegawai": dipilih.pegawai.pk, "hasil": dipilih.peran.hasil, "indikator": dipilih.peran.indikator}
+    form = FormPeranHasil(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        pilihan_pegawai=[b.pegawai for b in baris if b.pegawai.aktif],
+    )
+    if request.method == "POST":
+        allowed_or_403(
+            dapat_diubah, "Hanya pemilik SKP atau pengelola kinerja unitnya yang dapat menyusun matriks ini."
+        )
+
+        def simpan(c):
+            return svc_peran.simpan_peran_hasil(
+                request.user, rhk.pk, pegawai_id=c["pegawai"], hasil=c["hasil"], indikator=c["indikator"]
+            )
+
+        if run_form(request, form, simpan, lambda hasil: f"Peran hasil {hasil.pegawai.nama} disimpan."):
+            return redirect("skp_rhk_peran", rhk.pk)
+    context = {"rhk": rhk, "skp": rhk.skp, "baris": baris, "form": form, "dapat_diubah": dapat_diubah}
+    return render(request, "kinerja/skp/matriks_peran.html", context)
+
+
+@require_POST
+@login_required
+def skp_peran_hapus(request, pk):
+    peran_hasil = visible_or_404(
+        PeranHasil.objects.filter(rhk_atasan__skp__in=izin.skp_visible_to(request.user)), pk=pk
+    )
+    button(request, "Peran hasil dihapus.", svc_peran.hapus_peran_hasil, request.user, peran_hasil.pk)
+    return redirect("skp_rhk_peran", peran_hasil.rhk_atasan_id)
+
+
+@require_POST
+@login_required
+def skp_susun_dari_peran(request, pk, peran_pk):
+    """The ASN drafts an RHK of their SKP from their role in the supervisor's matrix."""
+    skp = akses_skp(request.user, pk, ubah=True)
+    button(
+        request,
+        "RHK disusun dari peran hasil. Lengkapi indikator dan targetnya.",
+        svc_peran.susun_rhk_dari_peran,
+        request.user,
+        skp.pk,
+        peran_pk,
+    )
+    return redirect("skp_detail", skp.pk)
+
+
+@require_POST
+@login_required
+def skp_rhk_tinjau_atasan(request, pk):
+    """The ASN has read the change to the supervisor's RHK theirs cites."""
+    rhk = akses_rhk(request.user, pk)
+    button(request, "Perubahan RHK atasan sudah ditinjau.", svc_skp.tinjau_rhk_atasan, request.user, rhk.pk)
+    return redirect("skp_detail", rhk.skp_id)

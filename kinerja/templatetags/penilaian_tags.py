@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from core.numbers import angka
 from kinerja.penilaian.models import EvaluasiKinerja
 
 register = template.Library()
@@ -37,6 +38,18 @@ def warna_status(status):
 def label_rating(kode):
     """A rating code (DI_ATAS, SESUAI, DI_BAWAH) as the regulation writes it."""
     return dict(EvaluasiKinerja.Rating.choices).get(kode, kode)
+
+
+@register.filter
+def angka_kredit(nilai):
+    """An angka kredit as Indonesian text without trailing zeros (18,75; 12,5; 50), or a dash when there is none."""
+    return "–" if nilai is None else angka(nilai)
+
+
+@register.filter
+def label_predikat(kode):
+    """A predikat code (SANGAT_BAIK, ...) as the regulation writes it."""
+    return dict(EvaluasiKinerja.Predikat.choices).get(kode, kode)
 
 
 @register.filter
@@ -89,3 +102,11 @@ def batang_progres(u):
         f" · Final {u['final']}"
     )
     return format_html('<div class="progress-stacked" title="{}">{}</div>', judul, batang)
+
+
+@register.simple_tag
+def lencana_sumber(ev):
+    """A badge saying an evaluation was imported from e-Kinerja (nothing for one rated here)."""
+    if not ev.diimpor:
+        return ""
+    return mark_safe('<span class="badge text-bg-info" title="Diimpor dari e-Kinerja BKN">e-Kinerja</span>')

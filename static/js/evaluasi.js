@@ -23,8 +23,20 @@ document.addEventListener("DOMContentLoaded", () => {
       isian.focus();
     });
   });
-  // The print button of the evaluation document.
-  document.querySelectorAll("[data-cetak]").forEach((tombol) => {
-    tombol.addEventListener("click", () => window.print());
+  // The realisation narrative drafted from the daily log (kinerja.penilaian.harian), put in the field with one tap
+  // and editable there; the draft is in the element data-isi-log names (without JS it stays readable below the
+  // form and the button hidden; without a log for the RHK, so does the button). Added after what is typed
+  // already, on a line of its own, once.
+  document.querySelectorAll("[data-isi-log]").forEach((tombol) => {
+    const isian = document.getElementById(tombol.dataset.untuk);
+    const sumber = document.getElementById(tombol.dataset.isiLog);
+    if (!isian || !sumber || !sumber.dataset.draf) return;
+    tombol.hidden = false;
+    tombol.addEventListener("click", () => {
+      const ada = isian.value.trim();
+      const draf = sumber.dataset.draf;
+      if (!ada.includes(draf)) isian.value = ada ? `${ada}\n${draf}` : draf;
+      isian.focus();
+    });
   });
 });

@@ -1,21 +1,27 @@
 """seed_demo: a deterministic, valid Gorontalo roster with one working login per role."""
 
+import re
 from io import StringIO
 
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 from django.utils import timezone
 
 from core.roles import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN
+from demo import ekinerja as demo_ekinerja
 from demo import roster as demo_roster
 from kinerja.models import (
     SKP,
     EvaluasiKinerja,
+    HasilEkinerja,
     Pegawai,
     PenugasanPengelola,
+    PeranHasil,
     Periode,
+    ProgresHarian,
     RealisasiIndikator,
     RencanaHasilKerja,
     UnitKerja,
@@ -25,7 +31,7 @@ from kinerja.pegawai.nip import validasi_nip
 from kinerja.pegawai.penilai import ppk
 from kinerja.pegawai.permissions import peran, unit_ids_dikelola
 from kinerja.penilaian import permissions as izin
-from kinerja.penilaian import selectors as sel
+from kinerja.penilaian import selectors_hasil_kerja as sel_hasil
 from kinerja.penilaian import services as svc
 from kinerja.penilaian.predikat import predikat_kinerja
 
@@ -202,9 +208,9 @@ def test_the_demo_has_an_open_quarter_with_evaluations_in_every_state():
     assert periode.mulai <= hari_ini <= periode.selesai
     status = set(EvaluasiKinerja.objects.filter(periode=periode).values_list("status", flat=True))
     assert status == {"DRAFT", "DIAJUKAN", "DINILAI", "DIKEMBALIKAN"}
-    opd = set(EvaluasiKinerja.objects.values_list("pegawai__unit_kerja__kode", flat=True))
+    opd = set(EvaluasiKinerja.objects.filter(sumber="LOKAL").values_list("pegawai__unit_kerja__kode", flat=True))
     kode = set(UnitKerja.objects.filter(nama__in=demo_roster.OPD_PENGELOLA).values_list("kode", flat=True))
-    # The Pengelola's OPD, and the Sekda (in the province unit) who appraises their heads.
+    # Rated here: the Pengelola's OPD, and the Sekda (in the province unit) who appraises their heads.
     assert {k[:5] for k in opd} == kode | {"75"}
     for ev in EvaluasiKinerja.objects.filter(status="DINILAI"):
         assert ev.predikat == predikat_kinerja(ev.rating_hasil_kerja, ev.rating_perilaku_kerja)
@@ -254,7 +260,7 @@ def test_each_demo_login_has_something_to_do():
         assert skp.rhk.get().indikator.count() == 3
     assert SKP.objects.get(pegawai=pegawai, tahun=periode.tahun).jenis == "JA_JF"
     # His unit's organisational performance this quarter proposes his rating (SE MenPANRB 3/2023).
-    assert sel.kinerja_organisasi_dipimpin(kepala).capaian == "BAIK"
+    assert sel_hasil.kinerja_organisasi_dipimpin(kepala).capaian == "BAIK"
     sekda = EvaluasiKinerja.objects.get(periode=periode, pegawai__nip=demo_roster.SEKDA.nip)
     gubernur = User.objects.get(username=demo_roster.GUBERNUR.username)
     assert sekda.status == "DIAJUKAN" and sekda.penilai_luar.user == gubernur
@@ -318,3 +324,40 @@ def test_after_seeding_postgresql_knows_how_many_asn_there_are():
         cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'kinerja_pegawai'::regclass")
         (perkiraan,) = cursor.fetchone()
     assert perkiraan == Pegawai.objects.count()
+
+
+@pytest.mark.django_db
+def test_a_kecamatan_in_import_mode_has_last_years_results_from_e_kinerja():
+    seed()
+    kecamatan = UnitKerja.objects.get(kode=demo_ekinerja.KECAMATAN_IMPOR)
+    assert kecamatan.sumber_evaluasi == "IMPOR"
+    lalu = Periode.objects.get(jenis="TAHUNAN")
+    diimpor = EvaluasiKinerja.objects.filter(sumber="EKINERJA")
+    jumlah = Pegawai.objects.filter(unit_kerja_id__in=UnitKerja.objects.subtree_ids([kecamatan.pk])).count()
+    assert diimpor.count() == jumlah > 0
+    assert set(diimpor.values_list("periode_id", "status")) == {(lalu.pk, "FINAL")}
+    hasil = HasilEkinerja.objects.filter(dipakai=True)
+    assert hasil.count() == jumlah and hasil.exclude(catatan_matriks="").count() == 1
+    assert hasil.first().impor.nama_berkas == f"hasil-ekinerja-kota-barat-{lalu.tahun}.csv"
+
+
+@pytest.mark.django_db
+def test_the_demo_atasan_divides_his_rhk_and_his_team_logs_their_days(client):
+    seed()
+    atasan = Pegawai.objects.get(nip=demo_roster.ATASAN.nip)
+    pegawai = Pegawai.objects.get(nip=demo_roster.PEGAWAI.nip)
+    rhk_atasan = RencanaHasilKerja.objects.get(skp__pegawai=atasan, skp__tahun=timezone.localdate().year)
+    peran = PeranHasil.objects.filter(rhk_atasan=rhk_atasan)
+    assert peran.filter(pegawai=pegawai).exists() and peran.count() >= 3
+    # Each role's ASN drafted their RHK from it, citing the Atasan's; the demo Pegawai's notes his rewrite since.
+    for p in peran:
+        assert p.pegawai.skp.get(tahun=rhk_atasan.skp.tahun).rhk.get().rhk_atasan == rhk_atasan
+    rhk_pegawai = pegawai.skp.get(tahun=rhk_atasan.skp.tahun).rhk.get()
+    assert rhk_pegawai.rhk_atasan_berubah
+    berubah = [r for r in RencanaHasilKerja.objects.select_related("rhk_atasan") if r.rhk_atasan_berubah]
+    assert berubah == [rhk_pegawai]
+    # The team logged their last working days but one teammate, whom Tim Saya names.
+    assert ProgresHarian.objects.filter(pegawai=pegawai).count() >= 5
+    client.force_login(atasan.user)
+    halaman = client.get(reverse("tim_saya")).content.decode()
+    assert "Progres harian tim" in halaman and re.search(r"\d hari tanpa progres", halaman)

@@ -68,7 +68,9 @@ def cek_evaluasi(jumlah_pegawai, jumlah_periode):
         S.DINILAI,
     }
 
-    ev = EvaluasiKinerja._base_manager.annotate(
+    # Rated here: the demo kecamatan's results imported from e-Kinerja carry no plan or realisations.
+    lokal = EvaluasiKinerja.objects.filter(sumber="LOKAL")
+    ev = EvaluasiKinerja._base_manager.filter(sumber="LOKAL").annotate(
         n_realisasi=Count("realisasi", distinct=True),
         n_indikator=Count("skp__rhk__indikator", distinct=True),
         n_perilaku=Count("perilaku", distinct=True),
@@ -99,7 +101,7 @@ def cek_evaluasi(jumlah_pegawai, jumlah_periode):
     assert not ev.exclude(status=S.DRAFT).exclude(status_terakhir=F("status")).exists()
     assert not ev.filter(status=S.DRAFT, status_terakhir__isnull=False).exists()
     # Each evaluation rests on its ASN's approved plan of the period's year, and realises that plan's indicators.
-    assert not EvaluasiKinerja.objects.exclude(skp__pegawai=F("pegawai"), skp__tahun=F("periode__tahun")).exists()
+    assert not lokal.exclude(skp__pegawai=F("pegawai"), skp__tahun=F("periode__tahun")).exists()
     assert not EvaluasiKinerja.objects.filter(realisasi__isnull=False).exclude(skp__status="DISETUJUI").exists()
     assert not RealisasiIndikator.objects.exclude(indikator__rhk__skp=F("evaluasi__skp")).exists()
     # Each evaluation names its ASN's appraisers by the roster (the heads of OPD: the Sekda; the Sekda: the Gubernur).

@@ -167,8 +167,26 @@ def test_public_pages_and_the_lockout_page_load_without_a_csp_violation(live_ser
     seed_demo()
     pengamat = Pengamat(browser_page, live_server.url)
     layanan = JenisLayanan.objects.first()
-    for path in ["/masuk/", "/layanan/ajukan/", "/layanan/lacak/", "/layanan/ikm/", f"/layanan/ikm/{layanan.kode}/"]:
+    for path in [
+        "/",
+        "/masuk/",
+        "/layanan/ajukan/",
+        f"/layanan/ajukan/?layanan={layanan.kode}",
+        "/layanan/lacak/",
+        "/layanan/ikm/",
+        f"/layanan/ikm/{layanan.kode}/",
+    ]:
         pengamat.kunjungi("anonim", path)
+    pengamat.kunjungi("anonim", "/layanan/survei/tautan-lama/", status=404)
+    # A receipt (its QR code is inline SVG), opened the way a citizen does: by tracking the request.
+    permohonan = Permohonan.objects.select_related("jenis_layanan").first()
+    pengamat.kunjungi("anonim", f"/layanan/lacak/?tiket={permohonan.nomor_tiket}")
+    browser_page.get_by_label("4 digit terakhir NIK").fill(permohonan.nik[-4:])
+    browser_page.get_by_role("button", name="Lacak").click()
+    browser_page.get_by_role("link", name="Tanda terima").click()
+    browser_page.locator("svg.qr-lacak").wait_for()
+    pengamat.saat_ini = "anonim tanda terima"
+    pengamat.periksa()
     for _ in range(5):
         isi_form_masuk(browser_page, live_server.url, demo_roster.PEGAWAI.nip, "bukan-sandinya")
     browser_page.get_by_text("Masuk dikunci sementara").wait_for()

@@ -34,7 +34,8 @@ def test_apply_process_track_survey_and_the_ikm_page_changes(live_server, browse
 
     # The citizen applies online.
     warga.goto(f"{url}/layanan/ajukan/")
-    warga.locator("select[name=jenis_layanan]").select_option(label=jenis.nama)
+    warga.get_by_label("Layanan", exact=True).select_option(label=jenis.nama)
+    warga.get_by_role("button", name="Lanjutkan").click()
     warga.get_by_label("Nama pemohon").fill("Nurain Latif")
     warga.locator("input[name=nik]").fill(NIK_CONTOH)
     warga.get_by_label("No. HP").fill("085212345678")

@@ -66,8 +66,11 @@ def test_cumulative_unexcused_absence_gets_the_pp94_penalty_of_its_band(aturan_b
     ("berturut", "diharapkan"),
     [(9, ["PERNYATAAN_TIDAK_PUAS"]), (10, ["PDHTAPS"]), (15, ["PDHTAPS"])],  # 9 days: only the cumulative rule
 )
-def test_ten_consecutive_days_absent_is_pdhtaps_pasal_11_ayat_2_huruf_d(aturan_bawaan, berturut, diharapkan):
+def test_ten_consecutive_days_absent_is_pdhtaps_pasal_11_ayat_2_huruf_d_angka_4(aturan_bawaan, berturut, diharapkan):
     assert kode(aturan_bawaan, hari_tanpa_keterangan=berturut, hari_tanpa_keterangan_berturut=berturut) == diharapkan
+    a = next(a for a in aturan_bawaan if a.kondisi[0]["metrik"] == "hari_tanpa_keterangan_berturut")
+    assert a.dasar_hukum.startswith("PP 94/2021 Pasal 11 ayat (2) huruf d angka 4")
+    assert "Pasal 15 ayat (2)" in a.dasar_hukum
 
 
 def test_only_the_heaviest_absence_penalty_applies_twelve_days_with_ten_in_a_row_is_pdhtaps_alone(aturan_bawaan):
@@ -106,12 +109,41 @@ def test_sangat_kurang_leads_to_coaching(aturan_bawaan):
     assert kode(aturan_bawaan, predikat="SANGAT_KURANG") == ["PEMBINAAN"]
 
 
+# PP 11/2017 Pasal 203 as amended by PP 17/2020: a PNS develops competency at least 20 JP a year (1 JP = 45
+# minutes, Peraturan LAN 10/2018). No source sets that minimum for PPPK (Peraturan LAN 15/2020 governs theirs).
 @pytest.mark.parametrize(
-    ("jenis", "jp", "diharapkan"),
-    [("TAHUNAN", 19, ["REKOMENDASI_PELATIHAN"]), ("TAHUNAN", 20, []), ("TRIWULANAN", 0, [])],
+    ("status", "jenis", "jp", "diharapkan"),
+    [
+        ("PNS", "TAHUNAN", 19, ["REKOMENDASI_PELATIHAN"]),
+        ("PNS", "TAHUNAN", 20, []),
+        ("PNS", "TRIWULANAN", 0, []),
+        ("PPPK", "TAHUNAN", 0, []),  # the PPPK rule ships inactive
+        ("PPPK", "TAHUNAN", 19, []),
+    ],
 )
-def test_fewer_than_20_jp_in_an_annual_period_recommends_training(aturan_bawaan, jenis, jp, diharapkan):
-    assert kode(aturan_bawaan, jenis_periode=jenis, jp_pelatihan=jp) == diharapkan
+def test_fewer_than_20_jp_in_an_annual_period_recommends_training_to_a_pns_only(
+    aturan_bawaan, status, jenis, jp, diharapkan
+):
+    assert kode(aturan_bawaan, status_kepegawaian=status, jenis_periode=jenis, jp_pelatihan=jp) == diharapkan
+
+
+def test_the_pns_training_rule_cites_pasal_203_and_the_jp_of_45_minutes(aturan_bawaan):
+    (a,) = [a for a in aturan_bawaan if a.kode_konsekuensi == "REKOMENDASI_PELATIHAN"]
+    assert a.nama == "Pelatihan PNS kurang dari 20 JP setahun"
+    assert "PP 11/2017 Pasal 203 sebagaimana diubah PP 17/2020" in a.dasar_hukum
+    assert "Peraturan LAN 10/2018 (1 JP = 45 menit)" in a.dasar_hukum
+    assert a.versi == 2  # what it decides changed: outcomes of version 1 stay as they were
+
+
+def test_the_pppk_training_rule_is_inactive_and_says_why_and_when_activated_applies_to_pppk_only(db):
+    a = Aturan.objects.get(nama__startswith="Pelatihan PPPK")
+    assert not a.aktif
+    assert "Peraturan LAN 15/2020" in a.dasar_hukum and "belum terkonfirmasi" in a.dasar_hukum
+    assert "Nonaktif bawaan" in a.uraian_konsekuensi
+    a.full_clean()
+    a.aktif = True
+    assert kode([a], status_kepegawaian="PPPK", jenis_periode="TAHUNAN", jp_pelatihan=19) == ["REKOMENDASI_PELATIHAN"]
+    assert kode([a], status_kepegawaian="PNS", jenis_periode="TAHUNAN", jp_pelatihan=19) == []
 
 
 def test_an_absence_penalty_already_given_this_year_is_not_proposed_again(aturan_bawaan):

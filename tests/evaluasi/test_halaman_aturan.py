@@ -123,3 +123,23 @@ def test_the_apply_page_refuses_a_period_not_final_without_the_confirmation(admi
     assert "belum final" in response.content.decode() and not Konsekuensi.objects.exists()
     admin_client.post(url, {"periode": p.pk, "konfirmasi_belum_final": "on"})
     assert Konsekuensi.objects.count() == 1
+
+
+def test_the_admin_filters_rules_by_exclusive_group_and_names_the_rules_in_none(org, admin_client):
+    org.admin.is_staff = org.admin.is_superuser = True  # the Django admin's superuser, as the demo's admin is
+    org.admin.save()
+    # The default rules (migration 0002) put the reprimands in one exclusive group and the awards in none.
+    dengan_grup = Aturan.objects.exclude(grup_eksklusif="")
+    tanpa_grup = Aturan.objects.filter(grup_eksklusif="")
+    assert dengan_grup.exists() and tanpa_grup.exists()
+    url = reverse("admin:evaluasi_aturan_changelist")
+
+    html = admin_client.get(url).content.decode()
+    assert 'href="?grup_eksklusif=-"' in html and ">Tanpa grup</a>" in html
+    assert 'href="?grup_eksklusif="' not in html  # a link without text
+
+    terpilih = admin_client.get(url, {"grup_eksklusif": "-"}).context["cl"].queryset
+    assert set(terpilih) == set(tanpa_grup)
+    grup = dengan_grup.first().grup_eksklusif
+    terpilih = admin_client.get(url, {"grup_eksklusif": grup}).context["cl"].queryset
+    assert set(terpilih) == set(Aturan.objects.filter(grup_eksklusif=grup))

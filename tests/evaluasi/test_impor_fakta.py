@@ -87,6 +87,16 @@ def test_training_hours_import_per_asn_per_year(org):
         ({"Hadir": ""}, "Hadir", "Hadir wajib diisi"),
         ({"Hadir": 21}, "Hari Kerja", "melebihi hari kerja"),
         ({"Tanpa Keterangan Berturut": 3}, "Tanpa Keterangan Berturut", "melebihi jumlah tanpa keterangan"),
+        (
+            {"Tanpa Keterangan Berturut": 1, "Tanpa Keterangan Awal Bulan": 2},
+            "Tanpa Keterangan Awal Bulan",
+            "melebihi rangkaian terpanjang",
+        ),
+        (
+            {"Tanpa Keterangan Berturut": 2, "Tanpa Keterangan Awal Bulan": 2, "Tanpa Keterangan Akhir Bulan": 1},
+            "Tanpa Keterangan Akhir Bulan",
+            "melebihi jumlah tanpa keterangan",
+        ),
     ],
 )
 def test_a_bad_cell_is_refused_by_row_and_column_and_nothing_is_written(org, ubah, kolom, potongan):
@@ -181,3 +191,21 @@ def test_hr_enters_one_month_by_hand_and_it_is_audited(client, org):
     response = client.post(reverse("evaluasi:kehadiran_isi"), {**isian, "nip": org.staf_b.nip})
     assert "tidak ada di unit kerja yang Anda kelola" in response.content.decode()
     assert RekapKehadiran.objects.get().hadir == 19
+
+
+def test_the_runs_at_the_months_edges_are_imported_and_carry_a_run_across_months(org):
+    """PP 94/2021 Pasal 11 ayat (2) huruf d angka 4: 4 days closing January and 6 opening February are 10 in a row."""
+    from evaluasi.metrik import metrik_pegawai
+    from tests.evaluasi.bantuan import periode
+
+    jan = baris(org.staf_a1, Hadir=18, **{"Tanpa Keterangan": 4, "Tanpa Keterangan Berturut": 4})
+    jan["Tanpa Keterangan Akhir Bulan"] = 4
+    feb = baris(org.staf_a1, Bulan=2, Hadir=16, **{"Tanpa Keterangan": 6, "Tanpa Keterangan Berturut": 6})
+    feb["TK Awal Bulan"] = 6  # the shorter spelling offices use
+    judul = [("TK Awal Bulan" if j == "Tanpa Keterangan Awal Bulan" else j) for j in JUDUL_HADIR]
+    jan["TK Awal Bulan"] = 0
+    impor(org.admin, "hadir.xlsx", xlsx([jan, feb], judul))
+    r = RekapKehadiran.objects.get(pegawai=org.staf_a1, bulan=2)
+    assert (r.tanpa_keterangan_awal, r.tanpa_keterangan_akhir) == (6, 0)
+    m = metrik_pegawai(periode(nomor=1), [org.staf_a1.pk])[org.staf_a1.pk]
+    assert m["hari_tanpa_keterangan_berturut"] == 10

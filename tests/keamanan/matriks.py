@@ -62,7 +62,10 @@ MATRIKS = {
     "password_reset_confirm":   baris("200 200 200 200 200 200 200", "200 200 200 200 200 200 200", uidb64="MQ", token="tautan-palsu"),
     "password_reset_complete":  baris("200 200 200 200 200 200 200", "405 405 405 405 405 405 405"),
     # --- roster (kinerja) -------------------------------------------------------------------------------------
-    "beranda":                  baris("L 200 200 200 200 200 200",   "L 200 200 200 200 200 200"),
+    # The public front page for visitors, the dashboard for staff; the web-app manifest and the favicon.
+    "beranda":                  baris("200 200 200 200 200 200 200", "405 405 405 405 405 405 405"),
+    "manifest":                 baris("200 200 200 200 200 200 200", "405 405 405 405 405 405 405"),
+    "favicon.ico":              baris("R R R R R R R",               "405 405 405 405 405 405 405"),
     "daftar_pegawai":           baris("L 403 403 200 200 403 200",   "L 403 403 200 200 403 200"),
     "detail_pegawai":           baris("L 200 200 404 200 404 200",   "L 200 200 404 200 404 200", pk="{pegawai}"),
     "pohon_unit":               baris("L 403 403 200 200 403 200",   "L 403 403 200 200 403 200"),
@@ -75,6 +78,7 @@ MATRIKS = {
     "impor_roster_status":      baris("L 403 403 403 403 403 200",   "405 405 405 405 405 405 405", pk="{impor_roster}"),
     "templat_roster":           baris("L 403 403 403 403 403 200",   "405 405 405 405 405 405 405", format_berkas="xlsx"),
     "ekspor_roster":            baris("L 403 403 200 200 403 200",   "405 405 405 405 405 405 405", format_berkas="csv"),
+    "ekspor_angka_kredit":      baris("L 403 403 200 200 403 200",   "405 405 405 405 405 405 405"),
     # Naming an ASN's appraisers: HR of the ASN's unit and administrators (an empty POST is the form with its errors).
     "pegawai_penilai":          baris("L 403 403 404 200 404 200",   "L 403 403 404 200 404 200", pegawai_pk="{pegawai}"),
     # --- evaluations: periods (HR and administrators; periods are province-wide) --------------------------------
@@ -103,6 +107,16 @@ MATRIKS = {
     "bukti_berkas":             baris("L 200 200 404 200 404 200",   "L 200 200 404 200 404 200", pk="{realisasi}"),
     "evaluasi_berkas_penilaian": baris("L 200 200 404 200 404 200",  "405 405 405 405 405 405 405", pk="{evaluasi}"),
     "kinerja_saya":             baris("L 200 200 200 200 200 200",   "L 200 200 200 200 200 200"),
+    # --- e-Kinerja results in: HR of the unit's upload (hr_a's); only its uploader maps, re-reads or confirms it --
+    "impor_ekinerja":           baris("L 403 403 200 200 403 200",   "L 403 403 200 200 403 200"),
+    "impor_ekinerja_detail":    baris("L 403 403 404 200 403 200",   "405 405 405 405 405 405 405", pk="{impor_ekinerja}"),
+    "impor_ekinerja_kolom":     baris("405 405 405 405 405 405 405", "L 403 403 404 200 403 403", pk="{impor_ekinerja}"),
+    "impor_ekinerja_lembar":    baris("405 405 405 405 405 405 405", "L 403 403 404 R 403 403", pk="{impor_ekinerja}"),
+    "impor_ekinerja_konfirmasi": baris("405 405 405 405 405 405 405", "L 403 403 404 R 403 403", pk="{impor_ekinerja}"),
+    "impor_ekinerja_status":    baris("L 403 403 404 200 403 200",   "405 405 405 405 405 405 405", pk="{impor_ekinerja}"),
+    "templat_ekinerja":         baris("L 403 403 200 200 403 200",   "405 405 405 405 405 405 405", format_berkas="xlsx"),
+    "sumber_evaluasi":          baris("L 403 403 200 200 403 200",   "405 405 405 405 405 405 405"),
+    "sumber_evaluasi_ubah":     baris("405 405 405 405 405 405 405", "L 403 403 403 R 403 R", unit_pk="{unit}"),
     # --- SKP (staf_a1's approved one, and a draft of next year for the edit forms) ------------------------------
     "skp_buat_untuk":           baris("405 405 405 405 405 405 405", "L R 403 404 R 404 R", pegawai_pk="{pegawai}"),
     "skp_detail":               baris("L 200 200 404 200 404 200",   "405 405 405 405 405 405 405", pk="{skp}"),
@@ -122,6 +136,21 @@ MATRIKS = {
     "skp_indikator_baru":       baris("L 200 403 404 200 404 200",   "L 200 403 404 200 404 200", rhk_pk="{rhk}"),
     "skp_indikator_ubah":       baris("L 200 403 404 200 404 200",   "L 200 403 404 200 404 200", rhk_pk="{rhk}", pk="{indikator}"),
     "skp_indikator_hapus":      baris("405 405 405 405 405 405 405", "L R 403 404 R 404 R", pk="{indikator}"),
+    # The matriks peran hasil of an RHK: whoever sees the SKP reads it, whoever edits the SKP divides it (an empty
+    # POST is the form with its errors). The role is staf_a1's in atasan_a's RHK, whose SKP staf_a1 does not see;
+    # it is settled (staf_a1's plan of that year is approved), so deleting it is refused with a message.
+    "skp_rhk_peran":            baris("L 200 200 404 200 404 200",   "L 200 403 404 200 404 200", pk="{rhk}"),
+    "skp_peran_hapus":          baris("405 405 405 405 405 405 405", "L 404 R 404 R 404 R", pk="{peran_hasil}"),
+    # Drafting next year's RHK from a role of this year's matrix is refused with a message (another year's role).
+    "skp_susun_dari_peran":     baris("405 405 405 405 405 405 405", "L R 403 404 R 404 R", pk="{skp_draf}", peran_pk="{peran_hasil}"),
+    "skp_rhk_tinjau_atasan":    baris("405 405 405 405 405 405 405", "L R 403 404 R 404 R", pk="{rhk}"),
+    # --- the daily progress log (staf_a1's entry of today, with an evidence file) -------------------------------
+    # Every ASN has their own log (the administrator, not an ASN, gets the "no profile" page).
+    "progres_harian":           baris("L 200 200 200 200 200 200",   "L 200 200 200 200 200 200"),
+    "progres_ubah":             baris("L 200 404 404 404 404 404",   "L 200 404 404 404 404 404", pk="{progres}"),
+    "progres_hapus":            baris("405 405 405 405 405 405 405", "L R 404 404 404 404 404", pk="{progres}"),
+    "progres_berkas":           baris("L 200 200 404 200 404 200",   "405 405 405 405 405 405 405", pk="{progres}"),
+    "progres_pegawai":          baris("L 200 200 404 200 404 200",   "405 405 405 405 405 405 405", pegawai_pk="{pegawai}"),
     # --- notifications (staf_a1's) ------------------------------------------------------------------------------
     "notifikasi_daftar":        baris("L 200 200 200 200 200 200",   "L 200 200 200 200 200 200"),
     "notifikasi_baca":          baris("L 405 405 405 405 405 405",   "L R R R R R R"),
@@ -152,8 +181,9 @@ MATRIKS = {
     "rekap:tim":                baris("L 403 200 403 403 403 403",   "L 403 200 403 403 403 403"),
     "rekap:saya":               baris("L 200 200 200 200 200 200",   "L 200 200 200 200 200 200"),
     # --- public service (layanan): citizens need no account; the request is OPD A's, served by `petugas` --------
-    "layanan:ajukan":           baris("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
-    "layanan:terkirim":         baris("R R R R R R R",               "R R R R R R R"),
+    "layanan:ajukan":           baris("200 200 200 200 200 200 200", "200 200 200 200 200 200 200", query="layanan={kode_layanan}"),
+    # A receipt opens for the browser that sent or tracked the request (none here) and for staff who see it.
+    "layanan:tanda_terima":     baris("404 404 404 404 200 200 200", "405 405 405 405 405 405 405", nomor_tiket="{tiket}"),
     "layanan:lacak":            baris("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "layanan:survei":           baris("200 200 200 200 200 200 200", "200 200 200 200 200 200 200", token="{token_survei}"),
     "layanan:hasil_ikm":        baris("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
@@ -161,6 +191,8 @@ MATRIKS = {
     "layanan:loket":            baris("L 403 403 403 403 200 403",   "L 403 403 403 403 200 403"),
     "layanan:daftar":           baris("L 403 200 200 200 200 200",   "L 403 200 200 200 200 200"),
     "layanan:detail":           baris("L 404 404 404 200 200 200",   "L 404 404 404 200 200 200", pk="{permohonan}"),
+    # The citizen's documents: the officers and HR of the unit offering the service, never heads or supervisors.
+    "layanan:berkas_persyaratan": baris("L 404 404 404 200 200 200", "405 405 405 405 405 405 405", pk="{permohonan}", berkas_pk="{berkas_persyaratan}"),
     "layanan:ubah_status":      baris("L 405 405 405 405 405 405",   "L 404 404 404 403 R 403", pk="{permohonan}"),
     "layanan:rekap":            baris("L 403 200 200 200 403 200",   "L 403 200 200 200 403 200"),
     # --- Django admin: the site's own pages (ModelAdmin pages follow aturan_admin) ------------------------------
@@ -185,6 +217,8 @@ MATRIKS = {
 # shows them but cannot add, change or delete them.
 ADMIN_HANYA_BACA = {
     "kinerja.evaluasikinerja",
+    "kinerja.hasilekinerja",
+    "kinerja.imporekinerja",
     "kinerja.skp",
     "kinerja.kinerjaorganisasi",
     "kinerja.pengecualiankurva",

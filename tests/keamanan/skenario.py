@@ -20,14 +20,26 @@ from core.roles import GRUP_PETUGAS_LAYANAN
 from evaluasi import impor as impor_fakta
 from evaluasi import services as svc_evaluasi
 from evaluasi.models import Aturan, BesaranTPP, CatatanDisiplin, Konsekuensi, RekapPelatihan
-from kinerja.models import Notifikasi, Pegawai, PejabatLuar, PengecualianKurva, RealisasiIndikator
+from kinerja.models import (
+    HasilEkinerja,
+    ImporEkinerja,
+    Notifikasi,
+    Pegawai,
+    PejabatLuar,
+    PengecualianKurva,
+    PeranHasil,
+    ProgresHarian,
+    RealisasiIndikator,
+)
 from kinerja.pegawai import roster
 from kinerja.pegawai import services as svc_roster
+from kinerja.penilaian import impor_ekinerja
 from kinerja.penilaian import services as svc
+from kinerja.penilaian import services_ekinerja as svc_ekinerja
 from kinerja.penilaian import services_periode as svc_periode
 from kinerja.penilaian import services_skp as svc_skp
 from layanan import services as svc_layanan
-from layanan.models import HariLibur, JamLayanan, Permohonan
+from layanan.models import BerkasPersyaratan, HariLibur, JamLayanan, MasaRamadan, Permohonan
 from rekap.models import StatusRekap
 from tests.evaluasi.bantuan import kehadiran
 from tests.factories import pegawai_dengan_akun
@@ -47,10 +59,15 @@ KUNCI_MILIK = {
     "skp_draf",
     "rhk",
     "indikator",
+    "peran_hasil",
+    "progres",
     "notifikasi",
     "konsekuensi",
     "impor_fakta",
+    "impor_ekinerja",
     "permohonan",
+    "tiket",
+    "berkas_persyaratan",
 }
 # Keys of objects nobody owns in that sense, with the reason another unit's id is no test for them.
 KUNCI_UMUM = {
@@ -104,6 +121,9 @@ class Adegan:
         org = self.org
         JamLayanan.objects.create(hari=JamLayanan.Hari.values[0], buka=datetime.time(8), tutup=datetime.time(16))
         HariLibur.objects.create(tanggal=datetime.date(TAHUN, 8, 17), nama="Hari Kemerdekaan")
+        MasaRamadan.objects.create(
+            nama="Ramadan", mulai=datetime.date(TAHUN, 2, 18), selesai=datetime.date(TAHUN, 3, 19)
+        )
         kehadiran(org.staf_a1, 1)
         RekapPelatihan.objects.create(pegawai=org.staf_a1, tahun=TAHUN, jp=20)
         CatatanDisiplin.objects.create(
@@ -129,6 +149,9 @@ class Adegan:
         )
         StatusRekap.objects.create(periode=self.periode, dihitung_pada=timezone.now())
         PejabatLuar.objects.create(nama="Gubernur Gorontalo", jabatan="Gubernur")
+        HasilEkinerja.objects.create(
+            periode=self.periode, pegawai=org.staf_b, predikat="BAIK", impor=ImporEkinerja.objects.first()
+        )
         token = Permohonan.objects.exclude(token_survei=None).exclude(token_survei=self.nilai["token_survei"])
         svc_layanan.isi_survei(token.values_list("token_survei", flat=True).first(), [4] * 9)
 
@@ -164,6 +187,17 @@ class Adegan:
         skp.save(update_fields=["berkas_persetujuan"])
         draf = svc_skp.salin_skp_tahun_lalu(pegawai.user, pegawai.pk, TAHUN + 1)
         rhk = draf.rhk.get()
+        rhk_tahun_ini = skp.rhk.get()
+        peran_hasil = PeranHasil.objects.create(
+            rhk_atasan=rhk_tahun_ini.rhk_atasan, pegawai=pegawai, hasil=rhk_tahun_ini.uraian
+        )
+        progres = ProgresHarian.objects.create(
+            pegawai=pegawai,
+            rhk=rhk_tahun_ini,
+            tanggal=timezone.localdate(),
+            uraian="Memverifikasi berkas",
+            bukti_berkas=SimpleUploadedFile("progres.pdf", PDF, "application/pdf"),
+        )
         notifikasi = Notifikasi.objects.create(penerima=pegawai.user, judul="Pengingat", tautan="/kinerja/saya/")
         konsekuensi = Konsekuensi.objects.create(
             pegawai=pegawai,
@@ -177,8 +211,13 @@ class Adegan:
         )
         berkas = SimpleUploadedFile("hadir.csv", impor_fakta.templat(impor_fakta.KEHADIRAN, "csv"), "text/csv")
         impor = svc_evaluasi.buat_impor(hr.user, impor_fakta.KEHADIRAN, berkas)
+        hasil = SimpleUploadedFile("ekinerja.csv", impor_ekinerja.templat("csv"), "text/csv")
+        ekinerja = svc_ekinerja.buat_impor_ekinerja(hr.user, hasil)
         jenis = JenisLayananFactory(kode=kode, unit_kerja=opd)
         permohonan = PermohonanFactory(jenis_layanan=jenis, petugas=petugas, nik=NIK_CONTOH)
+        berkas_persyaratan = BerkasPersyaratan.objects.create(
+            permohonan=permohonan, persyaratan="Fotokopi KK", berkas=SimpleUploadedFile("kk.pdf", PDF)
+        )
         selesai = PermohonanFactory(jenis_layanan=jenis, petugas=petugas, status=Permohonan.Status.DIPROSES)
         selesai = svc_layanan.ubah_status(petugas.user, selesai.pk, Permohonan.Status.SELESAI)
         return {
@@ -191,10 +230,15 @@ class Adegan:
             "skp_draf": draf.pk,
             "rhk": rhk.pk,
             "indikator": rhk.indikator.order_by("pk").first().pk,
+            "peran_hasil": peran_hasil.pk,
+            "progres": progres.pk,
             "notifikasi": notifikasi.pk,
             "konsekuensi": konsekuensi.pk,
             "impor_fakta": impor.pk,
+            "impor_ekinerja": ekinerja.pk,
             "permohonan": permohonan.pk,
+            "tiket": permohonan.nomor_tiket,
+            "berkas_persyaratan": berkas_persyaratan.pk,
             "kode_layanan": kode,
             "token_survei": selesai.token_survei,
             "jenis_pegawai": ContentType.objects.get_for_model(Pegawai).pk,

@@ -30,13 +30,17 @@ def get_dibatalkan(client, url):
     return response
 
 
+# Not pages: resources the same for everyone, read by the browser itself (tested below to be public).
+SAMA_UNTUK_SEMUA = {"manifest"}
+
+
 @pytest.mark.parametrize("peran", ["pegawai", "hr_unit", "admin"])
 def test_every_page_a_signed_in_user_gets_is_private_and_not_stored(adegan, client, peran):
     client.force_login(adegan.pengguna(peran))
     dilihat, salah = [], []
     for pola in semua_pola():
         baris = baris_untuk(pola.kunci, pola.rute, pola.nama)
-        if baris is None or baris.harapan("get")[peran] != "200":
+        if baris is None or baris.harapan("get")[peran] != "200" or pola.kunci in SAMA_UNTUK_SEMUA:
             continue
         try:
             url = isi_argumen(pola, baris, adegan.nilai, adegan)
@@ -67,6 +71,14 @@ def test_an_evidence_download_is_private_and_not_stored(adegan, client):
     assert {"private", "no-store"} <= arahan(response)
 
 
+def test_the_web_app_manifest_is_the_same_for_everyone_and_may_be_cached(org, client):
+    anonim = client.get(reverse("manifest"))
+    client.force_login(org.admin)
+    masuk = client.get(reverse("manifest"))
+    assert anonim.content == masuk.content
+    assert "public" in arahan(masuk) and "private" not in arahan(masuk) and get_max_age(masuk) == 24 * 60 * 60
+
+
 def test_a_page_that_already_says_never_cache_keeps_what_it_says(org, client):
     org.admin.is_staff = org.admin.is_superuser = True
     org.admin.save()
@@ -76,7 +88,7 @@ def test_a_page_that_already_says_never_cache_keeps_what_it_says(org, client):
     assert get_max_age(response) == 0
 
 
-@pytest.mark.parametrize("nama", ["layanan:hasil_ikm", "layanan:lacak", "layanan:ajukan"])
+@pytest.mark.parametrize("nama", ["beranda", "layanan:hasil_ikm", "layanan:lacak", "layanan:ajukan"])
 def test_public_pages_for_an_anonymous_visitor_are_not_made_private(client, nama):
     response = client.get(reverse(nama))
     assert response.status_code == 200
@@ -91,10 +103,11 @@ def test_a_citizens_tracking_result_is_private_and_not_stored(client):
 
 
 def test_a_page_showing_what_an_anonymous_session_holds_is_private(client):
+    permohonan = PermohonanFactory(nomor_tiket="T-000123")
     session = client.session
-    session["tiket_terkirim"] = "T-000123"
+    session["tanda_terima"] = [permohonan.nomor_tiket]
     session.save()
-    response = client.get(reverse("layanan:terkirim"))
+    response = client.get(reverse("layanan:tanda_terima", args=["T-000123"]))
     assert response.status_code == 200 and "T-000123" in response.content.decode()
     assert {"private", "no-store"} <= arahan(response)
 

@@ -29,6 +29,7 @@ DATA_POST = {
     "skp_rhk_ubah": {"uraian": "Diubah orang lain", "jenis": "UTAMA"},
     "skp_indikator_baru": {"uraian": "Indikator lain", "aspek": "KUANTITAS", "target": "1", "satuan": "dokumen"},
     "skp_indikator_ubah": {"uraian": "Diubah orang lain", "aspek": "KUANTITAS", "target": "1", "satuan": "dokumen"},
+    "skp_rhk_peran": {"pegawai": "{pegawai}", "hasil": "Peran dari orang lain"},
     "periode_unit_organisasi": {"capaian": "KURANG"},
     "layanan:ubah_status": {"ke": "DIPROSES", "catatan": "Diproses orang lain"},
     "evaluasi:konsekuensi_putuskan": {"keputusan": "tolak", "alasan": "Ditolak orang lain"},

@@ -41,8 +41,8 @@ def test_nav_marks_the_current_page(org, login):
     assert f'class="dropdown-item active" href="{reverse("pohon_unit")}" aria-current="page"' in nav
     # The menu holding the page is highlighted too; the others are not.
     toggle = '"nav-link dropdown-toggle{}" href="#" role="button" data-bs-toggle="dropdown" aria-expanded="false"'
-    assert toggle.format(" active") + '><i class="bi bi-people"></i> Kepegawaian' in nav
-    assert toggle.format("") + '><i class="bi bi-headset"></i> Layanan' in nav
+    assert toggle.format(" active") + '><i class="bi bi-people" aria-hidden="true"></i> Kepegawaian' in nav
+    assert toggle.format("") + '><i class="bi bi-headset" aria-hidden="true"></i> Layanan' in nav
     nav = _nav(login(org.hr_a).get(reverse("periode_daftar")))
     assert f'class="nav-link active" href="{reverse("periode_daftar")}" aria-current="page"' in nav
     # "Dasbor" only redirects to the dashboard a role may open; any dashboard page marks it.

@@ -27,7 +27,9 @@ def admin_client_(lay, client):
     return client
 
 
-@pytest.mark.parametrize("model", ["jenislayanan", "jamlayanan", "harilibur", "permohonan", "surveikepuasan"])
+@pytest.mark.parametrize(
+    "model", ["jenislayanan", "jamlayanan", "masaramadan", "harilibur", "permohonan", "surveikepuasan"]
+)
 def test_admin_lists_open(admin_client_, model):
     assert admin_client_.get(reverse(f"admin:layanan_{model}_changelist")).status_code == 200
 

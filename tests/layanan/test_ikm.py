@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from layanan.ikm import HasilIKM, hitung_ikm, ikm_dari_jumlah, mutu_ikm, ukuran_sampel_minimum
+from layanan.ikm import HasilIKM, hitung_ikm, ikm_dari_jumlah, mutu_ikm, rentang_mutu, ukuran_sampel_minimum
 
 
 def responden_dengan_total(n: int, total: int) -> list[list[int]]:
@@ -124,3 +124,16 @@ def test_minimum_sample_follows_krejcie_morgan(populasi, sampel):
 def test_minimum_sample_refuses_a_non_population(populasi):
     with pytest.raises(ValueError, match="Populasi harus bilangan bulat"):
         ukuran_sampel_minimum(populasi)
+
+
+def test_the_legends_bands_cover_25_to_100_without_gaps():
+    """PermenPANRB 14/2017, Lampiran, Bab IV (nilai interval konversi): A 88,31–100,00; B 76,61–88,30;
+    C 65,00–76,60; D 25,00–64,99."""
+    assert rentang_mutu() == [
+        ("A", "Sangat Baik", Decimal("88.31"), Decimal("100.00")),
+        ("B", "Baik", Decimal("76.61"), Decimal("88.30")),
+        ("C", "Kurang Baik", Decimal("65.00"), Decimal("76.60")),
+        ("D", "Tidak Baik", Decimal("25.00"), Decimal("64.99")),
+    ]
+    for mutu, _, bawah, atas in rentang_mutu():
+        assert mutu_ikm(bawah)[0] == mutu_ikm(atas)[0] == mutu

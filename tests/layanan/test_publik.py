@@ -31,7 +31,7 @@ def test_a_citizen_applies_online_and_sees_the_ticket(lay, client):
     response = client.post(reverse("layanan:ajukan"), isian_daring(lay), follow=True)
     p = Permohonan.objects.get()
     assert (p.kanal, p.petugas, p.nama_pemohon) == (Permohonan.Kanal.DARING, None, "Rahmat Hulopi")
-    assert response.redirect_chain[-1][0] == reverse("layanan:terkirim")
+    assert response.redirect_chain[-1][0] == reverse("layanan:tanda_terima", args=[p.nomor_tiket])
     assert p.nomor_tiket in response.content.decode()
 
 
@@ -64,10 +64,6 @@ def test_online_requests_are_rate_limited_per_address(lay, client, settings):
     assert Permohonan.objects.count() == 2
     # Another address still may.
     assert client.post(url, isian_daring(lay), REMOTE_ADDR="10.0.0.9").status_code == 302
-
-
-def test_the_thanks_page_needs_a_fresh_submission(client):
-    assert client.get(reverse("layanan:terkirim"))["Location"] == reverse("layanan:ajukan")
 
 
 @pytest.fixture
@@ -182,6 +178,36 @@ def test_one_survey_per_request_even_through_the_service(selesai):
 
 def test_unknown_survey_tokens_are_404(client, db):
     assert client.get(reverse("layanan:survei", args=["tebakan"])).status_code == 404
+
+
+def test_a_used_survey_link_says_in_indonesian_what_to_do(selesai, client):
+    url = reverse("layanan:survei", args=[selesai.token_survei])
+    services.isi_survei(selesai.token_survei, [4] * 9)
+    for response in (client.get(url), client.post(url, jawaban_form())):
+        assert response.status_code == 404
+        html = response.content.decode()
+        assert "Tautan survei tidak berlaku" in html and "sudah diisi" in html
+        assert f'href="{reverse("layanan:lacak")}"' in html and f'href="{reverse("layanan:ajukan")}"' in html
+        assert "Halaman tidak ditemukan" not in html  # not the site's generic 404
+
+
+def test_an_unknown_service_code_on_the_ikm_page_says_where_the_results_are(lay, client):
+    response = client.get(reverse("layanan:hasil_ikm_layanan", args=["TIDAKADA"]))
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Layanan tidak ditemukan" in html and "Hasil survei kepuasan" in html
+
+
+def test_the_ikm_pages_explain_their_marks_in_a_legend(selesai, client):
+    for url in (reverse("layanan:hasil_ikm"), reverse("layanan:hasil_ikm_layanan", args=["KTP"])):
+        html = client.get(url).content.decode()
+        assert 'id="legenda-ikm"' in html
+        assert "Sampel belum tercapai" in html and "Krejcie–Morgan" in html and "gambaran sementara" in html
+        assert "Sangat Baik (88,31–100,00)" in html and "Tidak Baik (25,00–65,00)" not in html
+        assert "Tidak Baik (25,00–64,99)" in html and "Kurang Baik (65,00–76,60)" in html
+    # In the table, the mark has words for screen readers, not only an icon.
+    services.isi_survei(selesai.token_survei, [4] * 9)
+    assert "(sampel tercapai)" in client.get(reverse("layanan:hasil_ikm")).content.decode()
 
 
 def test_the_public_results_change_with_a_survey(selesai, client):

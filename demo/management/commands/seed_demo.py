@@ -19,6 +19,7 @@ from django.utils import timezone
 from core.bulk import foreign_keys_checked_after, truncate_tables
 from core.cache import bump_all
 from core.roles import GRUP_ADMINISTRATOR, GRUP_PENGELOLA, GRUP_PETUGAS_LAYANAN
+from demo import ekinerja as demo_ekinerja
 from demo import kehadiran as demo_kehadiran
 from demo import layanan as demo_layanan
 from demo import penilaian as demo_penilaian
@@ -28,6 +29,8 @@ from kinerja.models import (
     SKP,
     DialogKinerja,
     EvaluasiKinerja,
+    HasilEkinerja,
+    ImporEkinerja,
     IndikatorKinerja,
     KinerjaOrganisasi,
     Notifikasi,
@@ -37,8 +40,10 @@ from kinerja.models import (
     PengaturanKinerja,
     PengecualianKurva,
     PenugasanPengelola,
+    PeranHasil,
     PerilakuKerja,
     Periode,
+    ProgresHarian,
     RealisasiIndikator,
     RencanaAksi,
     RencanaHasilKerja,
@@ -47,7 +52,7 @@ from kinerja.models import (
     UmpanBalikRHK,
     UnitKerja,
 )
-from kinerja.penilaian.capaian import capaian_aspek
+from kinerja.penilaian.harian import hari_kerja_sebelum
 from kinerja.penilaian.periode import RencanaPeriode, rencana_periode
 from kinerja.penilaian.predikat import predikat_kinerja
 from kinerja.penilaian.services_penilai import penilai_dari
@@ -227,6 +232,7 @@ def simpan(roster: demo_roster.Roster):
                 golongan=o.golongan,
                 jabatan=o.jabatan,
                 jenis_jabatan=o.jenis_jabatan,
+                kelas_jabatan=o.kelas_jabatan,
                 unit_kerja_id=unit_id[o.unit],
                 atasan_id=pegawai_id.get(o.atasan),
                 email=o.email,
@@ -340,6 +346,8 @@ def hapus_evaluasi():
     # The plans cite each other (PROTECT): unlinked first so they can go in one delete.
     RencanaHasilKerja.objects.update(rhk_atasan=None)
     truncate_tables(
+        HasilEkinerja,
+        ImporEkinerja,
         DialogKinerja,
         RiwayatEvaluasi,
         RealisasiIndikator,
@@ -348,6 +356,8 @@ def hapus_evaluasi():
         PerilakuKerja,
         EvaluasiKinerja,
         RiwayatSKP,
+        ProgresHarian,
+        PeranHasil,
         IndikatorKinerja,
         RencanaHasilKerja,
         SKP,
@@ -423,7 +433,7 @@ class _PenulisEvaluasi:
             ),
             batch_size=UKURAN_BATCH,
         )
-        rhk = {}
+        rhk, uraian = {}, {}
         for tingkat in sorted({o.tingkat for o in orang}):
             baru = {
                 o.nip: RencanaHasilKerja(
@@ -432,32 +442,19 @@ class _PenulisEvaluasi:
                     if per_nip[o.nip].jpt
                     else demo_penilaian.uraian_rhk(o.jabatan, self.nama_unit[o.unit], o.nip in self.kepala_unit),
                     rhk_atasan_id=rhk.get(o.ppk),
+                    uraian_rhk_atasan=uraian.get(o.ppk, ""),
                 )
                 for o in orang
                 if o.tingkat == tingkat
             }
             RencanaHasilKerja.objects.bulk_create(baru.values(), batch_size=UKURAN_BATCH)
             rhk.update({nip: r.pk for nip, r in baru.items()})
+            uraian.update({nip: r.uraian for nip, r in baru.items()})
+        self.uraian_rhk = uraian
         IndikatorKinerja.objects.bulk_create(
-            (
-                IndikatorKinerja(rhk_id=rhk[nip], uraian=uraian, aspek=aspek, target=target, satuan=satuan, urutan=i)
-                for nip in rhk
-                for i, (uraian, aspek, target, satuan) in enumerate(
-                    demo_penilaian.INDIKATOR_IKU_DEMO if per_nip[nip].jpt else demo_penilaian.INDIKATOR_DEMO, start=1
-                )
-            ),
+            demo_penilaian.indikator_skp(rhk, {nip for nip, s in per_nip.items() if s.jpt}, demo_roster.PEGAWAI.nip),
             batch_size=UKURAN_BATCH,
         )
-        if demo_roster.PEGAWAI.nip in rhk:
-            uraian, aspek, target = demo_penilaian.INDIKATOR_KUALITATIF_DEMO
-            IndikatorKinerja.objects.create(
-                rhk_id=rhk[demo_roster.PEGAWAI.nip],
-                uraian=uraian,
-                aspek=aspek,
-                jenis_target=IndikatorKinerja.JenisTarget.KUALITATIF,
-                target_kualitatif=target,
-                urutan=len(demo_penilaian.INDIKATOR_DEMO) + 1,
-            )
         self.skp_id = {nip: s.pk for nip, s in per_nip.items()}
         return rhk
 
@@ -517,28 +514,10 @@ class _PenulisEvaluasi:
                     diisi_sebagai=RealisasiIndikator.DiisiSebagai.PEGAWAI,
                 )
             )
-            for ind in indikator.get(rhk[nip], []):
-                baris = RealisasiIndikator(
-                    evaluasi=ev,
-                    indikator=ind,
-                    bukti_tautan=f"https://drive.gorontaloprov.go.id/bukti/{ev.pegawai_id}/{ind.urutan}",
-                    diisi_oleh_id=self.user.get(ev.pegawai_id),
-                    diisi_sebagai=RealisasiIndikator.DiisiSebagai.PEGAWAI,
-                )
-                if ind.kualitatif:
-                    # Described, not counted; marked by the appraiser once rated.
-                    baris.narasi = demo_penilaian.NARASI_KUALITATIF_DEMO
-                    baris.penilaian_kualitatif = "SESUAI" if ev.status == "DINILAI" else ""
-                else:
-                    baris.realisasi = self._realisasi(ind)
-                    baris.capaian = capaian_aspek(
-                        ind.aspek,
-                        ind.target,
-                        baris.realisasi,
-                        self.pengaturan.batas_capaian,
-                        self.pengaturan.rumus_efisiensi_tinggi,
-                    )
-                realisasi.append(baris)
+            realisasi.extend(
+                demo_penilaian.realisasi_demo(ev, ind, self.user.get(ev.pegawai_id), self._realisasi, self.pengaturan)
+                for ind in indikator.get(rhk[nip], [])
+            )
             if ev.status in ("DIAJUKAN", "DINILAI", "DIKEMBALIKAN"):
                 riwayat.append(RiwayatEvaluasi(evaluasi=ev, aksi="DIAJUKAN", dari_status="DRAFT", ke_status="DIAJUKAN"))
             if ev.status == "DIKEMBALIKAN":
@@ -581,6 +560,48 @@ class _PenulisEvaluasi:
         return self.rng.randint(max(1, target - 3), target + 1)
 
 
+def simpan_peran_dan_progres(penulis: _PenulisEvaluasi, rhk: dict[str, int], tim, hari_ini) -> None:
+    """The demo Atasan's matriks peran hasil (his RHK divided among his team, whose RHK cite it), the change he made
+    to it since the demo Pegawai drafted hers, and the team's daily log of the last working days, with one
+    teammate's latest days empty."""
+    atasan, pegawai = demo_roster.ATASAN.nip, demo_roster.PEGAWAI.nip
+    anggota = [pegawai, *(o.nip for o in tim)]
+    peran_hasil = []
+    for nip in anggota:
+        hasil, indikator = demo_penilaian.peran_hasil_demo(penulis.uraian_rhk[nip])
+        peran_hasil.append(
+            PeranHasil(
+                rhk_atasan_id=rhk[atasan],
+                pegawai_id=penulis.pegawai_id[nip],
+                hasil=hasil,
+                indikator=indikator,
+                diubah_oleh_id=penulis.user[penulis.pegawai_id[atasan]],
+            )
+        )
+    PeranHasil.objects.bulk_create(peran_hasil)
+    RencanaHasilKerja.objects.filter(pk=rhk[pegawai]).update(
+        uraian_rhk_atasan=demo_penilaian.uraian_rhk_atasan_lama(penulis.uraian_rhk[atasan])
+    )
+    hari = hari_kerja_sebelum(hari_ini, demo_penilaian.HARI_PROGRES_DEMO)
+    teks = demo_penilaian.PROGRES_HARIAN_DEMO
+    progres = []
+    for i, nip in enumerate(anggota):
+        pegawai_id = penulis.pegawai_id[nip]
+        hari_dicatat = hari[: -demo_penilaian.HARI_KOSONG_DEMO] if i == 1 else hari
+        progres += [
+            ProgresHarian(
+                pegawai_id=pegawai_id,
+                rhk_id=rhk[nip],
+                tanggal=h,
+                uraian=teks[(i + j) % len(teks)],
+                dicatat_oleh_id=penulis.user.get(pegawai_id),
+            )
+            for j, h in enumerate(hari_dicatat)
+            if h.year == hari_ini.year
+        ]
+    ProgresHarian.objects.bulk_create(progres)
+
+
 def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict, seed: int, hari_ini=None):
     """Demo evaluation data for the Pengelola's OPD: approved SKP, an open quarter with evaluations in every state
     (the demo Pegawai's ready to fill, some of the demo Atasan's team waiting for a rating), and last year's
@@ -603,6 +624,7 @@ def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict,
     status[demo_roster.SEKDA.nip] = "DIAJUKAN"
     periode = penulis.periode(triwulan, dibuka=True)
     evaluasi = penulis.evaluasi(periode, status, rhk)
+    simpan_peran_dan_progres(penulis, rhk, tim, hari_ini or timezone.localdate())
 
     # Last year: the Atasan's and the team's plans (cascading) and their final annual evaluations.
     atasan = next(o for o in lingkup if o.nip == demo_roster.ATASAN.nip)
@@ -633,6 +655,7 @@ def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict,
         capaian="BAIK",
         ditetapkan_oleh=penulis.pengelola,
     )
+    demo_ekinerja.simpan_impor_ekinerja(lalu, seed)
 
     # What each demo login finds in the bell.
     user_atasan = penulis.user[pegawai_id[demo_roster.ATASAN.nip]]

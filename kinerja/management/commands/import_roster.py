@@ -63,4 +63,12 @@ def cara_dibaca(berkas: dict) -> str:
         bagian.append(f"{berkas['jumlah_baris_tersembunyi']} baris tersembunyi ikut dibaca")
     if berkas["kolom_tersembunyi"]:
         bagian.append(f"kolom tersembunyi ikut dibaca: {', '.join(berkas['kolom_tersembunyi'])}")
-    return "Dibaca dari " + ", ".join(bagian) + "."
+    teks = "Dibaca dari " + ", ".join(bagian) + "."
+    kolom = berkas.get("kolom", [])
+    dibaca = [f"{k['judul']} → {k['dibaca_sebagai']}" for k in kolom if k["dibaca_sebagai"]]
+    diabaikan = [k["judul"] for k in kolom if not k["dibaca_sebagai"]]
+    if dibaca:
+        teks += "\nKolom: " + "; ".join(dibaca) + "."
+    if diabaikan:
+        teks += "\nDiabaikan: " + "; ".join(diabaikan) + "."
+    return teks

@@ -214,7 +214,10 @@ def test_it_refuses_an_nip_stored_as_a_number_and_writes_nothing(org):
         ({"Status Kepegawaian": "Honorer"}, "Status Kepegawaian", "PNS atau PPPK"),
         ({"Jenis Jabatan": "Raja"}, "Jenis Jabatan", "tidak dikenal"),
         ({"Nama": ""}, "Nama", "wajib diisi"),
-        ({"Kode Unit": ""}, "Kode Unit", "wajib diisi"),
+        ({"Kode Unit": "", "Nama Unit": "Bidang Entah"}, "Nama Unit", "Tidak ada unit kerja bernama 'Bidang Entah'"),
+        ({"Kelas Jabatan": 18}, "Kelas Jabatan", "1 sampai 17"),
+        ({"Kelas Jabatan": "tinggi"}, "Kelas Jabatan", "1 sampai 17"),
+        ({"Status Kepegawaian": "", "Golongan": ""}, "Status Kepegawaian", "wajib diisi"),
         ({"No HP": 81234567890}, "No HP", "Format kolom No HP sebagai Teks"),
         ({"No HP": "telepon saya"}, "No HP", "hanya boleh berisi angka"),
         ({"No HP": "0812"}, "No HP", "panjangnya tidak sesuai"),
@@ -258,7 +261,8 @@ def test_it_refuses_a_supervisor_cycle_formed_with_database_rows_and_writes_noth
 
 
 def test_it_refuses_a_missing_required_column_and_writes_nothing(org):
-    judul = [j for j in JUDUL if j != "Status Kepegawaian"]
+    # Either column tells PNS from PPPK; without both the file cannot.
+    judul = [j for j in JUDUL if j not in ("Status Kepegawaian", "Golongan")]
     galat = tolak("roster.xlsx", xlsx(roster_kecil(), judul=judul))
     _satu(galat, 1, "Status Kepegawaian", "Kolom wajib")
 

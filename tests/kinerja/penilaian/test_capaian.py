@@ -61,7 +61,45 @@ def test_it_refuses_bad_input(aspek, target, realisasi, pesan):
 def test_a_time_or_cost_target_met_exactly_scores_76_as_the_note_says(aspek, target, efisiensi_tinggi):
     """PP 46/2011: ((1.76 × target − realisation) / target) × 100 with realisation = target is 76, whatever the
     target; the note shown beside such indicators says so."""
-    from kinerja.penilaian.capaian import KETERANGAN_EFISIENSI
+    from kinerja.penilaian.capaian import keterangan_efisiensi
 
     assert capaian_aspek(aspek, target, target, efisiensi_tinggi=efisiensi_tinggi) == Decimal("76.00")
-    assert "realisasi tepat sama dengan target bernilai 76% (rumus PP 46/2011)" in KETERANGAN_EFISIENSI
+    assert "realisasi tepat sama dengan target bernilai 76% (rumus PP 46/2011)" in keterangan_efisiensi()
+
+
+# PermenPANRB 8/2021, Lampiran: capaian IKI "kondisi khusus" (the less the better) = (1 + (1 − realisasi / target))
+# × 100%; its worked examples: 6.5 months against 7 → 107%, 9 against 8 → 87.5%. A capaian above 110% is valued
+# 120 (huruf h), so the cap stays at 120; never below 0.
+TABEL_PERMENPANRB = [
+    ("WAKTU", 7, "6.5", "107.14"),  # Lampiran's example a (the regulation rounds to 107%)
+    ("WAKTU", 8, 9, "87.50"),  # example b
+    ("WAKTU", 12, 12, "100.00"),  # on time is 100%, not 76%
+    ("BIAYA", 100, 80, "120.00"),  # (2 − 0.8) × 100 = 120
+    ("BIAYA", 100, 50, "120.00"),  # 150 capped at 120
+    ("WAKTU", 10, 25, "0.00"),  # 2.5 × the target: floored at 0
+    ("KUANTITAS", 10, 12, "120.00"),  # quantity and quality keep realisasi / target
+]
+
+
+@pytest.mark.parametrize(("aspek", "target", "realisasi", "diharapkan"), TABEL_PERMENPANRB)
+def test_the_permenpanrb_8_2021_formula_for_the_less_the_better(aspek, target, realisasi, diharapkan):
+    from kinerja.penilaian.capaian import RUMUS_PERMENPANRB
+
+    assert capaian_aspek(aspek, target, realisasi, rumus=RUMUS_PERMENPANRB) == Decimal(diharapkan)
+
+
+def test_the_cap_applies_to_the_permenpanrb_formula_too():
+    from kinerja.penilaian.capaian import RUMUS_PERMENPANRB
+
+    assert capaian_aspek("WAKTU", 100, 85, batas=110, rumus=RUMUS_PERMENPANRB) == Decimal("110.00")
+
+
+def test_an_unknown_time_formula_is_refused():
+    with pytest.raises(ValueError, match="Rumus waktu/biaya"):
+        capaian_aspek("WAKTU", 1, 1, rumus="LAIN")
+
+
+def test_the_note_names_the_formula_that_applies():
+    from kinerja.penilaian.capaian import RUMUS_PERMENPANRB, keterangan_efisiensi
+
+    assert "bernilai 100% (rumus PermenPANRB 8/2021)" in keterangan_efisiensi(RUMUS_PERMENPANRB)

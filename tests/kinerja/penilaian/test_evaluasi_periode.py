@@ -58,10 +58,12 @@ def test_the_background_task_creates_the_same_evaluations_and_is_idempotent(org)
     assert buat_evaluasi_periode_task.apply(args=(org.hr_a.user.pk, periode.pk, [org.opd_a.pk])).get() == {
         "dibuat": 5,
         "sudah_ada": 0,
+        "diimpor": 0,
     }
     assert buat_evaluasi_periode_task.apply(args=(org.hr_a.user.pk, periode.pk, [org.opd_a.pk])).get() == {
         "dibuat": 0,
         "sudah_ada": 5,
+        "diimpor": 0,
     }
 
 
