@@ -239,6 +239,9 @@ XLSX_MAX_UNPACKED_MB = env.int("XLSX_MAX_UNPACKED_MB", default=300)
 XLSX_MAX_RATIO = env.int("XLSX_MAX_RATIO", default=200)
 # Evidence files attached to a realisation (core.files).
 BUKTI_MAX_MB = env.int("BUKTI_MAX_MB", default=5)
+# All the documents of one online request together: below nginx's client_max_body_size (25 MB), so a citizen
+# with many requirements hears the limit in Indonesian from the form rather than nginx's 413.
+PERSYARATAN_TOTAL_MAX_MB = env.int("PERSYARATAN_TOTAL_MAX_MB", default=20)
 
 # Django's renderer, with <select> written in Python (core/form_renderer.py).
 FORM_RENDERER = "core.form_renderer.FormRenderer"

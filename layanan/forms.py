@@ -86,7 +86,8 @@ class FormPermohonanDaring(_FormPemohon):
     def __init__(self, *args, jenis: JenisLayanan, **kwargs):
         super().__init__(*args, initial={"jenis_layanan": jenis.pk}, **kwargs)
         bantuan = (
-            f"PDF, JPG, PNG, XLSX atau DOCX; paling besar {settings.BUKTI_MAX_MB} MB. "
+            f"PDF, JPG, PNG, XLSX atau DOCX; paling besar {settings.BUKTI_MAX_MB} MB "
+            f"(semua dokumen bersama paling besar {settings.PERSYARATAN_TOTAL_MAX_MB} MB). "
             "Boleh dikosongkan: dokumennya dibawa saat ke loket."
         )
         self.field_berkas = []
@@ -105,6 +106,13 @@ class FormPermohonanDaring(_FormPemohon):
         data = super().clean()
         if not (data.get("telepon") or data.get("email")):
             self.add_error("telepon", "Isi nomor HP atau email agar kami dapat menghubungi Anda.")
+        batas = settings.PERSYARATAN_TOTAL_MAX_MB
+        if sum(f.size for f in self.berkas().values()) > batas * 1024 * 1024:
+            self.add_error(
+                None,
+                f"Ukuran semua dokumen bersama paling besar {batas} MB. Unggah yang terpenting saja, atau kecilkan "
+                "hasil pindaiannya; dokumen lain dibawa saat ke loket.",
+            )
         return data
 
     @property

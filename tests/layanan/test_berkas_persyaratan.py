@@ -104,6 +104,22 @@ def test_a_file_over_the_limit_is_refused(lay, client, media, settings):
     assert not Permohonan.objects.exists() and berkas_tersimpan(media) == []
 
 
+def test_documents_together_over_the_total_limit_are_refused_before_nginx_would(lay, client, media, settings):
+    settings.PERSYARATAN_TOTAL_MAX_MB = 1
+    setengah = PDF + b"0" * (600 * 1024)
+    response = ajukan(
+        client,
+        lay,
+        persyaratan_0=SimpleUploadedFile("kk.pdf", setengah),
+        persyaratan_1=SimpleUploadedFile("formulir.pdf", setengah),
+    )
+    assert "semua dokumen bersama paling besar 1 MB" in " ".join(response.context["form"].non_field_errors())
+    assert not Permohonan.objects.exists() and berkas_tersimpan(media) == []
+    # One of them alone is within the limit.
+    ajukan(client, lay, persyaratan_0=SimpleUploadedFile("kk.pdf", setengah))
+    assert Permohonan.objects.count() == 1
+
+
 def test_the_service_refuses_a_file_for_a_requirement_the_service_does_not_have(lay, media):
     with pytest.raises(ValidationError) as galat:
         services.ajukan_daring(

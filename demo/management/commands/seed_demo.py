@@ -23,6 +23,7 @@ from demo import ekinerja as demo_ekinerja
 from demo import kehadiran as demo_kehadiran
 from demo import layanan as demo_layanan
 from demo import penilaian as demo_penilaian
+from demo import progres as demo_progres
 from demo import provinsi as demo_provinsi
 from demo import roster as demo_roster
 from kinerja.models import (
@@ -52,7 +53,6 @@ from kinerja.models import (
     UmpanBalikRHK,
     UnitKerja,
 )
-from kinerja.penilaian.harian import hari_kerja_sebelum
 from kinerja.penilaian.periode import RencanaPeriode, rencana_periode
 from kinerja.penilaian.predikat import predikat_kinerja
 from kinerja.penilaian.services_penilai import penilai_dari
@@ -560,48 +560,6 @@ class _PenulisEvaluasi:
         return self.rng.randint(max(1, target - 3), target + 1)
 
 
-def simpan_peran_dan_progres(penulis: _PenulisEvaluasi, rhk: dict[str, int], tim, hari_ini) -> None:
-    """The demo Atasan's matriks peran hasil (his RHK divided among his team, whose RHK cite it), the change he made
-    to it since the demo Pegawai drafted hers, and the team's daily log of the last working days, with one
-    teammate's latest days empty."""
-    atasan, pegawai = demo_roster.ATASAN.nip, demo_roster.PEGAWAI.nip
-    anggota = [pegawai, *(o.nip for o in tim)]
-    peran_hasil = []
-    for nip in anggota:
-        hasil, indikator = demo_penilaian.peran_hasil_demo(penulis.uraian_rhk[nip])
-        peran_hasil.append(
-            PeranHasil(
-                rhk_atasan_id=rhk[atasan],
-                pegawai_id=penulis.pegawai_id[nip],
-                hasil=hasil,
-                indikator=indikator,
-                diubah_oleh_id=penulis.user[penulis.pegawai_id[atasan]],
-            )
-        )
-    PeranHasil.objects.bulk_create(peran_hasil)
-    RencanaHasilKerja.objects.filter(pk=rhk[pegawai]).update(
-        uraian_rhk_atasan=demo_penilaian.uraian_rhk_atasan_lama(penulis.uraian_rhk[atasan])
-    )
-    hari = hari_kerja_sebelum(hari_ini, demo_penilaian.HARI_PROGRES_DEMO)
-    teks = demo_penilaian.PROGRES_HARIAN_DEMO
-    progres = []
-    for i, nip in enumerate(anggota):
-        pegawai_id = penulis.pegawai_id[nip]
-        hari_dicatat = hari[: -demo_penilaian.HARI_KOSONG_DEMO] if i == 1 else hari
-        progres += [
-            ProgresHarian(
-                pegawai_id=pegawai_id,
-                rhk_id=rhk[nip],
-                tanggal=h,
-                uraian=teks[(i + j) % len(teks)],
-                dicatat_oleh_id=penulis.user.get(pegawai_id),
-            )
-            for j, h in enumerate(hari_dicatat)
-            if h.year == hari_ini.year
-        ]
-    ProgresHarian.objects.bulk_create(progres)
-
-
 def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict, seed: int, hari_ini=None):
     """Demo evaluation data for the Pengelola's OPD: approved SKP, an open quarter with evaluations in every state
     (the demo Pegawai's ready to fill, some of the demo Atasan's team waiting for a rating), and last year's
@@ -624,7 +582,7 @@ def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict,
     status[demo_roster.SEKDA.nip] = "DIAJUKAN"
     periode = penulis.periode(triwulan, dibuka=True)
     evaluasi = penulis.evaluasi(periode, status, rhk)
-    simpan_peran_dan_progres(penulis, rhk, tim, hari_ini or timezone.localdate())
+    demo_progres.simpan_peran_dan_progres(penulis, rhk, tim, hari_ini or timezone.localdate())
 
     # Last year: the Atasan's and the team's plans (cascading) and their final annual evaluations.
     atasan = next(o for o in lingkup if o.nip == demo_roster.ATASAN.nip)
