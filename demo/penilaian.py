@@ -4,6 +4,9 @@ reviews, the ASN fills and reads the document) can be clicked through; and the s
 import datetime
 import random
 
+from kinerja.penilaian.capaian import capaian_aspek
+from kinerja.penilaian.models import RealisasiIndikator
+from kinerja.penilaian.models_skp import IndikatorKinerja
 from kinerja.penilaian.periode import TAHUNAN, TRIWULANAN, RencanaPeriode, nomor_pada, rencana_periode
 
 # Indicators of every demo RHK: (uraian, aspek, target, satuan); the targets suit a quarter.
@@ -11,6 +14,22 @@ INDIKATOR_DEMO = (
     ("Jumlah dokumen atau laporan kegiatan yang diselesaikan", "KUANTITAS", 12, "dokumen"),
     ("Kesesuaian hasil kerja dengan standar pelayanan", "KUALITAS", 100, "%"),
     ("Ketepatan waktu penyelesaian", "WAKTU", 3, "bulan"),
+)
+# The Indikator Kinerja Utama of a JPT's sasaran strategis (the demo Kepala Dinas's and the Sekda's SKP, JPT model).
+INDIKATOR_IKU_DEMO = (
+    ("Persentase program prioritas daerah yang mencapai target", "KUANTITAS", 90, "%"),
+    ("Nilai evaluasi akuntabilitas kinerja instansi (SAKIP)", "KUALITAS", 75, "nilai"),
+    ("Penyampaian laporan kinerja instansi tepat waktu", "WAKTU", 3, "bulan"),
+)
+# A qualitative indicator on the demo Pegawai's plan (PermenPANRB 6/2022: a described target, marked by the appraiser).
+INDIKATOR_KUALITATIF_DEMO = (
+    "Mutu layanan konsultasi data kependudukan",
+    "KUALITAS",
+    "Pemohon memperoleh jawaban yang tuntas pada kunjungan pertama, tanpa keluhan yang terbukti",
+)
+NARASI_KUALITATIF_DEMO = (
+    "Seluruh konsultasi triwulan ini dituntaskan pada kunjungan pertama; satu keluhan diklarifikasi dan tidak "
+    "terbukti. Rekap konsultasi terlampir."
 )
 # The annex (lampiran SKP) of the demo Atasan's and their team's plans, so the SKP page shows one filled in.
 LAMPIRAN_SKP_DEMO = {
@@ -44,6 +63,67 @@ def periode_demo(hari_ini: datetime.date) -> tuple[RencanaPeriode, RencanaPeriod
     """The open quarter of `hari_ini` and last year's annual period (closed, with final evaluations)."""
     triwulan = rencana_periode(TRIWULANAN, nomor_pada(TRIWULANAN, hari_ini), hari_ini.year)
     return triwulan, rencana_periode(TAHUNAN, 1, hari_ini.year - 1)
+
+
+def sasaran_strategis(nama_unit: str) -> str:
+    """A JPT's RHK: the sasaran strategis of the unit they lead, as its Perjanjian Kinerja states it."""
+    return f"Meningkatnya akuntabilitas kinerja dan capaian program prioritas {nama_unit}"
+
+
+def perjanjian_kinerja(jabatan: str, tahun: int) -> str:
+    """The reference a demo JPT's SKP records: the Perjanjian Kinerja of the year, signed in early January."""
+    return f"Perjanjian Kinerja {jabatan} Tahun {tahun}, ditandatangani 2 Januari {tahun}"
+
+
+def indikator_skp(rhk: dict[str, int], nip_jpt: set[str], nip_kualitatif: str) -> list[IndikatorKinerja]:
+    """The indicators of the demo RHK (NIP → RHK id): a JPT's the IKU, every other's INDIKATOR_DEMO, and the
+    qualitative one besides on the plan of `nip_kualitatif` (the demo Pegawai)."""
+    baris = [
+        IndikatorKinerja(rhk_id=rhk[nip], uraian=uraian, aspek=aspek, target=target, satuan=satuan, urutan=i)
+        for nip in rhk
+        for i, (uraian, aspek, target, satuan) in enumerate(
+            INDIKATOR_IKU_DEMO if nip in nip_jpt else INDIKATOR_DEMO, start=1
+        )
+    ]
+    if nip_kualitatif in rhk:
+        uraian, aspek, target = INDIKATOR_KUALITATIF_DEMO
+        baris.append(
+            IndikatorKinerja(
+                rhk_id=rhk[nip_kualitatif],
+                uraian=uraian,
+                aspek=aspek,
+                jenis_target=IndikatorKinerja.JenisTarget.KUALITATIF,
+                target_kualitatif=target,
+                urutan=len(INDIKATOR_DEMO) + 1,
+            )
+        )
+    return baris
+
+
+def realisasi_demo(ev, ind, user_id, nilai, pengaturan) -> RealisasiIndikator:
+    """One indicator's realisation in a demo evaluation: a figure from `nilai(ind)` with its capaian, or for a
+    qualitative indicator the narrative, marked Sesuai once the evaluation is rated."""
+    baris = RealisasiIndikator(
+        evaluasi=ev,
+        indikator=ind,
+        bukti_tautan=f"https://drive.gorontaloprov.go.id/bukti/{ev.pegawai_id}/{ind.urutan}",
+        diisi_oleh_id=user_id,
+        diisi_sebagai=RealisasiIndikator.DiisiSebagai.PEGAWAI,
+    )
+    if ind.kualitatif:
+        baris.narasi = NARASI_KUALITATIF_DEMO
+        baris.penilaian_kualitatif = "SESUAI" if ev.status == "DINILAI" else ""
+        return baris
+    baris.realisasi = nilai(ind)
+    baris.capaian = capaian_aspek(
+        ind.aspek,
+        ind.target,
+        baris.realisasi,
+        pengaturan.batas_capaian,
+        pengaturan.rumus_efisiensi_tinggi,
+        pengaturan.rumus_waktu_biaya,
+    )
+    return baris
 
 
 def uraian_rhk(jabatan: str, nama_unit: str, kepala: bool) -> str:

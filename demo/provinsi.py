@@ -176,7 +176,8 @@ class _Penulis:
         rhk_skp = dict(RencanaHasilKerja.objects.filter(skp_id__in=ada.values()).values_list("skp_id", "id"))
         indikator = {}
         for i in IndikatorKinerja.objects.filter(rhk_id__in=rhk_skp.values()).order_by("urutan"):
-            indikator.setdefault(i.rhk_id, []).append((i.pk, i.aspek, int(i.target)))
+            # A qualitative indicator (the demo Pegawai's) has no target figure: None.
+            indikator.setdefault(i.rhk_id, []).append((i.pk, i.aspek, None if i.kualitatif else int(i.target)))
         rencana = {k: (s, rhk_skp[s], indikator[rhk_skp[s]], s in disetujui) for k, s in ada.items()}
         nama_unit = {u.kode: u.nama for u in self.roster.unit}
         kepala = {u.kepala for u in self.roster.unit if u.kepala}
@@ -342,13 +343,20 @@ class _Penulis:
                     continue
                 user = self.user.get(pid)
                 for urutan, (ind, aspek, target) in enumerate(indikator, start=1):
-                    n = nilai(aspek, target)
                     tautan = f"https://drive.gorontaloprov.go.id/bukti/{pid}/{urutan}"
+                    if target is None:
+                        # Qualitative: described, and marked by the appraiser once rated.
+                        narasi = demo_penilaian.NARASI_KUALITATIF_DEMO
+                        tanda = "SESUAI" if status in ("DINILAI", "FINAL") else ""
+                        yield i, ind, None, narasi, tautan, "", user, "PEGAWAI", waktu.diisi, None, tanda
+                        continue
+                    n = nilai(aspek, target)
                     capaian = self._capaian(aspek, target, n)
-                    yield i, ind, n, NARASI_REALISASI, tautan, "", user, "PEGAWAI", waktu.diisi, capaian
+                    yield i, ind, n, NARASI_REALISASI, tautan, "", user, "PEGAWAI", waktu.diisi, capaian, ""
 
         kolom = ["evaluasi_id", "indikator_id", "realisasi", "narasi", "bukti_tautan", "bukti_berkas", "diisi_oleh_id"]
-        insert_rows(RealisasiIndikator, [*kolom, "diisi_sebagai", "diisi_pada", "capaian"], baris())
+        kolom += ["diisi_sebagai", "diisi_pada", "capaian", "penilaian_kualitatif"]
+        insert_rows(RealisasiIndikator, kolom, baris())
 
     def _riwayat(self, ids, bagian):
         """Each evaluation's history: the moves that led to its state, by whom and when."""

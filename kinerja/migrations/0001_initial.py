@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,71 +15,215 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Pegawai',
+            name="Pegawai",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nip', models.CharField(max_length=18, unique=True, verbose_name='NIP')),
-                ('nama', models.CharField(max_length=150, verbose_name='nama')),
-                ('gelar_depan', models.CharField(blank=True, max_length=50, verbose_name='gelar depan')),
-                ('gelar_belakang', models.CharField(blank=True, max_length=80, verbose_name='gelar belakang')),
-                ('jenis_kelamin', models.CharField(choices=[('L', 'Laki-laki'), ('P', 'Perempuan')], max_length=1, verbose_name='jenis kelamin')),
-                ('tanggal_lahir', models.DateField(blank=True, null=True, verbose_name='tanggal lahir')),
-                ('status_kepegawaian', models.CharField(choices=[('PNS', 'PNS'), ('PPPK', 'PPPK')], max_length=4, verbose_name='status kepegawaian')),
-                ('golongan', models.CharField(blank=True, choices=[('PNS', [('I/a', 'I/a – Juru Muda'), ('I/b', 'I/b – Juru Muda Tingkat I'), ('I/c', 'I/c – Juru'), ('I/d', 'I/d – Juru Tingkat I'), ('II/a', 'II/a – Pengatur Muda'), ('II/b', 'II/b – Pengatur Muda Tingkat I'), ('II/c', 'II/c – Pengatur'), ('II/d', 'II/d – Pengatur Tingkat I'), ('III/a', 'III/a – Penata Muda'), ('III/b', 'III/b – Penata Muda Tingkat I'), ('III/c', 'III/c – Penata'), ('III/d', 'III/d – Penata Tingkat I'), ('IV/a', 'IV/a – Pembina'), ('IV/b', 'IV/b – Pembina Tingkat I'), ('IV/c', 'IV/c – Pembina Utama Muda'), ('IV/d', 'IV/d – Pembina Utama Madya'), ('IV/e', 'IV/e – Pembina Utama')]), ('PPPK', [('I', 'I (PPPK)'), ('II', 'II (PPPK)'), ('III', 'III (PPPK)'), ('IV', 'IV (PPPK)'), ('V', 'V (PPPK)'), ('VI', 'VI (PPPK)'), ('VII', 'VII (PPPK)'), ('VIII', 'VIII (PPPK)'), ('IX', 'IX (PPPK)'), ('X', 'X (PPPK)'), ('XI', 'XI (PPPK)'), ('XII', 'XII (PPPK)'), ('XIII', 'XIII (PPPK)'), ('XIV', 'XIV (PPPK)'), ('XV', 'XV (PPPK)'), ('XVI', 'XVI (PPPK)'), ('XVII', 'XVII (PPPK)')])], max_length=5, verbose_name='golongan')),
-                ('jabatan', models.CharField(blank=True, max_length=200, verbose_name='jabatan')),
-                ('jenis_jabatan', models.CharField(blank=True, choices=[('JPT_UTAMA', 'JPT Utama'), ('JPT_MADYA', 'JPT Madya'), ('JPT_PRATAMA', 'JPT Pratama'), ('ADMINISTRATOR', 'Administrator'), ('PENGAWAS', 'Pengawas'), ('PELAKSANA', 'Pelaksana'), ('AHLI_PERTAMA', 'Fungsional Ahli Pertama'), ('AHLI_MUDA', 'Fungsional Ahli Muda'), ('AHLI_MADYA', 'Fungsional Ahli Madya'), ('AHLI_UTAMA', 'Fungsional Ahli Utama'), ('PEMULA', 'Fungsional Pemula'), ('TERAMPIL', 'Fungsional Terampil'), ('MAHIR', 'Fungsional Mahir'), ('PENYELIA', 'Fungsional Penyelia')], max_length=20, verbose_name='jenis jabatan')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('no_hp', models.CharField(blank=True, max_length=20, verbose_name='no. HP')),
-                ('aktif', models.BooleanField(default=True, verbose_name='aktif')),
-                ('diperbarui', models.DateTimeField(auto_now=True, verbose_name='diperbarui')),
-                ('atasan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='bawahan', to='kinerja.pegawai', verbose_name='atasan langsung')),
-                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='pegawai', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("nip", models.CharField(max_length=18, unique=True, verbose_name="NIP")),
+                ("nama", models.CharField(max_length=150, verbose_name="nama")),
+                ("gelar_depan", models.CharField(blank=True, max_length=50, verbose_name="gelar depan")),
+                ("gelar_belakang", models.CharField(blank=True, max_length=80, verbose_name="gelar belakang")),
+                (
+                    "jenis_kelamin",
+                    models.CharField(
+                        choices=[("L", "Laki-laki"), ("P", "Perempuan")], max_length=1, verbose_name="jenis kelamin"
+                    ),
+                ),
+                ("tanggal_lahir", models.DateField(blank=True, null=True, verbose_name="tanggal lahir")),
+                (
+                    "status_kepegawaian",
+                    models.CharField(
+                        choices=[("PNS", "PNS"), ("PPPK", "PPPK")], max_length=4, verbose_name="status kepegawaian"
+                    ),
+                ),
+                (
+                    "golongan",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            (
+                                "PNS",
+                                [
+                                    ("I/a", "I/a – Juru Muda"),
+                                    ("I/b", "I/b – Juru Muda Tingkat I"),
+                                    ("I/c", "I/c – Juru"),
+                                    ("I/d", "I/d – Juru Tingkat I"),
+                                    ("II/a", "II/a – Pengatur Muda"),
+                                    ("II/b", "II/b – Pengatur Muda Tingkat I"),
+                                    ("II/c", "II/c – Pengatur"),
+                                    ("II/d", "II/d – Pengatur Tingkat I"),
+                                    ("III/a", "III/a – Penata Muda"),
+                                    ("III/b", "III/b – Penata Muda Tingkat I"),
+                                    ("III/c", "III/c – Penata"),
+                                    ("III/d", "III/d – Penata Tingkat I"),
+                                    ("IV/a", "IV/a – Pembina"),
+                                    ("IV/b", "IV/b – Pembina Tingkat I"),
+                                    ("IV/c", "IV/c – Pembina Utama Muda"),
+                                    ("IV/d", "IV/d – Pembina Utama Madya"),
+                                    ("IV/e", "IV/e – Pembina Utama"),
+                                ],
+                            ),
+                            (
+                                "PPPK",
+                                [
+                                    ("I", "I (PPPK)"),
+                                    ("II", "II (PPPK)"),
+                                    ("III", "III (PPPK)"),
+                                    ("IV", "IV (PPPK)"),
+                                    ("V", "V (PPPK)"),
+                                    ("VI", "VI (PPPK)"),
+                                    ("VII", "VII (PPPK)"),
+                                    ("VIII", "VIII (PPPK)"),
+                                    ("IX", "IX (PPPK)"),
+                                    ("X", "X (PPPK)"),
+                                    ("XI", "XI (PPPK)"),
+                                    ("XII", "XII (PPPK)"),
+                                    ("XIII", "XIII (PPPK)"),
+                                    ("XIV", "XIV (PPPK)"),
+                                    ("XV", "XV (PPPK)"),
+                                    ("XVI", "XVI (PPPK)"),
+                                    ("XVII", "XVII (PPPK)"),
+                                ],
+                            ),
+                        ],
+                        max_length=5,
+                        verbose_name="golongan",
+                    ),
+                ),
+                ("jabatan", models.CharField(blank=True, max_length=200, verbose_name="jabatan")),
+                (
+                    "jenis_jabatan",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("JPT_UTAMA", "JPT Utama"),
+                            ("JPT_MADYA", "JPT Madya"),
+                            ("JPT_PRATAMA", "JPT Pratama"),
+                            ("ADMINISTRATOR", "Administrator"),
+                            ("PENGAWAS", "Pengawas"),
+                            ("PELAKSANA", "Pelaksana"),
+                            ("AHLI_PERTAMA", "Fungsional Ahli Pertama"),
+                            ("AHLI_MUDA", "Fungsional Ahli Muda"),
+                            ("AHLI_MADYA", "Fungsional Ahli Madya"),
+                            ("AHLI_UTAMA", "Fungsional Ahli Utama"),
+                            ("PEMULA", "Fungsional Pemula"),
+                            ("TERAMPIL", "Fungsional Terampil"),
+                            ("MAHIR", "Fungsional Mahir"),
+                            ("PENYELIA", "Fungsional Penyelia"),
+                        ],
+                        max_length=20,
+                        verbose_name="jenis jabatan",
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                ("no_hp", models.CharField(blank=True, max_length=20, verbose_name="no. HP")),
+                ("aktif", models.BooleanField(default=True, verbose_name="aktif")),
+                ("diperbarui", models.DateTimeField(auto_now=True, verbose_name="diperbarui")),
+                (
+                    "atasan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="bawahan",
+                        to="kinerja.pegawai",
+                        verbose_name="atasan langsung",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="pegawai",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pegawai',
-                'verbose_name_plural': 'pegawai',
-                'ordering': ['nama', 'nip'],
+                "verbose_name": "pegawai",
+                "verbose_name_plural": "pegawai",
+                "ordering": ["nama", "nip"],
             },
         ),
         migrations.CreateModel(
-            name='UnitKerja',
+            name="UnitKerja",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kode', models.CharField(max_length=30, unique=True, verbose_name='kode unit')),
-                ('nama', models.CharField(max_length=200, verbose_name='nama unit')),
-                ('induk', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='sub_unit', to='kinerja.unitkerja', verbose_name='unit induk')),
-                ('kepala', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='kinerja.pegawai', verbose_name='kepala unit')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("kode", models.CharField(max_length=30, unique=True, verbose_name="kode unit")),
+                ("nama", models.CharField(max_length=200, verbose_name="nama unit")),
+                (
+                    "induk",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sub_unit",
+                        to="kinerja.unitkerja",
+                        verbose_name="unit induk",
+                    ),
+                ),
+                (
+                    "kepala",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="kinerja.pegawai",
+                        verbose_name="kepala unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'unit kerja',
-                'verbose_name_plural': 'unit kerja',
-                'ordering': ['kode'],
+                "verbose_name": "unit kerja",
+                "verbose_name_plural": "unit kerja",
+                "ordering": ["kode"],
             },
         ),
         migrations.AddField(
-            model_name='pegawai',
-            name='unit_kerja',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pegawai', to='kinerja.unitkerja', verbose_name='unit kerja'),
+            model_name="pegawai",
+            name="unit_kerja",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="pegawai",
+                to="kinerja.unitkerja",
+                verbose_name="unit kerja",
+            ),
         ),
         migrations.CreateModel(
-            name='PenugasanPengelola',
+            name="PenugasanPengelola",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='penugasan_pengelola', to=settings.AUTH_USER_MODEL)),
-                ('unit_kerja', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pengelola', to='kinerja.unitkerja')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="penugasan_pengelola",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit_kerja",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="pengelola", to="kinerja.unitkerja"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'penugasan pengelola kinerja',
-                'verbose_name_plural': 'penugasan pengelola kinerja',
-                'constraints': [models.UniqueConstraint(fields=('user', 'unit_kerja'), name='penugasan_pengelola_unik')],
+                "verbose_name": "penugasan pengelola kinerja",
+                "verbose_name_plural": "penugasan pengelola kinerja",
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "unit_kerja"), name="penugasan_pengelola_unik")
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='pegawai',
-            index=models.Index(fields=['unit_kerja', 'aktif'], name='kinerja_peg_unit_ke_9d0f6d_idx'),
+            model_name="pegawai",
+            index=models.Index(fields=["unit_kerja", "aktif"], name="kinerja_peg_unit_ke_9d0f6d_idx"),
         ),
         migrations.AddIndex(
-            model_name='pegawai',
-            index=models.Index(django.db.models.functions.text.Upper('nama'), name='pegawai_nama_upper_idx'),
+            model_name="pegawai",
+            index=models.Index(django.db.models.functions.text.Upper("nama"), name="pegawai_nama_upper_idx"),
         ),
     ]

@@ -7,34 +7,61 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kinerja', '0002_evaluasi'),
+        ("kinerja", "0002_evaluasi"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ImporRoster',
+            name="ImporRoster",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('berkas', models.FileField(upload_to=kinerja.pegawai.models._lokasi_berkas_impor, verbose_name='berkas')),
-                ('nama_berkas', models.CharField(max_length=255, verbose_name='nama berkas asli')),
-                ('status', models.CharField(choices=[('pratinjau', 'Pratinjau'), ('antri', 'Dalam antrean'), ('selesai', 'Selesai'), ('gagal', 'Gagal')], default='pratinjau', max_length=10, verbose_name='status')),
-                ('nonaktifkan_yang_hilang', models.BooleanField(default=False, verbose_name='nonaktifkan pegawai yang tidak ada di berkas')),
-                ('jumlah_baris', models.PositiveIntegerField(default=0, verbose_name='jumlah baris')),
-                ('progres', models.PositiveSmallIntegerField(default=0, verbose_name='progres (%)')),
-                ('ringkasan', models.JSONField(blank=True, default=dict, verbose_name='ringkasan')),
-                ('galat', models.JSONField(blank=True, default=list, verbose_name='galat')),
-                ('dibuat', models.DateTimeField(auto_now_add=True, verbose_name='diunggah')),
-                ('diperbarui', models.DateTimeField(auto_now=True, verbose_name='diperbarui')),
-                ('selesai', models.DateTimeField(blank=True, null=True, verbose_name='selesai')),
-                ('dibuat_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='diunggah oleh')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "berkas",
+                    models.FileField(upload_to=kinerja.pegawai.models._lokasi_berkas_impor, verbose_name="berkas"),
+                ),
+                ("nama_berkas", models.CharField(max_length=255, verbose_name="nama berkas asli")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pratinjau", "Pratinjau"),
+                            ("antri", "Dalam antrean"),
+                            ("selesai", "Selesai"),
+                            ("gagal", "Gagal"),
+                        ],
+                        default="pratinjau",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "nonaktifkan_yang_hilang",
+                    models.BooleanField(default=False, verbose_name="nonaktifkan pegawai yang tidak ada di berkas"),
+                ),
+                ("jumlah_baris", models.PositiveIntegerField(default=0, verbose_name="jumlah baris")),
+                ("progres", models.PositiveSmallIntegerField(default=0, verbose_name="progres (%)")),
+                ("ringkasan", models.JSONField(blank=True, default=dict, verbose_name="ringkasan")),
+                ("galat", models.JSONField(blank=True, default=list, verbose_name="galat")),
+                ("dibuat", models.DateTimeField(auto_now_add=True, verbose_name="diunggah")),
+                ("diperbarui", models.DateTimeField(auto_now=True, verbose_name="diperbarui")),
+                ("selesai", models.DateTimeField(blank=True, null=True, verbose_name="selesai")),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="diunggah oleh",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'impor roster',
-                'verbose_name_plural': 'impor roster',
-                'ordering': ['-dibuat'],
+                "verbose_name": "impor roster",
+                "verbose_name_plural": "impor roster",
+                "ordering": ["-dibuat"],
             },
         ),
     ]

@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kinerja', '0003_impor_roster'),
+        ("kinerja", "0003_impor_roster"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='pegawai',
-            index=models.Index(fields=['atasan', 'aktif'], name='pegawai_atasan_aktif_idx'),
+            model_name="pegawai",
+            index=models.Index(fields=["atasan", "aktif"], name="pegawai_atasan_aktif_idx"),
         ),
     ]

@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kinerja', '0004_indeks_bawahan_aktif'),
+        ("kinerja", "0004_indeks_bawahan_aktif"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='evaluasikinerja',
-            index=models.Index(fields=['periode', 'pegawai', 'status'], name='evaluasi_progres_idx'),
+            model_name="evaluasikinerja",
+            index=models.Index(fields=["periode", "pegawai", "status"], name="evaluasi_progres_idx"),
         ),
     ]

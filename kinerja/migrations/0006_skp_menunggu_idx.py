@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kinerja', '0005_evaluasi_progres_idx'),
+        ("kinerja", "0005_evaluasi_progres_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='skp',
-            index=models.Index(condition=models.Q(('status', 'DIAJUKAN')), fields=['pegawai'], name='skp_menunggu_idx'),
+            model_name="skp",
+            index=models.Index(condition=models.Q(("status", "DIAJUKAN")), fields=["pegawai"], name="skp_menunggu_idx"),
         ),
     ]

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kinerja', '0007_pegawai_cari_trigram'),
+        ("kinerja", "0007_pegawai_cari_trigram"),
     ]
 
     operations = [
         migrations.AlterConstraint(
-            model_name='indikatorkinerja',
-            name='indikator_target_positif',
-            constraint=models.CheckConstraint(condition=models.Q(('target__gt', 0)), name='indikator_target_positif', violation_error_message='Target harus lebih dari 0.'),
+            model_name="indikatorkinerja",
+            name="indikator_target_positif",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("target__gt", 0)),
+                name="indikator_target_positif",
+                violation_error_message="Target harus lebih dari 0.",
+            ),
         ),
     ]

@@ -4,18 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kinerja', '0008_indikator_target_pesan'),
+        ("kinerja", "0008_indikator_target_pesan"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='pengaturankinerja',
-            name='pengaturan_batas_capaian_sah',
+            model_name="pengaturankinerja",
+            name="pengaturan_batas_capaian_sah",
         ),
         migrations.AddConstraint(
-            model_name='pengaturankinerja',
-            constraint=models.CheckConstraint(condition=models.Q(('batas_capaian__gte', 100), ('batas_capaian__lte', 120)), name='pengaturan_batas_capaian_sah', violation_error_message='Batas capaian antara 100%% dan 120%% (PP 30/2019).'),
+            model_name="pengaturankinerja",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("batas_capaian__gte", 100), ("batas_capaian__lte", 120)),
+                name="pengaturan_batas_capaian_sah",
+                violation_error_message="Batas capaian antara 100%% dan 120%% (PP 30/2019).",
+            ),
         ),
     ]

@@ -4,15 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kinerja', '0010_evaluasi_dikecualikan'),
+        ("kinerja", "0010_evaluasi_dikecualikan"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='riwayatevaluasi',
-            name='aksi',
-            field=models.CharField(choices=[('DIAJUKAN', 'Diajukan'), ('DINILAI', 'Dinilai'), ('DIKEMBALIKAN', 'Dikembalikan'), ('DIFINALKAN', 'Difinalkan'), ('DIAKUI', 'Diterima pegawai'), ('NILAI_DIUBAH', 'Nilai diubah'), ('DIKECUALIKAN', 'Dikecualikan dari finalisasi unit'), ('DITARIK', 'Ditarik kembali')], max_length=12, verbose_name='aksi'),
+            model_name="riwayatevaluasi",
+            name="aksi",
+            field=models.CharField(
+                choices=[
+                    ("DIAJUKAN", "Diajukan"),
+                    ("DINILAI", "Dinilai"),
+                    ("DIKEMBALIKAN", "Dikembalikan"),
+                    ("DIFINALKAN", "Difinalkan"),
+                    ("DIAKUI", "Diterima pegawai"),
+                    ("NILAI_DIUBAH", "Nilai diubah"),
+                    ("DIKECUALIKAN", "Dikecualikan dari finalisasi unit"),
+                    ("DITARIK", "Ditarik kembali"),
+                ],
+                max_length=12,
+                verbose_name="aksi",
+            ),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kinerja', '0011_aksi_ditarik'),
+        ("kinerja", "0011_aksi_ditarik"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='realisasiindikator',
-            name='narasi',
-            field=models.TextField(blank=True, max_length=2000, verbose_name='uraian realisasi'),
+            model_name="realisasiindikator",
+            name="narasi",
+            field=models.TextField(blank=True, max_length=2000, verbose_name="uraian realisasi"),
         ),
     ]

@@ -7,27 +7,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kinerja', '0012_uraian_realisasi'),
+        ("kinerja", "0012_uraian_realisasi"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EkspektasiPerilaku',
+            name="EkspektasiPerilaku",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nilai', models.CharField(choices=[('BERORIENTASI_PELAYANAN', 'Berorientasi Pelayanan'), ('AKUNTABEL', 'Akuntabel'), ('KOMPETEN', 'Kompeten'), ('HARMONIS', 'Harmonis'), ('LOYAL', 'Loyal'), ('ADAPTIF', 'Adaptif'), ('KOLABORATIF', 'Kolaboratif')], max_length=22, verbose_name='nilai BerAKHLAK')),
-                ('ekspektasi', models.TextField(max_length=1000, verbose_name='ekspektasi khusus pimpinan')),
-                ('ditetapkan_pada', models.DateTimeField(default=django.utils.timezone.now, verbose_name='ditetapkan pada')),
-                ('ditetapkan_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='ditetapkan oleh')),
-                ('skp', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ekspektasi', to='kinerja.skp')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "nilai",
+                    models.CharField(
+                        choices=[
+                            ("BERORIENTASI_PELAYANAN", "Berorientasi Pelayanan"),
+                            ("AKUNTABEL", "Akuntabel"),
+                            ("KOMPETEN", "Kompeten"),
+                            ("HARMONIS", "Harmonis"),
+                            ("LOYAL", "Loyal"),
+                            ("ADAPTIF", "Adaptif"),
+                            ("KOLABORATIF", "Kolaboratif"),
+                        ],
+                        max_length=22,
+                        verbose_name="nilai BerAKHLAK",
+                    ),
+                ),
+                ("ekspektasi", models.TextField(max_length=1000, verbose_name="ekspektasi khusus pimpinan")),
+                (
+                    "ditetapkan_pada",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="ditetapkan pada"),
+                ),
+                (
+                    "ditetapkan_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="ditetapkan oleh",
+                    ),
+                ),
+                (
+                    "skp",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="ekspektasi", to="kinerja.skp"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ekspektasi khusus pimpinan',
-                'verbose_name_plural': 'ekspektasi khusus pimpinan',
-                'constraints': [models.UniqueConstraint(fields=('skp', 'nilai'), name='ekspektasi_unik_per_nilai')],
+                "verbose_name": "ekspektasi khusus pimpinan",
+                "verbose_name_plural": "ekspektasi khusus pimpinan",
+                "constraints": [models.UniqueConstraint(fields=("skp", "nilai"), name="ekspektasi_unik_per_nilai")],
             },
         ),
     ]

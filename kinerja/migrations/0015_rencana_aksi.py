@@ -7,28 +7,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kinerja', '0014_pejabat_penilai'),
+        ("kinerja", "0014_pejabat_penilai"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RencanaAksi',
+            name="RencanaAksi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('diisi_sebagai', models.CharField(choices=[('PEGAWAI', 'Pegawai sendiri'), ('PENGELOLA', 'Pengelola kinerja atas nama pegawai')], max_length=9, verbose_name='diisi sebagai')),
-                ('diisi_pada', models.DateTimeField(default=django.utils.timezone.now, verbose_name='diisi pada')),
-                ('rencana', models.TextField(max_length=1000, verbose_name='rencana aksi')),
-                ('diisi_oleh', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='diisi oleh')),
-                ('evaluasi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rencana_aksi', to='kinerja.evaluasikinerja')),
-                ('rhk', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rencana_aksi', to='kinerja.rencanahasilkerja', verbose_name='RHK')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "diisi_sebagai",
+                    models.CharField(
+                        choices=[("PEGAWAI", "Pegawai sendiri"), ("PENGELOLA", "Pengelola kinerja atas nama pegawai")],
+                        max_length=9,
+                        verbose_name="diisi sebagai",
+                    ),
+                ),
+                ("diisi_pada", models.DateTimeField(default=django.utils.timezone.now, verbose_name="diisi pada")),
+                ("rencana", models.TextField(max_length=1000, verbose_name="rencana aksi")),
+                (
+                    "diisi_oleh",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="diisi oleh",
+                    ),
+                ),
+                (
+                    "evaluasi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rencana_aksi",
+                        to="kinerja.evaluasikinerja",
+                    ),
+                ),
+                (
+                    "rhk",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rencana_aksi",
+                        to="kinerja.rencanahasilkerja",
+                        verbose_name="RHK",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rencana aksi',
-                'verbose_name_plural': 'rencana aksi',
-                'constraints': [models.UniqueConstraint(fields=('evaluasi', 'rhk'), name='rencana_aksi_unik_per_rhk')],
+                "verbose_name": "rencana aksi",
+                "verbose_name_plural": "rencana aksi",
+                "constraints": [models.UniqueConstraint(fields=("evaluasi", "rhk"), name="rencana_aksi_unik_per_rhk")],
             },
         ),
     ]

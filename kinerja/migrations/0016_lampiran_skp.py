@@ -4,25 +4,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kinerja', '0015_rencana_aksi'),
+        ("kinerja", "0015_rencana_aksi"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='skp',
-            name='dukungan_sumber_daya',
-            field=models.TextField(blank=True, help_text='Lampiran SKP: sumber daya yang disediakan organisasi agar pegawai dapat mencapai hasil kerjanya, misalnya anggaran kegiatan, sarana dan prasarana, data, aplikasi, atau bantuan tenaga.', max_length=2000, verbose_name='dukungan sumber daya'),
+            model_name="skp",
+            name="dukungan_sumber_daya",
+            field=models.TextField(
+                blank=True,
+                help_text="Lampiran SKP: sumber daya yang disediakan organisasi agar pegawai dapat mencapai hasil kerjanya, misalnya anggaran kegiatan, sarana dan prasarana, data, aplikasi, atau bantuan tenaga.",
+                max_length=2000,
+                verbose_name="dukungan sumber daya",
+            ),
         ),
         migrations.AddField(
-            model_name='skp',
-            name='konsekuensi',
-            field=models.TextField(blank=True, help_text='Lampiran SKP: akibat yang diterima pegawai atas capaian hasil kerjanya: penghargaan bila di atas ekspektasi, pembinaan atau sanksi bila di bawah ekspektasi, sesuai ketentuan instansi.', max_length=2000, verbose_name='konsekuensi'),
+            model_name="skp",
+            name="konsekuensi",
+            field=models.TextField(
+                blank=True,
+                help_text="Lampiran SKP: akibat yang diterima pegawai atas capaian hasil kerjanya: penghargaan bila di atas ekspektasi, pembinaan atau sanksi bila di bawah ekspektasi, sesuai ketentuan instansi.",
+                max_length=2000,
+                verbose_name="konsekuensi",
+            ),
         ),
         migrations.AddField(
-            model_name='skp',
-            name='skema_pertanggungjawaban',
-            field=models.TextField(blank=True, help_text='Lampiran SKP: bagaimana pegawai mempertanggungjawabkan hasil kerjanya kepada atasan, misalnya laporan bulanan, paparan triwulanan, atau dokumen yang diserahkan, beserta waktunya.', max_length=2000, verbose_name='skema pertanggungjawaban'),
+            model_name="skp",
+            name="skema_pertanggungjawaban",
+            field=models.TextField(
+                blank=True,
+                help_text="Lampiran SKP: bagaimana pegawai mempertanggungjawabkan hasil kerjanya kepada atasan, misalnya laporan bulanan, paparan triwulanan, atau dokumen yang diserahkan, beserta waktunya.",
+                max_length=2000,
+                verbose_name="skema pertanggungjawaban",
+            ),
         ),
     ]

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kinerja', '0016_lampiran_skp'),
+        ("kinerja", "0016_lampiran_skp"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='imporroster',
-            name='enkoding',
-            field=models.CharField(blank=True, max_length=20, verbose_name='enkoding CSV'),
+            model_name="imporroster",
+            name="enkoding",
+            field=models.CharField(blank=True, max_length=20, verbose_name="enkoding CSV"),
         ),
         migrations.AddField(
-            model_name='imporroster',
-            name='lembar',
-            field=models.CharField(blank=True, max_length=255, verbose_name='lembar yang dibaca'),
+            model_name="imporroster",
+            name="lembar",
+            field=models.CharField(blank=True, max_length=255, verbose_name="lembar yang dibaca"),
         ),
     ]

@@ -8,7 +8,7 @@ from core.access import requires, visible_or_404
 from core.cache import fragment_key
 from kinerja.penilaian import selectors as selectors_penilaian
 from kinerja.penilaian import selectors_ekinerja
-from kinerja.penilaian.forms import FormBuatSKP
+from kinerja.penilaian.forms_skp import FormBuatSKP
 from kinerja.penilaian.permissions import can_plan_for
 from kinerja.penilaian.selectors_angka_kredit import angka_kredit_pegawai
 from kinerja.penilaian.views import konteks_tim_evaluasi

@@ -8,6 +8,7 @@ spreadsheet would run as a formula is escaped. The capaian of an RHK is the mean
 The evaluation's row summarises its RHK as their number and their lowest and highest capaian: ASN have different
 numbers of RHK, so a column per RHK would mean another RHK on each row, and no regulation averages RHK into one
 figure (the predikat comes from the ratings), so none is made up here. Each RHK's own capaian is on "Realisasi".
+A qualitative indicator has no capaian: its row carries the target and realisation as text and the appraiser's mark.
 """
 
 from itertools import groupby
@@ -17,6 +18,7 @@ from core.xlsx import Column, Sheet, write_workbook
 from kinerja.pegawai.models import nama_lengkap
 
 from .capaian import rata_rata_capaian
+from .hasil_kerja import KUALITATIF
 from .models import EvaluasiKinerja
 from .models_skp import IndikatorKinerja, RencanaHasilKerja
 from .selectors import indikator_evaluasi
@@ -56,6 +58,7 @@ KOLOM_REALISASI = (
     Column("Realisasi", 12, _ANGKA),
     Column("Capaian indikator (%)", 13, _PERSEN),
     Column("Capaian RHK (%)", 13, _PERSEN),
+    Column("Penilaian kualitatif", 20),
 )
 
 _STATUS = dict(EvaluasiKinerja.Status.choices)
@@ -99,7 +102,11 @@ _KOLOM_BACA_REALISASI = [
     "aspek",
     "target",
     "satuan",
+    "jenis_target",
+    "target_kualitatif",
     "nilai_realisasi",
+    "narasi",
+    "penilaian_kualitatif",
     "capaian",
 ]
 
@@ -160,6 +167,9 @@ def _baris_realisasi(evaluasi):
         nama = _nama(pertama)
         for capaian_rhk, baris in rhk:
             for b in baris:
+                # A qualitative indicator: its described target and the ASN's narrative stand where the figures
+                # are, and the appraiser's mark in the last column (hasil_kerja).
+                kualitatif = b["jenis_target"] == KUALITATIF
                 yield (
                     b["nip"],
                     nama,
@@ -168,9 +178,10 @@ def _baris_realisasi(evaluasi):
                     b["uraian_rhk"],
                     b["uraian_indikator"],
                     _ASPEK.get(b["aspek"]),
-                    b["target"],
+                    b["target_kualitatif"] if kualitatif else b["target"],
                     b["satuan"],
-                    b["nilai_realisasi"],
+                    (b["narasi"] or None) if kualitatif else b["nilai_realisasi"],
                     b["capaian"],
                     capaian_rhk,
+                    _RATING.get(b["penilaian_kualitatif"]),
                 )

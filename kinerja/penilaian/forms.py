@@ -12,7 +12,6 @@ from . import periode as rumus_periode
 from . import predikat as rumus_predikat
 from .models import PANJANG_EKSPEKTASI, PANJANG_NARASI, EvaluasiKinerja, PerilakuKerja, Periode
 from .models_rencana_aksi import PANJANG_RENCANA_AKSI
-from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, periksa_target
 from .models_unit import EvaluasiDikecualikan, KinerjaOrganisasi, PengaturanKinerja
 from .services import IsianRealisasi, galat_umpan_balik_perilaku
 
@@ -284,24 +283,37 @@ class FormRealisasi(forms.Form):
             for b in baris.indikator:
                 ind, r = b.indikator, b.realisasi
                 nama = f"realisasi_{ind.pk}"
-                self.fields[nama] = forms.DecimalField(
-                    label=f"Realisasi ({ind.satuan})",
-                    min_value=0,
-                    max_digits=16,
-                    decimal_places=2,
-                    initial=r.realisasi if r else None,
-                    localize=True,
-                    error_messages=GALAT_DESIMAL,
-                    help_text=keterangan if ind.diukur_efisiensi else "",
-                )
-                self.fields[f"{nama}_narasi"] = forms.CharField(
-                    label="Uraian realisasi",
-                    required=False,
-                    max_length=PANJANG_NARASI,
-                    initial=r.narasi if r else "",
-                    widget=forms.Textarea(attrs={"rows": 2}),
-                    help_text="Apa yang dikerjakan untuk indikator ini pada periode ini.",
-                )
+                if ind.kualitatif:
+                    # No figure: the narrative is the realisation (services.isi_realisasi requires it).
+                    self.fields[nama] = forms.CharField(required=False, widget=forms.HiddenInput)
+                    self.fields[f"{nama}_narasi"] = forms.CharField(
+                        label="Realisasi (uraian)",
+                        max_length=PANJANG_NARASI,
+                        initial=r.narasi if r else "",
+                        widget=forms.Textarea(attrs={"rows": 3}),
+                        help_text="Indikator kualitatif: uraikan hasil yang dicapai terhadap target di atas dan "
+                        "lampirkan buktinya; pejabat penilai menandainya Di Atas, Sesuai, atau Di Bawah Ekspektasi.",
+                        error_messages={"required": "Uraikan realisasi indikator kualitatif ini."},
+                    )
+                else:
+                    self.fields[nama] = forms.DecimalField(
+                        label=f"Realisasi ({ind.satuan})",
+                        min_value=0,
+                        max_digits=16,
+                        decimal_places=2,
+                        initial=r.realisasi if r else None,
+                        localize=True,
+                        error_messages=GALAT_DESIMAL,
+                        help_text=keterangan if ind.diukur_efisiensi else "",
+                    )
+                    self.fields[f"{nama}_narasi"] = forms.CharField(
+                        label="Uraian realisasi",
+                        required=False,
+                        max_length=PANJANG_NARASI,
+                        initial=r.narasi if r else "",
+                        widget=forms.Textarea(attrs={"rows": 2}),
+                        help_text="Apa yang dikerjakan untuk indikator ini pada periode ini.",
+                    )
                 self.fields[f"{nama}_bukti_tautan"] = forms.URLField(
                     label="Tautan bukti",
                     required=False,
@@ -338,7 +350,7 @@ class FormRealisasi(forms.Form):
         return [
             IsianRealisasi(
                 indikator_id=b.indikator.pk,
-                realisasi=self.cleaned_data[nama],
+                realisasi=None if b.indikator.kualitatif else self.cleaned_data[nama],
                 bukti_tautan=self.cleaned_data.get(f"{nama}_bukti_tautan", ""),
                 bukti_berkas=self.cleaned_data.get(f"{nama}_bukti_berkas") or None,
                 narasi=self.cleaned_data.get(f"{nama}_narasi", ""),
@@ -421,8 +433,44 @@ class FormPenilaian(forms.Form):
         label="Rekomendasi pengembangan", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, baris_rhk=(), menilai_ulang=False, ekspektasi=None, atas_nama=None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        baris_rhk=(),
+        menilai_ulang=False,
+        ekspektasi=None,
+        atas_nama=None,
+        usulan_kualitatif=None,
+        rating_pimpinan=None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        self.kualitatif = []
+        for baris in baris_rhk:
+            for b in baris.indikator:
+                if not b.indikator.kualitatif:
+                    continue
+                nama = f"kualitatif_{b.indikator.pk}"
+                self.fields[nama] = forms.ChoiceField(
+                    label=f"Penilaian: {b.indikator.uraian}",
+                    choices=EvaluasiKinerja.Rating.choices,
+                    widget=forms.RadioSelect,
+                    initial=(b.realisasi.penilaian_kualitatif if b.realisasi else "")
+                    or (usulan_kualitatif or {}).get(b.indikator.pk, ""),
+                    help_text=f"Target kualitatif: {b.indikator.target_kualitatif}",
+                    error_messages={"required": "Tandai realisasi indikator kualitatif ini terhadap ekspektasinya."},
+                )
+                self.kualitatif.append((b, nama))
+        if rating_pimpinan is not None:
+            # SE MenPANRB 3/2023: a rating of the head's hasil kerja other than the unit's needs a reason.
+            self.fields["alasan_rating_pimpinan"] = forms.CharField(
+                label="Alasan rating hasil kerja berbeda dari capaian kinerja organisasi",
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=f"Diisi bila rating hasil kerja bukan {EvaluasiKinerja.Rating(rating_pimpinan).label}; "
+                "dicatat dalam riwayat evaluasi.",
+            )
         if atas_nama is not None:
             # HR recording the rating of an appraiser outside the roster (services.nilai_evaluasi).
             self.fields["berkas_penilaian"] = forms.FileField(
@@ -465,6 +513,11 @@ class FormPenilaian(forms.Form):
         return [(baris, self[nama]) for baris, nama in self.rhk]
 
     @property
+    def bidang_kualitatif(self):
+        """Per qualitative indicator its row (target, the ASN's narrative and evidence) and the appraiser's mark."""
+        return [(b, self[nama]) for b, nama in self.kualitatif]
+
+    @property
     def bidang_perilaku(self):
         """Per BerAKHLAK value its field and the default feedback offered beside it."""
         return [(self[nama], SARAN_UMPAN_BALIK[nilai]) for nilai, nama in self.perilaku]
@@ -490,6 +543,8 @@ class FormPenilaian(forms.Form):
             "rekomendasi_pengembangan": data["rekomendasi_pengembangan"],
             "alasan": data.get("alasan", ""),
             "berkas_penilaian": data.get("berkas_penilaian"),
+            "penilaian_kualitatif": {b.indikator.pk: data[nama] for b, nama in self.kualitatif},
+            "alasan_rating_pimpinan": data.get("alasan_rating_pimpinan", ""),
         }
 
 
@@ -621,68 +676,6 @@ class FormPengaturan(forms.Form):
             for c, d in rumus_predikat.KURVA_BAWAAN.items()
         }
         return None if hasil == bawaan else hasil
-
-
-class FormRHK(forms.Form):
-    uraian = forms.CharField(label="Rencana hasil kerja", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
-    jenis = forms.ChoiceField(label="Jenis", choices=RencanaHasilKerja.Jenis.choices)
-    rhk_atasan = forms.TypedChoiceField(
-        label="RHK atasan yang diintervensi",
-        required=False,
-        coerce=int,
-        empty_value=None,
-        help_text="Wajib untuk RHK utama: pilih dari SKP atasan langsung tahun yang sama.",
-    )
-
-    def __init__(self, *args, pilihan_rhk_atasan=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["rhk_atasan"].choices = [("", "— belum dipilih —"), *((r.pk, r.uraian) for r in pilihan_rhk_atasan)]
-        self.helper = _helper()
-
-
-class FormIndikator(forms.Form):
-    uraian = forms.CharField(label="Indikator kinerja", max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
-    aspek = forms.ChoiceField(label="Aspek", choices=IndikatorKinerja.Aspek.choices)
-    target = forms.DecimalField(
-        label="Target",
-        max_digits=16,
-        decimal_places=2,
-        localize=True,
-        error_messages=GALAT_DESIMAL,
-        validators=[periksa_target],
-    )
-    satuan = forms.CharField(label="Satuan", max_length=50, help_text='Misalnya "dokumen", "%", "hari", "bulan".')
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["aspek"].help_text = PengaturanKinerja.aktif().keterangan_efisiensi()
-        self.helper = _helper(
-            "uraian",
-            Row(
-                Column("aspek", css_class="col-md-4"),
-                Column("target", css_class="col-md-4"),
-                Column("satuan", css_class="col-md-4"),
-            ),
-        )
-
-
-class FormLampiranSKP(forms.Form):
-    """The SKP's annex: one optional text per part, with the model's label, limit and help (the service's keys)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for nama in SKP.FIELD_LAMPIRAN:
-            self.fields[nama] = SKP._meta.get_field(nama).formfield(widget=forms.Textarea(attrs={"rows": 4}))
-        self.helper = _helper()
-
-
-class FormBuatSKP(forms.Form):
-    tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
-    salin = forms.BooleanField(label="Salin RHK dan indikator dari SKP tahun sebelumnya", required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = _helper()
 
 
 class FormDialog(forms.Form):

@@ -420,11 +420,13 @@ PANJANG_NARASI = 2000
 
 
 class RealisasiIndikator(BagianDiisiPegawai):
-    """The realisation of one indicator in one evaluation, its evidence, who entered it, and its capaian."""
+    """The realisation of one indicator in one evaluation, its evidence, who entered it, and its capaian. A
+    qualitative indicator has no figure: its realisation is the narrative and the evidence, and the appraiser's mark
+    (above, at or below expectation) stands where a quantitative one has its capaian."""
 
     evaluasi = models.ForeignKey(EvaluasiKinerja, on_delete=models.CASCADE, related_name="realisasi")
     indikator = models.ForeignKey(IndikatorKinerja, on_delete=models.PROTECT, related_name="realisasi")
-    realisasi = models.DecimalField("realisasi", max_digits=16, decimal_places=2)
+    realisasi = models.DecimalField("realisasi", max_digits=16, decimal_places=2, null=True, blank=True)
     # What was done, in the ASN's words, beside the figure and the evidence (e-Kinerja's "realisasi" text).
     narasi = models.TextField("uraian realisasi", max_length=PANJANG_NARASI, blank=True)
     bukti_tautan = models.URLField("tautan bukti", max_length=500, blank=True)
@@ -436,6 +438,15 @@ class RealisasiIndikator(BagianDiisiPegawai):
         help_text="PDF, JPG, PNG, XLSX atau DOCX; paling besar 5 MB.",
     )
     capaian = models.DecimalField("capaian (%)", max_digits=6, decimal_places=2, null=True, blank=True)
+    # The appraiser's mark of a qualitative indicator's realisation, set when the evaluation is rated.
+    penilaian_kualitatif = models.CharField(
+        "penilaian pejabat penilai",
+        max_length=8,
+        choices=EvaluasiKinerja.Rating.choices,
+        blank=True,
+        # The bulk writers (demo/provinsi.py, COPY) name only the columns they fill.
+        db_default="",
+    )
 
     class Meta:
         verbose_name = "realisasi indikator"
@@ -447,11 +458,20 @@ class RealisasiIndikator(BagianDiisiPegawai):
         ]
 
     def __str__(self):
-        return f"{self.indikator}: {angka(self.realisasi)}"
+        return f"{self.indikator}: {self.teks_realisasi}"
+
+    @property
+    def teks_realisasi(self) -> str:
+        """The realisation as the history and the audit name it: the figure, or "uraian" for a qualitative one."""
+        return "uraian" if self.realisasi is None else angka(self.realisasi)
 
     def hitung_capaian(self, pengaturan):
         """Capaian of this indicator by its aspect's formula (time and cost: the one chosen), capped per the agency's
-        settings (`pengaturan`: models_unit.PengaturanKinerja)."""
+        settings (`pengaturan`: models_unit.PengaturanKinerja); none for a qualitative indicator, which is marked
+        instead."""
+        if self.indikator.kualitatif:
+            self.capaian = None
+            return
         self.capaian = rumus_capaian.capaian_aspek(
             self.indikator.aspek,
             self.indikator.target,
@@ -541,6 +561,8 @@ class RiwayatEvaluasi(models.Model):
         DIKECUALIKAN = "DIKECUALIKAN", "Dikecualikan dari finalisasi unit"
         DITARIK = "DITARIK", "Ditarik kembali"
         PENILAI_DIGANTI = "PPK_DIGANTI", "Pejabat penilai diganti"
+        # SE MenPANRB 3/2023: the head of a unit rated otherwise than the unit's organisational performance.
+        RATING_PIMPINAN_BEDA = "BEDA_ORG", "Rating hasil kerja pimpinan berbeda dari kinerja organisasi"
         DIIMPOR = "DIIMPOR", "Diimpor dari e-Kinerja"
 
     evaluasi = models.ForeignKey(EvaluasiKinerja, on_delete=models.CASCADE, related_name="riwayat")

@@ -13,6 +13,7 @@ from kinerja.pegawai.models import Pegawai
 from kinerja.pegawai.penilai import ppk
 
 from . import capaian as rumus_capaian
+from . import hasil_kerja as rumus_hasil_kerja
 
 # The longest text of each part of the SKP's annex: a short list, not a report.
 PANJANG_LAMPIRAN = 2000
@@ -28,11 +29,33 @@ class SKP(models.Model):
         DISETUJUI = "DISETUJUI", "Disetujui"
         DIKEMBALIKAN = "DIKEMBALIKAN", "Dikembalikan"
 
+    class Jenis(models.TextChoices):
+        # PermenPANRB 6/2022: a JPT's SKP takes the organisation's targets (the unit's Perjanjian Kinerja) as its RHK;
+        # the other posts' RHK cascade from their supervisor's.
+        JA_JF = "JA_JF", "Jabatan administrasi/fungsional"
+        JPT = "JPT", "Jabatan pimpinan tinggi"
+
     STATUS_DAPAT_DIUBAH = (Status.DRAFT, Status.DIKEMBALIKAN)
     FIELD_LAMPIRAN = ("dukungan_sumber_daya", "skema_pertanggungjawaban", "konsekuensi")
 
     pegawai = models.ForeignKey(Pegawai, verbose_name="pegawai", on_delete=models.PROTECT, related_name="skp")
     tahun = models.PositiveSmallIntegerField("tahun")
+    jenis = models.CharField(
+        "model SKP",
+        max_length=5,
+        choices=Jenis.choices,
+        default=Jenis.JA_JF,
+        # The bulk writers (demo/provinsi.py, COPY) name only the columns they fill.
+        db_default=Jenis.JA_JF,
+    )
+    perjanjian_kinerja = models.CharField(
+        "Perjanjian Kinerja",
+        max_length=300,
+        blank=True,
+        db_default="",
+        help_text="SKP JPT: nomor dan tanggal Perjanjian Kinerja unit tahun ini, yang sasaran strategis dan "
+        "indikator kinerja utamanya (IKU) menjadi RHK dan indikator SKP ini.",
+    )
     status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.DRAFT)
     alasan_pengembalian = models.TextField("alasan pengembalian", blank=True)
     # Lampiran SKP (PermenPANRB 6/2022): three lists the ASN and the supervisor agree on with the plan.
@@ -97,6 +120,15 @@ class SKP(models.Model):
     @property
     def dapat_diubah(self):
         return self.status in self.STATUS_DAPAT_DIUBAH
+
+    @property
+    def jpt(self) -> bool:
+        return self.jenis == self.Jenis.JPT
+
+    @classmethod
+    def jenis_untuk(cls, jenis_jabatan: str) -> str:
+        """The SKP model of a post: JPT (utama, madya, pratama) for pimpinan tinggi, JA/JF otherwise."""
+        return cls.Jenis.JPT if (jenis_jabatan or "").startswith("JPT_") else cls.Jenis.JA_JF
 
     @property
     def lampiran(self) -> list[tuple[str, str]]:
@@ -184,6 +216,13 @@ class RencanaHasilKerja(models.Model):
 # A target of zero leaves nothing to measure the realisation against: the database refuses it
 # (indikator_target_positif, which full_clean() checks too), and the form says it beside the field.
 PESAN_TARGET = "Target harus lebih dari 0."
+PESAN_TARGET_KUALITATIF = "Uraikan target kualitatif: hasil yang diharapkan dari indikator ini."
+
+
+def angka_ukuran(nilai) -> str:
+    """A target or realisation as the pages print it (the templates' floatformat:"-2"): whole numbers bare, any
+    other with two decimals (10; 2,50)."""
+    return angka(nilai, 0 if nilai == int(nilai) else 2)
 
 
 def periksa_target(target) -> None:
@@ -193,7 +232,9 @@ def periksa_target(target) -> None:
 
 
 class IndikatorKinerja(models.Model):
-    """An indicator (Indikator Kinerja Individu) of an RHK on one aspect, with a target and its unit."""
+    """An indicator (Indikator Kinerja Individu) of an RHK on one aspect, with its target: a number and its unit
+    (kuantitatif: capaian is computed), or a described expected result (kualitatif: the appraiser marks the
+    realisation above, at or below expectation; PermenPANRB 6/2022, kinerja.penilaian.hasil_kerja)."""
 
     class Aspek(models.TextChoices):
         KUANTITAS = rumus_capaian.KUANTITAS, "Kuantitas"
@@ -201,11 +242,26 @@ class IndikatorKinerja(models.Model):
         WAKTU = rumus_capaian.WAKTU, "Waktu"
         BIAYA = rumus_capaian.BIAYA, "Biaya"
 
+    class JenisTarget(models.TextChoices):
+        KUANTITATIF = rumus_hasil_kerja.KUANTITATIF, "Kuantitatif (angka dan satuan)"
+        KUALITATIF = rumus_hasil_kerja.KUALITATIF, "Kualitatif (uraian hasil yang diharapkan)"
+
     rhk = models.ForeignKey(RencanaHasilKerja, verbose_name="RHK", on_delete=models.CASCADE, related_name="indikator")
     uraian = models.TextField("indikator kinerja")
     aspek = models.CharField("aspek", max_length=9, choices=Aspek.choices)
-    target = models.DecimalField("target", max_digits=16, decimal_places=2)
-    satuan = models.CharField("satuan", max_length=50, help_text='Misalnya "dokumen", "%", "hari", "bulan".')
+    jenis_target = models.CharField(
+        "jenis target",
+        max_length=11,
+        choices=JenisTarget.choices,
+        default=JenisTarget.KUANTITATIF,
+        # The bulk writers (demo/provinsi.py, COPY) name only the columns they fill.
+        db_default=JenisTarget.KUANTITATIF,
+    )
+    target = models.DecimalField("target", max_digits=16, decimal_places=2, null=True, blank=True)
+    target_kualitatif = models.TextField("target kualitatif", max_length=1000, blank=True, db_default="")
+    satuan = models.CharField(
+        "satuan", max_length=50, blank=True, help_text='Misalnya "dokumen", "%", "hari", "bulan".'
+    )
     urutan = models.PositiveSmallIntegerField("urutan", default=1)
 
     objects = VersionedQuerySet.as_manager()
@@ -216,17 +272,52 @@ class IndikatorKinerja(models.Model):
         verbose_name_plural = "indikator kinerja"
         ordering = ["rhk", "urutan", "id"]
         constraints = [
+            # NULL passes a CHECK: a quantitative target is named not null as well as positive.
             models.CheckConstraint(
-                condition=Q(target__gt=0),
+                condition=Q(jenis_target="KUALITATIF", target__isnull=True)
+                | Q(jenis_target="KUANTITATIF", target__isnull=False, target__gt=0),
                 name="indikator_target_positif",
                 violation_error_message=PESAN_TARGET,
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(jenis_target="KUANTITATIF") | ~Q(target_kualitatif=""),
+                name="indikator_kualitatif_beruraian",
+                violation_error_message=PESAN_TARGET_KUALITATIF,
+            ),
         ]
 
     def __str__(self):
-        return f"{self.uraian[:60]} ({angka(self.target)} {self.satuan})"
+        return f"{self.uraian[:60]} ({self.teks_target})"
+
+    def clean(self):
+        if self.kualitatif:
+            if not (self.target_kualitatif or "").strip():
+                raise ValidationError({"target_kualitatif": PESAN_TARGET_KUALITATIF})
+            # A qualitative target has no number or unit to keep.
+            self.target, self.satuan = None, ""
+            return
+        galat = {}
+        if self.target is None:
+            galat["target"] = "Target angka wajib diisi untuk indikator kuantitatif."
+        if not (self.satuan or "").strip():
+            galat["satuan"] = "Satuan wajib diisi untuk indikator kuantitatif."
+        if galat:
+            raise ValidationError(galat)
+        self.target_kualitatif = ""
+
+    @property
+    def kualitatif(self) -> bool:
+        return self.jenis_target == self.JenisTarget.KUALITATIF
+
+    @property
+    def teks_target(self) -> str:
+        """The target as the pages print it: "12 dokumen", or the described expected result."""
+        if self.kualitatif:
+            return self.target_kualitatif
+        return f"{angka_ukuran(self.target) if self.target is not None else '–'} {self.satuan}".strip()
 
     @property
     def diukur_efisiensi(self) -> bool:
-        """A time or cost indicator: "the less the better", scored by the formula chosen in PengaturanKinerja."""
-        return self.aspek in rumus_capaian.ASPEK_EFISIENSI
+        """A quantitative time or cost indicator: "the less the better", scored by the formula chosen in
+        PengaturanKinerja (a qualitative one is marked, not scored)."""
+        return not self.kualitatif and self.aspek in rumus_capaian.ASPEK_EFISIENSI

@@ -9,17 +9,18 @@ from decimal import Decimal
 
 from django.db.models import Count, F, FilteredRelation, Prefetch, Q
 
+from core.numbers import angka
 from kinerja.pegawai.models import Pegawai, UnitKerja, dinilai_oleh
 from kinerja.pegawai.penilai import ppk
 from kinerja.pegawai.permissions import peran
 
-from . import harian, tahunan
+from . import harian, hasil_kerja
 from .capaian import rata_rata_capaian
 from .models import PANJANG_NARASI, EkspektasiPerilaku, EvaluasiKinerja, PerilakuKerja, Periode, RealisasiIndikator
 from .models_harian import ProgresHarian
 from .models_peran import PeranHasil
 from .models_rencana_aksi import RencanaAksi
-from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja
+from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, angka_ukuran
 from .models_unit import EvaluasiDikecualikan, KinerjaOrganisasi, PengaturanKinerja, PengecualianKurva
 from .permissions import evaluasi_periode_visible_to, evaluasi_visible_to, progres_visible_to, skp_visible_to
 from .predikat import cek_kurva_distribusi
@@ -118,7 +119,11 @@ KOLOM_INDIKATOR_EVALUASI = {
     "aspek": "skp__rhk__indikator__aspek",
     "target": "skp__rhk__indikator__target",
     "satuan": "skp__rhk__indikator__satuan",
+    "jenis_target": "skp__rhk__indikator__jenis_target",
+    "target_kualitatif": "skp__rhk__indikator__target_kualitatif",
     "nilai_realisasi": "r__realisasi",
+    "narasi": "r__narasi",
+    "penilaian_kualitatif": "r__penilaian_kualitatif",
     "capaian": "r__capaian",
 }
 
@@ -200,6 +205,9 @@ def tim_saya(user, periode_id: int, bawahan) -> list[AnggotaTim]:
     return [AnggotaTim(b, evaluasi.get(b.pk)) for b in bawahan]
 
 
+_LABEL_RATING = dict(EvaluasiKinerja.Rating.choices)
+
+
 @dataclass
 class BarisIndikator:
     indikator: IndikatorKinerja
@@ -208,6 +216,35 @@ class BarisIndikator:
     @property
     def capaian(self) -> Decimal | None:
         return self.realisasi.capaian if self.realisasi else None
+
+    @property
+    def tingkat(self) -> str | None:
+        """Where the realisation stands against the expectation (hasil_kerja): a quantitative one against its target,
+        a qualitative one by the appraiser's mark; None while not realised or not marked."""
+        if self.realisasi is None:
+            return None
+        if self.indikator.kualitatif:
+            return self.realisasi.penilaian_kualitatif or None
+        i = self.indikator
+        return hasil_kerja.tingkat_kuantitatif(i.aspek, i.target, self.realisasi.realisasi)
+
+    @property
+    def teks_realisasi(self) -> str:
+        """The realisation column: the figure and unit, or for a qualitative one that its narrative is the
+        realisation ("" when not filled in)."""
+        if self.realisasi is None:
+            return ""
+        if self.indikator.kualitatif:
+            return "lihat uraian"
+        return f"{angka_ukuran(self.realisasi.realisasi)} {self.indikator.satuan}".strip()
+
+    @property
+    def teks_capaian(self) -> str:
+        """The capaian column: the percentage of a quantitative one, the appraiser's mark of a qualitative one."""
+        if self.indikator.kualitatif:
+            tanda = self.realisasi.penilaian_kualitatif if self.realisasi else ""
+            return _LABEL_RATING[tanda] if tanda else "belum ditandai penilai"
+        return f"{angka(self.capaian, 2)}%" if self.capaian is not None else "–"
 
 
 @dataclass
@@ -230,6 +267,17 @@ class DetailEvaluasi:
     perilaku: list[tuple[str, str]]  # (label of the BerAKHLAK value, feedback), in the regulation's order
     riwayat: list
     dialog: list
+
+    @property
+    def usulan_hasil_kerja(self) -> str | None:
+        """The rating of hasil kerja the RHK utama's indicators propose (hasil_kerja.usulan_rating_hasil_kerja)."""
+        return hasil_kerja.usulan_rating_hasil_kerja(
+            [b.tingkat for r in self.rhk if r.rhk.jenis == RencanaHasilKerja.Jenis.UTAMA for b in r.indikator]
+        )
+
+    @property
+    def ada_kualitatif(self) -> bool:
+        return any(b.indikator.kualitatif for r in self.rhk for b in r.indikator)
 
     @property
     def keterangan_efisiensi(self) -> str:
@@ -490,61 +538,6 @@ def ringkasan_finalisasi(periode_id: int, unit_id: int) -> RingkasanFinalisasi:
 def realisasi_visible_to(user):
     """Realisations (and so evidence files) of the evaluations the user may see."""
     return RealisasiIndikator.objects.filter(evaluasi__in=evaluasi_visible_to(user))
-
-
-@dataclass
-class BarisRealisasiTahun:
-    indikator: IndikatorKinerja
-    per_periode: list  # the realisation in each periodic evaluation (None: none), in RiwayatTahun.evaluasi's order
-    usulan: Decimal | None
-
-
-@dataclass
-class RiwayatTahun:
-    """An annual evaluation's year: its ASN's periodic evaluations (by start), their realisations per indicator and
-    what the annual one is offered from them (kinerja.penilaian.tahunan)."""
-
-    evaluasi: list[EvaluasiKinerja]
-    dapat_dibuka: set[int]  # those the user may open
-    realisasi: list[BarisRealisasiTahun]
-    usulan_hasil: str | None
-    usulan_perilaku: str | None
-
-    @property
-    def usulan_realisasi(self) -> dict[int, Decimal]:
-        return {b.indikator.pk: b.usulan for b in self.realisasi if b.usulan is not None}
-
-
-def riwayat_tahun(user, evaluasi: EvaluasiKinerja, baris_rhk) -> RiwayatTahun | None:
-    """For an annual evaluation, the year's periodic evaluations of the same ASN (None for a periodic one). Three
-    queries whatever the number of periods."""
-    if evaluasi.periode.jenis != Periode.Jenis.TAHUNAN:
-        return None
-    periodik = list(
-        EvaluasiKinerja.objects.filter(pegawai_id=evaluasi.pegawai_id, periode__tahun=evaluasi.periode.tahun)
-        .exclude(periode__jenis=Periode.Jenis.TAHUNAN)
-        .select_related("periode")
-        .prefetch_related("realisasi")
-        .order_by("periode__mulai", "periode__selesai")
-    )
-    dapat_dibuka = set(evaluasi_visible_to(user).filter(pk__in=[e.pk for e in periodik]).values_list("pk", flat=True))
-    per_evaluasi = [{r.indikator_id: r.realisasi for r in e.realisasi.all()} for e in periodik]
-    realisasi = []
-    for baris in baris_rhk:
-        for b in baris.indikator:
-            nilai = [r.get(b.indikator.pk) for r in per_evaluasi]
-            realisasi.append(BarisRealisasiTahun(b.indikator, nilai, tahunan.usulan_realisasi(nilai)))
-    dinilai = [e if e.status in _STATUS_BERPREDIKAT else None for e in periodik]
-    return RiwayatTahun(
-        evaluasi=periodik,
-        dapat_dibuka=dapat_dibuka,
-        realisasi=realisasi,
-        usulan_hasil=tahunan.usulan_rating([e.rating_hasil_kerja if e else "" for e in dinilai]),
-        usulan_perilaku=tahunan.usulan_rating([e.rating_perilaku_kerja if e else "" for e in dinilai]),
-    )
-
-
-# --- the matriks peran hasil ------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

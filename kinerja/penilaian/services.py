@@ -26,8 +26,10 @@ from kinerja.notifikasi.services import beri_tahu, tandai_ditindaklanjuti
 from kinerja.pegawai.models import Pegawai
 from kinerja.pegawai.permissions import peran
 
+from . import hasil_kerja as rumus_hasil_kerja
 from . import permissions as izin
 from . import predikat as rumus_predikat
+from . import selectors_hasil_kerja as sel_hasil
 from .models import (
     PANJANG_NARASI,
     BagianDiisiPegawai,
@@ -273,7 +275,9 @@ def isi_realisasi(user, evaluasi_id: int, versi: int, isian: list[IsianRealisasi
         field = f"realisasi_{item.indikator_id}"
         if item.indikator_id not in indikator:
             raise ValidationError({field: "Indikator ini bukan bagian dari SKP evaluasi ini."})
-        nilai = _desimal(item.realisasi, field)
+        kualitatif = indikator[item.indikator_id].kualitatif
+        # A qualitative indicator has no figure: its narrative is the realisation.
+        nilai = None if kualitatif else _desimal(item.realisasi, field)
         baris = lama.get(item.indikator_id) or RealisasiIndikator(
             evaluasi=evaluasi, indikator=indikator[item.indikator_id]
         )
@@ -287,6 +291,8 @@ def isi_realisasi(user, evaluasi_id: int, versi: int, isian: list[IsianRealisasi
                 raise ValidationError(
                     {f"{field}_narasi": f"Uraian realisasi paling panjang {PANJANG_NARASI} karakter."}
                 )
+        if kualitatif and not baris.narasi:
+            raise ValidationError({f"{field}_narasi": "Uraikan realisasi indikator kualitatif ini."})
         if item.bukti_tautan is not None:
             baris.bukti_tautan = item.bukti_tautan.strip()
         if item.bukti_berkas is not None:
@@ -304,15 +310,15 @@ def isi_realisasi(user, evaluasi_id: int, versi: int, isian: list[IsianRealisasi
             perubahan[f"realisasi: {baris.indikator}"] = [angka(sebelum), angka(nilai)]
         if narasi_lama != baris.narasi:
             perubahan[f"uraian realisasi: {baris.indikator}"] = [narasi_lama, baris.narasi]
-        if sudah_diajukan and sebelum != nilai:
+        if sudah_diajukan and (sebelum != nilai or (kualitatif and narasi_lama != baris.narasi)):
             riwayat.append(
                 baris_riwayat(
                     evaluasi,
                     user,
                     Aksi.NILAI_DIUBAH,
                     field=f"realisasi: {baris.indikator}",
-                    lama=angka(sebelum),
-                    baru=angka(nilai),
+                    lama=narasi_lama if kualitatif else angka(sebelum),
+                    baru=baris.narasi if kualitatif else angka(nilai),
                 )
             )
     RiwayatEvaluasi.objects.bulk_create(riwayat)
@@ -414,13 +420,19 @@ def nilai_evaluasi(
     rekomendasi_pengembangan: str = "",
     alasan: str = "",
     berkas_penilaian=None,
+    penilaian_kualitatif: dict[int, str] | None = None,
+    alasan_rating_pimpinan: str = "",
 ) -> EvaluasiKinerja:
     """Rate a submitted evaluation (its PPK only): feedback on every RHK and, where the perilaku kerja rating needs
     it (predikat.umpan_balik_perilaku_wajib), on every BerAKHLAK value, the two ratings, and the predikat from the
     regulation's matrix. Re-rating an already rated one needs a reason; every changed score is logged old → new.
 
     HR of the unit may record the rating of a PPK outside the roster on their behalf: then the signed paper
-    (berkas_penilaian) is required, kept with the evaluation, and the history and audit say so."""
+    (berkas_penilaian) is required, kept with the evaluation, and the history and audit say so.
+
+    Every qualitative indicator gets the appraiser's mark (penilaian_kualitatif: indicator id → rating). The head of
+    a unit whose organisational performance HR has set is rated as SE MenPANRB 3/2023 ties it
+    (hasil_kerja.rating_pimpinan); another rating needs alasan_rating_pimpinan, logged in the history."""
     evaluasi = _mulai_aksi(user, evaluasi_id, versi, "nilai")
     galat = {}
     atas_nama = not izin.can_rate(user, evaluasi)
@@ -451,6 +463,25 @@ def nilai_evaluasi(
     menilai_ulang = evaluasi.status == Status.DINILAI
     if menilai_ulang and not (alasan or "").strip():
         galat["alasan"] = "Alasan mengubah penilaian wajib diisi."
+    realisasi_kualitatif = list(
+        evaluasi.realisasi.filter(indikator__jenis_target=IndikatorKinerja.JenisTarget.KUALITATIF).select_related(
+            "indikator"
+        )
+    )
+    penilaian_kualitatif = {int(k): v for k, v in (penilaian_kualitatif or {}).items()}
+    for r in realisasi_kualitatif:
+        if penilaian_kualitatif.get(r.indikator_id) not in EvaluasiKinerja.Rating.values:
+            galat[f"kualitatif_{r.indikator_id}"] = "Tandai realisasi indikator kualitatif ini terhadap ekspektasinya."
+    organisasi = sel_hasil.kinerja_organisasi_dipimpin(evaluasi)
+    alasan_rating_pimpinan = (alasan_rating_pimpinan or "").strip()
+    menyimpang = organisasi is not None and rating_hasil_kerja in EvaluasiKinerja.Rating.values
+    menyimpang = menyimpang and rumus_hasil_kerja.perlu_alasan_pimpinan(organisasi.capaian, rating_hasil_kerja)
+    if menyimpang and not alasan_rating_pimpinan:
+        seharusnya = EvaluasiKinerja.Rating(rumus_hasil_kerja.rating_pimpinan(organisasi.capaian)).label
+        galat["alasan_rating_pimpinan"] = (
+            f"Capaian kinerja organisasi {organisasi.unit_kerja.nama} {organisasi.get_capaian_display()}: rating "
+            f"hasil kerja pimpinannya {seharusnya} (SE MenPANRB 3/2023). Tulis alasan bila memilih rating lain."
+        )
     if galat:
         raise ValidationError(galat)
     if atas_nama:
@@ -476,6 +507,31 @@ def nilai_evaluasi(
         for f, lama in skor_lama.items()
         if lama != getattr(evaluasi, f)
     )
+    if menyimpang:
+        baris_riwayat(
+            evaluasi,
+            user,
+            Aksi.RATING_PIMPINAN_BEDA,
+            field="rating_hasil_kerja",
+            lama=rumus_hasil_kerja.rating_pimpinan(organisasi.capaian),
+            baru=rating_hasil_kerja,
+            alasan=f"Capaian kinerja organisasi {organisasi.unit_kerja.nama}: {organisasi.get_capaian_display()}. "
+            f"{alasan_rating_pimpinan}",
+        ).save()
+    for r in realisasi_kualitatif:
+        tanda = penilaian_kualitatif[r.indikator_id]
+        if r.penilaian_kualitatif != tanda:
+            if menilai_ulang:
+                baris_riwayat(
+                    evaluasi,
+                    user,
+                    Aksi.NILAI_DIUBAH,
+                    field=f"penilaian kualitatif: {r.indikator}",
+                    lama=EvaluasiKinerja.Rating(r.penilaian_kualitatif).label if r.penilaian_kualitatif else "",
+                    baru=EvaluasiKinerja.Rating(tanda).label,
+                    alasan=alasan.strip(),
+                ).save()
+            RealisasiIndikator.objects.filter(pk=r.pk).update(penilaian_kualitatif=tanda)
     UmpanBalikRHK.objects.filter(evaluasi=evaluasi).delete()
     UmpanBalikRHK.objects.bulk_create(
         UmpanBalikRHK(evaluasi=evaluasi, rhk=r, umpan_balik=umpan_balik_rhk[r.pk]) for r in daftar_rhk

@@ -14,14 +14,14 @@ from kinerja.pegawai.models import Pegawai
 
 from . import permissions as izin
 from .models import PANJANG_EKSPEKTASI, EkspektasiPerilaku, PerilakuKerja
-from .models_skp import PANJANG_LAMPIRAN, SKP, IndikatorKinerja, RencanaHasilKerja, RiwayatSKP
+from .models_skp import SKP, IndikatorKinerja, RencanaHasilKerja, RiwayatSKP
 from .services import tautan_skp, wajib_diisi
 
 Tindakan = Notifikasi.Tindakan
 
 # What the audit log keeps, old → new, when an RHK or an indicator is saved or deleted.
 FIELD_AUDIT_RHK = ("uraian", "jenis", "rhk_atasan", "urutan")
-FIELD_AUDIT_INDIKATOR = ("uraian", "aspek", "target", "satuan", "urutan")
+FIELD_AUDIT_INDIKATOR = ("uraian", "aspek", "jenis_target", "target", "satuan", "target_kualitatif", "urutan")
 
 
 # --- SKP -----------------------------------------------------------------------------------------------------
@@ -38,13 +38,14 @@ def _skp_untuk_diubah(user, skp_id: int) -> SKP:
 
 @transaction.atomic
 def buat_skp(user, pegawai_id: int, tahun: int) -> SKP:
-    """Start an empty SKP (draft) for an ASN and year: the ASN or HR staff of their unit."""
+    """Start an empty SKP (draft) for an ASN and year: the ASN or HR staff of their unit. A JPT's follows the JPT
+    model (SKP.jenis_untuk)."""
     pegawai = Pegawai.objects.get(pk=pegawai_id)
     if not izin.can_plan_for(user, pegawai):
         raise NotPermitted("Hanya pegawai yang bersangkutan atau pengelola kinerja unitnya yang dapat membuat SKP.")
     if SKP.objects.filter(pegawai=pegawai, tahun=tahun).exists():
         raise ValidationError({"tahun": f"SKP tahun {tahun} untuk pegawai ini sudah ada."})
-    skp = SKP.objects.create(pegawai=pegawai, tahun=tahun)
+    skp = SKP.objects.create(pegawai=pegawai, tahun=tahun, jenis=SKP.jenis_untuk(pegawai.jenis_jabatan))
     RiwayatSKP.objects.create(skp=skp, oleh=user, ke_status=skp.status)
     catat(user, "skp_dibuat", skp, {"status": [None, skp.status]})
     return skp
@@ -56,18 +57,21 @@ def simpan_lampiran_skp(user, skp_id: int, lampiran: dict[str, str]) -> SKP:
     and konsekuensi (field → text; a part not given keeps its text), while the SKP is in draft or returned, by
     whoever may edit it. Each change is audited old → new."""
     skp = _skp_untuk_diubah(user, skp_id)
-    tidak_dikenal = set(lampiran) - set(SKP.FIELD_LAMPIRAN)
+    # A JPT's SKP records with it the Perjanjian Kinerja its RHK come from.
+    field = (*SKP.FIELD_LAMPIRAN, "perjanjian_kinerja") if skp.jpt else SKP.FIELD_LAMPIRAN
+    tidak_dikenal = set(lampiran) - set(field)
     if tidak_dikenal:
         raise ValidationError(f"Bagian lampiran SKP tidak dikenal: {', '.join(sorted(tidak_dikenal))}.")
-    lama = nilai_field(skp, SKP.FIELD_LAMPIRAN)
+    lama = nilai_field(skp, field)
     galat = {}
     for nama, teks in lampiran.items():
         setattr(skp, nama, (teks or "").strip())
-        if len(getattr(skp, nama)) > PANJANG_LAMPIRAN:
-            galat[nama] = f"Paling panjang {PANJANG_LAMPIRAN} karakter."
+        batas = SKP._meta.get_field(nama).max_length
+        if len(getattr(skp, nama)) > batas:
+            galat[nama] = f"Paling panjang {batas} karakter."
     if galat:
         raise ValidationError(galat)
-    perubahan = selisih(lama, nilai_field(skp, SKP.FIELD_LAMPIRAN))
+    perubahan = selisih(lama, nilai_field(skp, field))
     if perubahan:
         skp.save(update_fields=[*perubahan, "diperbarui"])
         catat(user, "skp_lampiran", skp, perubahan)
@@ -166,12 +170,15 @@ def simpan_indikator(
     *,
     uraian: str,
     aspek: str,
-    target,
-    satuan: str,
+    target=None,
+    satuan: str = "",
+    jenis_target: str = IndikatorKinerja.JenisTarget.KUANTITATIF,
+    target_kualitatif: str = "",
     urutan: int | None = None,
     indikator_id: int | None = None,
 ) -> IndikatorKinerja:
-    """Add an indicator (aspect, target, unit) to an RHK of an SKP in draft or returned, or edit one."""
+    """Add an indicator to an RHK of an SKP in draft or returned, or edit one: its aspect and a quantitative target
+    (number and unit) or a qualitative one (the expected result described)."""
     rhk = RencanaHasilKerja.objects.get(pk=rhk_id)
     skp = _skp_untuk_diubah(user, rhk.skp_id)
     lama = None
@@ -181,6 +188,7 @@ def simpan_indikator(
     else:
         indikator = IndikatorKinerja(rhk=rhk, urutan=urutan or rhk.indikator.count() + 1)
     indikator.uraian, indikator.aspek, indikator.target, indikator.satuan = uraian, aspek, target, satuan
+    indikator.jenis_target, indikator.target_kualitatif = jenis_target, (target_kualitatif or "").strip()
     if urutan is not None:
         indikator.urutan = urutan
     indikator.full_clean()
@@ -212,7 +220,7 @@ def hapus_indikator(user, indikator_id: int) -> None:
 @transaction.atomic
 def ajukan_skp(user, skp_id: int) -> SKP:
     """Submit an SKP to the PPK: needs an utama RHK, an indicator on every RHK, and (when the PPK is on the roster,
-    so has an SKP here) each utama RHK citing one of the PPK's RHK."""
+    so has an SKP here) each utama RHK citing one of the PPK's RHK; a JPT's instead needs its Perjanjian Kinerja."""
     skp = _skp_untuk_diubah(user, skp_id)
     ppk = skp.pegawai.pejabat_penilai
     if ppk is None:
@@ -227,8 +235,18 @@ def ajukan_skp(user, skp_id: int) -> SKP:
     for r in daftar_rhk:
         if not r.indikator.all():
             galat.append(f"RHK '{r}' belum memiliki indikator.")
-        if r.jenis == RencanaHasilKerja.Jenis.UTAMA and r.rhk_atasan_id is None and not ppk.di_luar_roster:
+        # A JPT's sasaran come from the unit's Perjanjian Kinerja, not from a supervisor's RHK on the roster.
+        if (
+            r.jenis == RencanaHasilKerja.Jenis.UTAMA
+            and r.rhk_atasan_id is None
+            and not ppk.di_luar_roster
+            and not skp.jpt
+        ):
             galat.append(f"RHK utama '{r}' belum mengacu pada RHK atasan.")
+    if skp.jpt and not skp.perjanjian_kinerja:
+        galat.append(
+            "SKP JPT harus mencantumkan Perjanjian Kinerja yang menjadi dasar sasaran strategisnya (Ubah lampiran)."
+        )
     if galat:
         raise ValidationError(galat)
     dari = skp.status
@@ -327,7 +345,14 @@ def salin_skp_tahun_lalu(user, pegawai_id: int, tahun: int) -> SKP:
     indikator = IndikatorKinerja.objects.bulk_create(
         [
             IndikatorKinerja(
-                rhk=baru, uraian=i.uraian, aspek=i.aspek, target=i.target, satuan=i.satuan, urutan=i.urutan
+                rhk=baru,
+                uraian=i.uraian,
+                aspek=i.aspek,
+                jenis_target=i.jenis_target,
+                target=i.target,
+                satuan=i.satuan,
+                target_kualitatif=i.target_kualitatif,
+                urutan=i.urutan,
             )
             for lama, baru in zip(daftar_rhk, salinan, strict=True)
             for i in lama.indikator.all()

@@ -22,9 +22,11 @@ from core.cache import fragment_key
 from core.files import serve_file
 from kinerja.pegawai.permissions import peran
 
+from . import hasil_kerja
 from . import permissions as izin
 from . import selectors as sel
 from . import selectors_ekinerja as sel_ekinerja
+from . import selectors_hasil_kerja as sel_hasil
 from . import services as svc
 from .akses import akses_evaluasi, akses_evaluasi_ringkas
 from .forms import (
@@ -48,7 +50,7 @@ def _halaman_evaluasi(request, d, *, form_dialog=None, form_akui=None, form_tari
         "aksi": svc.aksi_tersedia(request.user, ev),
         "pihak_dialog": izin.pihak_dialog(request.user, ev.pegawai, ev.pejabat_penilai),
         "atas_nama": _atas_nama(request.user, ev),
-        "tahun": sel.riwayat_tahun(request.user, ev, d.rhk),
+        "tahun": sel_hasil.riwayat_tahun(request.user, ev, d.rhk),
         "form_dialog": form_dialog or FormDialog(),
         "url_dialog": "evaluasi_dialog",
         "form_akui": form_akui or FormVersi(initial={"versi": ev.versi}),
@@ -138,7 +140,7 @@ def _isi(request, pk, *, ajukan: bool):
     # The plan, the realisations and the form are read only when the page renders them: a GET whose fragment the
     # cache holds needs none of them.
     d = SimpleLazyObject(lambda: akses_evaluasi(request.user, pk, lengkap=False))
-    tahun = SimpleLazyObject(lambda: sel.riwayat_tahun(request.user, ev, d.rhk))
+    tahun = SimpleLazyObject(lambda: sel_hasil.riwayat_tahun(request.user, ev, d.rhk))
     kirim = request.method == "POST"
     form = SimpleLazyObject(
         lambda: FormRealisasi(
@@ -178,11 +180,14 @@ def _isi(request, pk, *, ajukan: bool):
 
 
 def _usulan_realisasi(d, tahun) -> dict:
-    """The form's starting values of an annual evaluation's indicators not realised yet: the periods' proposals."""
+    """The form's starting values of an annual evaluation's indicators not realised yet: the periods' proposals (a
+    qualitative indicator's narrative of the latest period)."""
     if not tahun:
         return {}
     kosong = {b.indikator.pk for baris in d.rhk for b in baris.indikator if b.realisasi is None}
-    return {f"realisasi_{pk}": nilai for pk, nilai in tahun.usulan_realisasi.items() if pk in kosong}
+    return {f"realisasi_{pk}": nilai for pk, nilai in tahun.usulan_realisasi.items() if pk in kosong} | {
+        f"realisasi_{pk}_narasi": narasi for pk, narasi in tahun.usulan_narasi.items() if pk in kosong
+    }
 
 
 @login_required
@@ -203,12 +208,17 @@ def _halaman_nilai(request, d, *, form=None, form_kembali=None):
     (if any) bound to what the user typed."""
     ev = d.evaluasi
     aksi = svc.aksi_tersedia(request.user, ev)
-    tahun = sel.riwayat_tahun(request.user, ev, d.rhk)
+    tahun = sel_hasil.riwayat_tahun(request.user, ev, d.rhk)
+    organisasi = sel_hasil.kinerja_organisasi_dipimpin(ev)
     context = {
         "d": d,
         "ev": ev,
         "tahun": tahun,
-        "form": form or _form_penilaian(request, d, tahun=tahun),
+        "organisasi_dipimpin": organisasi,
+        "rating_pimpinan": hasil_kerja.rating_pimpinan(organisasi.capaian) if organisasi else None,
+        "keterangan_pimpinan": hasil_kerja.KETERANGAN_PIMPINAN,
+        "keterangan_usulan": hasil_kerja.KETERANGAN_USULAN,
+        "form": form or _form_penilaian(request, d, tahun=tahun, organisasi=organisasi),
         "form_kembali": form_kembali or FormPengembalian(initial={"versi": ev.versi}),
         "dapat_dinilai": "nilai" in aksi,
         "dapat_dikembalikan": "kembalikan" in aksi,
@@ -222,9 +232,13 @@ def _atas_nama(user, ev):
     return None if izin.can_rate(user, ev) else ev.penilai_luar
 
 
-def _form_penilaian(request, d, data=None, files=None, tahun=None) -> FormPenilaian:
-    """The rating form; an annual evaluation not rated yet starts from the ratings its periods propose (`tahun`)."""
+def _form_penilaian(request, d, data=None, files=None, tahun=None, organisasi=None) -> FormPenilaian:
+    """The rating form. Not rated yet, hasil kerja starts from a proposal: for the head of a unit with its
+    organisational performance set (`organisasi`), the rating SE MenPANRB 3/2023 ties to it; else, for an annual
+    evaluation, the ratings its periods propose (`tahun`); else what the indicators propose."""
     ev = d.evaluasi
+    rating_pimpinan = hasil_kerja.rating_pimpinan(organisasi.capaian) if organisasi else None
+    usulan_hasil = rating_pimpinan or (tahun.usulan_hasil if tahun else None) or d.usulan_hasil_kerja
     return FormPenilaian(
         data,
         files,
@@ -232,9 +246,11 @@ def _form_penilaian(request, d, data=None, files=None, tahun=None) -> FormPenila
         menilai_ulang=ev.status == EvaluasiKinerja.Status.DINILAI,
         atas_nama=_atas_nama(request.user, ev),
         ekspektasi=sel.ekspektasi_perilaku(ev.skp_id),
+        usulan_kualitatif=tahun.usulan_kualitatif if tahun else None,
+        rating_pimpinan=rating_pimpinan,
         initial={
             "versi": ev.versi,
-            "rating_hasil_kerja": ev.rating_hasil_kerja or (tahun.usulan_hasil if tahun else ""),
+            "rating_hasil_kerja": ev.rating_hasil_kerja or usulan_hasil or "",
             "rating_perilaku_kerja": ev.rating_perilaku_kerja or (tahun.usulan_perilaku if tahun else ""),
             "catatan": ev.catatan,
             "rekomendasi_pengembangan": ev.rekomendasi_pengembangan,
@@ -250,7 +266,9 @@ def evaluasi_nilai(request, pk):
     d = akses_evaluasi(request.user, pk, boleh=izin.can_record_rating)
     if request.method != "POST":
         return _halaman_nilai(request, d)
-    form = _form_penilaian(request, d, request.POST, request.FILES)
+    form = _form_penilaian(
+        request, d, request.POST, request.FILES, organisasi=sel_hasil.kinerja_organisasi_dipimpin(d.evaluasi)
+    )
     if run_form(
         request,
         form,

@@ -23,6 +23,7 @@ from kinerja.pegawai.permissions import peran, unit_visible_to
 from . import permissions as izin
 from . import predikat as rumus_predikat
 from . import selectors as sel
+from . import selectors_hasil_kerja as sel_hasil
 from . import services_periode as svc_periode
 from .akses import hanya_admin, hanya_staf
 from .ekspor import ekspor_evaluasi
@@ -214,6 +215,7 @@ def _halaman_unit(request, periode, unit, *, form_organisasi=None, form_final=No
         "kurva": kurva,
         "baris_kurva": _baris_kurva(kurva.jumlah),
         "ringkasan": ringkasan,
+        "kepala_unit": sel_hasil.rating_kepala_unit(periode.pk, unit, organisasi),
         "siap": ringkasan.siap,
         "form_organisasi": form_organisasi
         or FormKinerjaOrganisasi(initial={"capaian": organisasi.capaian if organisasi else None}),

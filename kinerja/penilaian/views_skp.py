@@ -21,17 +21,9 @@ from . import services as svc
 from . import services_peran as svc_peran
 from . import services_skp as svc_skp
 from .akses import akses_indikator, akses_rhk, akses_skp
-from .forms import (
-    FormAlasan,
-    FormBuatSKP,
-    FormDialog,
-    FormEkspektasi,
-    FormIndikator,
-    FormLampiranSKP,
-    FormPersetujuanAtasNama,
-    FormRHK,
-)
+from .forms import FormAlasan, FormDialog, FormEkspektasi, FormPersetujuanAtasNama
 from .forms_peran import FormPeranHasil
+from .forms_skp import FormBuatSKP, FormIndikator, FormLampiranSKP, FormRHK
 from .models import IndikatorKinerja, RencanaHasilKerja
 from .models_peran import PeranHasil
 
@@ -209,7 +201,7 @@ def skp_rhk(request, skp_pk, pk=None):
         return redirect("skp_detail", skp.pk)
     rhk = visible_or_404(RencanaHasilKerja.objects, pk=pk, skp=skp) if pk else None
     initial = {"uraian": rhk.uraian, "jenis": rhk.jenis, "rhk_atasan": rhk.rhk_atasan_id} if rhk else {}
-    form = FormRHK(request.POST or None, initial=initial, pilihan_rhk_atasan=sel.pilihan_rhk_atasan(skp))
+    form = FormRHK(request.POST or None, initial=initial, pilihan_rhk_atasan=sel.pilihan_rhk_atasan(skp), jpt=skp.jpt)
 
     def simpan(c):
         return svc_skp.simpan_rhk(
@@ -223,7 +215,8 @@ def skp_rhk(request, skp_pk, pk=None):
 
     if request.method == "POST" and run_form(request, form, simpan, "Rencana hasil kerja disimpan."):
         return redirect("skp_detail", skp.pk)
-    judul = "Ubah rencana hasil kerja" if rhk else "Tambah rencana hasil kerja"
+    nama = "sasaran strategis" if skp.jpt else "rencana hasil kerja"
+    judul = f"Ubah {nama}" if rhk else f"Tambah {nama}"
     return render(request, "kinerja/skp/form.html", {"skp": skp, "rhk": rhk, "form": form, "judul": judul})
 
 
@@ -235,7 +228,8 @@ def skp_lampiran(request, pk):
         return redirect("skp_detail", skp.pk)
     form = FormLampiranSKP(
         request.POST if request.method == "POST" else None,
-        initial={nama: getattr(skp, nama) for nama in skp.FIELD_LAMPIRAN},
+        initial={nama: getattr(skp, nama) for nama in (*skp.FIELD_LAMPIRAN, "perjanjian_kinerja")},
+        jpt=skp.jpt,
     )
 
     def simpan(c):
@@ -243,7 +237,8 @@ def skp_lampiran(request, pk):
 
     if request.method == "POST" and run_form(request, form, simpan, "Lampiran SKP disimpan."):
         return redirect("skp_detail", skp.pk)
-    return render(request, "kinerja/skp/form.html", {"skp": skp, "form": form, "judul": "Lampiran SKP"})
+    judul = "Perjanjian Kinerja dan lampiran SKP" if skp.jpt else "Lampiran SKP"
+    return render(request, "kinerja/skp/form.html", {"skp": skp, "form": form, "judul": judul})
 
 
 @require_POST
@@ -263,12 +258,12 @@ def skp_indikator(request, rhk_pk, pk=None):
         return redirect("skp_detail", skp.pk)
     indikator = visible_or_404(IndikatorKinerja.objects, pk=pk, rhk=rhk) if pk else None
     initial = (
-        {k: getattr(indikator, k) for k in ("uraian", "aspek", "target", "satuan")}
+        {k: getattr(indikator, k) for k in ("uraian", "aspek", "jenis_target", "target", "satuan", "target_kualitatif")}
         if indikator
         # A "Tambah" link beside an indicator the supervisor proposed in the matriks peran hasil carries its text.
         else {"aspek": "KUANTITAS", "uraian": request.GET.get("uraian", "")[:1000]}
     )
-    form = FormIndikator(request.POST or None, initial=initial)
+    form = FormIndikator(request.POST or None, initial=initial, jpt=skp.jpt)
 
     def simpan(c):
         return svc_skp.simpan_indikator(request.user, rhk.pk, indikator_id=indikator.pk if indikator else None, **c)
@@ -280,7 +275,7 @@ def skp_indikator(request, rhk_pk, pk=None):
         "rhk": rhk,
         "form": form,
         "indikator_form": True,
-        "judul": "Ubah indikator kinerja" if indikator else "Tambah indikator kinerja",
+        "judul": f"{'Ubah' if indikator else 'Tambah'} {'indikator kinerja utama' if skp.jpt else 'indikator kinerja'}",
     }
     return render(request, "kinerja/skp/form.html", context)
 

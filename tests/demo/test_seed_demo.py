@@ -22,6 +22,7 @@ from kinerja.models import (
     PeranHasil,
     Periode,
     ProgresHarian,
+    RealisasiIndikator,
     RencanaHasilKerja,
     UnitKerja,
 )
@@ -30,6 +31,7 @@ from kinerja.pegawai.nip import validasi_nip
 from kinerja.pegawai.penilai import ppk
 from kinerja.pegawai.permissions import peran, unit_ids_dikelola
 from kinerja.penilaian import permissions as izin
+from kinerja.penilaian import selectors_hasil_kerja as sel_hasil
 from kinerja.penilaian import services as svc
 from kinerja.penilaian.predikat import predikat_kinerja
 
@@ -223,7 +225,14 @@ def test_each_demo_login_has_something_to_do():
     pegawai = Pegawai.objects.get(nip=demo_roster.PEGAWAI.nip)
     ev = EvaluasiKinerja.objects.get(periode=periode, pegawai=pegawai)
     assert ev.status == "DRAFT" and not ev.realisasi.exists()
-    assert ev.skp.status == "DISETUJUI" and ev.skp.rhk.get().indikator.count() == 3
+    # Three quantitative indicators and a qualitative one (PermenPANRB 6/2022), which the appraiser marks.
+    indikator = list(ev.skp.rhk.get().indikator.all())
+    assert ev.skp.status == "DISETUJUI" and [i.jenis_target for i in indikator] == ["KUANTITATIF"] * 3 + ["KUALITATIF"]
+    final_kualitatif = RealisasiIndikator.objects.get(
+        evaluasi__periode__status="DITUTUP", evaluasi__pegawai=pegawai, indikator__jenis_target="KUALITATIF"
+    )
+    assert (final_kualitatif.realisasi, final_kualitatif.penilaian_kualitatif) == (None, "SESUAI")
+    assert final_kualitatif.narasi and final_kualitatif.capaian is None
     atasan = Pegawai.objects.get(nip=demo_roster.ATASAN.nip)
     user_atasan = atasan.user
     assert EvaluasiKinerja.objects.filter(periode=periode, atasan=atasan, status="DIAJUKAN").count() >= 2
@@ -244,6 +253,14 @@ def test_each_demo_login_has_something_to_do():
     assert (kepala.status, kepala.atasan.nip) == ("DRAFT", demo_roster.SEKDA.nip)
     assert svc.aksi_tersedia(kepala.pegawai.user, kepala) >= {"isi", "ajukan"}
     assert kepala.skp.rhk.get().rhk_atasan.skp.pegawai.nip == demo_roster.SEKDA.nip
+    # The Kepala Dinas and the Sekda plan on the JPT model: sasaran strategis and IKU from a Perjanjian Kinerja.
+    for nip in (demo_roster.KEPALA_DINAS.nip, demo_roster.SEKDA.nip):
+        skp = SKP.objects.get(pegawai__nip=nip, tahun=periode.tahun)
+        assert skp.jenis == "JPT" and skp.perjanjian_kinerja.startswith("Perjanjian Kinerja ")
+        assert skp.rhk.get().indikator.count() == 3
+    assert SKP.objects.get(pegawai=pegawai, tahun=periode.tahun).jenis == "JA_JF"
+    # His unit's organisational performance this quarter proposes his rating (SE MenPANRB 3/2023).
+    assert sel_hasil.kinerja_organisasi_dipimpin(kepala).capaian == "BAIK"
     sekda = EvaluasiKinerja.objects.get(periode=periode, pegawai__nip=demo_roster.SEKDA.nip)
     gubernur = User.objects.get(username=demo_roster.GUBERNUR.username)
     assert sekda.status == "DIAJUKAN" and sekda.penilai_luar.user == gubernur

@@ -72,6 +72,7 @@ def cek_evaluasi(jumlah_pegawai, jumlah_periode):
     lokal = EvaluasiKinerja.objects.filter(sumber="LOKAL")
     ev = EvaluasiKinerja._base_manager.filter(sumber="LOKAL").annotate(
         n_realisasi=Count("realisasi", distinct=True),
+        n_indikator=Count("skp__rhk__indikator", distinct=True),
         n_perilaku=Count("perilaku", distinct=True),
         n_umpan_balik=Count("umpan_balik_rhk", distinct=True),
         status_terakhir=Subquery(
@@ -79,7 +80,13 @@ def cek_evaluasi(jumlah_pegawai, jumlah_periode):
         ),
     )
     assert not ev.filter(status=S.DRAFT, n_realisasi__gt=0).exists()
-    assert not ev.exclude(status=S.DRAFT).exclude(n_realisasi=3).exists()
+    # Every indicator realised once submitted: three each, and the demo Pegawai's qualitative one besides.
+    assert not ev.exclude(status=S.DRAFT).exclude(n_realisasi=F("n_indikator")).exists()
+    assert set(ev.exclude(status=S.DRAFT).values_list("n_realisasi", flat=True)) == {3, 4}
+    kualitatif = RealisasiIndikator.objects.filter(indikator__jenis_target="KUALITATIF")
+    assert not kualitatif.filter(Q(realisasi__isnull=False) | Q(capaian__isnull=False) | Q(narasi="")).exists()
+    dinilai_kualitatif = kualitatif.filter(evaluasi__status__in=[S.DINILAI, S.FINAL])
+    assert dinilai_kualitatif.exists() and not dinilai_kualitatif.filter(penilaian_kualitatif="").exists()
     dinilai = ev.filter(status__in=[S.DINILAI, S.FINAL])
     assert not dinilai.filter(Q(rating_hasil_kerja="") | Q(rating_perilaku_kerja="") | Q(dinilai_pada=None)).exists()
     assert not dinilai.exclude(n_perilaku=7, n_umpan_balik=1).exists()

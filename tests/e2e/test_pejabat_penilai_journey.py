@@ -67,6 +67,15 @@ def test_the_kepala_dinas_goes_to_the_sekda_and_the_sekda_to_the_gubernur(live_s
     baris = page.get_by_role("row").filter(has_text=kepala.nama)
     expect(baris.get_by_text("Menunggu penilaian Anda")).to_be_visible()
     baris.get_by_role("link", name="Nilai").click()
+    # He heads Dinas Kesehatan, rated Baik this quarter: SE MenPANRB 3/2023 proposes Sesuai Ekspektasi, and another
+    # rating waits for a reason.
+    expect(page.locator("#rating-pimpinan")).to_contain_text("Sesuai Ekspektasi")
+    expect(page.locator("input[name=rating_hasil_kerja][value=SESUAI]")).to_be_checked()
+    nilai(page, "DI_ATAS")
+    expect(page.get_by_text(re.compile("Tulis alasan bila memilih rating lain"))).to_be_visible()
+    page.get_by_label("Alasan rating hasil kerja berbeda dari capaian kinerja organisasi").fill(
+        "Capaian program prioritas jauh di atas target meski serapan anggaran unit rendah."
+    )
     nilai(page, "DI_ATAS")
     expect(page.get_by_text("Evaluasi dinilai. Predikat kinerja: Baik.")).to_be_visible()
 

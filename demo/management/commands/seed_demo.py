@@ -53,7 +53,6 @@ from kinerja.models import (
     UmpanBalikRHK,
     UnitKerja,
 )
-from kinerja.penilaian.capaian import capaian_aspek
 from kinerja.penilaian.periode import RencanaPeriode, rencana_periode
 from kinerja.penilaian.predikat import predikat_kinerja
 from kinerja.penilaian.services_penilai import penilai_dari
@@ -411,9 +410,14 @@ class _PenulisEvaluasi:
             status = SKP.Status.DIAJUKAN if o.nip in diajukan else SKP.Status.DISETUJUI
             atasan_user = self.penyetuju(o)
             tim_atasan = demo_roster.ATASAN.nip in (o.nip, o.atasan)
+            jenis = SKP.jenis_untuk(o.jenis_jabatan)
             per_nip[o.nip] = SKP(
                 pegawai_id=self.pegawai_id[o.nip],
                 tahun=tahun,
+                jenis=jenis,
+                perjanjian_kinerja=demo_penilaian.perjanjian_kinerja(o.jabatan, tahun)
+                if jenis == SKP.Jenis.JPT
+                else "",
                 status=status,
                 diajukan_pada=self.sekarang,
                 disetujui_pada=self.sekarang if status == SKP.Status.DISETUJUI else None,
@@ -434,7 +438,9 @@ class _PenulisEvaluasi:
             baru = {
                 o.nip: RencanaHasilKerja(
                     skp=per_nip[o.nip],
-                    uraian=demo_penilaian.uraian_rhk(o.jabatan, self.nama_unit[o.unit], o.nip in self.kepala_unit),
+                    uraian=demo_penilaian.sasaran_strategis(self.nama_unit[o.unit])
+                    if per_nip[o.nip].jpt
+                    else demo_penilaian.uraian_rhk(o.jabatan, self.nama_unit[o.unit], o.nip in self.kepala_unit),
                     rhk_atasan_id=rhk.get(o.ppk),
                     uraian_rhk_atasan=uraian.get(o.ppk, ""),
                 )
@@ -446,11 +452,7 @@ class _PenulisEvaluasi:
             uraian.update({nip: r.uraian for nip, r in baru.items()})
         self.uraian_rhk = uraian
         IndikatorKinerja.objects.bulk_create(
-            (
-                IndikatorKinerja(rhk_id=rhk_id, uraian=uraian, aspek=aspek, target=target, satuan=satuan, urutan=i)
-                for rhk_id in rhk.values()
-                for i, (uraian, aspek, target, satuan) in enumerate(demo_penilaian.INDIKATOR_DEMO, start=1)
-            ),
+            demo_penilaian.indikator_skp(rhk, {nip for nip, s in per_nip.items() if s.jpt}, demo_roster.PEGAWAI.nip),
             batch_size=UKURAN_BATCH,
         )
         self.skp_id = {nip: s.pk for nip, s in per_nip.items()}
@@ -512,26 +514,10 @@ class _PenulisEvaluasi:
                     diisi_sebagai=RealisasiIndikator.DiisiSebagai.PEGAWAI,
                 )
             )
-            for ind in indikator.get(rhk[nip], []):
-                nilai = self._realisasi(ind)
-                realisasi.append(
-                    RealisasiIndikator(
-                        evaluasi=ev,
-                        indikator=ind,
-                        realisasi=nilai,
-                        bukti_tautan=f"https://drive.gorontaloprov.go.id/bukti/{ev.pegawai_id}/{ind.urutan}",
-                        diisi_oleh_id=self.user.get(ev.pegawai_id),
-                        diisi_sebagai=RealisasiIndikator.DiisiSebagai.PEGAWAI,
-                        capaian=capaian_aspek(
-                            ind.aspek,
-                            ind.target,
-                            nilai,
-                            self.pengaturan.batas_capaian,
-                            self.pengaturan.rumus_efisiensi_tinggi,
-                            self.pengaturan.rumus_waktu_biaya,
-                        ),
-                    )
-                )
+            realisasi.extend(
+                demo_penilaian.realisasi_demo(ev, ind, self.user.get(ev.pegawai_id), self._realisasi, self.pengaturan)
+                for ind in indikator.get(rhk[nip], [])
+            )
             if ev.status in ("DIAJUKAN", "DINILAI", "DIKEMBALIKAN"):
                 riwayat.append(RiwayatEvaluasi(evaluasi=ev, aksi="DIAJUKAN", dari_status="DRAFT", ke_status="DIAJUKAN"))
             if ev.status == "DIKEMBALIKAN":
@@ -617,6 +603,15 @@ def simpan_evaluasi(roster: demo_roster.Roster, pegawai_id: dict, unit_id: dict,
     )
     KinerjaOrganisasi.objects.create(
         unit_kerja_id=unit_id[atasan.unit], periode=lalu, capaian="BAIK", ditetapkan_oleh=penulis.pengelola
+    )
+    # The Kepala Dinas's unit this quarter: when the Sekda rates him, his rating of hasil kerja is proposed from it
+    # (SE MenPANRB 3/2023).
+    kepala_dinas = next(o for o in lingkup if o.nip == demo_roster.KEPALA_DINAS.nip)
+    KinerjaOrganisasi.objects.create(
+        unit_kerja_id=unit_id[kepala_dinas.unit],
+        periode=periode,
+        capaian="BAIK",
+        ditetapkan_oleh=penulis.pengelola,
     )
     demo_ekinerja.simpan_impor_ekinerja(lalu, seed)
 

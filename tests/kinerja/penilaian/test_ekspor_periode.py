@@ -50,6 +50,7 @@ JUDUL_REALISASI = [
     "Realisasi",
     "Capaian indikator (%)",
     "Capaian RHK (%)",
+    "Penilaian kualitatif",
 ]
 
 
@@ -119,13 +120,13 @@ def test_the_realisation_sheet_has_every_indicator_utama_first_with_the_capaian_
     analisis, bidang = "Tersusunnya analisis jabatan", "Bidang Pengembangan"
     assert nilai == [
         [org.staf_a1.nip, "Staf A Satu", bidang, "Utama", analisis, "Dokumen analisis jabatan", "Kuantitas"]
-        + [10, "dokumen", 10, 100, 88.67],
+        + [10, "dokumen", 10, 100, 88.67, None],
         [org.staf_a1.nip, "Staf A Satu", bidang, "Utama", analisis, "Kesesuaian dengan standar", "Kualitas"]
-        + [100, "%", 90, 90, 88.67],
+        + [100, "%", 90, 90, 88.67, None],
         [org.staf_a1.nip, "Staf A Satu", bidang, "Utama", analisis, "Waktu penyelesaian", "Waktu"]
-        + [12, "bulan", 12, 76, 88.67],
+        + [12, "bulan", 12, 76, 88.67, None],
         [org.staf_a1.nip, "Staf A Satu", bidang, "Tambahan", "Menjadi narasumber sosialisasi SKP", "Jam narasumber"]
-        + ["Kuantitas", 2.5, "jam", REALISASI_LENGKAP["Jam narasumber"], 80, 80],
+        + ["Kuantitas", 2.5, "jam", REALISASI_LENGKAP["Jam narasumber"], 80, 80, None],
     ]
     target, realisasi, capaian = rows[3]["Target"], rows[3]["Realisasi"], rows[3]["Capaian indikator (%)"]
     assert {target.data_type, realisasi.data_type, capaian.data_type} == {"n"}

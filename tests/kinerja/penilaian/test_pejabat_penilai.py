@@ -32,6 +32,9 @@ def _skp(pegawai, rhk_atasan=None, setujui_oleh=None):
     )
     for uraian, aspek, target, satuan, _ in INDIKATOR:
         svc_skp.simpan_indikator(user, rhk.pk, uraian=uraian, aspek=aspek, target=target, satuan=satuan)
+    if skp.jpt:
+        # The Kepala Dinas's and the Sekda's plans follow the JPT model: their Perjanjian Kinerja is recorded.
+        svc_skp.simpan_lampiran_skp(user, skp.pk, {"perjanjian_kinerja": f"Perjanjian Kinerja {TAHUN} {pegawai.nama}"})
     svc_skp.ajukan_skp(user, skp.pk)
     if setujui_oleh is not None:
         svc_skp.setujui_skp(setujui_oleh, skp.pk)
