@@ -304,44 +304,45 @@ def _tpp_dari_request(request):
     return form, unit_id, selectors.tabel_tpp(unit_id, form.cleaned_data["tahun"], form.cleaned_data["bulan"])
 
 
+# The amounts of a month's TPP in the BPKAD layout's order: (attribute of tpp.RincianTPP, column title).
+KOLOM_RUPIAH = [
+    ("besaran", "Besaran TPP"),
+    ("beban_kerja", "TPP Beban Kerja"),
+    ("porsi_kinerja", "Porsi Kinerja"),
+    ("kinerja", "Kinerja Dibayar"),
+    ("porsi_disiplin", "Porsi Disiplin"),
+    ("potongan_disiplin", "Potongan Disiplin"),
+    ("disiplin", "Disiplin Dibayar"),
+    ("potongan_sanksi", "Potongan Hukuman Disiplin"),
+    ("bruto", "Jumlah Kotor"),
+    ("pph", "PPh 21"),
+    ("bpjs", "Iuran BPJS"),
+    ("diterima", "TPP Bersih Diterima"),
+]
+
+
+def _jumlah(rincian) -> dict:
+    return {f: sum((getattr(r, f) for r in rincian if r), 0) for f, _ in KOLOM_RUPIAH}
+
+
 @require_GET
 @hanya_staf
 def tpp(request):
     form, unit_id, baris = _tpp_dari_request(request)
-    total = None
-    if baris is not None:
-        dihitung = [b.rincian for b in baris if b.rincian]
-        total = {
-            f: sum((getattr(r, f) for r in dihitung), 0)
-            for f in ("besaran", "potongan_terlambat", "potongan_sanksi", "diterima")
-        }
     return render(
         request,
         "evaluasi/tpp.html",
         {
             "form": form,
             "baris": baris,
-            "total": total,
+            "total": None if baris is None else _jumlah(b.rincian for b in baris),
             "pengaturan": PengaturanTPP.aktif(),
             "query": request.GET.urlencode(),
         },
     )
 
 
-JUDUL_TPP = [
-    "NIP",
-    "Nama",
-    "Unit Kerja",
-    "Jenis Jabatan",
-    "Besaran TPP",
-    "Porsi Kinerja",
-    "Porsi Disiplin",
-    "Potongan Keterlambatan (%)",
-    "Potongan Keterlambatan",
-    "Potongan Sanksi (%)",
-    "Potongan Sanksi",
-    "TPP Diterima",
-]
+JUDUL_TPP = ["NIP", "Nama", "Unit Kerja", "Kelas Jabatan", "Predikat", *(j for _, j in KOLOM_RUPIAH), "Keterangan"]
 
 
 @require_GET
@@ -353,14 +354,12 @@ def tpp_ekspor(request):
     rows = []
     for b in baris:
         p, r = b.pegawai, b.rincian
-        angka = (
-            [r.besaran, r.porsi_kinerja, r.porsi_disiplin, r.persen_terlambat, r.potongan_terlambat]
-            + [r.persen_sanksi, r.potongan_sanksi, r.diterima]
-            if r
-            else [""] * 8
-        )
-        rows.append([p.nip, p.nama, p.unit_kerja.nama, p.get_jenis_jabatan_display(), *angka])
-    rupiah = {i: "#,##0" for i in (4, 5, 6, 8, 10, 11)}
-    data = write_xlsx("TPP", JUDUL_TPP, rows, widths=[22, 30, 30, 20] + [16] * 8, number_formats=rupiah)
+        angka = [getattr(r, f) for f, _ in KOLOM_RUPIAH] if r else [""] * len(KOLOM_RUPIAH)
+        rows.append([p.nip, p.nama, p.unit_kerja.nama, p.kelas_jabatan or "", b.predikat, *angka, b.kosong])
+    total = _jumlah(b.rincian for b in baris)
+    rows.append(["", "JUMLAH", "", "", "", *(total[f] for f, _ in KOLOM_RUPIAH), ""])
+    rupiah = {5 + i: "#,##0" for i in range(len(KOLOM_RUPIAH))}
+    lebar = [22, 30, 30, 8, 16] + [16] * len(KOLOM_RUPIAH) + [40]
+    data = write_xlsx("TPP", JUDUL_TPP, rows, widths=lebar, number_formats=rupiah)
     d = form.cleaned_data
     return download(data, f"tpp-{unit_id}-{d['tahun']}-{d['bulan']:02d}.xlsx")

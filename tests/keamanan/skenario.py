@@ -133,7 +133,7 @@ class Adegan:
             nomor_sk="800/1/2026",
             tanggal_sk=datetime.date(TAHUN, 2, 1),
         )
-        BesaranTPP.objects.get_or_create(jenis_jabatan="AHLI_PERTAMA", defaults={"besaran": 2_000_000})
+        BesaranTPP.objects.get_or_create(tahun=TAHUN, kelas_jabatan=7, defaults={"besaran": 2_000_000})
         catat_audit(org.admin, "ubah", Aturan.objects.get(pk=self.nilai["aturan"]), uraian="uji")
         masuk = {"username": org.staf_a1.nip, "ip_address": "36.80.1.1", "user_agent": "uji", "path_info": "/masuk/"}
         AccessAttempt.objects.create(**masuk, get_data="", post_data="", failures_since_start=1)

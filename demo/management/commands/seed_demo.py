@@ -280,7 +280,10 @@ def simpan_kehadiran(pegawai_id: dict, roster: demo_roster.Roster):
         batch_size=UKURAN_BATCH,
     )
     BesaranTPP.objects.bulk_create(
-        [BesaranTPP(jenis_jabatan=j, besaran=b) for j, b in demo_kehadiran.BESARAN_TPP_CONTOH.items()],
+        [
+            BesaranTPP(tahun=demo_kehadiran.TAHUN_KEHADIRAN, kelas_jabatan=k, besaran=b)
+            for k, b in demo_kehadiran.BESARAN_TPP_CONTOH.items()
+        ],
         ignore_conflicts=True,
     )
     triwulan = rencana_periode(Periode.Jenis.TRIWULANAN, 1, demo_kehadiran.TAHUN_KEHADIRAN)
