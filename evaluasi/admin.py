@@ -10,8 +10,10 @@ from core.errors import Refusal
 from . import services
 from .models import (
     Aturan,
+    BarisDaftarTPP,
     BesaranTPP,
     CatatanDisiplin,
+    DaftarTPP,
     ImporFakta,
     Konsekuensi,
     PengaturanTPP,
@@ -115,6 +117,37 @@ class BesaranTPPAdmin(AuditAdminMixin, admin.ModelAdmin):
     list_display = ["tahun", "kelas_jabatan", "besaran"]
     list_filter = ["tahun"]
     list_editable = ["besaran"]
+
+
+class BarisDaftarTPPInline(admin.TabularInline):
+    model = BarisDaftarTPP
+    fields = ["nip", "nama", "kelas_jabatan", "predikat", "besaran", "bruto", "pph", "bpjs", "diterima", "keterangan"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DaftarTPP)
+class DaftarTPPAdmin(admin.ModelAdmin):
+    """Locked lists are read here, never changed: a recalculation is a new version made on the TPP page."""
+
+    list_display = ["__str__", "tahun", "bulan", "versi", "jumlah_pegawai", "jumlah_diterima", "dikunci_oleh"]
+    list_filter = ["tahun", "bulan"]
+    search_fields = ["unit__nama", "unit__kode"]
+    inlines = [BarisDaftarTPPInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(PenugasanPlt)

@@ -18,13 +18,14 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from core.numbers import angka
-from kinerja.models import Pegawai, Periode
+from kinerja.models import EvaluasiKinerja, Pegawai, Periode
 from kinerja.penilaian.periode import NAMA_BULAN
 
 from . import engine, tpp
 from .berturut import periksa_awal_akhir
 from .katalog import katalog
 
+LABEL_PREDIKAT = dict(EvaluasiKinerja.Predikat.choices)
 PILIHAN_KODE = [(kode, k.label) for kode, k in engine.KODE.items()]
 BELUM_TERKONFIRMASI = (
     "Belum terkonfirmasi: persentase TPP Provinsi Gorontalo ditetapkan dalam Peraturan Gubernur; "
@@ -665,3 +666,145 @@ class ImporFakta(models.Model):
 
     def __str__(self):
         return f"{self.get_jenis_display()}: {self.nama_berkas} ({self.get_status_display()})"
+
+
+class DaftarTPPTerkunci(Exception):
+    """A locked TPP list or its rows were about to change."""
+
+
+class DaftarTPP(models.Model):
+    """One OPD's TPP list for one month as HR locked it: what BPKAD pays. Never changed or deleted: a
+    recalculation after locking is a new version (versi + 1) with its reason, the older ones kept."""
+
+    unit = models.ForeignKey("kinerja.UnitKerja", on_delete=models.PROTECT, related_name="daftar_tpp")
+    tahun = models.PositiveSmallIntegerField("tahun")
+    bulan = models.PositiveSmallIntegerField("bulan", validators=[MinValueValidator(1), MaxValueValidator(12)])
+    versi = models.PositiveSmallIntegerField("versi")
+    alasan = models.TextField("alasan hitung ulang", blank=True)
+    pengaturan = models.JSONField("pengaturan dan besaran saat dikunci", encoder=DjangoJSONEncoder)
+    jumlah_pegawai = models.PositiveIntegerField("jumlah pegawai")
+    jumlah_diterima = models.DecimalField("jumlah TPP bersih (Rp)", max_digits=16, decimal_places=0)
+    dikunci_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="dikunci oleh", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dikunci_pada = models.DateTimeField("dikunci pada", default=timezone.now)
+
+    class Meta:
+        verbose_name = "daftar TPP terkunci"
+        verbose_name_plural = "daftar TPP terkunci"
+        ordering = ["-tahun", "-bulan", "unit__kode", "-versi"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "tahun", "bulan", "versi"], name="daftar_tpp_unik_per_versi"),
+            models.CheckConstraint(condition=Q(bulan__gte=1, bulan__lte=12), name="daftar_tpp_bulan_sah"),
+            models.CheckConstraint(condition=Q(versi=1) | ~Q(alasan=""), name="daftar_tpp_versi_baru_beralasan"),
+        ]
+
+    def __str__(self):
+        return f"TPP {NAMA_BULAN[self.bulan - 1]} {self.tahun} {self.unit} (versi {self.versi})"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise DaftarTPPTerkunci("Daftar TPP yang sudah dikunci tidak dapat diubah.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise DaftarTPPTerkunci("Daftar TPP yang sudah dikunci tidak dapat dihapus.")
+
+
+def _rupiah_field(label):
+    return models.DecimalField(label, max_digits=14, decimal_places=0, null=True)
+
+
+def _persen_field(label):
+    return models.DecimalField(label, max_digits=6, decimal_places=2, null=True)
+
+
+class BarisDaftarTPP(models.Model):
+    """One ASN's line of a locked list: the facts as they were (name, kelas, predikat) and every amount.
+
+    Unsaved, the same class carries the draft's lines on the review page, so the page and the export read one
+    shape whether the month is locked or not."""
+
+    daftar = models.ForeignKey(DaftarTPP, on_delete=models.PROTECT, related_name="baris")
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.PROTECT, related_name="+")
+    nip = models.CharField("NIP", max_length=18)
+    nama = models.CharField("nama", max_length=200)
+    unit_kerja = models.CharField("unit kerja", max_length=200)
+    kelas_jabatan = models.PositiveSmallIntegerField("kelas jabatan", null=True)
+    golongan = models.CharField("golongan", max_length=5, blank=True)
+    predikat = models.CharField("predikat", max_length=15, blank=True)
+    plt = models.CharField("Plt/Plh", max_length=250, blank=True)
+    keterangan = models.CharField("keterangan", max_length=250, blank=True)
+    besaran = _rupiah_field("besaran TPP")
+    beban_kerja = _rupiah_field("TPP beban kerja")
+    porsi_kinerja = _rupiah_field("porsi kinerja")
+    kinerja = _rupiah_field("kinerja dibayar")
+    porsi_disiplin = _rupiah_field("porsi disiplin")
+    potongan_disiplin = _rupiah_field("potongan disiplin")
+    disiplin = _rupiah_field("disiplin dibayar")
+    potongan_sanksi = _rupiah_field("potongan hukuman disiplin")
+    bruto = _rupiah_field("jumlah kotor")
+    pph = _rupiah_field("PPh 21")
+    bpjs = _rupiah_field("iuran BPJS")
+    diterima = _rupiah_field("TPP bersih diterima")
+    persen_kinerja_dibayar = _persen_field("kinerja dibayar (%)")
+    persen_potong_disiplin = _persen_field("potongan disiplin (%)")
+    persen_sanksi = _persen_field("potongan hukuman disiplin (%)")
+    persen_pph = _persen_field("PPh 21 (%)")
+
+    RINCIAN = (
+        "besaran",
+        "beban_kerja",
+        "porsi_kinerja",
+        "kinerja",
+        "porsi_disiplin",
+        "potongan_disiplin",
+        "disiplin",
+        "potongan_sanksi",
+        "bruto",
+        "pph",
+        "bpjs",
+        "diterima",
+        "persen_kinerja_dibayar",
+        "persen_potong_disiplin",
+        "persen_sanksi",
+        "persen_pph",
+    )
+
+    class Meta:
+        verbose_name = "baris daftar TPP"
+        verbose_name_plural = "baris daftar TPP"
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.nama} ({self.nip})"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise DaftarTPPTerkunci("Baris daftar TPP yang sudah dikunci tidak dapat diubah.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise DaftarTPPTerkunci("Baris daftar TPP yang sudah dikunci tidak dapat dihapus.")
+
+    @property
+    def label_predikat(self) -> str:
+        return LABEL_PREDIKAT.get(self.predikat, "")
+
+    @classmethod
+    def dari(cls, b, daftar=None) -> "BarisDaftarTPP":
+        """A line from a computed row (selectors.BarisTPP)."""
+        p, r = b.pegawai, b.rincian
+        return cls(
+            daftar=daftar,
+            pegawai=p,
+            nip=p.nip,
+            nama=p.nama,
+            unit_kerja=p.unit_kerja.nama,
+            kelas_jabatan=p.kelas_jabatan,
+            golongan=p.golongan,
+            predikat=b.predikat,
+            plt=f"{b.plt.get_jenis_display()} {b.plt.jabatan} (kelas {b.plt.kelas_jabatan})" if b.plt else "",
+            keterangan=b.kosong,
+            **({f: getattr(r, f) for f in cls.RINCIAN} if r else {}),
+        )

@@ -10,7 +10,7 @@ from django.db.models import Q
 from kinerja.models import EvaluasiKinerja, Pegawai, Periode, UnitKerja
 
 from . import engine, metrik, tpp
-from .models import Aturan, BesaranTPP, Konsekuensi, PengaturanTPP, PenugasanPlt, RekapKehadiran
+from .models import Aturan, BesaranTPP, DaftarTPP, Konsekuensi, PengaturanTPP, PenugasanPlt, RekapKehadiran
 from .permissions import konsekuensi_visible_to
 
 Status = Konsekuensi.Status
@@ -166,6 +166,20 @@ def _awal_bulan(tahun, bulan):
 
 def _akhir_bulan(tahun, bulan):
     return datetime.date(tahun + bulan // 12, bulan % 12 + 1, 1) - datetime.timedelta(days=1)
+
+
+def adalah_opd(unit: UnitKerja) -> bool:
+    """An OPD: a unit directly under the province (the root); its lists cover its bidang and sub-units."""
+    return unit.induk_id is not None and unit.induk.induk_id is None
+
+
+def daftar_tpp(unit_id: int, tahun: int, bulan: int):
+    """The locked versions of a month's list, newest first (empty: not locked yet)."""
+    return list(
+        DaftarTPP.objects.filter(unit_id=unit_id, tahun=tahun, bulan=bulan)
+        .select_related("dikunci_oleh")
+        .order_by("-versi")
+    )
 
 
 def predikat_bulan(pegawai_qs, tahun: int, bulan: int) -> dict[int, str]:

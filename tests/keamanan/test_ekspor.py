@@ -99,7 +99,7 @@ def test_the_tpp_export_escapes_text_and_keeps_amounts_numeric(muatan, login):
     baris = {r[0]: r for r in buku.active.iter_rows(min_row=2, values_only=True)}
     staf = baris[muatan.staf_a1.nip]
     assert staf[1] == "'" + MUATAN[0] and staf[2] == "'" + MUATAN[5].replace("\r", "\n")
-    assert isinstance(staf[5], int | float) and staf[5] == 5_000_000
+    assert isinstance(staf[6], int | float) and staf[6] == 5_000_000
     assert not any(isinstance(v, str) and v.startswith(PEMICU) for r in baris.values() for v in r)
 
 
