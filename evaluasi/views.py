@@ -358,9 +358,16 @@ def tpp(request):
             "kunci": kunci,
             "total": None if baris is None else _jumlah(baris),
             "pengaturan": PengaturanTPP.aktif(),
-            "query": request.GET.urlencode(),
+            # The month's filter without the version, which the page's links add themselves.
+            "query": _tanpa(request.GET, "versi"),
         },
     )
+
+
+def _tanpa(query, kunci: str) -> str:
+    salinan = query.copy()
+    salinan.pop(kunci, None)
+    return salinan.urlencode()
 
 
 @require_POST

@@ -72,6 +72,7 @@ def test_a_recalculation_needs_a_reason_and_keeps_the_old_version(client, org, b
     assert v2.baris.get(pegawai=org.staf_a1).potongan_disiplin == 0
     lama = c.get(reverse("evaluasi:tpp"), {**bulan, "versi": 1})
     assert lama.context["daftar"] == v1 and _baris(lama, org.staf_a1).potongan_disiplin == D(72_000)
+    assert "versi=1&amp;versi" not in lama.content.decode() and "&amp;versi=2" in lama.content.decode()
     assert c.get(reverse("evaluasi:tpp"), bulan).context["daftar"] == v2
     assert LogAudit.objects.filter(aksi="tpp_dihitung_ulang", uraian__contains="dikoreksi BKD").count() == 1
 
