@@ -159,8 +159,8 @@ def test_the_page_runs_a_fixed_number_of_queries_locked_or_not(
             PegawaiFactory(unit_kerja=org.bidang_a, nama=f"Pegawai {i}", kelas_jabatan=7), 1, tanpa_keterangan=i % 3
         )
     c = klien(client, org, "hr_a")
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(14):
         assert c.get(reverse("evaluasi:tpp"), bulan).status_code == 200
     _kunci(c, bulan)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(7):
         assert c.get(reverse("evaluasi:tpp"), bulan).status_code == 200
