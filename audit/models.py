@@ -66,6 +66,8 @@ AKSI = {
     "impor_dikonfirmasi": "Impor kehadiran/pelatihan",
     "disiplin_dicatat": "Hukuman disiplin dicatat",
     "pengaturan_tpp_diubah": "Pengaturan TPP diubah",
+    "tpp_dikunci": "Daftar TPP dikunci",
+    "tpp_dihitung_ulang": "Daftar TPP dihitung ulang (versi baru)",
     "roster_diimpor": "Roster pegawai diimpor",
     "data_dibuat": "Data dibuat (admin)",
     "data_diubah": "Data diubah (admin)",
@@ -106,6 +108,8 @@ OBJEK_DIAUDIT = (
     "evaluasi.imporfakta",
     "evaluasi.catatandisiplin",
     "evaluasi.pengaturantpp",
+    "evaluasi.penugasanplt",
+    "evaluasi.daftartpp",
 )
 
 

@@ -16,19 +16,33 @@ TANPA_KETERANGAN_PEGAWAI = {1: 1, 2: 2, 3: 1}
 # huruf d angka 4), with salary stopping from April (Pasal 15 ayat (2)): an administrator decides the proposal.
 RANGKAIAN_LINTAS_BULAN = {2: {"tanpa_keterangan_akhir": 4}, 3: {"tanpa_keterangan_awal": 6}}
 TANPA_KETERANGAN_LINTAS_BULAN = {1: 0, 2: 4, 3: 6}
-# Example monthly TPP bases per jenis jabatan: placeholders for the demo, not Gorontalo's (unconfirmed) figures.
+# Example monthly TPP bases per kelas jabatan (1–17) for the demo's year: placeholders, not Gorontalo's
+# (unconfirmed) Pergub figures.
 BESARAN_TPP_CONTOH = {
-    "JPT_PRATAMA": 12_500_000,
-    "ADMINISTRATOR": 8_000_000,
-    "PENGAWAS": 6_000_000,
-    "PELAKSANA": 3_000_000,
-    "AHLI_PERTAMA": 4_000_000,
-    "AHLI_MUDA": 5_000_000,
-    "AHLI_MADYA": 7_000_000,
-    "PEMULA": 2_750_000,
-    "TERAMPIL": 3_000_000,
-    "MAHIR": 3_500_000,
-    "PENYELIA": 4_000_000,
+    kelas: besaran
+    for kelas, besaran in zip(
+        range(1, 18),
+        (
+            1_750_000,
+            1_900_000,
+            2_050_000,
+            2_250_000,
+            2_500_000,
+            2_750_000,
+            3_000_000,
+            3_500_000,
+            4_000_000,
+            4_750_000,
+            5_500_000,
+            6_500_000,
+            8_000_000,
+            10_000_000,
+            12_500_000,
+            16_000_000,
+            20_000_000,
+        ),
+        strict=True,
+    )
 }
 
 

@@ -18,6 +18,7 @@ from demo import kehadiran as demo_kehadiran
 from demo import penilaian as demo_penilaian
 from demo import roster as demo_roster
 from evaluasi.models import RekapKehadiran, RekapPelatihan
+from evaluasi.tpp import PULANG_CEPAT
 from kinerja.models import (
     SKP,
     EvaluasiKinerja,
@@ -404,7 +405,7 @@ class _Penulis:
         ]
         insert_rows(
             RekapKehadiran,
-            [*kolom, "pulang_cepat", "sumber", "diperbarui"],
+            [*kolom, "pulang_cepat", *PULANG_CEPAT, "tidak_apel", "sumber", "diperbarui"],
             (
                 (
                     pid,
@@ -416,6 +417,8 @@ class _Penulis:
                     0,
                     0,
                     0,
+                    0,
+                    *(0 for _ in PULANG_CEPAT),
                     0,
                     "IMPOR",
                     self.sekarang,

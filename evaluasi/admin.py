@@ -10,11 +10,14 @@ from core.errors import Refusal
 from . import services
 from .models import (
     Aturan,
+    BarisDaftarTPP,
     BesaranTPP,
     CatatanDisiplin,
+    DaftarTPP,
     ImporFakta,
     Konsekuensi,
     PengaturanTPP,
+    PenugasanPlt,
     RekapKehadiran,
     RekapPelatihan,
 )
@@ -111,12 +114,82 @@ class CatatanDisiplinAdmin(admin.ModelAdmin):
 
 @admin.register(BesaranTPP)
 class BesaranTPPAdmin(AuditAdminMixin, admin.ModelAdmin):
-    list_display = ["jenis_jabatan", "besaran"]
+    list_display = ["tahun", "kelas_jabatan", "besaran"]
+    list_filter = ["tahun"]
+    list_editable = ["besaran"]
+
+
+class BarisDaftarTPPInline(admin.TabularInline):
+    model = BarisDaftarTPP
+    fields = ["nip", "nama", "kelas_jabatan", "predikat", "besaran", "bruto", "pph", "bpjs", "diterima", "keterangan"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DaftarTPP)
+class DaftarTPPAdmin(admin.ModelAdmin):
+    """Locked lists are read here, never changed: a recalculation is a new version made on the TPP page."""
+
+    list_display = ["__str__", "tahun", "bulan", "versi", "jumlah_pegawai", "jumlah_diterima", "dikunci_oleh"]
+    list_filter = ["tahun", "bulan"]
+    search_fields = ["unit__nama", "unit__kode"]
+    inlines = [BarisDaftarTPPInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PenugasanPlt)
+class PenugasanPltAdmin(AuditAdminMixin, admin.ModelAdmin):
+    list_display = ["pegawai", "jenis", "jabatan", "kelas_jabatan", "mulai", "sampai", "nomor_sk"]
+    list_filter = ["jenis"]
+    search_fields = ["pegawai__nama", "pegawai__nip", "jabatan", "nomor_sk"]
+    autocomplete_fields = ["pegawai"]
 
 
 @admin.register(PengaturanTPP)
 class PengaturanTPPAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "persen_kinerja", "persen_disiplin", "diperbarui"]
+    list_display = ["__str__", "persen_beban_kerja", "persen_kinerja", "persen_disiplin", "diperbarui"]
+    fieldsets = [
+        ("Komponen", {"fields": ["persen_beban_kerja", "persen_kinerja", "persen_disiplin"]}),
+        (
+            "Kinerja dibayar menurut predikat",
+            {
+                "fields": [
+                    f"kinerja_{p}" for p in ("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang")
+                ]
+                + ["kinerja_tanpa_predikat"]
+            },
+        ),
+        (
+            "Potongan disiplin",
+            {
+                "fields": ["potong_tanpa_keterangan"]
+                + [f"potong_terlambat_{r}" for r in ("1_30", "31_60", "61_90", "lebih_90")]
+                + [f"potong_pulang_cepat_{r}" for r in ("1_30", "31_60", "61_90", "lebih_90")]
+                + ["potong_tidak_apel"]
+            },
+        ),
+        ("Plt/Plh", {"fields": ["persen_plt"]}),
+        (
+            "Potongan pajak dan iuran",
+            {
+                "fields": ["pph_golongan_i", "pph_golongan_ii", "pph_golongan_iii", "pph_golongan_iv", "pph_pppk"]
+                + ["persen_bpjs"]
+            },
+        ),
+    ]
 
     def has_add_permission(self, request):
         return not PengaturanTPP.objects.exists()

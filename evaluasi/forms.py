@@ -204,3 +204,15 @@ class FormFilterTPP(forms.Form):
         hari_ini = datetime.date.today()
         self.fields["tahun"].initial = hari_ini.year
         self.fields["bulan"].initial = hari_ini.month
+
+
+class FormKunciTPP(FormFilterTPP):
+    """Lock the month's list shown; after a lock, a recalculation (a new version) needs its reason."""
+
+    alasan = forms.CharField(
+        label="Alasan hitung ulang",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Wajib bila bulan ini sudah dikunci: versi lama tetap tersimpan.",
+    )

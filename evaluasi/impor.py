@@ -65,6 +65,11 @@ FORMAT = {
             ("tanpa_rekam", "Tanpa Rekam"),
             ("menit_terlambat", "Menit Terlambat"),
             ("pulang_cepat", "Pulang Cepat"),
+            ("pulang_cepat_1_30", "Pulang Cepat 1-30 Menit"),
+            ("pulang_cepat_31_60", "Pulang Cepat 31-60 Menit"),
+            ("pulang_cepat_61_90", "Pulang Cepat 61-90 Menit"),
+            ("pulang_cepat_lebih_90", "Pulang Cepat Lebih 90 Menit"),
+            ("tidak_apel", "Tidak Apel"),
         ],
         wajib=("nip", "tahun", "bulan", "hari_kerja", "hadir"),
         field=RekapKehadiran.ANGKA,
@@ -84,6 +89,12 @@ FORMAT = {
             ("Terlambat ... Menit", "Berapa kali terlambat pada rentang menit itu."),
             ("Tanpa Rekam", "Berapa kali hadir tanpa rekam masuk (dipotong seperti terlambat lebih 90 menit)."),
             ("Menit Terlambat, Pulang Cepat", "Jumlah menit terlambat; berapa kali pulang sebelum waktunya."),
+            (
+                "Pulang Cepat ... Menit",
+                "Berapa kali pulang cepat pada rentang menit itu (jumlahnya tidak melebihi Pulang Cepat; sisanya "
+                "dipotong TPP seperti rentang 1-30 menit).",
+            ),
+            ("Tidak Apel", "Berapa kali tidak mengikuti apel pada hari hadir."),
         ],
     ),
     PELATIHAN: Format(
@@ -108,6 +119,8 @@ ALIAS = {
     "TK Akhir Bulan": "tanpa_keterangan_akhir",
     "Jam Pelajaran": "jp",
     "Terlambat >90 Menit": "terlambat_lebih_90",
+    "Pulang Cepat >90 Menit": "pulang_cepat_lebih_90",
+    "Tidak Ikut Apel": "tidak_apel",
 }
 BATAS_DAFTAR = 1000  # rows listed per category in a stored preview; counts are always complete
 

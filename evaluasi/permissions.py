@@ -56,3 +56,8 @@ def pegawai_dikelola(user):
 
 def can_enter_attendance(user, pegawai: Pegawai) -> bool:
     return mengelola_unit(user, pegawai.unit_kerja_id)
+
+
+def can_lock_tpp(user, unit_id: int) -> bool:
+    """Locking an OPD's TPP list (and recalculating it as a new version): HR of that OPD, or an administrator."""
+    return mengelola_unit(user, unit_id)

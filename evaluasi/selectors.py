@@ -10,7 +10,7 @@ from django.db.models import Q
 from kinerja.models import EvaluasiKinerja, Pegawai, Periode, UnitKerja
 
 from . import engine, metrik, tpp
-from .models import Aturan, BesaranTPP, Konsekuensi, PengaturanTPP, RekapKehadiran
+from .models import Aturan, BesaranTPP, DaftarTPP, Konsekuensi, PengaturanTPP, PenugasanPlt, RekapKehadiran
 from .permissions import konsekuensi_visible_to
 
 Status = Konsekuensi.Status
@@ -152,55 +152,113 @@ def konsekuensi_saya(user):
 @dataclass(frozen=True)
 class BarisTPP:
     pegawai: Pegawai
-    rincian: tpp.RincianTPP | None  # None: no base amount set for the ASN's job class
+    rincian: tpp.RincianTPP | None  # None: no base for the ASN (see `kosong`)
+    kosong: str  # why there is no base: the kelas is missing, or the year's table has no row for it
     kehadiran: RekapKehadiran | None
     sanksi: list  # Konsekuensi cutting TPP this month
+    predikat: str  # of the shortest final evaluation covering the month; "" when none
+    plt: PenugasanPlt | None
 
 
 def _awal_bulan(tahun, bulan):
     return datetime.date(tahun, bulan, 1)
 
 
-def tabel_tpp(unit_id: int, tahun: int, bulan: int) -> list[BarisTPP]:
-    """Each active ASN of a unit (and its sub-units) with their TPP for a month; five queries in all."""
-    pengaturan = PengaturanTPP.aktif()
-    langkah = {
-        "terlambat_1_30": pengaturan.potong_terlambat_1_30,
-        "terlambat_31_60": pengaturan.potong_terlambat_31_60,
-        "terlambat_61_90": pengaturan.potong_terlambat_61_90,
-        "terlambat_lebih_90": pengaturan.potong_terlambat_lebih_90,
-    }
-    besaran = dict(BesaranTPP.objects.values_list("jenis_jabatan", "besaran"))
-    pegawai = list(
-        Pegawai.objects.filter(unit_kerja_id__in=UnitKerja.objects.subtree_ids([unit_id]), aktif=True)
-        .select_related("unit_kerja")
-        .order_by("unit_kerja__kode", "nama", "nip")
+def _akhir_bulan(tahun, bulan):
+    return datetime.date(tahun + bulan // 12, bulan % 12 + 1, 1) - datetime.timedelta(days=1)
+
+
+def adalah_opd(unit: UnitKerja) -> bool:
+    """An OPD: a unit directly under the province (the root); its lists cover its bidang and sub-units."""
+    return unit.induk_id is not None and unit.induk.induk_id is None
+
+
+def daftar_tpp(unit_id: int, tahun: int, bulan: int):
+    """The locked versions of a month's list, newest first (empty: not locked yet)."""
+    return list(
+        DaftarTPP.objects.filter(unit_id=unit_id, tahun=tahun, bulan=bulan)
+        .select_related("dikunci_oleh")
+        .order_by("-versi")
     )
-    ids = [p.pk for p in pegawai]
-    rekap = {r.pegawai_id: r for r in RekapKehadiran.objects.filter(pegawai_id__in=ids, tahun=tahun, bulan=bulan)}
-    awal = _awal_bulan(tahun, bulan)
+
+
+def predikat_bulan(pegawai_qs, tahun: int, bulan: int) -> dict[int, str]:
+    """Each ASN's predikat for a month: of the final evaluation (rated here or imported from e-Kinerja) whose
+    period covers the month, the shortest such period winning (a monthly one over the quarter over the year)."""
+    awal, akhir = _awal_bulan(tahun, bulan), _akhir_bulan(tahun, bulan)
+    terpilih = {}
+    for pegawai_id, predikat, mulai, selesai in EvaluasiKinerja.objects.filter(
+        pegawai__in=pegawai_qs,
+        status=EvaluasiKinerja.Status.FINAL,
+        periode__mulai__lte=akhir,
+        periode__selesai__gte=awal,
+    ).values_list("pegawai_id", "predikat", "periode__mulai", "periode__selesai"):
+        lama = selesai - mulai
+        if predikat and (pegawai_id not in terpilih or lama < terpilih[pegawai_id][0]):
+            terpilih[pegawai_id] = (lama, predikat)
+    return {k: v[1] for k, v in terpilih.items()}
+
+
+def tabel_tpp(unit_id: int, tahun: int, bulan: int) -> list[BarisTPP]:
+    """Each active ASN of a unit (and its sub-units) with their TPP for a month, in one set-based pass: a fixed
+    number of queries (settings, bases, ASN, attendance, cuts, evaluations, Plt), whatever the number of ASN."""
+    aturan = PengaturanTPP.aktif().aturan()
+    besaran = dict(BesaranTPP.objects.filter(tahun=tahun).values_list("kelas_jabatan", "besaran"))
+    pegawai_qs = Pegawai.objects.filter(unit_kerja_id__in=UnitKerja.objects.subtree_ids([unit_id]), aktif=True)
+    pegawai = list(pegawai_qs.select_related("unit_kerja").order_by("unit_kerja__kode", "nama", "nip"))
+    dalam_unit = pegawai_qs.values("pk")
+    rekap = {
+        r.pegawai_id: r for r in RekapKehadiran.objects.filter(pegawai_id__in=dalam_unit, tahun=tahun, bulan=bulan)
+    }
+    awal, akhir = _awal_bulan(tahun, bulan), _akhir_bulan(tahun, bulan)
     sanksi = defaultdict(list)
     for k in Konsekuensi.objects.filter(
-        pegawai_id__in=ids, status=Status.DISETUJUI, persen_potongan__gt=0, potongan_mulai__lte=awal
+        pegawai_id__in=dalam_unit, status=Status.DISETUJUI, persen_potongan__gt=0, potongan_mulai__lte=awal
     ).select_related("periode"):
         if k.potongan_sampai and awal < k.potongan_sampai:
             sanksi[k.pegawai_id].append(k)
+    predikat = predikat_bulan(dalam_unit, tahun, bulan)
+    # A post held as Plt/Plh for any part of the month counts for the month; the latest assignment wins.
+    plt = {}
+    for p in (
+        PenugasanPlt.objects.filter(pegawai_id__in=dalam_unit, mulai__lte=akhir)
+        .filter(Q(sampai__isnull=True) | Q(sampai__gte=awal))
+        .order_by("mulai")
+    ):
+        plt[p.pegawai_id] = p
     baris = []
     for p in pegawai:
         r = rekap.get(p.pk)
-        dasar = besaran.get(p.jenis_jabatan)
-        rincian = None
-        if dasar is not None:
-            kali = {k: getattr(r, k) if r else 0 for k in tpp.TERLAMBAT}
-            # "No record" is cut like the heaviest lateness bracket (DOMAIN.md §4).
-            kali["terlambat_lebih_90"] += r.tanpa_rekam if r else 0
+        rincian, kosong = None, ""
+        if p.kelas_jabatan is None:
+            kosong = "Besaran belum ditetapkan: kelas jabatan pegawai belum diisi."
+        elif p.kelas_jabatan not in besaran:
+            kosong = f"Besaran belum ditetapkan: kelas jabatan {p.kelas_jabatan} tahun {tahun} belum ada di tabel."
+        else:
+            penugasan = plt.get(p.pk)
             rincian = tpp.hitung_tpp(
-                dasar,
-                persen_kinerja=pengaturan.persen_kinerja,
-                kali_terlambat=kali,
-                langkah_terlambat=langkah,
-                # Overlapping cuts do not add up: the heaviest one applies.
-                persen_sanksi=max((k.persen_potongan for k in sanksi[p.pk]), default=Decimal(0)),
+                fakta_bulan(p, r, besaran, penugasan, predikat.get(p.pk, ""), sanksi[p.pk]), aturan
             )
-        baris.append(BarisTPP(p, rincian, r, sanksi[p.pk]))
+        baris.append(BarisTPP(p, rincian, kosong, r, sanksi[p.pk], predikat.get(p.pk, ""), plt.get(p.pk)))
     return baris
+
+
+def fakta_bulan(p, rekap, besaran: dict, penugasan, predikat: str, sanksi: list) -> tpp.FaktaBulan:
+    """One ASN's month as the pure arithmetic reads it."""
+    kali = {k: getattr(rekap, k) if rekap else 0 for k in tpp.TERLAMBAT}
+    # "No record" is cut like the heaviest lateness bracket (DOMAIN.md §4).
+    kali["terlambat_lebih_90"] += rekap.tanpa_rekam if rekap else 0
+    pulang = {k: getattr(rekap, k) for k in tpp.PULANG_CEPAT} if rekap else {}
+    return tpp.FaktaBulan(
+        besaran=besaran[p.kelas_jabatan],
+        # A post whose kelas has no base this year cannot raise the TPP: it is left out.
+        besaran_plt=besaran.get(penugasan.kelas_jabatan) if penugasan else None,
+        predikat=predikat,
+        tanpa_keterangan=rekap.tanpa_keterangan if rekap else 0,
+        terlambat=kali,
+        pulang_cepat=tpp.pulang_cepat_per_rentang(rekap.pulang_cepat if rekap else 0, pulang),
+        tidak_apel=rekap.tidak_apel if rekap else 0,
+        # Overlapping cuts do not add up: the heaviest one applies.
+        persen_sanksi=max((k.persen_potongan for k in sanksi), default=Decimal(0)),
+        golongan=p.golongan,
+    )

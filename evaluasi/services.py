@@ -16,13 +16,24 @@ from django.utils import timezone
 from audit.models import LogAudit
 from audit.services import catat, selisih
 from core.errors import NotPermitted, WrongState
-from kinerja.models import Notifikasi, Pegawai, Periode
+from kinerja.models import Notifikasi, Pegawai, Periode, UnitKerja
 from kinerja.pegawai.services import ganti_lembar_pratinjau, simpan_pratinjau
 
 from . import impor
 from . import permissions as izin
 from . import selectors as sel
-from .models import Aturan, ImporFakta, Konsekuensi, RekapKehadiran, RekapPelatihan, periksa_rekap
+from .models import (
+    Aturan,
+    BarisDaftarTPP,
+    BesaranTPP,
+    DaftarTPP,
+    ImporFakta,
+    Konsekuensi,
+    PengaturanTPP,
+    RekapKehadiran,
+    RekapPelatihan,
+    periksa_rekap,
+)
 
 Status = Konsekuensi.Status
 
@@ -357,3 +368,55 @@ def konfirmasi_impor(user, job_id: int) -> ImporFakta:
         ringkasan={"berkas": job.nama_berkas, "baru": len(rencana.baru), "diubah": len(rencana.diubah)},
     )
     return job
+
+
+# --- TPP -----------------------------------------------------------------------------------------------------
+
+
+def kunci_tpp(user, unit_id: int, tahun: int, bulan: int, alasan: str = "") -> DaftarTPP:
+    """Lock an OPD's TPP list of a month as computed now: version 1, or (with a reason) a new version after an
+    earlier lock, which stays as it was. All or nothing; audited."""
+    if not izin.can_lock_tpp(user, unit_id):
+        raise NotPermitted("Hanya pengelola kepegawaian OPD ini atau administrator yang dapat mengunci daftar TPP.")
+    unit = UnitKerja.objects.select_related("induk").get(pk=unit_id)
+    if not sel.adalah_opd(unit):
+        raise WrongState(f"Daftar TPP dikunci per OPD; {unit.nama} bukan OPD. Pilih OPD induknya.")
+    if datetime.date(tahun, bulan, 1) > timezone.localdate():
+        raise WrongState("Daftar TPP bulan yang belum dimulai tidak dapat dikunci.")
+    alasan = (alasan or "").strip()
+    with transaction.atomic():
+        terakhir = (
+            DaftarTPP.objects.select_for_update()
+            .filter(unit_id=unit_id, tahun=tahun, bulan=bulan)
+            .order_by("-versi")
+            .first()
+        )
+        if terakhir and not alasan:
+            raise ValidationError(
+                {"alasan": f"Daftar bulan ini sudah dikunci (versi {terakhir.versi}). Tulis alasan hitung ulang."}
+            )
+        baris = sel.tabel_tpp(unit_id, tahun, bulan)
+        pengaturan = PengaturanTPP.aktif()
+        daftar = DaftarTPP.objects.create(
+            unit_id=unit_id,
+            tahun=tahun,
+            bulan=bulan,
+            versi=terakhir.versi + 1 if terakhir else 1,
+            alasan=alasan if terakhir else "",
+            pengaturan={
+                "pengaturan": {f.name: getattr(pengaturan, f.name) for f in PengaturanTPP._meta.concrete_fields},
+                "besaran": dict(BesaranTPP.objects.filter(tahun=tahun).values_list("kelas_jabatan", "besaran")),
+            },
+            jumlah_pegawai=len(baris),
+            jumlah_diterima=sum((b.rincian.diterima for b in baris if b.rincian), 0),
+            dikunci_oleh=user,
+        )
+        BarisDaftarTPP.objects.bulk_create([BarisDaftarTPP.dari(b, daftar) for b in baris], batch_size=2000)
+        catat(
+            user,
+            "tpp_dihitung_ulang" if terakhir else "tpp_dikunci",
+            daftar,
+            uraian=f"{daftar}: {daftar.jumlah_pegawai} pegawai, bersih Rp{daftar.jumlah_diterima}"
+            + (f". Alasan: {alasan}" if terakhir else ""),
+        )
+    return daftar

@@ -21,4 +21,5 @@ urlpatterns = [
     path("kehadiran/isi/", views.kehadiran_isi, name="kehadiran_isi"),
     path("tpp/", views.tpp, name="tpp"),
     path("tpp/ekspor.xlsx", views.tpp_ekspor, name="tpp_ekspor"),
+    path("tpp/kunci/", views.tpp_kunci, name="tpp_kunci"),
 ]

@@ -23,6 +23,7 @@ from .forms import (
     FormFilterKonsekuensi,
     FormFilterTPP,
     FormKehadiran,
+    FormKunciTPP,
     FormPutusan,
     FormsetKondisi,
     FormSimulasi,
@@ -32,7 +33,7 @@ from .forms import (
 )
 from .katalog import katalog
 from .metrik import BULAN_AKHIR_BERTURUT
-from .models import Aturan, ImporFakta, PengaturanTPP
+from .models import Aturan, BarisDaftarTPP, ImporFakta, PengaturanTPP
 
 hanya_staf = requires(izin.can_view_rules, "Halaman ini untuk pengelola kinerja dan administrator.")
 hanya_admin = requires(izin.can_manage_rules, "Hanya administrator yang dapat mengubah dan menerapkan aturan.")
@@ -295,72 +296,135 @@ def kehadiran_isi(request):
 
 
 def _tpp_dari_request(request):
+    """The filter form, the unit, the locked versions of the month and the lines shown: the chosen (default the
+    newest) locked version's, or the draft computed now when the month is not locked."""
     pilihan = pilihan_unit(request.user)
     form = FormFilterTPP(request.GET or None, pilihan_unit=pilihan)
     if not (request.GET and form.is_valid()):
-        return form, None, None
+        return form, None, [], None, None
     # The unit's choices are the units the user may see, so another unit is refused by the form.
-    unit_id = form.cleaned_data["unit"]
-    return form, unit_id, selectors.tabel_tpp(unit_id, form.cleaned_data["tahun"], form.cleaned_data["bulan"])
+    d = form.cleaned_data
+    unit_id = d["unit"]
+    versi = selectors.daftar_tpp(unit_id, d["tahun"], d["bulan"])
+    if not versi:
+        return (
+            form,
+            unit_id,
+            versi,
+            None,
+            [BarisDaftarTPP.dari(b) for b in selectors.tabel_tpp(unit_id, d["tahun"], d["bulan"])],
+        )
+    diminta = request.GET.get("versi")
+    daftar = next((v for v in versi if str(v.versi) == diminta), versi[0])
+    return form, unit_id, versi, daftar, list(daftar.baris.all())
+
+
+# The amounts of a month's TPP in the BPKAD layout's order: (field of BarisDaftarTPP, column title).
+KOLOM_RUPIAH = [
+    ("besaran", "Besaran TPP"),
+    ("beban_kerja", "TPP Beban Kerja"),
+    ("porsi_kinerja", "Porsi Kinerja"),
+    ("kinerja", "Kinerja Dibayar"),
+    ("porsi_disiplin", "Porsi Disiplin"),
+    ("potongan_disiplin", "Potongan Disiplin"),
+    ("disiplin", "Disiplin Dibayar"),
+    ("potongan_sanksi", "Potongan Hukuman Disiplin"),
+    ("bruto", "Jumlah Kotor"),
+    ("pph", "PPh 21"),
+    ("bpjs", "Iuran BPJS"),
+    ("diterima", "TPP Bersih Diterima"),
+]
+
+
+def _jumlah(baris) -> dict:
+    return {f: sum((getattr(b, f) or 0 for b in baris), 0) for f, _ in KOLOM_RUPIAH}
 
 
 @require_GET
 @hanya_staf
 def tpp(request):
-    form, unit_id, baris = _tpp_dari_request(request)
-    total = None
-    if baris is not None:
-        dihitung = [b.rincian for b in baris if b.rincian]
-        total = {
-            f: sum((getattr(r, f) for r in dihitung), 0)
-            for f in ("besaran", "potongan_terlambat", "potongan_sanksi", "diterima")
-        }
+    form, unit_id, versi, daftar, baris = _tpp_dari_request(request)
+    kunci = None
+    if baris is not None and izin.can_lock_tpp(request.user, unit_id):
+        kunci = FormKunciTPP(initial=form.cleaned_data, pilihan_unit=form.fields["unit"].choices)
     return render(
         request,
         "evaluasi/tpp.html",
         {
             "form": form,
             "baris": baris,
-            "total": total,
+            "versi": versi,
+            "daftar": daftar,
+            "kunci": kunci,
+            "total": None if baris is None else _jumlah(baris),
             "pengaturan": PengaturanTPP.aktif(),
-            "query": request.GET.urlencode(),
+            # The month's filter without the version, which the page's links add themselves.
+            "query": _tanpa(request.GET, "versi"),
         },
     )
+
+
+def _tanpa(query, kunci: str) -> str:
+    salinan = query.copy()
+    salinan.pop(kunci, None)
+    return salinan.urlencode()
+
+
+@require_POST
+@hanya_staf
+def tpp_kunci(request):
+    form = FormKunciTPP(request.POST, pilihan_unit=pilihan_unit(request.user))
+    if not form.is_valid():
+        messages.error(request, "Unit, tahun atau bulan tidak sah.")
+        return redirect("evaluasi:tpp")
+    d = form.cleaned_data
+    hasil = button(
+        request,
+        lambda daftar: f"{daftar} dikunci: {daftar.jumlah_pegawai} pegawai.",
+        services.kunci_tpp,
+        request.user,
+        d["unit"],
+        d["tahun"],
+        d["bulan"],
+        d["alasan"],
+    )
+    query = f"unit={d['unit']}&tahun={d['tahun']}&bulan={d['bulan']}"
+    return redirect(reverse("evaluasi:tpp") + "?" + query + (f"&versi={hasil.versi}" if hasil else ""))
 
 
 JUDUL_TPP = [
     "NIP",
     "Nama",
     "Unit Kerja",
-    "Jenis Jabatan",
-    "Besaran TPP",
-    "Porsi Kinerja",
-    "Porsi Disiplin",
-    "Potongan Keterlambatan (%)",
-    "Potongan Keterlambatan",
-    "Potongan Sanksi (%)",
-    "Potongan Sanksi",
-    "TPP Diterima",
+    "Kelas Jabatan",
+    "Golongan",
+    "Predikat",
+    *(j for _, j in KOLOM_RUPIAH),
+    "Plt/Plh",
+    "Keterangan",
 ]
 
 
 @require_GET
 @hanya_staf
 def tpp_ekspor(request):
-    form, unit_id, baris = _tpp_dari_request(request)
+    """The month's list in the layout BPKAD works with: one line per ASN, every component, the totals; the locked
+    version shown (a list not locked yet is marked DRAF in its sheet and file name)."""
+    form, unit_id, versi, daftar, baris = _tpp_dari_request(request)
     if baris is None:
         raise Http404("Pilih unit, tahun dan bulan.")
-    rows = []
-    for b in baris:
-        p, r = b.pegawai, b.rincian
-        angka = (
-            [r.besaran, r.porsi_kinerja, r.porsi_disiplin, r.persen_terlambat, r.potongan_terlambat]
-            + [r.persen_sanksi, r.potongan_sanksi, r.diterima]
-            if r
-            else [""] * 8
-        )
-        rows.append([p.nip, p.nama, p.unit_kerja.nama, p.get_jenis_jabatan_display(), *angka])
-    rupiah = {i: "#,##0" for i in (4, 5, 6, 8, 10, 11)}
-    data = write_xlsx("TPP", JUDUL_TPP, rows, widths=[22, 30, 30, 20] + [16] * 8, number_formats=rupiah)
+    rows = [
+        [b.nip, b.nama, b.unit_kerja, b.kelas_jabatan or "", b.golongan, b.label_predikat]
+        + [getattr(b, f) if b.besaran is not None else "" for f, _ in KOLOM_RUPIAH]
+        + [b.plt, b.keterangan]
+        for b in baris
+    ]
+    total = _jumlah(baris)
+    rows.append(["", f"JUMLAH ({len(baris)} pegawai)", "", "", "", "", *(total[f] for f, _ in KOLOM_RUPIAH), "", ""])
+    rupiah = {6 + i: "#,##0" for i in range(len(KOLOM_RUPIAH))}
+    lebar = [22, 30, 30, 8, 10, 16] + [16] * len(KOLOM_RUPIAH) + [30, 40]
+    lembar = f"TPP versi {daftar.versi}" if daftar else "TPP DRAF"
+    data = write_xlsx(lembar, JUDUL_TPP, rows, widths=lebar, number_formats=rupiah)
     d = form.cleaned_data
-    return download(data, f"tpp-{unit_id}-{d['tahun']}-{d['bulan']:02d}.xlsx")
+    nama = f"tpp-{unit_id}-{d['tahun']}-{d['bulan']:02d}" + (f"-v{daftar.versi}" if daftar else "-draf")
+    return download(data, f"{nama}.xlsx")

@@ -80,4 +80,4 @@ def test_metric_values_of_rules_read_the_indonesian_way(nilai, teks):
 
 
 def test_a_tpp_base_is_written_in_rupiah_the_indonesian_way():
-    assert str(BesaranTPP(jenis_jabatan="PELAKSANA", besaran=Decimal("4500000.00"))).endswith("Rp4.500.000")
+    assert str(BesaranTPP(tahun=2026, kelas_jabatan=7, besaran=Decimal("4500000.00"))).endswith("Rp4.500.000")

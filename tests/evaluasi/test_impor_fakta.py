@@ -97,6 +97,8 @@ def test_training_hours_import_per_asn_per_year(org):
             "Tanpa Keterangan Akhir Bulan",
             "melebihi jumlah tanpa keterangan",
         ),
+        ({"Pulang Cepat": 1, "Pulang Cepat 31-60 Menit": 2}, "Pulang Cepat", "melebihi jumlah pulang cepat"),
+        ({"Tidak Apel": 21}, "Tidak Apel", "melebihi hari hadir"),
     ],
 )
 def test_a_bad_cell_is_refused_by_row_and_column_and_nothing_is_written(org, ubah, kolom, potongan):
@@ -209,3 +211,12 @@ def test_the_runs_at_the_months_edges_are_imported_and_carry_a_run_across_months
     assert (r.tanpa_keterangan_awal, r.tanpa_keterangan_akhir) == (6, 0)
     m = metrik_pegawai(periode(nomor=1), [org.staf_a1.pk])[org.staf_a1.pk]
     assert m["hari_tanpa_keterangan_berturut"] == 10
+
+
+def test_early_leaves_by_band_and_missed_apel_are_imported_for_the_tpp(org):
+    b = baris(org.staf_a1, **{"Pulang Cepat": 3, "Pulang Cepat 31-60 Menit": 1, "Pulang Cepat Lebih 90 Menit": 1})
+    b["Tidak Ikut Apel"] = 2  # the spelling some attendance systems use
+    judul = [("Tidak Ikut Apel" if j == "Tidak Apel" else j) for j in JUDUL_HADIR]
+    impor(org.admin, "hadir.xlsx", xlsx([b], judul))
+    r = RekapKehadiran.objects.get(pegawai=org.staf_a1)
+    assert (r.pulang_cepat, r.pulang_cepat_31_60, r.pulang_cepat_lebih_90, r.tidak_apel) == (3, 1, 1, 2)

@@ -175,6 +175,7 @@ MATRIKS = {
     "evaluasi:kehadiran_isi":   baris("L 403 403 200 200 403 200",   "L 403 403 200 200 403 200"),
     "evaluasi:tpp":             baris("L 403 403 200 200 403 200",   "405 405 405 405 405 405 405", query="unit={unit}&tahun={tahun}&bulan={bulan}"),
     "evaluasi:tpp_ekspor":      baris("L 403 403 404 200 403 200",   "405 405 405 405 405 405 405", query="unit={unit}&tahun={tahun}&bulan={bulan}"),
+    "evaluasi:tpp_kunci":       baris("405 405 405 405 405 405 405", "L 403 403 R R 403 R"),
     # --- dashboards (rekap) -------------------------------------------------------------------------------------
     "rekap:dasbor":             baris("L R R R R R R",               "L R R R R R R"),
     "rekap:organisasi":         baris("L 403 403 404 200 403 200",   "L 403 403 404 200 403 200", query="unit={unit}"),
@@ -216,6 +217,7 @@ MATRIKS = {
 # Models whose records change only through the app's services (state machines, the audit trail): the admin
 # shows them but cannot add, change or delete them.
 ADMIN_HANYA_BACA = {
+    "evaluasi.daftartpp",
     "kinerja.evaluasikinerja",
     "kinerja.hasilekinerja",
     "kinerja.imporekinerja",

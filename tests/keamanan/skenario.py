@@ -19,7 +19,8 @@ from audit.services import catat as catat_audit
 from core.roles import GRUP_PETUGAS_LAYANAN
 from evaluasi import impor as impor_fakta
 from evaluasi import services as svc_evaluasi
-from evaluasi.models import Aturan, BesaranTPP, CatatanDisiplin, Konsekuensi, RekapPelatihan
+from evaluasi.models import Aturan, BesaranTPP, CatatanDisiplin, Konsekuensi, PenugasanPlt, RekapPelatihan
+from evaluasi.services import kunci_tpp
 from kinerja.models import (
     HasilEkinerja,
     ImporEkinerja,
@@ -133,7 +134,11 @@ class Adegan:
             nomor_sk="800/1/2026",
             tanggal_sk=datetime.date(TAHUN, 2, 1),
         )
-        BesaranTPP.objects.get_or_create(jenis_jabatan="AHLI_PERTAMA", defaults={"besaran": 2_000_000})
+        BesaranTPP.objects.get_or_create(tahun=TAHUN, kelas_jabatan=7, defaults={"besaran": 2_000_000})
+        PenugasanPlt.objects.create(
+            pegawai=org.staf_a1, jabatan="Kepala Seksi", kelas_jabatan=8, mulai=datetime.date(TAHUN, 1, 1), nomor_sk="1"
+        )
+        kunci_tpp(org.admin, org.opd_a.pk, TAHUN, 1)
         catat_audit(org.admin, "ubah", Aturan.objects.get(pk=self.nilai["aturan"]), uraian="uji")
         masuk = {"username": org.staf_a1.nip, "ip_address": "36.80.1.1", "user_agent": "uji", "path_info": "/masuk/"}
         AccessAttempt.objects.create(**masuk, get_data="", post_data="", failures_since_start=1)

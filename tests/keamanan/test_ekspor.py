@@ -91,13 +91,15 @@ def test_the_evaluation_export_escapes_every_cell(org, login):
 
 
 def test_the_tpp_export_escapes_text_and_keeps_amounts_numeric(muatan, login):
-    BesaranTPP.objects.create(jenis_jabatan=muatan.staf_a1.jenis_jabatan, besaran=Decimal(5_000_000))
+    BesaranTPP.objects.create(tahun=2026, kelas_jabatan=7, besaran=Decimal(5_000_000))
+    muatan.staf_a1.kelas_jabatan = 7
+    muatan.staf_a1.save(update_fields=["kelas_jabatan"])
     url = reverse("evaluasi:tpp_ekspor") + f"?unit={muatan.opd_a.pk}&tahun=2026&bulan=1"
     buku = openpyxl.load_workbook(io.BytesIO(login(muatan.admin).get(url).content))
     baris = {r[0]: r for r in buku.active.iter_rows(min_row=2, values_only=True)}
     staf = baris[muatan.staf_a1.nip]
     assert staf[1] == "'" + MUATAN[0] and staf[2] == "'" + MUATAN[5].replace("\r", "\n")
-    assert isinstance(staf[4], int | float) and staf[4] == 5_000_000
+    assert isinstance(staf[6], int | float) and staf[6] == 5_000_000
     assert not any(isinstance(v, str) and v.startswith(PEMICU) for r in baris.values() for v in r)
 
 

@@ -185,12 +185,21 @@ class Command(BaseCommand):
 
 
 def hapus_aturan():
-    """Remove the rules' facts and outcomes: they point at the ASN and the periods (PROTECT)."""
-    from evaluasi.models import CatatanDisiplin, Konsekuensi, RekapKehadiran, RekapPelatihan
+    """Remove the rules' facts and outcomes and the TPP lists: they point at the ASN and the periods (PROTECT).
+    A locked list refuses deletion one by one; the demo's reset removes them wholesale."""
+    from evaluasi.models import (
+        BarisDaftarTPP,
+        CatatanDisiplin,
+        DaftarTPP,
+        Konsekuensi,
+        PenugasanPlt,
+        RekapKehadiran,
+        RekapPelatihan,
+    )
 
     Konsekuensi.objects.update(digantikan_oleh=None)
-    truncate_tables(RekapKehadiran, RekapPelatihan)
-    for model in (Konsekuensi, CatatanDisiplin):
+    truncate_tables(RekapKehadiran, RekapPelatihan, BarisDaftarTPP)
+    for model in (DaftarTPP, PenugasanPlt, Konsekuensi, CatatanDisiplin):
         model.objects.all().delete()
 
 
@@ -278,8 +287,13 @@ def simpan_kehadiran(pegawai_id: dict, roster: demo_roster.Roster):
         ],
         batch_size=UKURAN_BATCH,
     )
+    # The same example bases every year from the demo's attendance to today's, so any month shows a list.
     BesaranTPP.objects.bulk_create(
-        [BesaranTPP(jenis_jabatan=j, besaran=b) for j, b in demo_kehadiran.BESARAN_TPP_CONTOH.items()],
+        [
+            BesaranTPP(tahun=tahun, kelas_jabatan=k, besaran=b)
+            for tahun in range(demo_kehadiran.TAHUN_KEHADIRAN, timezone.localdate().year + 1)
+            for k, b in demo_kehadiran.BESARAN_TPP_CONTOH.items()
+        ],
         ignore_conflicts=True,
     )
     triwulan = rencana_periode(Periode.Jenis.TRIWULANAN, 1, demo_kehadiran.TAHUN_KEHADIRAN)
@@ -301,6 +315,9 @@ def simpan_kehadiran(pegawai_id: dict, roster: demo_roster.Roster):
         aturan.putuskan_konsekuensi(
             admin, k.pk, setujui=True, alasan=f"Data demo: sesuai rekap kehadiran {triwulan.nama}."
         )
+    # The demo HR's first OPD has January's TPP list locked; February and March stay drafts to review.
+    opd = UnitKerja.objects.get(nama=demo_roster.OPD_PENGELOLA[0])
+    aturan.kunci_tpp(admin, opd.pk, demo_kehadiran.TAHUN_KEHADIRAN, 1)
 
 
 def buat_login(pegawai_id: dict, unit_id: dict, roster: demo_roster.Roster):
