@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from audit.services import angka, catat, selisih
 from core.errors import NotPermitted, VersionConflict, WrongState
@@ -182,7 +183,8 @@ def baris_riwayat(evaluasi, user, aksi, *, dari="", ke="", field="", lama="", ba
         aksi=aksi,
         dari_status=dari,
         ke_status=ke,
-        field=field,
+        # What changed, as the history names it: an indicator's text can be longer than the column.
+        field=Truncator(field).chars(RiwayatEvaluasi._meta.get_field("field").max_length),
         nilai_lama="" if lama is None else str(lama),
         nilai_baru="" if baru is None else str(baru),
         alasan=alasan,

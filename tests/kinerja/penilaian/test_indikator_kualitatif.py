@@ -238,6 +238,8 @@ def test_re_marking_is_logged_with_the_reason(s, org):
         **penilaian(ev),
     )
     log = RiwayatEvaluasi.objects.get(evaluasi=ev, field__startswith="penilaian kualitatif")
+    # The indicator's text names it, shortened to the column (PostgreSQL refuses a longer value).
+    assert len(log.field) <= 100 and log.field.startswith(f"penilaian kualitatif: {s.kualitatif.uraian[:40]}")
     assert (log.nilai_lama, log.nilai_baru, log.alasan) == (
         "Di Atas Ekspektasi",
         "Sesuai Ekspektasi",
