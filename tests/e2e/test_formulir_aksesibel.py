@@ -41,7 +41,9 @@ def test_a_refused_rating_ties_every_error_to_its_field_and_focuses_the_first(
     expect(page.locator(".invalid-feedback").first).to_be_visible()
     pertama = page.locator("main form [aria-invalid='true']").first
     expect(pertama).to_be_focused()
-    expect(page.get_by_role("radio", name="Sesuai Ekspektasi").first).to_have_attribute("aria-invalid", "true")
+    # Rating hasil kerja starts from the indicators' proposal; the behaviour rating has none and is in error.
+    perilaku = page.locator("input[name=rating_perilaku_kerja][value=SESUAI]")
+    expect(perilaku).to_have_attribute("aria-invalid", "true")
     assert page.evaluate(GALAT_TAK_TERIKAT) == []
     # The message is read with the focused field.
     expect(pertama).to_have_accessible_description("Bidang ini tidak boleh kosong.")
