@@ -1,7 +1,5 @@
 """Forms of the rules pages: the rule editor with its conditions, decisions, uploads, attendance, filters."""
 
-import datetime
-
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -201,7 +199,7 @@ class FormFilterTPP(forms.Form):
     def __init__(self, *args, pilihan_unit=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = list(pilihan_unit)
-        hari_ini = datetime.date.today()
+        hari_ini = timezone.localdate()
         self.fields["tahun"].initial = hari_ini.year
         self.fields["bulan"].initial = hari_ini.month
 

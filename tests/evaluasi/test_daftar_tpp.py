@@ -1,14 +1,17 @@
 """The monthly TPP list per OPD: reviewed as a draft, locked by HR (never changing after), recalculated only as a
 new version with its reason, exported for BPKAD; role and state checked on the server; audited."""
 
+import datetime
 import io
 from decimal import Decimal
 
 import openpyxl
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from audit.models import LogAudit
+from evaluasi.forms import FormFilterTPP
 from evaluasi.models import BesaranTPP, DaftarTPP, DaftarTPPTerkunci, RekapKehadiran
 from tests.evaluasi.bantuan import kehadiran
 from tests.evaluasi.test_halaman import klien
@@ -164,3 +167,10 @@ def test_the_page_runs_a_fixed_number_of_queries_locked_or_not(
     _kunci(c, bulan)
     with django_assert_max_num_queries(7):
         assert c.get(reverse("evaluasi:tpp"), bulan).status_code == 200
+
+
+def test_the_filter_starts_at_the_month_in_gorontalo_not_the_servers(monkeypatch):
+    # 16.30 UTC on 31 December is already 00.30 WITA on 1 January: HR opening the page sees January.
+    monkeypatch.setattr(timezone, "now", lambda: datetime.datetime(2026, 12, 31, 16, 30, tzinfo=datetime.UTC))
+    form = FormFilterTPP(pilihan_unit=[(1, "Dinas")])
+    assert (form.fields["tahun"].initial, form.fields["bulan"].initial) == (2027, 1)
