@@ -421,8 +421,13 @@ def _minta_worker(job_id):
 def gagalkan_impor(job_id, pesan: str) -> None:
     """Fail a queued import visibly with a system message (nothing was imported) instead of leaving it queued:
     the broker could not take it, an unexpected error, or a database that stayed unavailable through the retries."""
-    ImporRoster.objects.filter(pk=job_id, status=ImporRoster.Status.ANTRI).update(
-        status=ImporRoster.Status.GAGAL, galat=[_galat_sistem(pesan)], selesai=timezone.now()
+    gagalkan_job(ImporRoster, job_id, pesan)
+
+
+def gagalkan_job(model, job_id, pesan: str) -> None:
+    """Fail a queued background import job of `model` (ImporRoster, ImporEkinerja) with a system message."""
+    model.objects.filter(pk=job_id, status=model.Status.ANTRI).update(
+        status=model.Status.GAGAL, galat=[_galat_sistem(pesan)], selesai=timezone.now()
     )
 
 
@@ -449,57 +454,77 @@ def antrekan_ulang_impor_tertahan(menit: int | None = None) -> list[int]:
 
 
 def jalankan_impor_roster(job_id: int) -> ImporRoster:
-    """Run a queued import job; safe to call twice or from two workers at once: it imports once.
+    """Run a queued roster import job (jalankan_job)."""
+
+    def impor(job, data, lapor):
+        return impor_roster(
+            job.nama_berkas,
+            data,
+            lembar=job.lembar,
+            enkoding=job.enkoding,
+            nonaktifkan_yang_hilang=job.nonaktifkan_yang_hilang,
+            progres=lapor,
+        )
+
+    def selesai(job, hasil):
+        job.ringkasan, job.jumlah_baris = hasil.ringkasan(), hasil.rencana.jumlah_baris
+
+    return jalankan_job(
+        ImporRoster,
+        job_id,
+        impor=impor,
+        selesai=selesai,
+        sesudah=_catat_impor,
+        nama="Impor roster",
+        kunci_progres=_kunci_progres(job_id),
+        ditolak=ImporDitolak,
+        tolak=(FileRefused,),
+    )
+
+
+def jalankan_job(model, job_id, *, impor, selesai, nama, kunci_progres, ditolak, tolak, sesudah=None):
+    """Run a queued background import job of `model`; safe to call twice or from two workers at once: it imports once.
 
     The job row stays locked for the whole import, so a second run waits and then finds the job finished. A
     worker that dies mid-import rolls everything back and leaves the job queued, so the redelivered task runs
     it; an unexpected error marks the job failed (nothing written) and is re-raised for the logs.
+    `impor(job, data, lapor)` does the work (raising `ditolak` with row errors, or one of `tolak` with a message);
+    `selesai(job, hasil)` records its counts on the job; `sesudah(job, hasil)` runs once the finished job is saved.
     """
     try:
         with transaction.atomic():
-            job = ImporRoster.objects.select_for_update().get(pk=job_id)
-            if job.status != ImporRoster.Status.ANTRI:
+            job = model.objects.select_for_update().get(pk=job_id)
+            if job.status != model.Status.ANTRI:
                 return job
 
             def lapor(persen, tahap):
                 # Progress goes to the cache: rows written inside this transaction are invisible to others.
-                cache.set(_kunci_progres(job_id), {"persen": persen, "tahap": tahap}, 3600)
+                cache.set(kunci_progres, {"persen": persen, "tahap": tahap}, 3600)
 
             with job.berkas.open("rb") as f:
                 data = f.read()
             try:
                 with transaction.atomic():
-                    hasil = impor_roster(
-                        job.nama_berkas,
-                        data,
-                        lembar=job.lembar,
-                        enkoding=job.enkoding,
-                        nonaktifkan_yang_hilang=job.nonaktifkan_yang_hilang,
-                        progres=lapor,
-                    )
-            except ImporDitolak as exc:
-                job.status = ImporRoster.Status.GAGAL
-                job.galat = [g.as_dict() for g in exc.galat]
-            except FileRefused as exc:
-                job.status = ImporRoster.Status.GAGAL
-                job.galat = [RowError(None, None, str(exc)).as_dict()]
+                    hasil = impor(job, data, lapor)
+            except ditolak as exc:
+                job.status, job.galat = model.Status.GAGAL, [g.as_dict() for g in exc.galat]
+            except tolak as exc:
+                job.status, job.galat = model.Status.GAGAL, [RowError(None, None, str(exc)).as_dict()]
             else:
-                job.status = ImporRoster.Status.SELESAI
-                job.ringkasan = hasil.ringkasan()
-                job.jumlah_baris = hasil.rencana.jumlah_baris
-                job.progres = 100
+                job.status, job.progres = model.Status.SELESAI, 100
+                selesai(job, hasil)
             job.selesai = timezone.now()
             job.save()
-            if job.status == ImporRoster.Status.SELESAI:
-                _catat_impor(job, hasil)
+            if sesudah is not None and job.status == model.Status.SELESAI:
+                sesudah(job, hasil)
     except Exception as exc:
         if is_transient(exc):
             # Rolled back whole; the job stays queued and the task tries again (core.tasks.RetryingTask).
             raise
-        log.exception("Impor roster %s gagal", job_id)
-        gagalkan_impor(job_id, "Terjadi kesalahan sistem saat mengimpor; tidak ada data yang diubah.")
+        log.exception("%s %s gagal", nama, job_id)
+        gagalkan_job(model, job_id, "Terjadi kesalahan sistem saat mengimpor; tidak ada data yang diubah.")
         raise
-    cache.delete(_kunci_progres(job_id))
+    cache.delete(kunci_progres)
     return job
 
 

@@ -12,7 +12,6 @@ from dataclasses import asdict, dataclass
 from functools import partial
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -22,11 +21,10 @@ from django.utils import timezone
 from audit.services import catat
 from core.errors import NotPermitted
 from core.spreadsheet import FileRefused, RowError
-from core.tasks import is_transient
 from kinerja.notifikasi.models import Notifikasi
 from kinerja.pegawai.models import Pegawai, UnitKerja
 from kinerja.pegawai.permissions import mengelola_unit, peran, unit_ids_dikelola
-from kinerja.pegawai.services import ganti_lembar_pratinjau, progres_job, simpan_pratinjau
+from kinerja.pegawai.services import gagalkan_job, ganti_lembar_pratinjau, jalankan_job, progres_job, simpan_pratinjau
 
 from . import ekinerja
 from . import impor_ekinerja as rencana_impor
@@ -369,55 +367,37 @@ def konfirmasi_impor_ekinerja(user, job_id: int) -> ImporEkinerja:
 
 def gagalkan_impor_ekinerja(job_id, pesan: str) -> None:
     """Fail a queued import visibly (nothing was imported) instead of leaving it queued."""
-    galat = [RowError(None, None, f"{pesan} Coba lagi nanti atau hubungi pengelola aplikasi.").as_dict()]
-    ImporEkinerja.objects.filter(pk=job_id, status=ImporEkinerja.Status.ANTRI).update(
-        status=ImporEkinerja.Status.GAGAL, galat=galat, selesai=timezone.now()
-    )
+    gagalkan_job(ImporEkinerja, job_id, pesan)
 
 
 def jalankan_impor_ekinerja(job_id: int) -> ImporEkinerja:
-    """Run a queued import; safe to call twice or from two workers at once (the job row stays locked, so a second
-    run waits and then finds it finished). The file is checked again against the database as it is now."""
-    try:
-        with transaction.atomic():
-            job = ImporEkinerja.objects.select_for_update(of=("self",)).select_related("dibuat_oleh").get(pk=job_id)
-            if job.status != ImporEkinerja.Status.ANTRI:
-                return job
+    """Run a queued import (jalankan_job); the file is checked again against the database as it is now."""
 
-            def lapor(persen, tahap):
-                cache.set(_kunci_progres(job_id), {"persen": persen, "tahap": tahap}, 3600)
+    def impor(job, data, lapor):
+        return impor_hasil_ekinerja(
+            job.dibuat_oleh,
+            job.nama_berkas,
+            data,
+            job=job,
+            lembar=job.lembar or None,
+            enkoding=job.enkoding or None,
+            pemetaan=job.pemetaan,
+            progres=lapor,
+        )
 
-            with job.berkas.open("rb") as f:
-                data = f.read()
-            try:
-                with transaction.atomic():
-                    hasil = impor_hasil_ekinerja(
-                        job.dibuat_oleh,
-                        job.nama_berkas,
-                        data,
-                        job=job,
-                        lembar=job.lembar or None,
-                        enkoding=job.enkoding or None,
-                        pemetaan=job.pemetaan,
-                        progres=lapor,
-                    )
-            except ImporDitolak as exc:
-                job.status, job.galat = ImporEkinerja.Status.GAGAL, [g.as_dict() for g in exc.galat]
-            except (FileRefused, NotPermitted) as exc:
-                job.status, job.galat = ImporEkinerja.Status.GAGAL, [RowError(None, None, str(exc)).as_dict()]
-            else:
-                job.status, job.progres = ImporEkinerja.Status.SELESAI, 100
-                job.ringkasan, job.jumlah_baris = hasil.rencana.ringkasan(), hasil.rencana.jumlah_baris
-            job.selesai = timezone.now()
-            job.save()
-    except Exception as exc:
-        if is_transient(exc):
-            raise
-        log.exception("Impor e-Kinerja %s gagal", job_id)
-        gagalkan_impor_ekinerja(job_id, "Terjadi kesalahan sistem saat mengimpor; tidak ada data yang diubah.")
-        raise
-    cache.delete(_kunci_progres(job_id))
-    return job
+    def selesai(job, hasil):
+        job.ringkasan, job.jumlah_baris = hasil.rencana.ringkasan(), hasil.rencana.jumlah_baris
+
+    return jalankan_job(
+        ImporEkinerja,
+        job_id,
+        impor=impor,
+        selesai=selesai,
+        nama="Impor e-Kinerja",
+        kunci_progres=_kunci_progres(job_id),
+        ditolak=ImporDitolak,
+        tolak=(FileRefused, NotPermitted),
+    )
 
 
 def progres_impor_ekinerja(job: ImporEkinerja) -> dict:
